@@ -1,0 +1,101 @@
+use crate::Span;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Where a document came from and when it was published.
+///
+/// `published` anchors every relative date later stages resolve ("Friday",
+/// "last June") and the date ranges of people's offices in the actor lexicon.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    /// BCP 47 language tag; Detente's models are English only.
+    pub language: String,
+}
+
+impl Meta {
+    pub fn english() -> Meta {
+        Meta { language: "en".to_string(), ..Meta::default() }
+    }
+}
+
+/// One word in the Universal Dependencies sense.
+///
+/// Contractions and possessives are split as UD does: "didn't" is two tokens,
+/// `did` and `n't`, whose spans meet; `joined` marks the first so that writers
+/// can rebuild the surface token (a CoNLL-U multiword range line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    /// Whitespace follows this token in the original text.
+    pub space_after: bool,
+    /// This token and the next one are one surface token ("did" of "didn't").
+    pub joined: bool,
+}
+
+/// A sentence: its byte span and the range of its tokens in `Document::tokens`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<u32>,
+    /// Index of the paragraph (blank-line separated block) holding the sentence.
+    pub paragraph: u32,
+}
+
+impl Sentence {
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.start as usize..self.tokens.end as usize
+    }
+}
+
+/// A news dateline ("GENEVA (AFP) —"): kept out of the first sentence, and its
+/// place is a hint for where the reported events happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The whole dateline including its trailing dash or colon.
+    pub span: Span,
+    pub place: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<Span>,
+}
+
+/// The shared document every stage reads and annotates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>, meta: Meta) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            meta,
+            dateline: None,
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.token_range()]
+    }
+}

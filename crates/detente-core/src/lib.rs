@@ -1,0 +1,12 @@
+//! The document model every Detente stage reads and extends.
+//!
+//! A [`Document`] owns the original text, never modified. Every annotation is a
+//! [`Span`] of byte offsets into that text, so an event trigger or a quotation
+//! found five stages later still points at exact characters of the input.
+
+mod span;
+mod document;
+pub mod data;
+
+pub use document::{Dateline, Document, Meta, Sentence, Token};
+pub use span::Span;

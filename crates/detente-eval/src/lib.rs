@@ -1,0 +1,4 @@
+//! Evaluation: scores Detente's annotations against gold data, emulating the
+//! standard scripts so numbers are comparable with published results.
+
+pub mod segmentation;
