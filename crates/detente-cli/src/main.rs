@@ -1,1 +1,66 @@
-fn main() {}
+//! `detente`: political event data from news text.
+//!
+//! A thin binary: argument parsing and output formatting live here, every
+//! stage lives in its own library crate (see ARCHITECTURE.md).
+
+mod commands;
+mod inputs;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "detente",
+    version,
+    about = "Political event data from news text: who did what to whom, and who said what",
+    long_about = "Detente reads news text and turns it into political event data.\n\n\
+        Stages available now: segmentation (sentences and UD tokens with byte offsets).\n\
+        Shared data (treebanks, ontologies) is read from $DETENTE_DATA, default ../shared/data beside the repository.",
+    after_help = "Examples:\n  \
+        detente demo                                   run every stage on the bundled demo corpus\n  \
+        detente tokenize article.txt --date 2022-01-21 sentences and tokens as JSON\n  \
+        detente tokenize corpus/ --format conllu       a directory of .txt/.jsonl files as CoNLL-U\n  \
+        detente eval segmentation --gold en_ewt-ud-dev.conllu --json\n  \
+        detente bench                                  throughput table"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Tokenize(commands::tokenize::Args),
+    Demo(commands::demo::Args),
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
+    Bench(commands::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tokenize(args) => commands::tokenize::run(args),
+        Command::Demo(args) => commands::demo::run(args),
+        Command::Eval(cmd) => commands::eval::run(cmd),
+        Command::Bench(args) => commands::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `detente tokenize big.txt | head` is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

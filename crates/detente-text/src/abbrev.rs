@@ -1,6 +1,9 @@
 //! Abbreviation tables. A word listed here keeps its final period as part of
 //! the token ("Gen." is one token), as Universal Dependencies tokenises it.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// How an abbreviation behaves at a potential sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbbrevKind {
@@ -28,7 +31,7 @@ const TERMINAL: &[&str] = &["etc", "inc", "corp", "ltd", "co", "bros", "plc", "a
 
 const BEFORE_NUMBER: &[&str] = &["no", "nos", "art", "arts", "p", "para", "sec", "ch", "tel", "ext"];
 
-/// Words that often open a sentence. After an ambiguous abbreviation ("in the
+/// Words that often open a sentence (sorted, for binary search). After an ambiguous abbreviation ("in the
 /// U.S. The talks ...") such a word signals a sentence boundary.
 const SENTENCE_STARTERS: &[&str] = &[
     "a", "after", "all", "also", "an", "and", "as", "at", "but", "by", "for", "he", "her", "his", "however",
@@ -37,7 +40,24 @@ const SENTENCE_STARTERS: &[&str] = &[
     "when", "while", "with", "yet", "you", "your",
 ];
 
-fn lower_ascii(word: &str, buf: &mut [u8; 24]) -> Option<usize> {
+/// Every listed word, lowercase, with its kind (built once; looked up per
+/// period-final token, so a hash lookup rather than a list scan).
+fn table() -> &'static HashMap<&'static str, AbbrevKind> {
+    static TABLE: OnceLock<HashMap<&'static str, AbbrevKind>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        // Later lists do not override earlier ones.
+        for (list, kind) in [(PREFIX, AbbrevKind::Prefix), (TERMINAL, AbbrevKind::Terminal), (BEFORE_NUMBER, AbbrevKind::BeforeNumber)] {
+            for &w in list {
+                map.entry(w).or_insert(kind);
+            }
+        }
+        map
+    })
+}
+
+/// `word` lowercased into `buf`, if it is short ASCII (no listed word is not).
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
@@ -45,27 +65,13 @@ fn lower_ascii(word: &str, buf: &mut [u8; 24]) -> Option<usize> {
     for (dst, src) in buf.iter_mut().zip(bytes) {
         *dst = src.to_ascii_lowercase();
     }
-    Some(bytes.len())
-}
-
-fn in_list(list: &[&str], word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(n) = lower_ascii(word, &mut buf) else { return false };
-    let lower = &buf[..n];
-    list.iter().any(|w| w.as_bytes() == lower)
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
 }
 
 /// Classifies `stem` (the word before its final period) as an abbreviation.
 pub fn kind(stem: &str) -> Option<AbbrevKind> {
-    if in_list(PREFIX, stem) {
-        Some(AbbrevKind::Prefix)
-    } else if in_list(TERMINAL, stem) {
-        Some(AbbrevKind::Terminal)
-    } else if in_list(BEFORE_NUMBER, stem) {
-        Some(AbbrevKind::BeforeNumber)
-    } else {
-        None
-    }
+    let mut buf = [0u8; 24];
+    table().get(lower_ascii(stem, &mut buf)?).copied()
 }
 
 /// Dotted initialisms and initials: "U.S", "a.m", "Ph.D", "J" (the final period
@@ -93,12 +99,18 @@ pub fn is_initialism(stem: &str) -> bool {
 }
 
 pub fn is_sentence_starter(word: &str) -> bool {
-    in_list(SENTENCE_STARTERS, word)
+    let mut buf = [0u8; 24];
+    lower_ascii(word, &mut buf).is_some_and(|w| SENTENCE_STARTERS.binary_search(&w).is_ok())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_starters_are_sorted() {
+        assert!(SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn classifies() {

@@ -43,7 +43,7 @@ impl SentenceSplitter {
     /// paragraph's last token always among them.
     pub fn split(&self, text: &str, tokens: &[Token]) -> Vec<Boundary> {
         let form = |i: usize| tokens[i].span.slice(text);
-        let gap_has_newline = |i: usize| text[tokens[i].span.end as usize..tokens[i + 1].span.start as usize].contains('\n');
+        let gap_has_newline = |i: usize| text.as_bytes()[tokens[i].span.end as usize..tokens[i + 1].span.start as usize].iter().any(|&b| b == b'\n');
         let n = tokens.len();
         let mut out = Vec::new();
         let mut first_line = true;
@@ -68,8 +68,9 @@ impl SentenceSplitter {
                 }
                 let next = if j + 1 < n { form(j + 1) } else { "" };
                 // A lone full stop is a sentence end even before a lowercase word
-                // (informal text); an ellipsis before one is a pause.
-                let lowercase_ok = matches!(t, "." | "!" | "?") && next.chars().next().is_some_and(char::is_lowercase);
+                // (informal text); an ellipsis before one is a pause, and so is a
+                // closing quote before one ("“Why?” she asked").
+                let lowercase_ok = j == i && matches!(t, "." | "!" | "?") && next.chars().next().is_some_and(char::is_lowercase);
                 if j + 1 < n && (opens_sentence(next) || lowercase_ok) {
                     boundary = Some(Boundary { end: j, split_period: false });
                 }
@@ -84,14 +85,18 @@ impl SentenceSplitter {
                     boundary = Some(Boundary { end: i, split_period: false });
                 }
             }
-            if let Some(b) = boundary {
+            // A sentence never ends inside a surface token ("'" of "'n't").
+            if let Some(b) = boundary.filter(|b| !tokens[b.end].joined) {
                 first_line = false;
                 out.push(b);
             }
             i += 1;
         }
         if n > 0 && out.last().is_none_or(|b| b.end != n - 1) {
-            out.push(Boundary { end: n - 1, split_period: false });
+            // "etc." ending the paragraph ends its sentence: the period doubles as the full stop.
+            let t = form(n - 1);
+            let split_period = t.len() > 1 && t.ends_with('.') && abbrev::kind(&t[..t.len() - 1]) == Some(AbbrevKind::Terminal);
+            out.push(Boundary { end: n - 1, split_period });
         }
         out
     }

@@ -56,6 +56,23 @@ pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
 }
 
+/// The byte length of the separator at `pos` (a byte of `text`, possibly a
+/// UTF-8 continuation byte, which never starts a separator), if there is one.
+/// Only a few UTF-8 lead bytes can start a non-ASCII separator, so most bytes
+/// are classified without decoding.
+#[inline]
+fn separator_len(text: &str, pos: usize) -> Option<usize> {
+    let b = text.as_bytes()[pos];
+    match b {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+            let c = text[pos..].chars().next().expect("a lead byte starts a char");
+            is_separator(c).then(|| c.len_utf8())
+        }
+        _ => None,
+    }
+}
+
 fn is_opening_bracket(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '<' | '«' | '‹')
 }
@@ -86,28 +103,24 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 
 /// URLs, e-mail addresses, @mentions and #hashtags stay single tokens.
 fn is_unsplittable(s: &str) -> bool {
-    if starts_with_ignore_case(s, "http://")
-        || starts_with_ignore_case(s, "https://")
-        || starts_with_ignore_case(s, "ftp://")
-        || starts_with_ignore_case(s, "www.")
-        || starts_with_ignore_case(s, "mailto:")
-    {
+    let bytes = s.as_bytes();
+    let Some(&first) = bytes.first() else { return false };
+    if first == b'#' || first == b'@' {
+        return s[1..].chars().next().is_some_and(char::is_alphabetic) && s[1..].chars().all(|c| c.is_alphanumeric() || c == '_');
+    }
+    if starts_with_ignore_case(s, "www.") {
         return true;
     }
-    let mut chars = s.chars();
-    let first = chars.next();
-    if matches!(first, Some('#' | '@')) {
-        return chars.next().is_some_and(char::is_alphabetic) && s[1..].chars().all(|c| c.is_alphanumeric() || c == '_');
+    if bytes.contains(&b':') && ["http://", "https://", "ftp://", "mailto:"].iter().any(|p| starts_with_ignore_case(s, p)) {
+        return true;
     }
     // e-mail: local@domain.tld
-    if let Some(at) = s.find('@') {
-        let (local, domain) = (&s[..at], &s[at + 1..]);
-        return !local.is_empty()
-            && domain.contains('.')
-            && !domain.ends_with('.')
-            && local.chars().chain(domain.chars()).all(|c| c.is_alphanumeric() || "._%+-".contains(c));
-    }
-    false
+    let Some(at) = s.find('@') else { return false };
+    let (local, domain) = (&s[..at], &s[at + 1..]);
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.ends_with('.')
+        && local.chars().chain(domain.chars()).all(|c| c.is_alphanumeric() || "._%+-".contains(c))
 }
 
 /// Whether a chunk starting with an apostrophe is a word ("'s", "'90s", "'em")
@@ -134,23 +147,31 @@ impl Tokenizer {
     /// from the following character of the whole `text`.
     pub fn tokenize_range(&self, text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
         let mut state = QuoteState::default();
-        let first = out.len();
-        let mut chunk_start = None;
-        for (i, c) in text[range.clone()].char_indices() {
-            let i = i + range.start;
-            if is_separator(c) {
-                if let Some(s) = chunk_start.take() {
-                    self.split_chunk(text, s, i, &mut state, out);
+        let mut pos = range.start;
+        while pos < range.end {
+            let Some(len) = separator_len(text, pos) else {
+                let start = pos;
+                let bytes = text.as_bytes();
+                // Plain ASCII words, most chunks, skip the punctuation rules.
+                let mut plain = true;
+                while pos < range.end && separator_len(text, pos).is_none() {
+                    plain &= bytes[pos].is_ascii_alphabetic();
+                    pos += 1;
                 }
-            } else if chunk_start.is_none() {
-                chunk_start = Some(i);
-            }
-        }
-        if let Some(s) = chunk_start {
-            self.split_chunk(text, s, range.end, &mut state, out);
-        }
-        for tok in &mut out[first..] {
-            tok.space_after = text[tok.span.end as usize..].chars().next().is_none_or(is_separator);
+                let first = out.len();
+                if plain {
+                    split_plain_word(text, start, pos, out);
+                } else {
+                    self.split_chunk(text, start, pos, &mut state, out);
+                }
+                // Tokens of a chunk touch each other; only the last may have a space after.
+                if out.len() > first {
+                    let last = out.last_mut().expect("non-empty");
+                    last.space_after = pos < range.end || text[pos..].chars().next().is_none_or(is_separator);
+                }
+                continue;
+            };
+            pos += len;
         }
     }
 
@@ -163,15 +184,19 @@ impl Tokenizer {
 
     fn split_chunk(&self, text: &str, start: usize, end: usize, state: &mut QuoteState, out: &mut Vec<Token>) {
         let chunk = &text[start..end];
-        if EMOTICONS.contains(&chunk) {
+        if chunk.len() <= 3 && chunk.starts_with([':', ';', '<']) && EMOTICONS.contains(&chunk) {
             push(out, start, end, false);
             return;
         }
+        // URLs, e-mails and hashtags need one of these; skip their checks otherwise.
+        let maybe_unsplittable = chunk.bytes().any(|b| matches!(b, b'@' | b':' | b'#'))
+            || chunk.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+        let unsplittable = |s: &str| maybe_unsplittable && is_unsplittable(s);
         let (mut lo, mut hi) = (start, end);
         // Leading punctuation.
         while lo < hi {
             let s = &text[lo..hi];
-            if is_unsplittable(s) {
+            if unsplittable(s) {
                 break;
             }
             let c = char_at(s, 0).unwrap();
@@ -207,11 +232,11 @@ impl Tokenizer {
             let s = &text[lo..hi];
             let c = s.chars().next_back().unwrap();
             let stem = &s[..s.len() - c.len_utf8()];
-            if is_unsplittable(s) && !(is_unsplittable(stem) && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '’')) {
+            if unsplittable(s) && !(unsplittable(stem) && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '’')) {
                 break;
             }
             let len = match c {
-                ')' if stem.contains('(') && !stem.ends_with('(') && is_unsplittable(stem) => break,
+                ')' if stem.contains('(') && !stem.ends_with('(') && unsplittable(stem) => break,
                 '"' | '“' | '”' | '»' | '›' | ',' | '%' | '°' => c.len_utf8(),
                 ')' | ']' | '}' | '>' | ';' | '…' | '*' | '|' | '=' | '_' | '~' => s.len() - s.trim_end_matches(c).len(),
                 '!' | '?' => s.len() - s.trim_end_matches(['!', '?', '.', ',']).len(),
@@ -276,6 +301,10 @@ impl Tokenizer {
     /// Splits a chunk's core at internal punctuation, then splits clitics.
     fn split_middle(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
         let s = &text[lo..hi];
+        if s.bytes().all(|b| b.is_ascii_alphabetic()) {
+            split_plain_word(text, lo, hi, out);
+            return;
+        }
         if is_unsplittable(s) {
             push(out, lo, hi, false);
             return;
@@ -323,19 +352,24 @@ impl Tokenizer {
     /// Splits "n't", "'s", "'re", ... and fused forms ("cannot") off a word.
     fn split_clitics(&self, text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
         let w = &text[lo..hi];
-        let lower_ends = |suffix: &str| w.len() > suffix.len() && w.is_char_boundary(w.len() - suffix.len()) && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
-        if let Some(cut) = unit_suffix_start(w) {
-            push(out, lo, lo + cut, false);
-            push(out, lo + cut, hi, false);
-            return;
-        }
-        for (word, cut) in FUSED_WORDS {
-            if w.eq_ignore_ascii_case(word) {
-                push(out, lo, lo + cut, true);
-                push(out, lo + cut, hi, false);
+        let b = w.as_bytes();
+        // Fast path: no apostrophe (' ` or the lead byte of ’), so no clitic;
+        // only a number+unit ("7pm") or a fused word ("cannot") may split.
+        if !b.iter().any(|&c| matches!(c, b'\'' | b'`' | 0xE2)) {
+            if b[0].is_ascii_digit() {
+                if let Some(cut) = unit_suffix_start(w) {
+                    push(out, lo, lo + cut, false);
+                    push(out, lo + cut, hi, false);
+                    return;
+                }
+            } else {
+                split_plain_word(text, lo, hi, out);
                 return;
             }
+            push(out, lo, hi, false);
+            return;
         }
+        let lower_ends = |suffix: &str| w.len() > suffix.len() && w.is_char_boundary(w.len() - suffix.len()) && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
         for (apos, nt) in [("'", "n't"), ("’", "n’t"), ("`", "n`t")] {
             if lower_ends(nt) {
                 let cut = hi - nt.len();
@@ -360,6 +394,20 @@ impl Tokenizer {
     }
 }
 
+/// A word without apostrophes: one token, or two for a fused form ("cannot").
+fn split_plain_word(text: &str, lo: usize, hi: usize, out: &mut Vec<Token>) {
+    let w = &text[lo..hi];
+    if (5..=6).contains(&w.len()) {
+        if let Some(&(_, cut)) = FUSED_WORDS.iter().find(|(f, _)| f.len() == w.len() && w.eq_ignore_ascii_case(f)) {
+            push(out, lo, lo + cut, true);
+            push(out, lo + cut, hi, false);
+            return;
+        }
+    }
+    push(out, lo, hi, false);
+}
+
+#[inline]
 fn push(out: &mut Vec<Token>, start: usize, end: usize, joined: bool) {
     out.push(Token { span: Span::new(start, end), space_after: false, joined });
 }

@@ -1,0 +1,113 @@
+//! `detente eval`: accuracy against gold data, with optional thresholds that
+//! make the command fail, so CI checks accuracy deterministically.
+
+use anyhow::{bail, Context, Result};
+use clap::Subcommand;
+use detente_conllu::Reader;
+use detente_core::{Document, Meta};
+use detente_eval::segmentation::{rebuild_text, score_segmentation, Prf};
+use detente_text::Segmenter;
+use serde_json::json;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Sentence-boundary and token F1 against a CoNLL-U treebank.
+    ///
+    /// The raw text is rebuilt from the `# text` lines (sentences of a paragraph
+    /// joined by a space, a blank line at `# newpar`/`# newdoc`), segmented, and
+    /// scored as the CoNLL 2018 shared task does: a sentence or token counts when
+    /// its character span matches a gold one exactly; multiword tokens ("didn't")
+    /// count as one surface token.
+    Segmentation(SegmentationArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  \
+    detente eval segmentation --gold $DETENTE_DATA/ud-english-ewt/en_ewt-ud-dev.conllu --min-token-f1 99 --min-sentence-f1 80")]
+pub struct SegmentationArgs {
+    /// Gold CoNLL-U file.
+    #[arg(long, value_name = "FILE.conllu")]
+    gold: PathBuf,
+    /// Print exactly one JSON object (scores in percent).
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit code 1) if sentence F1 is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_sentence_f1: Option<f64>,
+    /// Fail (exit code 1) if token F1 is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_token_f1: Option<f64>,
+}
+
+pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
+    match cmd {
+        EvalCommand::Segmentation(args) => segmentation(args),
+    }
+}
+
+pub(crate) fn read_conllu(path: &Path) -> Result<Vec<detente_conllu::ConlluSentence>> {
+    let file = File::open(path).with_context(|| format!("cannot open gold file {}", path.display()))?;
+    let sentences = Reader::new(BufReader::new(file))
+        .collect::<Result<Vec<_>, _>>()
+        .with_context(|| format!("{} is not valid CoNLL-U", path.display()))?;
+    if sentences.is_empty() {
+        bail!("{} holds no sentences", path.display());
+    }
+    Ok(sentences)
+}
+
+fn segmentation(args: SegmentationArgs) -> Result<ExitCode> {
+    let gold = rebuild_text(&read_conllu(&args.gold)?).with_context(|| format!("cannot rebuild text of {}", args.gold.display()))?;
+    let mut doc = Document::new("gold", gold.text.clone(), Meta::english());
+    Segmenter::new().annotate(&mut doc);
+    let scores = score_segmentation(&gold, &doc);
+    if args.json {
+        let value = json!({
+            "gold": args.gold,
+            "sentence_precision": round2(scores.sentences.precision),
+            "sentence_recall": round2(scores.sentences.recall),
+            "sentence_f1": round2(scores.sentences.f1),
+            "token_precision": round2(scores.tokens.precision),
+            "token_recall": round2(scores.tokens.recall),
+            "token_f1": round2(scores.tokens.f1),
+            "gold_sentences": scores.sentences.gold,
+            "gold_tokens": scores.tokens.gold,
+        });
+        println!("{value}");
+    } else {
+        println!("Segmentation of {}", args.gold.display());
+        println!("{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}", "", "gold", "system", "precision", "recall", "F1");
+        for (name, prf) in [("sentences", &scores.sentences), ("tokens", &scores.tokens)] {
+            println!(
+                "{:<10} {:>9} {:>9} {:>9.2} {:>9.2} {:>9.2}",
+                name, prf.gold, prf.predicted, prf.precision, prf.recall, prf.f1
+            );
+        }
+    }
+    Ok(check_thresholds(&[
+        ("sentence F1", &scores.sentences, args.min_sentence_f1),
+        ("token F1", &scores.tokens, args.min_token_f1),
+    ]))
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Reports every score below its threshold on stderr; failure if any.
+fn check_thresholds(checks: &[(&str, &Prf, Option<f64>)]) -> ExitCode {
+    let mut ok = true;
+    for &(name, prf, min) in checks {
+        if let Some(min) = min {
+            if prf.f1 < min {
+                eprintln!("FAIL: {name} {:.2} is below the threshold {min:.2}", prf.f1);
+                ok = false;
+            }
+        }
+    }
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}

@@ -1,0 +1,83 @@
+//! JSON views of documents: what `detente tokenize --format json` prints.
+//!
+//! Spans are `[start, end)` byte offsets into the document's original text, so
+//! `text[start..end]` recovers every sentence and token exactly.
+
+use detente_core::{Document, Span};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct DocumentJson<'a> {
+    pub id: &'a str,
+    #[serde(flatten)]
+    pub meta: &'a detente_core::Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<DatelineJson<'a>>,
+    pub sentences: Vec<SentenceJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DatelineJson<'a> {
+    pub text: &'a str,
+    pub span: [u32; 2],
+    pub place: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SentenceJson<'a> {
+    pub text: &'a str,
+    pub span: [u32; 2],
+    pub paragraph: u32,
+    pub tokens: Vec<TokenJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TokenJson<'a> {
+    pub text: &'a str,
+    pub span: [u32; 2],
+    /// Whitespace follows in the original text.
+    pub space_after: bool,
+    /// Part of one surface word with the next token ("did" of "didn't").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub joined: bool,
+}
+
+fn span(s: Span) -> [u32; 2] {
+    [s.start, s.end]
+}
+
+impl<'a> DocumentJson<'a> {
+    pub fn new(doc: &'a Document) -> DocumentJson<'a> {
+        DocumentJson {
+            id: &doc.id,
+            meta: &doc.meta,
+            dateline: doc.dateline.as_ref().map(|d| DatelineJson {
+                text: doc.slice(d.span),
+                span: span(d.span),
+                place: doc.slice(d.place),
+                agency: d.agency.map(|a| doc.slice(a)),
+            }),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| SentenceJson {
+                    text: doc.slice(s.span),
+                    span: span(s.span),
+                    paragraph: s.paragraph,
+                    tokens: doc
+                        .sentence_tokens(s)
+                        .iter()
+                        .map(|t| TokenJson {
+                            text: doc.slice(t.span),
+                            span: span(t.span),
+                            space_after: t.space_after,
+                            joined: t.joined,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
