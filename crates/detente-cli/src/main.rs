@@ -34,6 +34,7 @@ struct Cli {
 enum Command {
     Tokenize(commands::tokenize::Args),
     Demo(commands::demo::Args),
+    /// Measure accuracy against gold data (thresholds make the command fail, for CI)
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
     Bench(commands::bench::Args),

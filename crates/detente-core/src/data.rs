@@ -24,7 +24,8 @@ pub fn data_dir() -> PathBuf {
 
 /// The repository root, as known at build time.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
 }
 
 /// A file under the data directory, or an error telling the user what to set.

@@ -77,6 +77,9 @@ pub struct Document {
     pub dateline: Option<Dateline>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Parallel to `tokens` once the syntax stage has run; empty before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub syntax: Vec<WordSyntax>,
 }
 
 impl Document {
@@ -88,6 +91,7 @@ impl Document {
             dateline: None,
             sentences: Vec::new(),
             tokens: Vec::new(),
+            syntax: Vec::new(),
         }
     }
 
@@ -98,4 +102,19 @@ impl Document {
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.token_range()]
     }
+}
+
+/// Morphosyntax of one token (a UD word), filled by the syntax stage:
+/// Universal Dependencies columns 3-8 of CoNLL-U.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordSyntax {
+    pub lemma: String,
+    pub upos: String,
+    pub xpos: String,
+    /// UD features, `Name=Value|Name=Value` sorted by name, `_` when none.
+    pub feats: String,
+    /// 1-based index of the head word within the sentence; 0 for the root.
+    pub head: u32,
+    /// UD relation with subtype, e.g. `nsubj:pass`.
+    pub deprel: String,
 }

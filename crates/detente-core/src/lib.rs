@@ -8,5 +8,5 @@ mod span;
 mod document;
 pub mod data;
 
-pub use document::{Dateline, Document, Meta, Sentence, Token};
+pub use document::{Dateline, Document, Meta, Sentence, Token, WordSyntax};
 pub use span::Span;

@@ -25,7 +25,20 @@ pub fn detect(text: &str, start: usize) -> Option<Dateline> {
     if place.chars().filter(|c| c.is_uppercase()).count() < 2 || place.ends_with(['-', '.']) && place.len() < 3 {
         return None;
     }
+    // The story starts after the dash: "NATO — the alliance at 75" is a headline.
+    let story = line[dash_at + dash.len()..].trim_start();
+    if story.starts_with(char::is_lowercase) {
+        return None;
+    }
     let rest = head[place_len..].trim_start();
+    // After a comma come capitalised words and numbers ("KYIV, March 3",
+    // "SPRINGFIELD, Ill."), not a headline's words ("US, EU agree on sanctions").
+    let before_agency = &rest[..rest.find('(').unwrap_or(rest.len())];
+    if before_agency.strip_prefix(',').is_some_and(|s| {
+        s.split_whitespace().any(|w| !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    }) {
+        return None;
+    }
     let agency = if rest.is_empty() {
         None
     } else {
@@ -91,5 +104,11 @@ mod tests {
         assert_eq!(place_and_agency("The president — who spoke late — left."), None);
         assert_eq!(place_and_agency("US-Russia talks — a timeline"), None);
         assert_eq!(place_and_agency("No dash here at all."), None);
+        assert_eq!(place_and_agency("US, EU agree on sanctions — Officials"), None);
+        assert_eq!(place_and_agency("NATO — the alliance at 75"), None);
+        assert_eq!(
+            place_and_agency("SPRINGFIELD, Ill., Jan. 5 (AP) — Lawmakers met."),
+            Some(("SPRINGFIELD".into(), Some("AP".into()), "SPRINGFIELD, Ill., Jan. 5 (AP) —".into()))
+        );
     }
 }

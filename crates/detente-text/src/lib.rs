@@ -44,43 +44,66 @@ impl Segmenter {
     }
 
     pub fn segment(&self, text: &str) -> Segmentation {
-        let mut seg = Segmentation::default();
+        let mut seg = Segmentation { dateline: find_dateline(text), ..Segmentation::default() };
         let mut para_tokens = Vec::new();
         for (p, para) in paragraphs(text).enumerate() {
+            let p = p as u32;
             let mut start = para.start;
-            if p == 0 {
-                if let Some(d) = dateline::detect(text, para.start) {
-                    // The dateline is a sentence of its own, never part of the first.
-                    start = d.span.end as usize;
-                    para_tokens.clear();
-                    self.tokenizer.tokenize_range(text, d.span.range(), &mut para_tokens);
-                    push_sentence(&mut seg, &para_tokens, 0);
-                    seg.dateline = Some(d);
-                }
+            if let Some(d) = seg.dateline.as_ref().filter(|d| para.contains(&(d.span.start as usize))) {
+                // The dateline is a sentence of its own, never part of the first;
+                // a headline may precede it on the line above.
+                let d = d.span.range();
+                self.split_range(text, para.start..d.start, p, &mut para_tokens, &mut seg);
+                para_tokens.clear();
+                self.tokenizer.tokenize_range(text, d.clone(), &mut para_tokens);
+                push_sentence(&mut seg, &para_tokens, p);
+                start = d.end;
             }
-            para_tokens.clear();
-            self.tokenizer.tokenize_range(text, start..para.end, &mut para_tokens);
-            if para_tokens.is_empty() {
-                continue;
-            }
-            let mut first = 0;
-            for b in self.splitter.split(text, &para_tokens) {
-                if b.split_period {
-                    let tok = &mut para_tokens[b.end];
-                    let period = Token { span: Span::new(tok.span.end as usize - 1, tok.span.end as usize), ..*tok };
-                    tok.span.end -= 1;
-                    tok.space_after = false;
-                    tok.joined = false;
-                    push_sentence(&mut seg, &para_tokens[first..b.end + 1], p as u32);
-                    push_sentence_token(&mut seg, period);
-                } else {
-                    push_sentence(&mut seg, &para_tokens[first..b.end + 1], p as u32);
-                }
-                first = b.end + 1;
-            }
+            self.split_range(text, start..para.end, p, &mut para_tokens, &mut seg);
         }
         seg
     }
+
+    /// Tokenizes `range` (part of paragraph `p`) and appends its sentences to `seg`.
+    fn split_range(&self, text: &str, range: Range<usize>, p: u32, para_tokens: &mut Vec<Token>, seg: &mut Segmentation) {
+        para_tokens.clear();
+        self.tokenizer.tokenize_range(text, range, para_tokens);
+        let mut first = 0;
+        for b in self.splitter.split(text, para_tokens) {
+            if b.split_period {
+                let tok = &mut para_tokens[b.end];
+                let period = Token { span: Span::new(tok.span.end as usize - 1, tok.span.end as usize), ..*tok };
+                tok.span.end -= 1;
+                tok.space_after = false;
+                tok.joined = false;
+                push_sentence(seg, &para_tokens[first..b.end + 1], p);
+                push_sentence_token(seg, period);
+            } else {
+                push_sentence(seg, &para_tokens[first..b.end + 1], p);
+            }
+            first = b.end + 1;
+        }
+    }
+}
+
+/// The dateline opening the text, or the line after a headline (a first line
+/// without final punctuation, as in "Talks resume\n\nGENEVA (AFP) — ...").
+fn find_dateline(text: &str) -> Option<Dateline> {
+    let skip_separators = |from: usize| text.len() - text[from..].trim_start_matches(tokenizer::is_separator).len();
+    let start = skip_separators(paragraphs(text).next()?.start);
+    if let Some(d) = dateline::detect(text, start) {
+        return Some(d);
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let headline = text[start..line_end].trim_end_matches(tokenizer::is_separator);
+    if headline.ends_with(['.', '!', '?', '…', ':']) {
+        return None;
+    }
+    let next = skip_separators(line_end);
+    if next == text.len() {
+        return None;
+    }
+    dateline::detect(text, next)
 }
 
 fn push_sentence(seg: &mut Segmentation, tokens: &[Token], paragraph: u32) {

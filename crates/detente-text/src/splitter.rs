@@ -43,7 +43,7 @@ impl SentenceSplitter {
     /// paragraph's last token always among them.
     pub fn split(&self, text: &str, tokens: &[Token]) -> Vec<Boundary> {
         let form = |i: usize| tokens[i].span.slice(text);
-        let gap_has_newline = |i: usize| text.as_bytes()[tokens[i].span.end as usize..tokens[i + 1].span.start as usize].iter().any(|&b| b == b'\n');
+        let gap_has_newline = |i: usize| text.as_bytes()[tokens[i].span.end as usize..tokens[i + 1].span.start as usize].contains(&b'\n');
         let n = tokens.len();
         let mut out = Vec::new();
         let mut first_line = true;

@@ -56,6 +56,32 @@ pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
 }
 
+const LETTER: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+/// A UTF-8 lead byte of some non-ASCII separator (NBSP, U+2009, U+3000, ...).
+const MAYBE_SPACE: u8 = 3;
+
+/// The class of every byte, so the scan for chunk ends is one table lookup a byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            SPACE
+        } else if matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            MAYBE_SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The byte length of the separator at `pos` (a byte of `text`, possibly a
 /// UTF-8 continuation byte, which never starts a separator), if there is one.
 /// Only a few UTF-8 lead bytes can start a non-ASCII separator, so most bytes
@@ -147,31 +173,36 @@ impl Tokenizer {
     /// from the following character of the whole `text`.
     pub fn tokenize_range(&self, text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
         let mut state = QuoteState::default();
+        let bytes = text.as_bytes();
         let mut pos = range.start;
         while pos < range.end {
-            let Some(len) = separator_len(text, pos) else {
-                let start = pos;
-                let bytes = text.as_bytes();
-                // Plain ASCII words, most chunks, skip the punctuation rules.
-                let mut plain = true;
-                while pos < range.end && separator_len(text, pos).is_none() {
-                    plain &= bytes[pos].is_ascii_alphabetic();
-                    pos += 1;
-                }
-                let first = out.len();
-                if plain {
-                    split_plain_word(text, start, pos, out);
-                } else {
-                    self.split_chunk(text, start, pos, &mut state, out);
-                }
-                // Tokens of a chunk touch each other; only the last may have a space after.
-                if out.len() > first {
-                    let last = out.last_mut().expect("non-empty");
-                    last.space_after = pos < range.end || text[pos..].chars().next().is_none_or(is_separator);
-                }
+            if let Some(len) = separator_len(text, pos) {
+                pos += len;
                 continue;
-            };
-            pos += len;
+            }
+            let start = pos;
+            // Plain ASCII words, most chunks, skip the punctuation rules.
+            let mut plain = true;
+            while pos < range.end {
+                match BYTE_CLASS[bytes[pos] as usize] {
+                    LETTER => {}
+                    SPACE => break,
+                    MAYBE_SPACE if separator_len(text, pos).is_some() => break,
+                    _ => plain = false,
+                }
+                pos += 1;
+            }
+            let first = out.len();
+            if plain {
+                split_plain_word(text, start, pos, out);
+            } else {
+                self.split_chunk(text, start, pos, &mut state, out);
+            }
+            // Tokens of a chunk touch each other; only the last may have a space after.
+            if out.len() > first {
+                let last = out.last_mut().expect("non-empty");
+                last.space_after = pos < range.end || text[pos..].chars().next().is_none_or(is_separator);
+            }
         }
     }
 

@@ -77,8 +77,28 @@ fn numbers_keep_commas_decimals_and_dates() {
     assert_eq!(
         tokens(text),
         [
-            "They", "paid", "$", "4.5", "million", "for", "1,000.5", "tonnes", ",", "up", "12", "%", ",", "on",
-            "2022-01-21", "after", "a", "90", "-", "minute", "call", "."
+            "They",
+            "paid",
+            "$",
+            "4.5",
+            "million",
+            "for",
+            "1,000.5",
+            "tonnes",
+            ",",
+            "up",
+            "12",
+            "%",
+            ",",
+            "on",
+            "2022-01-21",
+            "after",
+            "a",
+            "90",
+            "-",
+            "minute",
+            "call",
+            "."
         ]
     );
 }
@@ -119,10 +139,7 @@ fn quotation_spanning_two_sentences() {
 #[test]
 fn quotation_interrupted_by_attribution() {
     let text = "“We will talk,” the minister said, “but we will not bow.” The talks went on.";
-    assert_eq!(
-        sentences(text),
-        ["“We will talk,” the minister said, “but we will not bow.”", "The talks went on."]
-    );
+    assert_eq!(sentences(text), ["“We will talk,” the minister said, “but we will not bow.”", "The talks went on."]);
     let text = "“Why now?” she asked. “Because it is time!” he replied.";
     assert_eq!(sentences(text), ["“Why now?” she asked.", "“Because it is time!” he replied."]);
     assert_eq!(sentence_tokens(text)[0], ["“", "Why", "now", "?", "”", "she", "asked", "."]);
@@ -160,13 +177,25 @@ fn parentheses() {
 
 #[test]
 fn urls_emails_hashtags_and_mentions_are_single_tokens() {
-    let text = "Read https://example.org/talks?id=7 or write to press@example.org, then tag #PeaceTalks and @envoy_desk.";
+    let text =
+        "Read https://example.org/talks?id=7 or write to press@example.org, then tag #PeaceTalks and @envoy_desk.";
     assert_eq!(sentences(text), [text]);
     assert_eq!(
         tokens(text),
         [
-            "Read", "https://example.org/talks?id=7", "or", "write", "to", "press@example.org", ",", "then", "tag",
-            "#PeaceTalks", "and", "@envoy_desk", "."
+            "Read",
+            "https://example.org/talks?id=7",
+            "or",
+            "write",
+            "to",
+            "press@example.org",
+            ",",
+            "then",
+            "tag",
+            "#PeaceTalks",
+            "and",
+            "@envoy_desk",
+            "."
         ]
     );
 }
@@ -207,8 +236,26 @@ fn hyphenated_compounds() {
     assert_eq!(
         tokens(text),
         [
-            "A", "long", "-", "range", "missile", "hit", "a", "well", "-", "known", "pro-Western", "group", "'s",
-            "e-mail", "server", "and", "a", "non-profit", "office", "."
+            "A",
+            "long",
+            "-",
+            "range",
+            "missile",
+            "hit",
+            "a",
+            "well",
+            "-",
+            "known",
+            "pro-Western",
+            "group",
+            "'s",
+            "e-mail",
+            "server",
+            "and",
+            "a",
+            "non-profit",
+            "office",
+            "."
         ]
     );
 }
@@ -228,10 +275,7 @@ fn headline_without_final_punctuation_is_its_own_sentence() {
 #[test]
 fn blank_lines_are_hard_boundaries() {
     let text = "First paragraph without a stop\n\nsecond paragraph in lower case\n \nThird one.";
-    assert_eq!(
-        sentences(text),
-        ["First paragraph without a stop", "second paragraph in lower case", "Third one."]
-    );
+    assert_eq!(sentences(text), ["First paragraph without a stop", "second paragraph in lower case", "Third one."]);
     let paragraphs: Vec<u32> = segment(text).sentences.iter().map(|s| s.paragraph).collect();
     assert_eq!(paragraphs, [0, 1, 2]);
     // A single line break inside a paragraph is not a boundary after the first line.
@@ -261,11 +305,29 @@ fn dateline_is_kept_out_of_the_first_sentence() {
 }
 
 #[test]
+fn dateline_after_a_headline() {
+    for text in [
+        "Envoys agree to keep talking\n\nGENEVA (AFP) — Talks resumed on Monday.",
+        "Envoys agree to keep talking\nGENEVA (AFP) — Talks resumed on Monday.",
+    ] {
+        let seg = segment(text);
+        assert_eq!(seg.dateline.map(|d| d.span.slice(text)), Some("GENEVA (AFP) —"), "{text:?}");
+        assert_eq!(sentences(text), ["Envoys agree to keep talking", "GENEVA (AFP) —", "Talks resumed on Monday."]);
+    }
+    // Only at the start of the story.
+    let text = "The talks ended.\n\nGENEVA (AFP) — Talks resumed on Monday.";
+    assert!(segment(text).dateline.is_none());
+}
+
+#[test]
 fn no_dateline_in_ordinary_text() {
-    let text = "The envoy — who spoke late — left.";
-    let seg = segment(text);
-    assert!(seg.dateline.is_none());
-    assert_eq!(sentences(text), [text]);
+    for text in
+        ["The envoy — who spoke late — left.", "US, EU agree on sanctions — officials", "NATO — the alliance at 75"]
+    {
+        let seg = segment(text);
+        assert!(seg.dateline.is_none(), "{text:?}");
+        assert_eq!(sentences(text), [text]);
+    }
 }
 
 #[test]

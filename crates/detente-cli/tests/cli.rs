@@ -1,0 +1,253 @@
+//! End-to-end tests of the `detente` binary: inputs, outputs, errors.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn detente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_detente")).args(args).output().expect("run detente")
+}
+
+fn detente_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run detente");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn shared(relative: &str) -> PathBuf {
+    detente_core::data::data_file(relative).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn tokenize_seed_article_keeps_title_and_quotes_as_sentences() {
+    let seed = shared("seed/000_b3abc5c9218013e2.txt");
+    let out = detente(&["tokenize", "--date", "2022-01-21", seed.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(doc["published"], "2022-01-21");
+    let sentences = doc["sentences"].as_array().unwrap();
+    let texts: Vec<&str> = sentences.iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(texts[0], "America, Russia agreed to keep working to ease tensions over Ukraine");
+    assert_eq!(texts.len(), 16, "{texts:#?}");
+    // Every sentence that opens a quotation also closes it.
+    for t in &texts {
+        assert_eq!(t.matches('“').count(), t.matches('”').count(), "unbalanced quotes in {t:?}");
+    }
+    assert!(texts[8].ends_with("he added."), "{}", texts[8]);
+    // Spans point at the exact characters of the input.
+    let raw = std::fs::read_to_string(&seed).unwrap();
+    for s in sentences {
+        let span = s["span"].as_array().unwrap();
+        let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        assert_eq!(&raw[a..b], s["text"].as_str().unwrap());
+        for t in s["tokens"].as_array().unwrap() {
+            let span = t["span"].as_array().unwrap();
+            let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            assert_eq!(&raw[a..b], t["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn conllu_output_marks_contractions_as_multiword_tokens() {
+    let out = detente_stdin(&["tokenize", "--format", "conllu"], "Officials didn't deny it.\n".as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("# text = Officials didn't deny it."), "{text}");
+    assert!(text.contains("2-3\tdidn't\t"), "{text}");
+    assert!(text.contains("2\tdid\t") && text.contains("3\tn't\t"), "{text}");
+    assert!(text.contains("5\tit\t") && text.contains("6\t.\t"), "{text}");
+}
+
+#[test]
+fn jsonl_input_carries_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "feed.jsonl",
+        br#"{"id":"a1","text":"The envoy met the minister. Talks resume Monday.","title":"Envoy meets minister","date":"2024-03-05","source":"Test Wire","url":"https://example.org/a1"}"#,
+    );
+    let out = detente(&["tokenize", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &json_lines(&out)[0];
+    assert_eq!(doc["id"], "a1");
+    assert_eq!(doc["title"], "Envoy meets minister");
+    assert_eq!(doc["published"], "2024-03-05");
+    assert_eq!(doc["source"], "Test Wire");
+    assert_eq!(doc["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn dateline_is_reported_and_kept_out_of_the_first_sentence() {
+    let out = detente_stdin(&["tokenize"], "KYIV (Detente Wire) — Air raid sirens sounded overnight.".as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &json_lines(&out)[0];
+    assert_eq!(doc["dateline"]["place"], "KYIV");
+    assert_eq!(doc["dateline"]["agency"], "Detente Wire");
+    let sentences = doc["sentences"].as_array().unwrap();
+    assert_eq!(sentences[1]["text"], "Air raid sirens sounded overnight.");
+}
+
+#[test]
+fn invalid_utf8_names_file_and_offset_and_lossy_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "bad.txt", b"Troops moved \xff north.");
+    let out = detente(&["tokenize", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("bad.txt") && err.contains("13"), "{err}");
+    let out = detente(&["tokenize", "--lossy", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains('\u{fffd}'));
+}
+
+#[test]
+fn empty_binary_and_oversized_files_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.txt", b"");
+    let binary = write(dir.path(), "blob.txt", b"PK\x03\x04\x00\x00binary");
+    let big = write(dir.path(), "big.txt", "word ".repeat(100).as_bytes());
+    for (path, extra, expect) in [
+        (&empty, None, "empty"),
+        (&binary, None, "binary"),
+        (&big, Some("--max-bytes=100"), "--max-bytes"),
+    ] {
+        let mut args = vec!["tokenize", path.to_str().unwrap()];
+        args.extend(extra);
+        let out = detente(&args);
+        assert!(!out.status.success(), "{path:?} accepted");
+        assert!(stderr(&out).contains(expect), "{path:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn keep_going_processes_the_rest_and_still_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "feed.jsonl", b"{\"text\":\"First story.\"}\n{not json\n{\"text\":\"Third story.\"}\n");
+    let out = detente(&["tokenize", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains(":2"), "{}", stderr(&out));
+    assert_eq!(json_lines(&out).len(), 1, "stops at the bad line without --keep-going");
+
+    let out = detente(&["tokenize", "--keep-going", file.to_str().unwrap()]);
+    assert!(!out.status.success(), "a failed input makes the exit code non-zero");
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1]["id"], "feed:3");
+    assert!(stderr(&out).contains("1 input(s) failed"), "{}", stderr(&out));
+}
+
+#[test]
+fn directories_are_read_recursively_in_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    write(dir.path(), "b.txt", b"Second file.");
+    write(&dir.path().join("sub"), "c.txt", b"Third file.");
+    write(dir.path(), "a.jsonl", b"{\"id\":\"x\",\"text\":\"First file.\"}\n");
+    write(dir.path(), "notes.md", b"Not an input.");
+    let out = detente(&["tokenize", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = json_lines(&out).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["x", "b", "c"]);
+}
+
+#[test]
+fn bad_date_flag_is_a_usage_error() {
+    let out = detente(&["tokenize", "--date", "21/01/2022", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--date"), "{}", stderr(&out));
+}
+
+#[test]
+fn demo_runs_on_the_bundled_corpus() {
+    let out = detente(&["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows = text.lines().filter(|l| l.starts_with("demo-")).count();
+    assert!(rows >= 12, "{text}");
+    assert!(text.contains("Total:"), "{text}");
+}
+
+#[test]
+fn bench_prints_its_table() {
+    let out = detente(&["bench", "--mb", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("MB/s") && text.contains("tokens/s"), "{text}");
+}
+
+/// The accuracy thresholds of issue 2, checked on the dev files (the test
+/// files are for reporting only, never for tuning).
+fn eval_segmentation(gold: &str, min_sentence: f64, min_token: f64) {
+    let path = shared(gold);
+    let out = detente(&[
+        "eval",
+        "segmentation",
+        "--gold",
+        path.to_str().unwrap(),
+        "--json",
+        &format!("--min-sentence-f1={min_sentence}"),
+        &format!("--min-token-f1={min_token}"),
+    ]);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "exactly one JSON object");
+    let scores = &lines[0];
+    let sentence = scores["sentence_f1"].as_f64().unwrap();
+    let token = scores["token_f1"].as_f64().unwrap();
+    assert!(sentence >= min_sentence, "{gold}: sentence F1 {sentence} < {min_sentence}");
+    assert!(token >= min_token, "{gold}: token F1 {token} < {min_token}");
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn segmentation_accuracy_on_ewt_dev() {
+    eval_segmentation("ud-english-ewt/en_ewt-ud-dev.conllu", 80.0, 99.0);
+}
+
+#[test]
+fn segmentation_accuracy_on_gum_dev() {
+    eval_segmentation("ud-english-gum/en_gum-ud-dev.conllu", 90.0, 99.0);
+}
+
+#[test]
+fn eval_threshold_failure_sets_exit_code() {
+    let path = shared("ud-english-gum/en_gum-ud-dev.conllu");
+    let out = detente(&["eval", "segmentation", "--gold", path.to_str().unwrap(), "--min-token-f1=100.5"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("below the threshold"), "{}", stderr(&out));
+}
+
+#[test]
+fn eval_rejects_malformed_conllu() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "bad.conllu", b"# text = Hi\n1\tHi\n\n");
+    let out = detente(&["eval", "segmentation", "--gold", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
+}
