@@ -17,6 +17,10 @@ pub struct GoldText {
     /// Surface tokens: a multiword range ("didn't") is one token, because
     /// that is what a tokenizer finds in raw text.
     pub tokens: Vec<Span>,
+    /// Syntactic words, in treebank order: the words of a multiword range
+    /// subdivide its span ("ca" + "n't"; their forms concatenate to it in the
+    /// English treebanks).
+    pub words: Vec<Span>,
 }
 
 /// Why a treebank's text could not be rebuilt.
@@ -28,6 +32,8 @@ pub enum GoldError {
     FormNotInText { sentence: String, form: String, offset: usize },
     #[error("gold sentence {sentence}: text {rest:?} follows the last form")]
     TextAfterForms { sentence: String, rest: String },
+    #[error("gold sentence {sentence}: the words of multiword token {form:?} do not spell it")]
+    MultiwordMismatch { sentence: String, form: String },
 }
 
 /// Rebuilds the raw text of `sentences` from their `# text` comments.
@@ -41,6 +47,7 @@ pub fn rebuild_text(sentences: &[ConlluSentence]) -> Result<GoldText, GoldError>
         text: String::new(),
         sentences: Vec::with_capacity(sentences.len()),
         tokens: Vec::new(),
+        words: Vec::new(),
     };
     for (n, s) in sentences.iter().enumerate() {
         let name = || s.sent_id.clone().unwrap_or_else(|| format!("number {} (no sent_id)", n + 1));
@@ -64,6 +71,27 @@ pub fn rebuild_text(sentences: &[ConlluSentence]) -> Result<GoldText, GoldError>
             }
             gold.tokens.push(Span::new(start + pos, start + pos + form.len()));
             pos += form.len();
+        }
+        let mut word_pos = start;
+        let mut surface = gold.tokens[gold.tokens.len() - s.surface_forms().count()..].iter();
+        let mut multiwords = s.multiwords.iter().peekable();
+        let mut words = s.words.iter();
+        while let Some(word) = words.next() {
+            let token = surface.next().expect("one surface token per word or range");
+            match multiwords.next_if(|m| m.first == word.id) {
+                Some(m) => {
+                    word_pos = token.start as usize;
+                    let parts = std::iter::once(word).chain(words.by_ref().take((m.last - m.first) as usize));
+                    for part in parts {
+                        gold.words.push(Span::new(word_pos, word_pos + part.form.len()));
+                        word_pos += part.form.len();
+                    }
+                    if word_pos != token.end as usize || !m.form.is_char_boundary(0) {
+                        return Err(GoldError::MultiwordMismatch { sentence: name(), form: m.form.clone() });
+                    }
+                }
+                None => gold.words.push(*token),
+            }
         }
         let rest = text[pos..].trim();
         if !rest.is_empty() {

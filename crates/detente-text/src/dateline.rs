@@ -6,7 +6,7 @@ use detente_core::{Dateline, Span};
 const MAX_DATELINE: usize = 100;
 const DASHES: &[&str] = &["—", "–", "--", "-"];
 
-/// Recognises a dateline at `start` (the first paragraph's first byte).
+/// Recognises a dateline at `start`: the story's first line, or the line after its headline.
 pub fn detect(text: &str, start: usize) -> Option<Dateline> {
     let line = &text[start..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];

@@ -69,7 +69,7 @@ impl Segmenter {
         para_tokens.clear();
         self.tokenizer.tokenize_range(text, range, para_tokens);
         let mut first = 0;
-        for b in self.splitter.split(text, para_tokens) {
+        for b in self.splitter.split(text, para_tokens, p == 0) {
             if b.split_period {
                 let tok = &mut para_tokens[b.end];
                 let period = Token { span: Span::new(tok.span.end as usize - 1, tok.span.end as usize), ..*tok };

@@ -40,13 +40,15 @@ impl SentenceSplitter {
     }
 
     /// `tokens` are one paragraph's; returns the sentence ends in order, the
-    /// paragraph's last token always among them.
-    pub fn split(&self, text: &str, tokens: &[Token]) -> Vec<Boundary> {
+    /// paragraph's last token always among them. `opens_document` says the
+    /// paragraph is the document's first, whose first line may be a headline
+    /// without final punctuation (elsewhere a line break is only a line wrap).
+    pub fn split(&self, text: &str, tokens: &[Token], opens_document: bool) -> Vec<Boundary> {
         let form = |i: usize| tokens[i].span.slice(text);
         let gap_has_newline = |i: usize| text.as_bytes()[tokens[i].span.end as usize..tokens[i + 1].span.start as usize].contains(&b'\n');
         let n = tokens.len();
         let mut out = Vec::new();
-        let mut first_line = true;
+        let mut first_line = opens_document;
         let mut i = 0;
         while i < n {
             let t = form(i);

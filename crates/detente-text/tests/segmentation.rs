@@ -365,3 +365,11 @@ fn space_after_and_offsets() {
     assert_eq!(seg.sentences.len(), 1);
     assert_eq!(seg.sentences[0].span.slice(text), "Talks  ended (at last).");
 }
+
+#[test]
+fn line_wraps_inside_later_paragraphs_do_not_end_sentences() {
+    let text = "Envoys meet in Geneva\n\nThe foreign minister met the\nRussian delegation on Friday.";
+    let seg = Segmenter::new().segment(text);
+    let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
+    assert_eq!(sentences, ["Envoys meet in Geneva", "The foreign minister met the\nRussian delegation on Friday."]);
+}
