@@ -2,3 +2,4 @@
 //! standard scripts so numbers are comparable with published results.
 
 pub mod segmentation;
+pub mod syntax;

@@ -72,7 +72,6 @@ pub fn rebuild_text(sentences: &[ConlluSentence]) -> Result<GoldText, GoldError>
             gold.tokens.push(Span::new(start + pos, start + pos + form.len()));
             pos += form.len();
         }
-        let mut word_pos = start;
         let mut surface = gold.tokens[gold.tokens.len() - s.surface_forms().count()..].iter();
         let mut multiwords = s.multiwords.iter().peekable();
         let mut words = s.words.iter();
@@ -80,14 +79,17 @@ pub fn rebuild_text(sentences: &[ConlluSentence]) -> Result<GoldText, GoldError>
             let token = surface.next().expect("one surface token per word or range");
             match multiwords.next_if(|m| m.first == word.id) {
                 Some(m) => {
-                    word_pos = token.start as usize;
-                    let parts = std::iter::once(word).chain(words.by_ref().take((m.last - m.first) as usize));
-                    for part in parts {
-                        gold.words.push(Span::new(word_pos, word_pos + part.form.len()));
-                        word_pos += part.form.len();
-                    }
-                    if word_pos != token.end as usize || !m.form.is_char_boundary(0) {
+                    let parts: Vec<&str> = std::iter::once(word)
+                        .chain(words.by_ref().take((m.last - m.first) as usize))
+                        .map(|w| w.form.as_str())
+                        .collect();
+                    if parts.concat() != m.form {
                         return Err(GoldError::MultiwordMismatch { sentence: name(), form: m.form.clone() });
+                    }
+                    let mut pos = token.start as usize;
+                    for part in parts {
+                        gold.words.push(Span::new(pos, pos + part.len()));
+                        pos += part.len();
                     }
                 }
                 None => gold.words.push(*token),

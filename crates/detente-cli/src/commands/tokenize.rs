@@ -38,7 +38,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let failures = args.input.for_each(|mut doc| {
-        segmenter.annotate(&mut doc);
+        if doc.tokens.is_empty() {
+            segmenter.annotate(&mut doc);
+        }
         match args.format {
             Format::Json => {
                 serde_json::to_writer(&mut out, &DocumentJson::new(&doc))?;
