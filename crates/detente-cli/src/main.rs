@@ -33,10 +33,17 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Tokenize(commands::tokenize::Args),
+    Parse(commands::parse::Args),
     Demo(commands::demo::Args),
     /// Measure accuracy against gold data (thresholds make the command fail, for CI)
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
+    /// Inspect the actor lexicon; import PETRARCH-2 dictionaries
+    #[command(subcommand)]
+    Lexicon(commands::lexicon::LexiconCommand),
+    /// Train Detente's models from annotated data
+    #[command(subcommand)]
+    Train(commands::train::TrainCommand),
     Bench(commands::bench::Args),
 }
 
@@ -44,8 +51,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Tokenize(args) => commands::tokenize::run(args),
+        Command::Parse(args) => commands::parse::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
+        Command::Lexicon(cmd) => commands::lexicon::run(cmd),
+        Command::Train(cmd) => commands::train::run(cmd),
         Command::Bench(args) => commands::bench::run(args),
     };
     match result {

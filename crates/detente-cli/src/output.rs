@@ -42,6 +42,9 @@ pub struct TokenJson<'a> {
     /// Part of one surface word with the next token ("did" of "didn't").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub joined: bool,
+    /// Tags, lemma and dependency, once the syntax stage has run.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub syntax: Option<&'a detente_core::WordSyntax>,
 }
 
 fn span(s: Span) -> [u32; 2] {
@@ -66,14 +69,17 @@ impl<'a> DocumentJson<'a> {
                     text: doc.slice(s.span),
                     span: span(s.span),
                     paragraph: s.paragraph,
-                    tokens: doc
-                        .sentence_tokens(s)
-                        .iter()
-                        .map(|t| TokenJson {
-                            text: doc.slice(t.span),
-                            span: span(t.span),
-                            space_after: t.space_after,
-                            joined: t.joined,
+                    tokens: s
+                        .token_range()
+                        .map(|i| {
+                            let t = &doc.tokens[i];
+                            TokenJson {
+                                text: doc.slice(t.span),
+                                span: span(t.span),
+                                space_after: t.space_after,
+                                joined: t.joined,
+                                syntax: doc.syntax.get(i),
+                            }
                         })
                         .collect(),
                 })

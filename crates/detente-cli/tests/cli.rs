@@ -192,14 +192,16 @@ fn demo_runs_on_the_bundled_corpus() {
     let rows = text.lines().filter(|l| l.starts_with("demo-")).count();
     assert!(rows >= 12, "{text}");
     assert!(text.contains("Total:"), "{text}");
+    assert!(text.contains("Stage 2 — syntax") && text.contains("root"), "{text}");
 }
 
 #[test]
 fn bench_prints_its_table() {
-    let out = detente(&["bench", "--mb", "1"]);
+    let out = detente(&["bench", "--mb", "1", "--syntax-mb", "1"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("MB/s") && text.contains("tokens/s"), "{text}");
+    assert!(text.contains("tagging + parsing") && text.contains("Peak memory"), "{text}");
 }
 
 /// The accuracy thresholds of issue 2, checked on the dev files (the test
@@ -250,4 +252,127 @@ fn eval_rejects_malformed_conllu() {
     let out = detente(&["eval", "segmentation", "--gold", file.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
+}
+
+#[test]
+fn lexicon_lookup_resolves_people_by_date() {
+    let out = detente(&["lexicon", "lookup", "Blinken", "--date", "2022-01-21"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("USAGOV"), "{}", stdout(&out));
+    let out = detente(&["lexicon", "lookup", "Blinken", "--date", "2026-01-01"]);
+    assert!(stdout(&out).contains("no code on 2026-01-01; formerly USAGOV"), "{}", stdout(&out));
+    let out = detente(&["lexicon", "lookup", "Gondor"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn lexicon_imports_petrarch_validation_dictionaries() {
+    let actors = shared("events/petrarch2/dictionaries/PETR.Validate.actors.txt");
+    let agents = shared("events/petrarch2/dictionaries/PETR.Validate.agents.txt");
+    let out = detente(&[
+        "lexicon",
+        "import-petrarch",
+        "--actors",
+        actors.to_str().unwrap(),
+        "--agents",
+        agents.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("PETR.Validate.actors.txt") && text.contains("216 entries"), "{text}");
+}
+
+/// CoNLL-U rows of a parse: (id, form, lemma, upos, head, deprel) per word line.
+fn conllu_words(text: &str) -> Vec<Vec<(u32, String, String, String, u32, String)>> {
+    let mut sentences = vec![Vec::new()];
+    for line in text.lines() {
+        if line.is_empty() {
+            sentences.push(Vec::new());
+        } else if !line.starts_with('#') {
+            let c: Vec<&str> = line.split('\t').collect();
+            assert_eq!(c.len(), 10, "{line}");
+            if c[0].contains('-') {
+                continue;
+            }
+            let row = (c[0].parse().unwrap(), c[1].into(), c[2].into(), c[3].into(), c[6].parse().unwrap(), c[7].into());
+            sentences.last_mut().unwrap().push(row);
+        }
+    }
+    sentences.retain(|s| !s.is_empty());
+    sentences
+}
+
+#[test]
+fn parse_fills_every_column_with_a_well_formed_tree() {
+    let text = "Russia has massed tens of thousands of troops on the Ukrainian border. The ministers didn't meet.";
+    let out = detente_stdin(&["parse"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sentences = conllu_words(&stdout(&out));
+    assert_eq!(sentences.len(), 2);
+    for words in &sentences {
+        assert_eq!(words.iter().filter(|w| w.4 == 0).count(), 1, "one root: {words:?}");
+        for w in words {
+            assert!(w.4 as usize <= words.len() && w.4 != w.0, "{w:?}");
+            assert!(w.2 != "_" && w.3 != "_" && w.5 != "_", "{w:?}");
+        }
+    }
+    let massed = sentences[0].iter().find(|w| w.1 == "massed").unwrap();
+    assert_eq!((massed.2.as_str(), massed.3.as_str(), massed.4, massed.5.as_str()), ("mass", "VERB", 0, "root"));
+    let russia = &sentences[0][0];
+    assert_eq!((russia.4, russia.5.as_str()), (3, "nsubj"));
+}
+
+#[test]
+fn parse_keeps_the_tokens_of_conllu_input_and_prints_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "in.conllu",
+        b"# newdoc id = d1\n# text = Talks resumed.\n1\tTalks\t_\t_\t_\t_\t_\t_\t_\t_\n2\tresumed\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+    );
+    let out = detente(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &json_lines(&out)[0];
+    assert_eq!(doc["id"], "d1");
+    let tokens = doc["sentences"][0]["tokens"].as_array().unwrap();
+    assert_eq!(tokens.len(), 3);
+    assert_eq!(tokens[1]["lemma"], "resume");
+    assert_eq!(tokens[1]["deprel"], "root");
+    assert_eq!(tokens[0]["head"], 2);
+}
+
+#[test]
+fn parse_reports_a_missing_models_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = detente_stdin(&["parse", "--models", dir.path().to_str().unwrap()], b"Hello.");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--models"), "{}", stderr(&out));
+}
+
+/// Regression guards for the shipped syntax models on EWT dev (gold tokens).
+/// They sit just below what the models reach today (see README), which is
+/// still short of issue 3's targets (UPOS 96, lemma 97, UAS 89, LAS 86).
+#[test]
+fn syntax_accuracy_on_ewt_dev() {
+    let path = shared("ud-english-ewt/en_ewt-ud-dev.conllu");
+    let out = detente(&[
+        "eval", "syntax", "--gold", path.to_str().unwrap(), "--pretokenized", "--json",
+        "--min-upos=95.0", "--min-lemma=96.5", "--min-uas=84.5", "--min-las=81.5",
+    ]);
+    let scores = &json_lines(&out)[0];
+    for key in ["upos", "xpos", "ufeats", "lemma", "uas", "las"] {
+        assert!(scores[key].as_f64().is_some(), "{key} missing: {scores}");
+    }
+    assert!(out.status.success(), "{scores} {}", stderr(&out));
+}
+
+#[test]
+fn syntax_from_raw_text_aligns_by_characters() {
+    let path = shared("ud-english-gum/en_gum-ud-dev.conllu");
+    let out = detente(&["eval", "syntax", "--gold", path.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scores = &json_lines(&out)[0];
+    let words = scores["words"].as_f64().unwrap();
+    assert!(words > 99.0 && words < 100.0, "{scores}");
+    assert!(scores["las"].as_f64().unwrap() > 75.0, "{scores}");
 }

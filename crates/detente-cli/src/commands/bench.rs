@@ -4,19 +4,31 @@
 //! benchmark is read by a person, not asserted by CI.
 
 use anyhow::{bail, Result};
-use detente_core::data::repo_root;
+use detente_core::{data::repo_root, Document, Meta};
 use detente_input::{read_inputs, InputOptions};
-use detente_text::Segmenter;
+use detente_pipeline::{default_models_dir, Pipeline};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Measure segmentation throughput (MB/s, tokens/s) on one core and on all
-/// cores, over text built by repeating the demo corpus.
+/// Measure throughput of each stage on one core and on all cores, over text
+/// built by repeating the demo corpus: segmentation (MB/s, tokens/s) and,
+/// when the syntax models are present, tagging + parsing (tokens/s), with
+/// model load time and peak memory.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Megabytes of text to process.
+    /// Megabytes of text for the segmentation benchmark.
     #[arg(long, default_value_t = 10)]
     mb: usize,
+    /// Megabytes of text for the tag+parse benchmark.
+    #[arg(long, default_value_t = 2)]
+    syntax_mb: usize,
+    /// Directory holding the syntax models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+    /// Segmentation only.
+    #[arg(long)]
+    no_syntax: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -26,40 +38,81 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if texts.is_empty() {
         bail!("no demo corpus at {}", corpus.display());
     }
-    let target = args.mb.max(1) * 1_000_000;
-    let mut docs = Vec::new();
-    let mut bytes = 0;
-    while bytes < target {
-        for t in &texts {
-            bytes += t.len();
-            docs.push(t.as_str());
-        }
-    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let thread_counts: Vec<usize> = if threads > 1 { vec![1, threads] } else { vec![1] };
+
+    let docs = repeat_to(&texts, args.mb);
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
+    let segmentation = Pipeline::segmentation();
     println!("Segmentation + tokenisation, {:.1} MB in {} documents\n", bytes as f64 / 1e6, docs.len());
     println!("{:<8} {:>8} {:>10} {:>12} {:>14}", "threads", "seconds", "MB/s", "tokens", "tokens/s");
-    for n in [1, threads] {
-        let (secs, tokens) = measure(&docs, n);
+    for &n in &thread_counts {
+        let (secs, tokens) = measure(&docs, n, &segmentation);
         println!("{:<8} {:>8.3} {:>10.1} {:>12} {:>14.0}", n, secs, bytes as f64 / 1e6 / secs, tokens, tokens as f64 / secs);
-        if threads == 1 {
-            break;
+    }
+
+    if !args.no_syntax {
+        let dir = args.models.clone().unwrap_or_else(default_models_dir);
+        let started = Instant::now();
+        let pipeline = Pipeline::with_syntax(&dir)?;
+        let load = started.elapsed().as_secs_f64();
+        let docs = repeat_to(&texts, args.syntax_mb);
+        let bytes: usize = docs.iter().map(|d| d.len()).sum();
+        println!("\nSegmentation + tagging + parsing, {:.1} MB in {} documents (models loaded in {:.3} s)\n", bytes as f64 / 1e6, docs.len(), load);
+        println!("{:<8} {:>8} {:>12} {:>14}", "threads", "seconds", "tokens", "tokens/s");
+        for &n in &thread_counts {
+            let (secs, tokens) = measure(&docs, n, &pipeline);
+            println!("{:<8} {:>8.3} {:>12} {:>14.0}", n, secs, tokens, tokens as f64 / secs);
         }
+    }
+    if let Some(peak) = peak_memory_kib() {
+        println!("\nPeak memory (VmHWM): {:.1} MiB", peak as f64 / 1024.0);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Segments `docs` on `threads` threads (documents split evenly); returns
-/// seconds and tokens produced.
-fn measure(docs: &[&str], threads: usize) -> (f64, usize) {
-    let segmenter = Segmenter::new();
+/// The demo texts repeated until they hold at least `mb` megabytes.
+fn repeat_to(texts: &[String], mb: usize) -> Vec<&str> {
+    let target = mb.max(1) * 1_000_000;
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    while bytes < target {
+        for t in texts {
+            bytes += t.len();
+            docs.push(t.as_str());
+        }
+    }
+    docs
+}
+
+/// Runs `pipeline` over `docs` on `threads` threads (documents split evenly);
+/// returns seconds and tokens produced.
+fn measure(docs: &[&str], threads: usize, pipeline: &Pipeline) -> (f64, usize) {
     let chunk = docs.len().div_ceil(threads);
     let started = Instant::now();
     let tokens = std::thread::scope(|scope| {
         let handles: Vec<_> = docs
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|t| segmenter.segment(t).tokens.len()).sum::<usize>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|text| {
+                            let mut doc = Document::new("bench", *text, Meta::english());
+                            pipeline.run(&mut doc);
+                            doc.tokens.len()
+                        })
+                        .sum::<usize>()
+                })
+            })
             .collect();
         handles.into_iter().map(|h| h.join().expect("benchmark thread")).sum()
     });
     (started.elapsed().as_secs_f64(), tokens)
+}
+
+/// Peak resident memory of this process in KiB (Linux).
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -3,7 +3,7 @@
 use anyhow::{bail, Result};
 use detente_core::{data::repo_root, Document};
 use detente_input::{read_inputs, InputOptions};
-use detente_text::Segmenter;
+use detente_pipeline::{default_models_dir, Pipeline};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,11 +22,13 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let corpus = args.corpus.unwrap_or_else(|| repo_root().join("corpus/demo"));
     let started = Instant::now();
-    let segmenter = Segmenter::new();
+    let pipeline = Pipeline::with_syntax(&default_models_dir())?;
+    let loaded = started.elapsed();
+    let started = Instant::now();
     let mut docs: Vec<Document> = Vec::new();
     for item in read_inputs(&[&corpus], &InputOptions::default()) {
         let mut doc = item?;
-        segmenter.annotate(&mut doc);
+        pipeline.run(&mut doc);
         docs.push(doc);
     }
     if docs.is_empty() {
@@ -52,17 +54,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
-    println!("\nTotal: {} documents, {sentences} sentences, {tokens} tokens in {:.1} ms\n", docs.len(), elapsed.as_secs_f64() * 1e3);
+    println!(
+        "\nTotal: {} documents, {sentences} sentences, {tokens} tokens in {:.1} ms (models loaded in {:.1} ms)\n",
+        docs.len(),
+        elapsed.as_secs_f64() * 1e3,
+        loaded.as_secs_f64() * 1e3
+    );
 
     let sample = docs.iter().find(|d| d.dateline.is_some()).unwrap_or(&docs[0]);
     println!("Sample: the first sentences of {} (tokens separated by │; ‿ joins the parts of one word)", sample.id);
-    for sentence in sample.sentences.iter().take(4) {
+    for sentence in sample.sentences.iter().take(3) {
         let rendered: Vec<String> = sample
             .sentence_tokens(sentence)
             .iter()
             .map(|t| format!("{}{}", sample.slice(t.span), if t.joined { "‿" } else { "" }))
             .collect();
         println!("  [{:>5}..{:<5}] {}", sentence.span.start, sentence.span.end, rendered.join(" │ ").replace("‿ │ ", "‿"));
+    }
+
+    println!("\nStage 2 — syntax: tags, lemmas and dependencies of sentence 2 of {}\n", sample.id);
+    if let Some(sentence) = sample.sentences.get(1) {
+        println!("  {:>3}  {:<16} {:<14} {:<6} {:<5} {:>4}  {:<12} head", "#", "word", "lemma", "UPOS", "XPOS", "head", "relation");
+        let range = sentence.token_range();
+        for (n, i) in range.clone().enumerate() {
+            let s = &sample.syntax[i];
+            let head = if s.head == 0 { "ROOT".to_string() } else { sample.slice(sample.tokens[range.start + s.head as usize - 1].span).to_string() };
+            println!(
+                "  {:>3}  {:<16} {:<14} {:<6} {:<5} {:>4}  {:<12} {}",
+                n + 1,
+                truncate(sample.slice(sample.tokens[i].span), 16),
+                truncate(&s.lemma, 14),
+                s.upos,
+                s.xpos,
+                s.head,
+                s.deprel,
+                head
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,8 @@ use clap::Subcommand;
 use detente_conllu::Reader;
 use detente_core::{Document, Meta};
 use detente_eval::segmentation::{rebuild_text, score_segmentation, Prf};
+use detente_eval::syntax::{gold_document, score_syntax};
+use detente_pipeline::{default_models_dir, Pipeline};
 use detente_text::Segmenter;
 use serde_json::json;
 use std::fs::File;
@@ -23,6 +25,44 @@ pub enum EvalCommand {
     /// its character span matches a gold one exactly; multiword tokens ("didn't")
     /// count as one surface token.
     Segmentation(SegmentationArgs),
+    /// UPOS, XPOS, UFeats, lemma accuracy and UAS/LAS against a CoNLL-U treebank.
+    ///
+    /// With --pretokenized the gold sentences and words are kept and only tags,
+    /// lemmas and trees are predicted; without it the raw text is rebuilt and
+    /// segmented first, and words are aligned by characters (CoNLL 2018), so
+    /// segmentation errors count too. Punctuation is included; LAS compares
+    /// the full relation with its subtype.
+    Syntax(SyntaxArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:
+      detente eval syntax --gold $DETENTE_DATA/ud-english-ewt/en_ewt-ud-dev.conllu --pretokenized --min-las 85.5")]
+pub struct SyntaxArgs {
+    /// Gold CoNLL-U file.
+    #[arg(long, value_name = "FILE.conllu")]
+    gold: PathBuf,
+    /// Keep the gold tokenisation (score tagging and parsing alone).
+    #[arg(long)]
+    pretokenized: bool,
+    /// Print exactly one JSON object (scores in percent).
+    #[arg(long)]
+    json: bool,
+    /// Directory holding the syntax models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+    /// Fail (exit code 1) if UPOS accuracy/F1 is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_upos: Option<f64>,
+    /// Fail if lemma accuracy/F1 is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_lemma: Option<f64>,
+    /// Fail if UAS is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_uas: Option<f64>,
+    /// Fail if LAS is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_las: Option<f64>,
 }
 
 #[derive(clap::Args)]
@@ -46,6 +86,7 @@ pub struct SegmentationArgs {
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Segmentation(args) => segmentation(args),
+        EvalCommand::Syntax(args) => syntax(args),
     }
 }
 
@@ -91,6 +132,51 @@ fn segmentation(args: SegmentationArgs) -> Result<ExitCode> {
     Ok(check_thresholds(&[
         ("sentence F1", &scores.sentences, args.min_sentence_f1),
         ("token F1", &scores.tokens, args.min_token_f1),
+    ]))
+}
+
+fn syntax(args: SyntaxArgs) -> Result<ExitCode> {
+    let pipeline = Pipeline::with_syntax(&args.models.clone().unwrap_or_else(default_models_dir))?;
+    let sentences = read_conllu(&args.gold)?;
+    let gold = rebuild_text(&sentences).with_context(|| format!("cannot rebuild text of {}", args.gold.display()))?;
+    let mut doc = if args.pretokenized {
+        gold_document("gold", &gold, &sentences)
+    } else {
+        Document::new("gold", gold.text.clone(), Meta::english())
+    };
+    pipeline.run(&mut doc);
+    let scores = score_syntax(&gold, &sentences, &doc);
+    let columns = [
+        ("words", &scores.words),
+        ("upos", &scores.upos),
+        ("xpos", &scores.xpos),
+        ("ufeats", &scores.ufeats),
+        ("lemma", &scores.lemma),
+        ("uas", &scores.uas),
+        ("las", &scores.las),
+    ];
+    if args.json {
+        let mut value = serde_json::Map::new();
+        value.insert("gold".into(), json!(args.gold));
+        value.insert("pretokenized".into(), json!(args.pretokenized));
+        for (name, prf) in columns {
+            value.insert(name.into(), json!(round2(prf.f1)));
+        }
+        value.insert("gold_words".into(), json!(scores.words.gold));
+        println!("{}", serde_json::Value::Object(value));
+    } else {
+        let mode = if args.pretokenized { "gold tokenisation" } else { "from raw text" };
+        println!("Syntax on {} ({mode}, {} gold words)", args.gold.display(), scores.words.gold);
+        println!("{:<8} {:>9} {:>9} {:>9}", "", "precision", "recall", "F1");
+        for (name, prf) in columns {
+            println!("{:<8} {:>9.2} {:>9.2} {:>9.2}", name, prf.precision, prf.recall, prf.f1);
+        }
+    }
+    Ok(check_thresholds(&[
+        ("UPOS", &scores.upos, args.min_upos),
+        ("lemma", &scores.lemma, args.min_lemma),
+        ("UAS", &scores.uas, args.min_uas),
+        ("LAS", &scores.las, args.min_las),
     ]))
 }
 

@@ -1,0 +1,178 @@
+//! `detente train`: train Detente's models from annotated data.
+
+use crate::commands::eval::read_conllu;
+use anyhow::{Context, Result};
+use clap::{Subcommand, ValueEnum};
+use detente_conllu::ConlluSentence;
+use detente_core::data::data_file;
+use detente_pipeline::{default_models_dir, PARSER_FILE, TAGGER_FILE};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// Train the tagger/lemmatiser and the dependency parser on CoNLL-U treebanks.
+    ///
+    /// Defaults: UD English EWT + GUM train files from $DETENTE_DATA, their dev
+    /// files for early stopping, models written to the models directory.
+    /// Training is single-threaded, seeded and reproducible: the same data,
+    /// seed and settings give byte-identical models.
+    Syntax(SyntaxArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+    detente train syntax                                    # EWT+GUM from $DETENTE_DATA into models/\n  \
+    detente train syntax --train my.conllu --dev my-dev.conllu --out /tmp/models --only tagger")]
+pub struct SyntaxArgs {
+    /// Training treebanks, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "FILE[,FILE]")]
+    train: Vec<PathBuf>,
+    /// Development treebanks for early stopping, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "FILE[,FILE]")]
+    dev: Vec<PathBuf>,
+    /// Where to write the models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Train only one model.
+    #[arg(long, value_enum)]
+    only: Option<Model>,
+    /// Most epochs per model (default: each trainer's own).
+    #[arg(long)]
+    epochs: Option<usize>,
+    /// Stop after this many epochs without a better dev score.
+    #[arg(long)]
+    patience: Option<usize>,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Model {
+    Tagger,
+    Parser,
+}
+
+pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
+    match cmd {
+        TrainCommand::Syntax(args) => syntax(args),
+    }
+}
+
+fn default_files(kind: &str) -> Result<Vec<PathBuf>> {
+    ["ud-english-ewt/en_ewt-ud-", "ud-english-gum/en_gum-ud-"]
+        .iter()
+        .map(|prefix| data_file(&format!("{prefix}{kind}.conllu")).map_err(anyhow::Error::msg))
+        .collect()
+}
+
+fn read_all(paths: &[PathBuf]) -> Result<Vec<ConlluSentence>> {
+    let mut all = Vec::new();
+    for p in paths {
+        all.extend(read_conllu(p)?);
+    }
+    Ok(all)
+}
+
+fn names(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned()).collect::<Vec<_>>().join("+")
+}
+
+fn bar(total: usize, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} sentences ({per_sec}, eta {eta})")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+fn syntax(args: SyntaxArgs) -> Result<ExitCode> {
+    let train_paths = if args.train.is_empty() { default_files("train")? } else { args.train.clone() };
+    let dev_paths = if args.dev.is_empty() { default_files("dev")? } else { args.dev.clone() };
+    let out = args.out.clone().unwrap_or_else(default_models_dir);
+    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    let train = read_all(&train_paths)?;
+    let dev = read_all(&dev_paths)?;
+    let source = format!("train {} ({} sentences); dev {}", names(&train_paths), train.len(), names(&dev_paths));
+    eprintln!("Training on {source}");
+
+    if args.only != Some(Model::Parser) {
+        train_tagger(&args, &train, &dev, &source, &out.join(TAGGER_FILE))?;
+    }
+    if args.only != Some(Model::Tagger) {
+        train_parser(&args, &train, &dev, &source, &out.join(PARSER_FILE))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_tagger(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSentence], source: &str, path: &Path) -> Result<()> {
+    use detente_tagger::{TrainConfig, TrainEvent};
+    let mut cfg = TrainConfig { seed: args.seed, source: source.to_string(), ..TrainConfig::default() };
+    cfg.epochs = args.epochs.unwrap_or(cfg.epochs);
+    cfg.patience = args.patience.unwrap_or(cfg.patience);
+    let mut progress: Option<ProgressBar> = None;
+    let tagger = detente_tagger::train(train, dev, &cfg, &mut |event| match event {
+        TrainEvent::Started { sentences, words, classes, feats } => {
+            eprintln!("tagger: {sentences} sentences, {words} words, {classes} tag classes, {feats} feature bundles")
+        }
+        TrainEvent::Progress { epoch, done, total } => {
+            let bar = progress.get_or_insert_with(|| bar(total, &format!("tagger epoch {epoch}")));
+            bar.set_message(format!("tagger epoch {epoch}"));
+            bar.set_position(done as u64);
+        }
+        TrainEvent::Epoch { epoch, dev, best } => {
+            if let Some(bar) = progress.take() {
+                bar.finish_and_clear();
+            }
+            eprintln!(
+                "tagger epoch {epoch}: dev UPOS {:.2} XPOS {:.2} UFeats {:.2} lemma {:.2}{}",
+                dev.upos,
+                dev.xpos,
+                dev.ufeats,
+                dev.lemma,
+                if best { "  (best)" } else { "" }
+            );
+        }
+        TrainEvent::Finished { best_epoch, dev } => {
+            eprintln!("tagger: keeping epoch {best_epoch} (dev UPOS {:.2})", dev.upos)
+        }
+    });
+    tagger.save(path).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("tagger written to {}", path.display());
+    Ok(())
+}
+
+fn train_parser(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSentence], source: &str, path: &Path) -> Result<()> {
+    use detente_parser::{TrainConfig, TrainEvent};
+    let mut cfg = TrainConfig { seed: args.seed, description: source.to_string(), ..TrainConfig::default() };
+    cfg.epochs = args.epochs.unwrap_or(cfg.epochs);
+    cfg.patience = args.patience.unwrap_or(cfg.patience);
+    let mut progress: Option<ProgressBar> = None;
+    let parser = detente_parser::train(train, dev, &cfg, &mut |event| match event {
+        TrainEvent::Progress { epoch, done, total } => {
+            let bar = progress.get_or_insert_with(|| bar(total, &format!("parser epoch {epoch}")));
+            bar.set_message(format!("parser epoch {epoch}"));
+            bar.set_position(done as u64);
+        }
+        TrainEvent::Epoch(r) => {
+            if let Some(bar) = progress.take() {
+                bar.finish_and_clear();
+            }
+            eprintln!(
+                "parser epoch {}: training errors {:.2}%, dev UAS {:.2} LAS {:.2}{}",
+                r.epoch,
+                100.0 * r.errors as f64 / r.states.max(1) as f64,
+                r.dev_uas,
+                r.dev_las,
+                if r.improved { "  (best)" } else { "" }
+            );
+        }
+    });
+    parser.save(path).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("parser written to {}", path.display());
+    Ok(())
+}

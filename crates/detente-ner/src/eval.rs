@@ -1,0 +1,97 @@
+//! Span-level scoring, CoNLL style: an entity counts as correct only when
+//! its words and its type both match a gold entity exactly.
+
+use crate::{EntityType, Ner, NerSentence};
+use serde::Serialize;
+
+/// Precision, recall and F1 of one entity type, in percent.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TypeScores {
+    pub label: EntityType,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+/// Overall and per-type scores, in percent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct NerScores {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+    /// PER, ORG, LOC in that order.
+    pub per_type: Vec<TypeScores>,
+    pub sentences: usize,
+    pub words: usize,
+}
+
+fn prf(gold: usize, predicted: usize, correct: usize) -> (f64, f64, f64) {
+    let pct = |n: usize, d: usize| {
+        if d == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / d as f64
+        }
+    };
+    let (p, r) = (pct(correct, predicted), pct(correct, gold));
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+/// Recognises every sentence of `gold` from its words (and tags) and
+/// scores the entities found.
+pub fn evaluate(ner: &Ner, gold: &[NerSentence]) -> NerScores {
+    let mut counts = [[0usize; 3]; 3]; // per type: gold, predicted, correct
+    let mut words = 0;
+    for s in gold {
+        words += s.words.len();
+        let predicted = ner.recognise(&s.inputs());
+        for e in &s.entities {
+            counts[e.label.index()][0] += 1;
+        }
+        for e in &predicted {
+            counts[e.label.index()][1] += 1;
+            counts[e.label.index()][2] += usize::from(s.entities.contains(e));
+        }
+    }
+    let per_type: Vec<TypeScores> = EntityType::ALL
+        .iter()
+        .map(|&label| {
+            let [g, p, c] = counts[label.index()];
+            let (precision, recall, f1) = prf(g, p, c);
+            TypeScores {
+                label,
+                precision,
+                recall,
+                f1,
+                gold: g,
+                predicted: p,
+                correct: c,
+            }
+        })
+        .collect();
+    let total = |k: usize| counts.iter().map(|c| c[k]).sum::<usize>();
+    let (gold_n, predicted, correct) = (total(0), total(1), total(2));
+    let (precision, recall, f1) = prf(gold_n, predicted, correct);
+    NerScores {
+        precision,
+        recall,
+        f1,
+        gold: gold_n,
+        predicted,
+        correct,
+        per_type,
+        sentences: gold.len(),
+        words,
+    }
+}

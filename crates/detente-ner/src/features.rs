@@ -1,0 +1,780 @@
+//! Word analysis, the gazetteer, and the feature templates.
+//!
+//! A sentence is analysed once ([`analyse`]): each word's hashes (form,
+//! lowercase, affixes, shapes, tags) and its gazetteer position are computed
+//! a single time and then combined into feature keys by the templates, so no
+//! template allocates or rescans a string.
+
+use crate::hash::{hash_str, mix, KeyIndex, StrHash};
+use crate::{EntityType, NerInput};
+use detente_lexicon::{ActorLexicon, EntryKind, NameKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything the templates need to know about one word.
+#[derive(Clone, Copy, Debug)]
+pub struct WordInfo {
+    pub form: u64,
+    pub lower: u64,
+    /// Lowercase prefixes of 1–4 characters; 0 where the word is shorter.
+    pub prefix: [u64; 4],
+    /// Lowercase suffixes of 1–4 characters; 0 where the word is shorter.
+    pub suffix: [u64; 4],
+    /// Character classes with runs of up to four kept ("Xxxx", "dddd").
+    pub shape: u64,
+    /// Character classes with runs collapsed ("Xx", "X.X.", "d").
+    pub short: u64,
+    pub flags: u64,
+    pub upos: u64,
+    pub xpos: u64,
+    /// Gazetteer kinds and position in the name ([`Gazetteer::positions`]), 0 if none.
+    pub gaz: u64,
+    /// How the word is usually capitalised ([`case_value`]), 0 if rare.
+    pub case: u64,
+    /// The labels the word had in training ([`entity_value`]), 0 if unseen.
+    pub seen: u64,
+    /// Which parts of dictionary names the word is ([`name_parts`]), 0 if none.
+    pub parts: u64,
+}
+
+impl WordInfo {
+    /// The padding before the first / after the last word.
+    const fn boundary(v: u64) -> WordInfo {
+        WordInfo {
+            form: v,
+            lower: v,
+            prefix: [v; 4],
+            suffix: [v; 4],
+            shape: v,
+            short: v,
+            flags: v,
+            upos: v,
+            xpos: v,
+            gaz: 0,
+            case: v,
+            seen: v,
+            parts: v,
+        }
+    }
+}
+
+/// Padding words on each side of a sentence, so templates index `i ± 2`
+/// without bounds checks.
+pub const PAD: usize = 2;
+const START: WordInfo = WordInfo::boundary(0x0053_5441_5254);
+const END: WordInfo = WordInfo::boundary(0x0045_4e44);
+
+const FLAG_DIGIT: u64 = 1;
+const FLAG_INIT_UPPER: u64 = 2;
+const FLAG_ALL_UPPER: u64 = 4;
+const FLAG_MIXED: u64 = 8;
+const FLAG_LETTER: u64 = 16;
+const FLAG_FIRST: u64 = 32;
+const FLAG_SENT_CAPS: u64 = 64;
+const FLAG_SENT_TITLE: u64 = 128;
+const FLAG_SENT_LOWER: u64 = 256;
+const SENTENCE_FLAGS: u64 = FLAG_SENT_CAPS | FLAG_SENT_TITLE | FLAG_SENT_LOWER;
+const CAPS: u64 = FLAG_INIT_UPPER | FLAG_ALL_UPPER | FLAG_FIRST;
+
+/// The word tables a model carries besides its weights.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Tables {
+    pub gazetteer: Gazetteer,
+    /// Lowercase word → [`case_value`].
+    pub case: WordTable,
+    /// Lowercase word → [`entity_value`].
+    pub seen: WordTable,
+    /// Normalised word → [`name_parts`] value.
+    pub parts: WordTable,
+}
+
+impl Tables {
+    pub fn rebuild(&mut self) {
+        self.gazetteer.rebuild();
+        self.case.rebuild();
+        self.seen.rebuild();
+        self.parts.rebuild();
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        self.gazetteer.validate()?;
+        self.case.validate()?;
+        self.seen.validate()?;
+        self.parts.validate()
+    }
+}
+
+/// Words of a sentence with [`PAD`] boundary words on each side. `seen`
+/// replaces the tables' own training-label table (training passes one built
+/// without the sentence's fold).
+pub fn analyse(
+    words: &[NerInput<'_>],
+    tables: &Tables,
+    seen: Option<&WordTable>,
+    use_pos: bool,
+) -> Vec<WordInfo> {
+    let seen = seen.unwrap_or(&tables.seen);
+    let mut out = Vec::with_capacity(words.len() + 2 * PAD);
+    out.extend([START; PAD]);
+    for (i, w) in words.iter().enumerate() {
+        let mut info = analyse_word(w.word, i == 0);
+        if use_pos {
+            info.upos = hash_str(w.upos);
+            info.xpos = hash_str(w.xpos);
+        }
+        info.case = tables.case.get(info.lower);
+        info.seen = seen.get(info.lower);
+        out.push(info);
+    }
+    let casing = sentence_casing(&out[PAD..]);
+    for w in &mut out[PAD..] {
+        w.flags |= casing;
+    }
+    for (k, g) in tables.gazetteer.positions(words).into_iter().enumerate() {
+        out[PAD + k].gaz = g;
+    }
+    if !tables.parts.keys.is_empty() {
+        for (k, w) in words.iter().enumerate() {
+            let mut parts = 0;
+            name_words(w.word, &mut |h, _| parts |= tables.parts.get(h));
+            out[PAD + k].parts = parts;
+        }
+    }
+    out.extend([END; PAD]);
+    out
+}
+
+/// How the sentence as a whole is capitalised, as flag bits: in a
+/// title-cased headline every noun looks like a name, and in all-lowercase
+/// chat no name does, so a word's own capitals only mean something relative
+/// to its sentence's.
+fn sentence_casing(words: &[WordInfo]) -> u64 {
+    let lettered = || words.iter().skip(1).filter(|w| w.flags & FLAG_LETTER != 0);
+    let n = lettered().count();
+    let initial = lettered()
+        .filter(|w| w.flags & FLAG_INIT_UPPER != 0)
+        .count();
+    let upper = lettered().filter(|w| w.flags & FLAG_ALL_UPPER != 0).count();
+    if n < 2 {
+        0
+    } else if upper == n {
+        FLAG_SENT_CAPS
+    } else if initial * 5 >= n * 3 {
+        FLAG_SENT_TITLE
+    } else if words.iter().all(|w| w.flags & FLAG_INIT_UPPER == 0) {
+        FLAG_SENT_LOWER
+    } else {
+        0
+    }
+}
+
+fn analyse_word(word: &str, first: bool) -> WordInfo {
+    let mut flags = if first { FLAG_FIRST } else { 0 };
+    let (mut upper, mut letters, mut n) = (0usize, 0usize, 0usize);
+    let (mut shape, mut short) = (StrHash::new(), StrHash::new());
+    let mut lower = StrHash::new();
+    let mut prefix = [0; 4];
+    let (mut last_class, mut run) = ('\0', 0);
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            lower.char(l);
+        }
+        if n < 4 {
+            prefix[n] = lower.finish();
+        }
+        let class = if c.is_uppercase() {
+            upper += 1;
+            letters += 1;
+            if n == 0 {
+                flags |= FLAG_INIT_UPPER;
+            }
+            'X'
+        } else if c.is_alphabetic() {
+            letters += 1;
+            'x'
+        } else if c.is_numeric() {
+            flags |= FLAG_DIGIT;
+            'd'
+        } else {
+            c
+        };
+        run = if class == last_class { run + 1 } else { 1 };
+        if run <= 4 {
+            shape.char(class);
+        }
+        if run == 1 {
+            short.char(class);
+        }
+        last_class = class;
+        n += 1;
+    }
+    if letters > 0 {
+        flags |= FLAG_LETTER;
+        if upper == letters && letters > 1 {
+            flags |= FLAG_ALL_UPPER;
+        } else if upper > 0 && flags & FLAG_INIT_UPPER == 0 || upper > 1 {
+            flags |= FLAG_MIXED;
+        }
+    }
+    // Suffixes by a second pass from the end: words are short, and this
+    // keeps the loop above free of a ring buffer.
+    let mut suffix = [0; 4];
+    let mut h = StrHash::new();
+    for (k, c) in word.chars().rev().take(4).enumerate() {
+        for l in c.to_lowercase() {
+            h.char(l);
+        }
+        suffix[k] = h.finish();
+    }
+    WordInfo {
+        form: hash_str(word),
+        lower: lower.finish(),
+        prefix,
+        suffix,
+        shape: shape.finish(),
+        short: short.finish(),
+        flags,
+        upos: 0,
+        xpos: 0,
+        gaz: 0,
+        case: 0,
+        seen: 0,
+        parts: 0,
+    }
+}
+
+/// A table from a hashed lowercase word to a small value.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct WordTable {
+    #[serde(with = "crate::hash::raw_u64")]
+    keys: Vec<u64>,
+    values: Vec<u32>,
+    #[serde(skip)]
+    index: KeyIndex<u32>,
+}
+
+impl WordTable {
+    pub fn from_map(map: BTreeMap<u64, u32>) -> WordTable {
+        let mut t = WordTable {
+            keys: map.keys().copied().collect(),
+            values: map.into_values().collect(),
+            ..WordTable::default()
+        };
+        t.rebuild();
+        t
+    }
+
+    pub fn rebuild(&mut self) {
+        self.index = KeyIndex::build(&self.keys, self.values.iter().copied());
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if self.keys.len() == self.values.len() {
+            Ok(())
+        } else {
+            Err("word table keys and values disagree".into())
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The value of the word with lowercase hash `lower`, 0 if absent.
+    #[inline]
+    fn get(&self, lower: u64) -> u64 {
+        self.index.get(lower).map_or(0, u64::from)
+    }
+}
+
+/// The lowercase hash of a word, as [`WordTable`]s key it.
+pub fn lower_hash(word: &str) -> u64 {
+    analyse_word(word, false).lower
+}
+
+/// Whether a word starts with a capital, and whether it is all capitals.
+pub fn capitalised(word: &str) -> (bool, bool) {
+    let flags = analyse_word(word, false).flags;
+    (flags & FLAG_INIT_UPPER != 0, flags & FLAG_ALL_UPPER != 0)
+}
+
+/// The case statistics value of a word seen `n` times not first in its
+/// sentence, `cap` of them capitalised: the share of capitalised uses in
+/// five bins ("always lowercase" … "always capitalised") and the frequency
+/// in four. A name is the word that is capitalised where a common word
+/// would not be, so this says what a capital at the sentence start, or its
+/// absence in sloppy web text, most likely hides. 0 (no value) below two
+/// uses.
+pub fn case_value(n: u32, cap: u32) -> u32 {
+    if n < 2 {
+        return 0;
+    }
+    let share = f64::from(cap) / f64::from(n);
+    let bin = match share {
+        s if s < 0.05 => 1,
+        s if s < 0.3 => 2,
+        s if s < 0.7 => 3,
+        s if s < 0.95 => 4,
+        _ => 5,
+    };
+    let freq = match n {
+        0..=4 => 0,
+        5..=49 => 1,
+        50..=499 => 2,
+        _ => 3,
+    };
+    bin | freq << 4
+}
+
+/// The training-label value of a word: the set of BILOU classes it had
+/// (`mask`, bit per class, `O` included) and how often it was seen (three
+/// bins), so that a word seen once as a name is not trusted like one seen
+/// a hundred times.
+pub fn entity_value(mask: u32, n: u32) -> u32 {
+    let freq = match n {
+        0..=1 => 1,
+        2..=9 => 2,
+        _ => 3,
+    };
+    mask | freq << 16
+}
+
+// Template numbers: each feature key is `mix(template, value)`.
+const T_BIAS: u64 = 1;
+const T_LOWER: u64 = 2;
+const T_FORM: u64 = 3;
+const T_PREFIX: u64 = 4; // + k
+const T_SUFFIX: u64 = 8; // + k
+const T_SHAPE: u64 = 12;
+const T_SHORT: u64 = 13;
+const T_FLAGS: u64 = 14;
+const T_LOWER_AT: u64 = 15; // + offset index
+const T_SHORT_AT: u64 = 19; // + offset index
+const T_BIGRAM_LEFT: u64 = 23;
+const T_BIGRAM_RIGHT: u64 = 24;
+const T_CAPS_AROUND: u64 = 25;
+const T_AROUND: u64 = 26;
+const T_LEFT_SHAPE: u64 = 27;
+const T_SHAPE_RIGHT: u64 = 28;
+const T_FIRST_LOWER: u64 = 29;
+const T_UPOS: u64 = 30;
+const T_XPOS: u64 = 31;
+const T_UPOS_AT: u64 = 32; // + offset index
+const T_UPOS_LEFT: u64 = 36;
+const T_UPOS_RIGHT: u64 = 37;
+const T_UPOS_CAPS: u64 = 38;
+const T_GAZ: u64 = 39;
+const T_GAZ_AT: u64 = 40; // + offset index
+const T_GAZ_CAPS: u64 = 44;
+const T_CASE: u64 = 45;
+const T_CASE_AT: u64 = 46; // + offset index (2)
+const T_SEEN: u64 = 56;
+const T_SEEN_AT: u64 = 57; // + offset index (2)
+const T_SEEN_CAPS: u64 = 59;
+const T_PARTS: u64 = 61;
+const T_PARTS_AT: u64 = 62; // + offset index (2)
+const T_PREV: u64 = 50;
+const T_PREV2: u64 = 51;
+const T_PREV_LOWER: u64 = 52;
+const T_PREV_SHAPE: u64 = 53;
+const T_PREV_CAPS: u64 = 54;
+const T_PREV_GAZ: u64 = 55;
+const T_PREV_SEEN: u64 = 60;
+
+/// Appends the features of word `i` (a padded index) that depend only on
+/// the words.
+pub fn static_features(w: &[WordInfo], i: usize, out: &mut Vec<u64>) {
+    let mut f = |template: u64, value: u64| out.push(mix(template, value));
+    let x = &w[i];
+    f(T_BIAS, 0);
+    f(T_LOWER, x.lower);
+    if x.form != x.lower {
+        f(T_FORM, x.form);
+    }
+    for (k, &p) in x.prefix.iter().enumerate().filter(|(_, &p)| p != 0) {
+        f(T_PREFIX + k as u64, p);
+    }
+    for (k, &s) in x.suffix.iter().enumerate().filter(|(_, &s)| s != 0) {
+        f(T_SUFFIX + k as u64, s);
+    }
+    f(T_SHAPE, x.shape);
+    f(T_SHORT, x.short);
+    f(T_FLAGS, x.flags);
+    let around = [i - 2, i - 1, i + 1, i + 2];
+    for (n, &j) in around.iter().enumerate() {
+        f(T_LOWER_AT + n as u64, w[j].lower);
+        f(T_SHORT_AT + n as u64, w[j].short);
+    }
+    f(T_BIGRAM_LEFT, mix(w[i - 1].lower, x.lower));
+    f(T_BIGRAM_RIGHT, mix(x.lower, w[i + 1].lower));
+    let caps = caps_around(w, i);
+    f(T_CAPS_AROUND, caps);
+    f(T_AROUND, mix(w[i - 1].lower, w[i + 1].lower));
+    f(T_LEFT_SHAPE, mix(w[i - 1].lower, x.short));
+    f(T_SHAPE_RIGHT, mix(x.short, w[i + 1].lower));
+    f(
+        T_FIRST_LOWER,
+        mix(x.flags & (SENTENCE_FLAGS | CAPS), x.lower),
+    );
+    if x.upos != 0 {
+        f(T_UPOS, x.upos);
+        f(T_XPOS, x.xpos);
+        for (n, &j) in around.iter().enumerate() {
+            f(T_UPOS_AT + n as u64, w[j].upos);
+        }
+        f(T_UPOS_LEFT, mix(w[i - 1].upos, x.upos));
+        f(T_UPOS_RIGHT, mix(x.upos, w[i + 1].upos));
+        f(T_UPOS_CAPS, mix(x.xpos, x.flags & (SENTENCE_FLAGS | CAPS)));
+    }
+    f(T_GAZ, x.gaz);
+    for (n, &j) in around.iter().enumerate() {
+        f(T_GAZ_AT + n as u64, w[j].gaz);
+    }
+    f(T_GAZ_CAPS, mix(x.gaz, caps));
+    f(T_CASE, mix(x.case, x.flags & (CAPS | FLAG_SENT_LOWER)));
+    f(T_SEEN, x.seen);
+    f(T_SEEN_CAPS, mix(x.seen, x.flags & (CAPS | FLAG_SENT_LOWER)));
+    f(T_PARTS, mix(x.parts, caps));
+    for (n, j) in [i - 1, i + 1].into_iter().enumerate() {
+        f(T_PARTS_AT + n as u64, w[j].parts);
+        f(T_CASE_AT + n as u64, mix(w[j].case, w[j].flags & CAPS));
+        f(T_SEEN_AT + n as u64, w[j].seen);
+    }
+}
+
+/// Capitalisation of the word and its neighbours, with the sentence's.
+fn caps_around(w: &[WordInfo], i: usize) -> u64 {
+    let caps = |v: &WordInfo| v.flags & CAPS;
+    caps(&w[i - 1]) | caps(&w[i]) << 8 | caps(&w[i + 1]) << 16 | (w[i].flags & SENTENCE_FLAGS) << 24
+}
+
+/// Appends the features of word `i` that depend on the two previous
+/// predicted labels `t1`, `t2`.
+pub fn dynamic_features(w: &[WordInfo], i: usize, t1: u64, t2: u64, out: &mut Vec<u64>) {
+    let mut f = |template: u64, value: u64| out.push(mix(template, value));
+    let x = &w[i];
+    f(T_PREV, t1);
+    f(T_PREV2, mix(t1, t2));
+    f(T_PREV_LOWER, mix(t1, x.lower));
+    f(T_PREV_SHAPE, mix(t1, x.short));
+    f(T_PREV_CAPS, mix(t1, caps_around(w, i)));
+    f(T_PREV_GAZ, mix(t1, x.gaz));
+    f(T_PREV_SEEN, mix(t1, x.seen));
+}
+
+/// What a gazetteer name stands for, as a bit.
+fn kind_bit(kind: EntryKind, name: NameKind) -> u16 {
+    if matches!(name, NameKind::Adjective | NameKind::Demonym) {
+        return 1 << 0;
+    }
+    1 << match kind {
+        EntryKind::State | EntryKind::Territory | EntryKind::Former => 1,
+        EntryKind::Region => 2,
+        EntryKind::Capital => 3,
+        EntryKind::Metonym => 4,
+        EntryKind::Igo => 5,
+        EntryKind::Ngo => 6,
+        EntryKind::ArmedGroup => 7,
+        EntryKind::Person => 8,
+        EntryKind::Agent => 9,
+        EntryKind::Actor => 10,
+    }
+}
+
+/// Kind bits of names from other dictionaries: this plus the entity type.
+const EXTRA_KINDS: usize = 11;
+
+/// Adds one name's prefixes to the gazetteer table; `case` overrides the
+/// case rule read from the name's spelling.
+fn add_name(table: &mut BTreeMap<u64, u64>, text: &str, kind: u16, case: Option<Case>) {
+    let mut words = Vec::new();
+    let mut first_case = None;
+    name_words(text, &mut |h, c| {
+        first_case.get_or_insert(c);
+        words.push(h);
+    });
+    let Some(case) = case.or(first_case) else {
+        return;
+    };
+    let shift = match case {
+        Case::Lower => 0,
+        Case::Cap => 16,
+        Case::Upper => 32,
+    };
+    let mut key = NAME_SEED;
+    for (k, &h) in words.iter().enumerate() {
+        key = mix(key, h);
+        let v = table.entry(key).or_default();
+        if k + 1 == words.len() {
+            *v |= u64::from(kind) << shift;
+        } else {
+            *v |= MORE;
+        }
+    }
+}
+
+/// The name-part value of each word of the `names`: bit 0 a person's
+/// first word (a given name), bit 1 a person's last word (a surname), bit 2
+/// a word of an organisation's name, bit 3 of a place's. These generalise
+/// where whole names do not: "Debra" in an unknown full name.
+pub fn name_parts(names: &[(String, EntityType)]) -> WordTable {
+    let mut parts: BTreeMap<u64, u32> = BTreeMap::new();
+    let mut words = Vec::new();
+    for (name, label) in names {
+        words.clear();
+        name_words(name, &mut |h, _| words.push(h));
+        let n = words.len();
+        for (k, &h) in words.iter().enumerate() {
+            let bit = match label {
+                EntityType::Per if n > 1 && k == 0 => 1,
+                EntityType::Per if k + 1 == n => 2,
+                EntityType::Per => 0,
+                EntityType::Org => 4,
+                EntityType::Loc => 8,
+            };
+            *parts.entry(h).or_default() |= bit;
+        }
+    }
+    parts.retain(|_, v| *v != 0);
+    WordTable::from_map(parts)
+}
+
+/// Seed of the name-prefix hash chain.
+const NAME_SEED: u64 = 0x0047_415a;
+/// Value bit: a longer name continues this prefix.
+const MORE: u64 = 1 << 48;
+
+/// Names from the actor lexicon, compiled into the model.
+///
+/// Keys are hash chains over a name's normalised words (the lexicon's own
+/// normalisation: lowercase, "U.S." = "US", "al-Qaeda" = "al qaeda"); the
+/// value says which kinds of name end there and whether longer names
+/// continue. Kinds are kept apart by how the lexicon writes the name,
+/// because that is the lexicon's case rule in running text: a name in
+/// capitals ("US", "WHO") only counts for a word in capitals, a capitalised
+/// name ("Turkey") for a capitalised word, a lowercase one ("troops") for
+/// any. Matching is leftmost-longest over word boundaries.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Gazetteer {
+    #[serde(with = "crate::hash::raw_u64")]
+    keys: Vec<u64>,
+    /// Kinds for any case (bits 0–15), for capitalised words (16–31), for
+    /// words in capitals (32–47), and [`MORE`].
+    #[serde(with = "crate::hash::raw_u64")]
+    values: Vec<u64>,
+    #[serde(skip)]
+    index: KeyIndex<u64>,
+}
+
+/// How a text word is written, for the case rules.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Lower,
+    Cap,
+    Upper,
+}
+
+impl Gazetteer {
+    /// Every name of every entry of `lexicon`, and the `extra` names
+    /// (written in capitals, as PETRARCH dictionaries are, so they count for
+    /// capitalised words) with their entity type.
+    pub fn build(lexicon: &ActorLexicon, extra: &[(String, EntityType)]) -> Gazetteer {
+        let mut table: BTreeMap<u64, u64> = BTreeMap::new();
+        for entry in lexicon.entries() {
+            for name in &entry.names {
+                add_name(
+                    &mut table,
+                    &name.text,
+                    kind_bit(entry.kind, name.kind),
+                    None,
+                );
+            }
+        }
+        for (name, label) in extra {
+            add_name(
+                &mut table,
+                name,
+                1 << (EXTRA_KINDS + label.index()),
+                Some(Case::Cap),
+            );
+        }
+        let mut g = Gazetteer {
+            keys: table.keys().copied().collect(),
+            values: table.into_values().collect(),
+            ..Gazetteer::default()
+        };
+        g.rebuild();
+        g
+    }
+
+    pub fn rebuild(&mut self) {
+        self.index = KeyIndex::build(&self.keys, self.values.iter().copied());
+    }
+
+    /// Number of stored name prefixes.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if self.keys.len() == self.values.len() {
+            Ok(())
+        } else {
+            Err("gazetteer keys and values disagree".into())
+        }
+    }
+
+    /// Per word, the feature value of the name match covering it: the kinds
+    /// matched and the word's position (B, I, L, U), or 0.
+    pub fn positions(&self, words: &[NerInput<'_>]) -> Vec<u64> {
+        // Normalised words of all tokens, flattened; `token_words[t]` is the
+        // range of token t. A token with no words is transparent ("-", ".")
+        // or a barrier (",", "(").
+        let mut hashes: Vec<(u64, Case)> = Vec::with_capacity(words.len() + 4);
+        let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(words.len());
+        for w in words {
+            let start = hashes.len() as u32;
+            name_words(w.word, &mut |h, c| hashes.push((h, c)));
+            ranges.push((start, hashes.len() as u32));
+        }
+        let mut out = vec![0u64; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let (a, b) = ranges[i];
+            if a == b {
+                i += 1;
+                continue;
+            }
+            let case = hashes[a as usize].1;
+            let mut key = NAME_SEED;
+            let mut best: Option<(usize, u64)> = None;
+            let mut j = i;
+            'tokens: while j < words.len() {
+                let (a, b) = ranges[j];
+                if a == b && !transparent(words[j].word) {
+                    break;
+                }
+                for (k, &(h, _)) in hashes[a as usize..b as usize].iter().enumerate() {
+                    key = mix(key, h);
+                    let Some(v) = self.index.get(key) else {
+                        break 'tokens;
+                    };
+                    let kinds = match case {
+                        Case::Lower => v & 0xffff,
+                        Case::Cap => (v | v >> 16) & 0xffff,
+                        Case::Upper => (v | v >> 16 | v >> 32) & 0xffff,
+                    };
+                    if kinds != 0 && a as usize + k + 1 == b as usize {
+                        best = Some((j, kinds));
+                    }
+                    if v & MORE == 0 {
+                        break 'tokens;
+                    }
+                }
+                j += 1;
+            }
+            match best {
+                Some((last, kinds)) => {
+                    for (k, slot) in out[i..=last].iter_mut().enumerate() {
+                        let position = if i == last {
+                            4
+                        } else if k == 0 {
+                            1
+                        } else if i + k == last {
+                            3
+                        } else {
+                            2
+                        };
+                        *slot = kinds << 3 | position;
+                    }
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Tokens the lexicon's matcher steps over inside a name ("al", "-", "Qaeda").
+fn transparent(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '-' | '‐' | '‑' | '–' | '/' | '.' | '\'' | '’' | '&'))
+}
+
+/// Calls `emit` with the hash and case of each normalised word of `text`,
+/// following the lexicon's normalisation: ASCII text in place, without
+/// allocating; anything else through [`detente_lexicon::normalize`] (which
+/// also folds diacritics), with the case of the whole token.
+fn name_words(text: &str, emit: &mut dyn FnMut(u64, Case)) {
+    if !text.is_ascii() {
+        let case = text_case(text);
+        for word in detente_lexicon::normalize(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+        {
+            emit(hash_str(word), case);
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        // A word runs over letters, digits and joiners ("U.S.", "d'Ivoire").
+        let start = k;
+        let mut h = StrHash::new();
+        while k < bytes.len()
+            && (bytes[k].is_ascii_alphanumeric() || matches!(bytes[k], b'.' | b'\'' | b'`'))
+        {
+            if bytes[k].is_ascii_alphanumeric() {
+                h.byte(bytes[k].to_ascii_lowercase());
+            }
+            k += 1;
+        }
+        emit(h.finish(), text_case(&text[start..k]));
+    }
+}
+
+/// The lexicon's word shapes: two or more letters/digits all in capitals
+/// ("US", "G20"), a capital first letter, or neither.
+fn text_case(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let alnum = word.chars().filter(|c| c.is_alphanumeric()).count();
+    match letters.next() {
+        Some(c) if c.is_uppercase() => {
+            if alnum >= 2 && letters.all(|c| !c.is_lowercase()) {
+                Case::Upper
+            } else {
+                Case::Cap
+            }
+        }
+        _ => Case::Lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn positions(g: &Gazetteer, text: &str) -> Vec<u64> {
+        let words: Vec<NerInput> = text.split(' ').map(NerInput::word).collect();
+        g.positions(&words).into_iter().map(|v| v & 7).collect()
+    }
+
+    #[test]
+    fn gazetteer_matches_longest_names_with_the_lexicons_case_rules() {
+        let g = Gazetteer::build(ActorLexicon::builtin(), &[]);
+        assert_eq!(
+            positions(&g, "the United States and U.S. troops"),
+            [0, 1, 3, 0, 4, 4]
+        );
+        assert_eq!(positions(&g, "give us the Kremlin"), [0, 0, 0, 4]);
+        assert_eq!(positions(&g, "US says al - Qaeda"), [4, 0, 1, 2, 3]);
+    }
+}

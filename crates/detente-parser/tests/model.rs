@@ -1,0 +1,49 @@
+//! The committed model: it loads quickly, says how it was made, and its
+//! development scores with gold tags have not slipped.
+
+mod common;
+
+use common::{assert_tree, treebank};
+use detente_parser::{attachment_scores, ParseInput, Parser};
+use std::time::Instant;
+
+/// EWT dev scores of `models/parser-en-v1.bin` with gold tags, punctuation
+/// included, full relations compared. Fails when a retrained model loses
+/// more than a point.
+const EWT_DEV_UAS: f64 = 88.10;
+const EWT_DEV_LAS: f64 = 86.13;
+
+fn committed() -> Parser {
+    let path = detente_core::data::repo_root().join("models/parser-en-v1.bin");
+    let start = Instant::now();
+    let parser = Parser::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let elapsed = start.elapsed();
+    // Generous against a loaded machine; typically a few tens of milliseconds.
+    assert!(elapsed.as_secs_f64() < 1.0, "loading took {elapsed:?}");
+    parser
+}
+
+#[test]
+fn committed_model_scores_on_ewt_dev() {
+    let parser = committed();
+    let info = parser.info();
+    assert!(info.description.contains("EWT"), "{info:?}");
+    assert!(info.best_epoch >= 1 && info.best_epoch <= info.epochs_run);
+
+    let dev = treebank("ud-english-ewt/en_ewt-ud-dev.conllu");
+    let (uas, las) = attachment_scores(&parser, &dev);
+    println!("EWT dev, gold tags: UAS {uas:.2} LAS {las:.2}");
+    assert!(
+        uas >= EWT_DEV_UAS - 1.0,
+        "EWT dev UAS {uas:.2} < {EWT_DEV_UAS} - 1"
+    );
+    assert!(
+        las >= EWT_DEV_LAS - 1.0,
+        "EWT dev LAS {las:.2} < {EWT_DEV_LAS} - 1"
+    );
+
+    for sentence in dev.iter().step_by(10) {
+        let inputs: Vec<ParseInput> = sentence.words.iter().map(ParseInput::from_word).collect();
+        assert_tree(&parser.parse(&inputs), inputs.len());
+    }
+}

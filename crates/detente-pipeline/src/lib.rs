@@ -1,0 +1,53 @@
+//! The pipeline: every stage in order over one shared [`Document`].
+//!
+//! Each stage reads the layers earlier stages wrote and adds its own; a
+//! document that already has a layer (a CoNLL-U input brings its own
+//! tokenisation) keeps it.
+
+mod syntax;
+
+pub use syntax::{default_models_dir, SyntaxStage, MODELS_ENV, PARSER_FILE, TAGGER_FILE};
+
+use detente_core::Document;
+use detente_text::Segmenter;
+use std::path::{Path, PathBuf};
+
+/// Why the pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// `message` names the file; the models directory and how to change it are added.
+    #[error("cannot load the {stage} model: {message}\n(models are looked up in {}; pass --models DIR or set {MODELS_ENV})", dir.display())]
+    Model { stage: &'static str, dir: PathBuf, message: String },
+}
+
+/// The stages Detente runs on a document, in order.
+pub struct Pipeline {
+    segmenter: Segmenter,
+    syntax: Option<SyntaxStage>,
+}
+
+impl Pipeline {
+    /// Segmentation only: no models needed.
+    pub fn segmentation() -> Pipeline {
+        Pipeline { segmenter: Segmenter::new(), syntax: None }
+    }
+
+    /// Segmentation and syntax, with models from `models` (see [`default_models_dir`]).
+    pub fn with_syntax(models: &Path) -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline { segmenter: Segmenter::new(), syntax: Some(SyntaxStage::load(models)?) })
+    }
+
+    pub fn syntax(&self) -> Option<&SyntaxStage> {
+        self.syntax.as_ref()
+    }
+
+    /// Runs every stage on `doc`, skipping layers it already has.
+    pub fn run(&self, doc: &mut Document) {
+        if doc.tokens.is_empty() {
+            self.segmenter.annotate(doc);
+        }
+        if let Some(syntax) = &self.syntax {
+            syntax.annotate(doc);
+        }
+    }
+}
