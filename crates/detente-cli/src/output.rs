@@ -14,6 +14,15 @@ pub struct DocumentJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<DatelineJson<'a>>,
     pub sentences: Vec<SentenceJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntityJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EntityJson<'a> {
+    pub text: &'a str,
+    pub span: [u32; 2],
+    pub label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -83,6 +92,11 @@ impl<'a> DocumentJson<'a> {
                         })
                         .collect(),
                 })
+                .collect(),
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| EntityJson { text: doc.slice(e.span), span: span(e.span), label: &e.label })
                 .collect(),
         }
     }

@@ -14,6 +14,8 @@ pub struct Columns {
     pub head: Option<u32>,
     pub deprel: String,
     pub deps: String,
+    /// MISC attributes to add before `SpaceAfter` (e.g. `NE=B-PER`).
+    pub misc: Option<String>,
 }
 
 /// Every column unannotated (`_`).
@@ -28,6 +30,7 @@ impl Default for Columns {
             head: None,
             deprel: blank(),
             deps: blank(),
+            misc: None,
         }
     }
 }
@@ -81,8 +84,12 @@ pub fn write_document_with(
             for (j, token) in tokens.iter().enumerate().take(last + 1).skip(i) {
                 let c = columns(first_token + j);
                 let head = c.head.map_or_else(|| "_".to_string(), |h| h.to_string());
-                let misc =
-                    if multiword { "_" } else { space_after_misc(&doc.text, token.span.end) };
+                let space = if multiword { "_" } else { space_after_misc(&doc.text, token.span.end) };
+                let misc: Cow<str> = match (&c.misc, space) {
+                    (None, space) => Cow::Borrowed(space),
+                    (Some(extra), "_") => Cow::Borrowed(extra.as_str()),
+                    (Some(extra), space) => Cow::Owned(format!("{extra}|{space}")),
+                };
                 writeln!(
                     w,
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",

@@ -80,6 +80,9 @@ pub struct Document {
     /// Parallel to `tokens` once the syntax stage has run; empty before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub syntax: Vec<WordSyntax>,
+    /// Named-entity mentions in text order, once the entity stage has run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
 }
 
 impl Document {
@@ -92,6 +95,7 @@ impl Document {
             sentences: Vec::new(),
             tokens: Vec::new(),
             syntax: Vec::new(),
+            entities: Vec::new(),
         }
     }
 
@@ -117,4 +121,14 @@ pub struct WordSyntax {
     pub head: u32,
     /// UD relation with subtype, e.g. `nsubj:pass`.
     pub deprel: String,
+}
+
+/// A named-entity mention: a run of whole tokens within one sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub span: Span,
+    /// Range into `Document::tokens`.
+    pub tokens: Range<u32>,
+    /// `PER`, `ORG` or `LOC`.
+    pub label: String,
 }

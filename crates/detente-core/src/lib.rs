@@ -8,5 +8,5 @@ mod span;
 mod document;
 pub mod data;
 
-pub use document::{Dateline, Document, Meta, Sentence, Token, WordSyntax};
+pub use document::{Dateline, Document, Entity, Meta, Sentence, Token, WordSyntax};
 pub use span::Span;

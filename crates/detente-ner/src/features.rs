@@ -5,9 +5,9 @@
 //! a single time and then combined into feature keys by the templates, so no
 //! template allocates or rescans a string.
 
-use crate::hash::{hash_str, mix, KeyIndex, StrHash};
 use crate::{EntityType, NerInput};
 use detente_lexicon::{ActorLexicon, EntryKind, NameKind};
+use detente_linear::{hash_str, mix, KeyIndex, StrHash};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -246,7 +246,7 @@ fn analyse_word(word: &str, first: bool) -> WordInfo {
 /// A table from a hashed lowercase word to a small value.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct WordTable {
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     keys: Vec<u64>,
     values: Vec<u32>,
     #[serde(skip)]
@@ -556,11 +556,11 @@ const MORE: u64 = 1 << 48;
 /// any. Matching is leftmost-longest over word boundaries.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Gazetteer {
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     keys: Vec<u64>,
     /// Kinds for any case (bits 0–15), for capitalised words (16–31), for
     /// words in capitals (32–47), and [`MORE`].
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     values: Vec<u64>,
     #[serde(skip)]
     index: KeyIndex<u64>,

@@ -43,7 +43,6 @@
 mod eval;
 mod features;
 mod gum;
-mod hash;
 mod iob2;
 mod labels;
 mod model;

@@ -19,9 +19,10 @@ use crate::features::{
     static_features, Gazetteer, Tables, WordInfo, WordTable, PAD,
 };
 use crate::labels::{self, CLASSES};
-use crate::weights::Perceptron;
+use crate::weights::Weights;
 use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence};
 use detente_lexicon::{ActorLexicon, EntryKind};
+use detente_linear::Perceptron;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
@@ -195,7 +196,7 @@ pub fn train(
         let model = Model {
             use_pos: cfg.use_pos,
             tables: tables.clone(),
-            weights: perceptron.averaged(cfg.prune),
+            weights: Weights::averaged(&perceptron, cfg.prune),
         };
         let ner = Ner::new(String::new(), model);
         let scores = evaluate(&ner, dev);

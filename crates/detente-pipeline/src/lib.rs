@@ -4,8 +4,10 @@
 //! document that already has a layer (a CoNLL-U input brings its own
 //! tokenisation) keeps it.
 
+mod entities;
 mod syntax;
 
+pub use entities::{EntityStage, NER_FILE};
 pub use syntax::{default_models_dir, SyntaxStage, MODELS_ENV, PARSER_FILE, TAGGER_FILE};
 
 use detente_core::Document;
@@ -24,17 +26,22 @@ pub enum PipelineError {
 pub struct Pipeline {
     segmenter: Segmenter,
     syntax: Option<SyntaxStage>,
+    entities: Option<EntityStage>,
 }
 
 impl Pipeline {
     /// Segmentation only: no models needed.
     pub fn segmentation() -> Pipeline {
-        Pipeline { segmenter: Segmenter::new(), syntax: None }
+        Pipeline { segmenter: Segmenter::new(), syntax: None, entities: None }
     }
 
-    /// Segmentation and syntax, with models from `models` (see [`default_models_dir`]).
-    pub fn with_syntax(models: &Path) -> Result<Pipeline, PipelineError> {
-        Ok(Pipeline { segmenter: Segmenter::new(), syntax: Some(SyntaxStage::load(models)?) })
+    /// Every stage, with models from `models` (see [`default_models_dir`]).
+    pub fn with_models(models: &Path) -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline {
+            segmenter: Segmenter::new(),
+            syntax: Some(SyntaxStage::load(models)?),
+            entities: Some(EntityStage::load(models)?),
+        })
     }
 
     pub fn syntax(&self) -> Option<&SyntaxStage> {
@@ -48,6 +55,9 @@ impl Pipeline {
         }
         if let Some(syntax) = &self.syntax {
             syntax.annotate(doc);
+        }
+        if let Some(entities) = &self.entities {
+            entities.annotate(doc);
         }
     }
 }

@@ -6,7 +6,7 @@
 //! single time and then combined into feature keys by the templates, so no
 //! template allocates or rescans a string.
 
-use crate::hash::{hash_str, mix, KeyIndex, StrHash};
+use detente_linear::{hash_str, mix, KeyIndex, StrHash};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -188,7 +188,7 @@ fn lower_key(lower: u64) -> u64 {
 /// A map from a hashed key to a `u32`, stored as parallel arrays.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Lexicon {
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     keys: Vec<u64>,
     values: Vec<u32>,
     #[serde(skip)]

@@ -15,7 +15,7 @@
 //! data keeps the case for that tag and casing (proper nouns, nationality
 //! adjectives like "American" JJ), learned rather than listed.
 
-use crate::hash::{hash_str, mix, KeyIndex, StrHash};
+use detente_linear::{hash_str, mix, KeyIndex, StrHash};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -58,16 +58,16 @@ impl Rewrite {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Lemmatiser {
     /// `mix(hash(xpos), hash(form))` → lemma.
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     exception_keys: Vec<u64>,
     exception_lemmas: Vec<String>,
     /// `mix(mix(hash(xpos), k), hash(last k chars))` → rewrite index.
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     rule_keys: Vec<u64>,
     rule_rewrites: Vec<u32>,
     rewrites: Vec<Rewrite>,
     /// `mix(hash(xpos), casing)` of tag/casing pairs whose lemmas keep case.
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     keep_case: Vec<u64>,
     #[serde(skip)]
     exceptions: KeyIndex,

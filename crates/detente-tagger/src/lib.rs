@@ -38,7 +38,6 @@
 //! passes share one table, so a word-only feature is looked up once.
 
 mod features;
-mod hash;
 mod lemma;
 mod linear;
 mod model;
@@ -299,7 +298,7 @@ fn lookahead(tags: &[u16], k: usize) -> (u64, u64) {
 
 /// The key of a word form with a tag in [`Model::feats_dict`].
 fn feats_key(form: u64, class: u16) -> u64 {
-    hash::mix(form, u64::from(class))
+    detente_linear::mix(form, u64::from(class))
 }
 
 /// Tag values with [`PAD`] boundary values on each side, for the feature

@@ -1,7 +1,6 @@
-//! Linear classifiers over hashed features: the averaged perceptron used in
-//! training and the compact weights used for tagging.
+//! The compact weights used for tagging, averaged from a [`Perceptron`].
 
-use crate::hash::{prefetch, KeyIndex};
+use detente_linear::{prefetch, KeyIndex, Perceptron};
 use serde::{Deserialize, Serialize};
 
 /// Inference weights: one row of class weights per feature.
@@ -19,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub struct Weights {
     classes: u32,
     /// Row `r`'s feature key; rebuilt into `index` at load.
-    #[serde(with = "crate::hash::raw_u64")]
+    #[serde(with = "detente_linear::hash::raw_u64")]
     keys: Vec<u64>,
     /// Row `r` is `entries[a..b]` for `(a, b)`, or dense row `a` of `dense`
     /// when `b == DENSE`.
@@ -68,34 +67,21 @@ impl Weights {
     }
 
     /// Adds the weights for classes `lo..hi` of the rows of `features` into
-    /// `scores[lo..hi]` (unknown features add nothing).
-    ///
-    /// Memory latency is most of the cost: each feature is a random access
-    /// into the key table and another into its row. So all slots are
-    /// prefetched first, then all rows resolved (prefetching them), and only
-    /// then are the weights added.
+    /// `scores[lo..hi]` (unknown features add nothing). Memory latency is
+    /// most of the cost, so rows are prefetched a batch at a time.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
-        const BATCH: usize = 64;
         let width = self.classes as usize;
-        for chunk in features.chunks(BATCH) {
-            for &f in chunk {
-                self.index.prefetch(f);
-            }
-            let mut rows = [(0u32, 0u32); BATCH];
-            let mut n = 0;
-            for &f in chunk {
-                if let Some(span) = self.index.get(f) {
-                    if span.1 == DENSE {
-                        prefetch(&self.dense[span.0 as usize * width + lo]);
-                    } else if let Some(first) = self.entries.get(span.0 as usize) {
-                        prefetch(first);
-                    }
-                    rows[n] = span;
-                    n += 1;
+        self.index.for_each_batched(
+            features,
+            |(a, b)| {
+                if b == DENSE {
+                    prefetch(&self.dense[a as usize * width + lo]);
+                } else if let Some(first) = self.entries.get(a as usize) {
+                    prefetch(first);
                 }
-            }
-            for &(a, b) in &rows[..n] {
+            },
+            |(a, b)| {
                 if b == DENSE {
                     let row = &self.dense[a as usize * width..][lo..hi];
                     for (s, &w) in scores[lo..hi].iter_mut().zip(row) {
@@ -108,134 +94,34 @@ impl Weights {
                         }
                     }
                 }
-            }
-        }
-    }
-}
-
-/// A multiclass averaged perceptron over hashed features.
-///
-/// Weights are integers (every update is ±1), and the average uses the
-/// "lazy" identity `avg = w - u / t` where `u` accumulates `t · δ` at each
-/// update: no per-weight timestamps, and the arithmetic is exact, so the
-/// same training order always yields the same model bytes. Rows are created
-/// only when a feature is first updated, keeping memory proportional to the
-/// features that ever mattered.
-pub struct Perceptron {
-    classes: usize,
-    index: KeyIndex,
-    keys: Vec<u64>,
-    w: Vec<i32>,
-    u: Vec<i64>,
-    t: i64,
-}
-
-impl Perceptron {
-    pub fn new(classes: usize) -> Perceptron {
-        Perceptron {
-            classes,
-            index: KeyIndex::default(),
-            keys: Vec::new(),
-            w: Vec::new(),
-            u: Vec::new(),
-            t: 1,
-        }
+            },
+        );
     }
 
-    pub fn classes(&self) -> usize {
-        self.classes
-    }
-
-    /// Current (not averaged) scores, as used for greedy decoding in training.
-    pub fn add_scores(&self, features: &[u64], scores: &mut [i32]) {
-        for &f in features {
-            if let Some(row) = self.index.get(f) {
-                let row = row as usize * self.classes;
-                for (s, w) in scores.iter_mut().zip(&self.w[row..row + self.classes]) {
-                    *s += w;
-                }
-            }
-        }
-    }
-
-    /// Moves the weights of `features` towards `gold` and away from `guess`;
-    /// features that `allowed` rejects get no row.
-    pub fn update(
-        &mut self,
-        features: &[u64],
-        gold: usize,
-        guess: usize,
-        allowed: impl Fn(u64) -> bool,
-    ) {
-        if gold == guess {
-            return;
-        }
-        for &f in features.iter().filter(|&&f| allowed(f)) {
-            let next = self.keys.len() as u32;
-            let row = self.index.get_or_insert(f, || next) as usize;
-            if row == self.keys.len() {
-                self.keys.push(f);
-                self.w.resize(self.w.len() + self.classes, 0);
-                self.u.resize(self.u.len() + self.classes, 0);
-            }
-            let base = row * self.classes;
-            self.w[base + gold] += 1;
-            self.u[base + gold] += self.t;
-            self.w[base + guess] -= 1;
-            self.u[base + guess] -= self.t;
-        }
-    }
-
-    /// Counts one training example (the averaging clock).
-    pub fn tick(&mut self) {
-        self.t += 1;
-    }
-
-    /// The averaged weights, quantised to `i16`, dropping entries whose
-    /// averaged magnitude is below `prune` (in perceptron update units) and
-    /// rows left empty.
-    pub fn averaged(&self, prune: f64) -> Weights {
-        let t = self.t as f64;
-        let avg = |i: usize| f64::from(self.w[i]) - self.u[i] as f64 / t;
-        let max = (0..self.w.len())
-            .map(|i| avg(i).abs())
-            .fold(0.0, f64::max)
-            .max(1e-9);
-        let scale = f64::from(i16::MAX) / max;
+    /// The averaged weights of `p` (see [`Perceptron::averaged`]).
+    pub fn averaged(p: &Perceptron, prune: f64) -> Weights {
+        let classes = p.classes();
         let mut out = Weights {
-            classes: self.classes as u32,
+            classes: classes as u32,
             ..Weights::default()
         };
-        let mut row = Vec::with_capacity(self.classes);
-        for (r, &key) in self.keys.iter().enumerate() {
-            row.clear();
-            for c in 0..self.classes {
-                let a = avg(r * self.classes + c);
-                let q = (a * scale).round() as i16;
-                if a.abs() >= prune && q != 0 {
-                    row.push((c as u16, q));
-                }
-            }
-            if row.is_empty() {
-                continue;
-            }
+        p.averaged(prune, |key, row| {
             out.keys.push(key);
             // Dense from 1/6 full: the vectorised add then costs less than the
             // scattered one, and few rows are that full, so size barely grows.
-            if row.len() * 6 >= self.classes {
-                out.spans
-                    .push(((out.dense.len() / self.classes) as u32, DENSE));
+            if row.len() * 6 >= classes {
+                out.spans.push(((out.dense.len() / classes) as u32, DENSE));
                 let start = out.dense.len();
-                out.dense.resize(start + self.classes, 0);
-                for &(c, q) in &row {
-                    out.dense[start + c as usize] = q;
+                out.dense.resize(start + classes, 0);
+                for &(c, q) in row {
+                    out.dense[start + c] = q;
                 }
             } else {
                 let start = out.entries.len() as u32;
-                out.entries.extend_from_slice(&row);
+                out.entries.extend(row.iter().map(|&(c, q)| (c as u16, q)));
                 out.spans.push((start, out.entries.len() as u32));
             }
-        }
+        });
         out.rebuild();
         out
     }
@@ -246,34 +132,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn perceptron_learns_a_separable_problem_and_averages() {
-        // Class = which of features 10/11/12 is present; 99 is noise.
-        let data = [(vec![10u64, 99], 0), (vec![11, 99], 1), (vec![12, 99], 2)];
-        let mut p = Perceptron::new(3);
-        for _ in 0..5 {
-            for (f, gold) in &data {
-                let mut s = [0; 3];
-                p.add_scores(f, &mut s);
-                let guess = (0..3)
-                    .max_by_key(|&c| (s[c], std::cmp::Reverse(c)))
-                    .unwrap();
-                p.update(f, *gold, guess, |_| true);
-                p.tick();
-            }
+    fn averaged_weights_match_the_perceptron_and_survive_serialisation() {
+        const N: usize = 13;
+        let mut p = Perceptron::new(N);
+        for c in 0..N {
+            p.update(&[7], c, (c + 1) % N); // a dense row
+            p.tick();
         }
-        let w = p.averaged(0.0);
-        for (f, gold) in &data {
-            let mut s = [0; 3];
-            w.add_scores(f, &mut s, 0, 3);
-            let best = (0..3).max_by_key(|&c| s[c]).unwrap();
-            assert_eq!(best, *gold, "scores {s:?}");
-        }
-        let bytes = postcard::to_stdvec(&w).unwrap();
-        let mut back: Weights = postcard::from_bytes(&bytes).unwrap();
+        p.update(&[10], 0, 1); // a sparse row
+        p.tick();
+        let mut expected = [0i32; N];
+        p.averaged(0.0, |_, row| {
+            row.iter().for_each(|&(c, q)| expected[c] += i32::from(q));
+        });
+        let w = Weights::averaged(&p, 0.0);
+        w.validate(N).unwrap();
+        assert_eq!((w.rows(), w.weights()), (2, N + 2));
+        let mut back: Weights = postcard::from_bytes(&postcard::to_stdvec(&w).unwrap()).unwrap();
         back.rebuild();
-        let (mut a, mut b) = ([0; 3], [0; 3]);
-        w.add_scores(&[10, 11, 99], &mut a, 0, 3);
-        back.add_scores(&[10, 11, 99], &mut b, 0, 3);
-        assert_eq!(a, b);
+        for weights in [&w, &back] {
+            let mut all = [0; N];
+            weights.add_scores(&[7, 10, 99], &mut all, 0, N);
+            assert_eq!(all, expected);
+            let mut part = [0; N];
+            weights.add_scores(&[7, 10, 99], &mut part, 3, 8);
+            assert_eq!(part[3..8], expected[3..8]);
+            assert!(part[..3].iter().chain(&part[8..]).all(|&s| s == 0));
+        }
     }
 }

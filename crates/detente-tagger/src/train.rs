@@ -5,14 +5,14 @@
 use crate::features::{
     analyse, dynamic_features, feats_features, static_features, Lexicon, TagDict, WordInfo, PAD,
 };
-use crate::hash::hash_str;
 use crate::lemma::Lemmatiser;
-use crate::linear::Perceptron;
+use crate::linear::Weights;
 use crate::{
     accuracy, argmax, feats_key, history, is_nominal, lookahead, padded_tags, subject_of, Model,
     TagClass, TagScores, Tagger,
 };
 use detente_conllu::ConlluSentence;
+use detente_linear::{hash_str, Perceptron};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Clone, Debug)]
@@ -207,7 +207,7 @@ pub fn train(
                 scores.resize(feats.len(), 0);
                 feats_p.add_scores(&features, &mut scores);
                 let guess = argmax(&scores, cands.iter().copied());
-                feats_p.update(&features, gold as usize, guess as usize, |_| true);
+                feats_p.update(&features, gold as usize, guess as usize);
                 feats_p.tick();
             }
             if (done + 1) % PROGRESS_EVERY == 0 || done + 1 == order.len() {
@@ -221,11 +221,11 @@ pub fn train(
         let model = Model {
             classes: classes.clone(),
             dict: dict.clone(),
-            tag_weights: tag_p.averaged(cfg.prune),
+            tag_weights: Weights::averaged(&tag_p, cfg.prune),
             feats: feats.clone(),
             feats_candidates: feats_candidates.clone(),
             feats_dict: feats_dict.clone(),
-            feats_weights: feats_p.averaged(cfg.prune),
+            feats_weights: Weights::averaged(&feats_p, cfg.prune),
             lemmatiser: lemmatiser.clone(),
         };
         let tagger = Tagger::new(String::new(), model);
@@ -371,10 +371,9 @@ fn greedy_pass(
                 p.add_scores(features, scores);
                 let guess = argmax(&scores[offset..offset + classes], 0..classes as u16);
                 p.update(
-                    features,
+                    features.iter().filter(|&&f| allowed(f)),
                     offset + g as usize,
                     offset + guess as usize,
-                    allowed,
                 );
                 p.tick();
                 guess

@@ -17,7 +17,7 @@ fn committed_model() -> Tagger {
     assert!(
         path.exists(),
         "the committed tagger model {} is missing: train it with \
-         `cargo test --release -p detente-tagger --test train_model -- --ignored --nocapture`",
+         `detente train syntax --only tagger`",
         path.display()
     );
     Tagger::load(&path).unwrap_or_else(|e| panic!("{e}"))

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !args.no_syntax {
         let dir = args.models.clone().unwrap_or_else(default_models_dir);
         let started = Instant::now();
-        let pipeline = Pipeline::with_syntax(&dir)?;
+        let pipeline = Pipeline::with_models(&dir)?;
         let load = started.elapsed().as_secs_f64();
         let docs = repeat_to(&texts, args.syntax_mb);
         let bytes: usize = docs.iter().map(|d| d.len()).sum();

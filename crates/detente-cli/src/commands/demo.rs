@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let corpus = args.corpus.unwrap_or_else(|| repo_root().join("corpus/demo"));
     let started = Instant::now();
-    let pipeline = Pipeline::with_syntax(&default_models_dir())?;
+    let pipeline = Pipeline::with_models(&default_models_dir())?;
     let loaded = started.elapsed();
     let started = Instant::now();
     let mut docs: Vec<Document> = Vec::new();

@@ -33,6 +33,29 @@ pub enum EvalCommand {
     /// segmentation errors count too. Punctuation is included; LAS compares
     /// the full relation with its subtype.
     Syntax(SyntaxArgs),
+    /// Named-entity span precision, recall and F1 against UniversalNER IOB2 (gold tokens).
+    ///
+    /// A span counts when its words and type (PER, ORG, LOC) match exactly, as
+    /// conlleval scores; per-type scores too.
+    Ner(NerArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  \
+    detente eval ner --gold $DETENTE_DATA/uner-english/en_ewt-ud-dev.iob2 --json")]
+pub struct NerArgs {
+    /// Gold IOB2 file (UniversalNER format: index, token, tag, -, annotator).
+    #[arg(long, value_name = "FILE.iob2")]
+    gold: PathBuf,
+    /// Print exactly one JSON object (scores in percent).
+    #[arg(long)]
+    json: bool,
+    /// Directory holding the models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+    /// Fail (exit code 1) if F1 is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_f1: Option<f64>,
 }
 
 #[derive(clap::Args)]
@@ -87,6 +110,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Segmentation(args) => segmentation(args),
         EvalCommand::Syntax(args) => syntax(args),
+        EvalCommand::Ner(args) => ner(args),
     }
 }
 
@@ -136,7 +160,7 @@ fn segmentation(args: SegmentationArgs) -> Result<ExitCode> {
 }
 
 fn syntax(args: SyntaxArgs) -> Result<ExitCode> {
-    let pipeline = Pipeline::with_syntax(&args.models.clone().unwrap_or_else(default_models_dir))?;
+    let pipeline = Pipeline::with_models(&args.models.clone().unwrap_or_else(default_models_dir))?;
     let sentences = read_conllu(&args.gold)?;
     let gold = rebuild_text(&sentences).with_context(|| format!("cannot rebuild text of {}", args.gold.display()))?;
     let mut doc = if args.pretokenized {
@@ -178,6 +202,42 @@ fn syntax(args: SyntaxArgs) -> Result<ExitCode> {
         ("UAS", &scores.uas, args.min_uas),
         ("LAS", &scores.las, args.min_las),
     ]))
+}
+
+fn ner(args: NerArgs) -> Result<ExitCode> {
+    let dir = args.models.clone().unwrap_or_else(default_models_dir);
+    let model = dir.join(detente_pipeline::NER_FILE);
+    let ner = detente_ner::Ner::load(&model).with_context(|| format!("cannot load the NER model (pass --models DIR)"))?;
+    let file = File::open(&args.gold).with_context(|| format!("cannot open gold file {}", args.gold.display()))?;
+    let gold = detente_ner::read_iob2(BufReader::new(file)).with_context(|| format!("{} is not valid IOB2", args.gold.display()))?;
+    if gold.is_empty() {
+        bail!("{} holds no sentences", args.gold.display());
+    }
+    let scores = detente_ner::evaluate(&ner, &gold);
+    if args.json {
+        let mut value = serde_json::Map::new();
+        value.insert("gold".into(), json!(args.gold));
+        for (k, v) in [("precision", scores.precision), ("recall", scores.recall), ("f1", scores.f1)] {
+            value.insert(k.into(), json!(round2(v)));
+        }
+        for t in &scores.per_type {
+            value.insert(
+                t.label.as_str().into(),
+                json!({"precision": round2(t.precision), "recall": round2(t.recall), "f1": round2(t.f1), "gold": t.gold}),
+            );
+        }
+        value.insert("gold_entities".into(), json!(scores.gold));
+        println!("{}", serde_json::Value::Object(value));
+    } else {
+        println!("Named entities on {} ({} gold entities)", args.gold.display(), scores.gold);
+        println!("{:<8} {:>9} {:>9} {:>9} {:>7}", "", "precision", "recall", "F1", "gold");
+        for t in &scores.per_type {
+            println!("{:<8} {:>9.2} {:>9.2} {:>9.2} {:>7}", t.label.as_str(), t.precision, t.recall, t.f1, t.gold);
+        }
+        println!("{:<8} {:>9.2} {:>9.2} {:>9.2} {:>7}", "all", scores.precision, scores.recall, scores.f1, scores.gold);
+    }
+    let overall = Prf { precision: scores.precision, recall: scores.recall, f1: scores.f1, gold: scores.gold, predicted: scores.predicted, correct: scores.correct };
+    Ok(check_thresholds(&[("NER F1", &overall, args.min_f1)]))
 }
 
 fn round2(x: f64) -> f64 {

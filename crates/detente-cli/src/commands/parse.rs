@@ -10,8 +10,20 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Tag, lemmatise and parse documents with Detente's own models (trained on
-/// Universal Dependencies, shipped in models/).
+/// IOB2 entity tags per token (`B-PER`, `I-PER`, `O`), for CoNLL-U MISC `NE=`.
+fn ne_tags(doc: &detente_core::Document) -> Vec<String> {
+    let mut tags = vec!["O".to_string(); doc.tokens.len()];
+    for e in &doc.entities {
+        for i in e.tokens.clone() {
+            let prefix = if i == e.tokens.start { "B" } else { "I" };
+            tags[i as usize] = format!("{prefix}-{}", e.label);
+        }
+    }
+    tags
+}
+
+/// Tag, lemmatise and parse documents and find named entities, with Detente's
+/// own models (trained on Universal Dependencies and UniversalNER, shipped in models/).
 ///
 /// Text input is segmented first; CoNLL-U input (`*.conllu` or
 /// `--input-format conllu`) keeps its sentences and tokens and gets columns 3-8 filled.
@@ -23,7 +35,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// conllu: CoNLL-U (UD columns 1-10); json: one JSON object per document per line.
+    /// conllu: CoNLL-U (UD columns 1-10, entities as MISC NE=B-PER/I-ORG/O);
+    /// json: one JSON object per document per line, entities as spans.
     #[arg(long, value_enum, default_value_t = Format::Conllu)]
     format: Format,
     /// Directory holding the syntax models (default: $DETENTE_MODELS, else the repository's models/).
@@ -38,7 +51,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::with_syntax(&args.models.unwrap_or_else(default_models_dir))?;
+    let pipeline = Pipeline::with_models(&args.models.unwrap_or_else(default_models_dir))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let failures = args.input.for_each(|mut doc| {
@@ -49,6 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 writeln!(out)?;
             }
             Format::Conllu => {
+                let ne = ne_tags(&doc);
                 let columns = |i: usize| {
                     let s = &doc.syntax[i];
                     Columns {
@@ -59,6 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         head: Some(s.head),
                         deprel: s.deprel.clone(),
                         deps: "_".into(),
+                        misc: Some(format!("NE={}", ne[i])),
                     }
                 };
                 detente_conllu::write_document_with(&doc, &columns, &mut out)?;

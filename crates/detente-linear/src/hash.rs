@@ -1,4 +1,4 @@
-//! Feature hashing and the feature → row index.
+//! Feature hashing and the feature key → value index.
 //!
 //! Every feature is a `u64`: a template number mixed with hashed values, so
 //! extracting features never allocates a `String`. The hashes are fixed
@@ -9,6 +9,12 @@
 /// FNV-1a over bytes, fed incrementally (a prefix or suffix at a time).
 #[derive(Clone, Copy)]
 pub struct StrHash(u64);
+
+impl Default for StrHash {
+    fn default() -> StrHash {
+        StrHash::new()
+    }
+}
 
 impl StrHash {
     pub const fn new() -> StrHash {
@@ -170,6 +176,32 @@ impl<V: Copy + Default> KeyIndex<V> {
         *self = KeyIndex::with_capacity((self.len + 1) * 2);
         for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
             self.get_or_insert(k, || v);
+        }
+    }
+
+    /// Looks up `keys` a batch at a time, latency first: all slots are
+    /// prefetched, then `found` sees every value present (to prefetch what it
+    /// points to), and only then does `visit` see them, in order.
+    #[inline]
+    pub fn for_each_batched(
+        &self,
+        keys: &[u64],
+        mut found: impl FnMut(V),
+        mut visit: impl FnMut(V),
+    ) {
+        const BATCH: usize = 64;
+        for chunk in keys.chunks(BATCH) {
+            for &k in chunk {
+                self.prefetch(k);
+            }
+            let mut values = [V::default(); BATCH];
+            let mut n = 0;
+            for v in chunk.iter().filter_map(|&k| self.get(k)) {
+                found(v);
+                values[n] = v;
+                n += 1;
+            }
+            values[..n].iter().for_each(|&v| visit(v));
         }
     }
 
