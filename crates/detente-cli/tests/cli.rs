@@ -16,7 +16,10 @@ fn detente_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run detente");
-    child.stdin.take().unwrap().write_all(input).unwrap();
+    // The command may exit before reading its input (a usage or model error).
+    if let Err(e) = child.stdin.take().unwrap().write_all(input) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
