@@ -96,10 +96,12 @@ pub struct EpochReport {
 /// (the last epoch when `dev` is empty).
 ///
 /// The parser learns how far to trust the UPOS, XPOS and lemmas of `train`.
-/// Trained on gold tags it trusts them blindly and loses about six LAS points
-/// on a tagger's output; give it instead what the tagger predicts for each
-/// training sentence, from taggers trained on the other folds (jackknifing),
-/// as was done for the committed model.
+/// Trained on gold tags only, it trusts them blindly: on the output of a
+/// tagger with 95.4% UPOS accuracy it lost 5.8 LAS points on EWT dev. The
+/// committed model saw each training sentence twice, once with gold tags and
+/// once with the tags and lemmas predicted by a tagger trained on the other
+/// folds (jackknifing); it loses 4.6 points, and beats a model trained on
+/// jackknifed tags only with gold and with predicted tags alike.
 pub fn train(
     train: &[ConlluSentence],
     dev: &[ConlluSentence],

@@ -1,5 +1,11 @@
 //! The committed model: it loads quickly, says how it was made, and its
 //! development scores with gold tags have not slipped.
+//!
+//! `models/parser-en-v1.bin` is `train` with `TrainConfig::default()` on
+//! EWT train + GUM train twice over: once as is, once with UPOS, XPOS and
+//! lemmas predicted by detente-tagger models each trained (default settings,
+//! early stopping on the dev files) on four of five contiguous folds of that
+//! data and tagging the fifth; `dev` is EWT dev + GUM dev with gold tags.
 
 mod common;
 
@@ -10,8 +16,8 @@ use std::time::Instant;
 /// EWT dev scores of `models/parser-en-v1.bin` with gold tags, punctuation
 /// included, full relations compared. Fails when a retrained model loses
 /// more than a point.
-const EWT_DEV_UAS: f64 = 88.10;
-const EWT_DEV_LAS: f64 = 86.13;
+const EWT_DEV_UAS: f64 = 88.69;
+const EWT_DEV_LAS: f64 = 86.93;
 
 fn committed() -> Parser {
     let path = detente_core::data::repo_root().join("models/parser-en-v1.bin");

@@ -161,6 +161,12 @@ fn always_returns_one_tree() {
 }
 
 #[test]
+fn parser_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Parser>();
+}
+
+#[test]
 fn bad_model_files_are_reported_clearly() {
     let train_set: Vec<ConlluSentence> = treebank("ud-english-ewt/en_ewt-ud-train.conllu")
         .into_iter()
