@@ -196,6 +196,7 @@ fn demo_runs_on_the_bundled_corpus() {
     assert!(rows >= 12, "{text}");
     assert!(text.contains("Total:"), "{text}");
     assert!(text.contains("Stage 2 — syntax") && text.contains("root"), "{text}");
+    assert!(text.contains("Stage 3 — named entities") && text.contains("[PER]"), "{text}");
 }
 
 #[test]

@@ -92,6 +92,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
     }
+
+    let entities: Vec<String> = sample.entities.iter().take(12).map(|e| format!("{} [{}]", sample.slice(e.span), e.label)).collect();
+    println!("\nStage 3 — named entities: {} in {}, the first: {}", sample.entities.len(), sample.id, entities.join(", "));
     Ok(ExitCode::SUCCESS)
 }
 
