@@ -16,8 +16,8 @@ use std::time::Instant;
 /// EWT dev scores of `models/parser-en-v1.bin` with gold tags, punctuation
 /// included, full relations compared. Fails when a retrained model loses
 /// more than a point.
-const EWT_DEV_UAS: f64 = 88.69;
-const EWT_DEV_LAS: f64 = 86.93;
+const EWT_DEV_UAS: f64 = 88.65;
+const EWT_DEV_LAS: f64 = 86.91;
 
 fn committed() -> Parser {
     let path = detente_core::data::repo_root().join("models/parser-en-v1.bin");
