@@ -50,11 +50,11 @@ impl InputArgs {
             max_bytes: self.max_bytes,
             lossy: self.lossy,
             date: self.date,
+            // CoNLL-U never reaches the text/JSONL reader (see `is_conllu`).
             format: match self.input_format {
-                InputKind::Auto => InputFormat::Auto,
                 InputKind::Text => InputFormat::Text,
                 InputKind::Jsonl => InputFormat::Jsonl,
-                InputKind::Conllu => unreachable!("CoNLL-U is read by conllu_documents"),
+                InputKind::Auto | InputKind::Conllu => InputFormat::Auto,
             },
         }
     }

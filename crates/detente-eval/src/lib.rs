@@ -3,3 +3,6 @@
 
 pub mod segmentation;
 pub mod syntax;
+
+/// Precision, recall and F1 from counts, shared by every scorer.
+pub use segmentation::Prf;

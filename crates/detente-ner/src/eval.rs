@@ -2,6 +2,7 @@
 //! its words and its type both match a gold entity exactly.
 
 use crate::{EntityType, Ner, NerSentence};
+use detente_eval::Prf;
 use serde::Serialize;
 
 /// Precision, recall and F1 of one entity type, in percent.
@@ -32,20 +33,8 @@ pub struct NerScores {
 }
 
 fn prf(gold: usize, predicted: usize, correct: usize) -> (f64, f64, f64) {
-    let pct = |n: usize, d: usize| {
-        if d == 0 {
-            0.0
-        } else {
-            100.0 * n as f64 / d as f64
-        }
-    };
-    let (p, r) = (pct(correct, predicted), pct(correct, gold));
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
+    let p = Prf::new(gold, predicted, correct);
+    (p.precision, p.recall, p.f1)
 }
 
 /// Recognises every sentence of `gold` from its words (and tags) and

@@ -58,9 +58,10 @@ impl SyntaxStage {
                 .map(|(form, t)| ParseInput { form, lemma: &t.lemma, upos: t.upos, xpos: t.xpos })
                 .collect();
             let parsed = self.parser.parse(&inputs);
-            for (t, (head, deprel)) in tagged.iter().zip(parsed) {
+            drop(inputs);
+            for (t, (head, deprel)) in tagged.into_iter().zip(parsed) {
                 syntax.push(WordSyntax {
-                    lemma: t.lemma.clone(),
+                    lemma: t.lemma,
                     upos: t.upos.to_string(),
                     xpos: t.xpos.to_string(),
                     feats: t.feats.to_string(),

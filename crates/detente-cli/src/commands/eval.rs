@@ -236,7 +236,7 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
         }
         println!("{:<8} {:>9.2} {:>9.2} {:>9.2} {:>7}", "all", scores.precision, scores.recall, scores.f1, scores.gold);
     }
-    let overall = Prf { precision: scores.precision, recall: scores.recall, f1: scores.f1, gold: scores.gold, predicted: scores.predicted, correct: scores.correct };
+    let overall = Prf::new(scores.gold, scores.predicted, scores.correct);
     Ok(check_thresholds(&[("NER F1", &overall, args.min_f1)]))
 }
 
