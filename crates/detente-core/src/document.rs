@@ -1,4 +1,4 @@
-use crate::Span;
+use crate::{ActorMention, Event, Quote, Span};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -83,6 +83,15 @@ pub struct Document {
     /// Named-entity mentions in text order, once the entity stage has run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
+    /// Actor mentions in text order, with codes, once the actor stage has run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorMention>,
+    /// Coded events, once the event stage has run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Quotations with speakers, once the quotation stage has run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
 }
 
 impl Document {
@@ -96,6 +105,9 @@ impl Document {
             tokens: Vec::new(),
             syntax: Vec::new(),
             entities: Vec::new(),
+            actors: Vec::new(),
+            events: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 
@@ -105,6 +117,18 @@ impl Document {
 
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.token_range()]
+    }
+
+    /// Index of the sentence holding token `token` (an index into `tokens`).
+    pub fn sentence_of_token(&self, token: u32) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.tokens.end <= token);
+        (i < self.sentences.len() && self.sentences[i].tokens.contains(&token)).then_some(i)
+    }
+
+    /// The text and span of a token range (`start..end` into `tokens`, non-empty).
+    pub fn token_text_span(&self, tokens: std::ops::Range<u32>) -> crate::TextSpan {
+        let span = Span { start: self.tokens[tokens.start as usize].span.start, end: self.tokens[tokens.end as usize - 1].span.end };
+        crate::TextSpan { text: self.slice(span).to_string(), span }
     }
 }
 
