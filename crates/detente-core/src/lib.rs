@@ -7,10 +7,12 @@
 mod span;
 mod document;
 mod annotations;
+pub mod tree;
 pub mod data;
 
 pub use document::{Dateline, Document, Entity, Meta, Sentence, Token, WordSyntax};
 pub use span::Span;
+pub use tree::SentenceTree;
 pub use annotations::{
     ActorMention, ActorRef, Cameo, DatePrecision, Event, Evidence, Location, Modality, Plover, Quote,
     QuoteKind, Resolution, Speaker, TextSpan,

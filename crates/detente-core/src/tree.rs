@@ -1,0 +1,139 @@
+//! Navigation of one sentence's dependency tree, for the stages that read it
+//! (actors, events, quotations).
+//!
+//! Indices are *document* token indices (into `Document::tokens` / `syntax`), so
+//! results can be stored and compared across stages without translation.
+
+use crate::{Document, WordSyntax};
+
+/// The dependency tree of one parsed sentence, with children lists built once.
+pub struct SentenceTree<'d> {
+    pub doc: &'d Document,
+    /// Index of the sentence in `doc.sentences`.
+    pub sentence: usize,
+    /// Document index of the sentence's first token.
+    pub first: u32,
+    /// `children[i - first]`: document indices of token i's dependents, in text order.
+    children: Vec<Vec<u32>>,
+    /// Document indices of the root(s).
+    pub roots: Vec<u32>,
+}
+
+impl<'d> SentenceTree<'d> {
+    /// Builds the tree of sentence `sentence`; the document must have its syntax layer.
+    pub fn new(doc: &'d Document, sentence: usize) -> SentenceTree<'d> {
+        let range = doc.sentences[sentence].tokens.clone();
+        let first = range.start;
+        let n = (range.end - range.start) as usize;
+        let mut children = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for i in range.clone() {
+            match doc.syntax[i as usize].head {
+                0 => roots.push(i),
+                h if (h as usize) <= n => children[h as usize - 1].push(i),
+                _ => roots.push(i),
+            }
+        }
+        SentenceTree { doc, sentence, first, children, roots }
+    }
+
+    pub fn tokens(&self) -> std::ops::Range<u32> {
+        self.doc.sentences[self.sentence].tokens.clone()
+    }
+
+    pub fn syntax(&self, i: u32) -> &'d WordSyntax {
+        &self.doc.syntax[i as usize]
+    }
+
+    pub fn lemma(&self, i: u32) -> &'d str {
+        &self.doc.syntax[i as usize].lemma
+    }
+
+    pub fn upos(&self, i: u32) -> &'d str {
+        &self.doc.syntax[i as usize].upos
+    }
+
+    /// The relation without its subtype (`nsubj:pass` → `nsubj`).
+    pub fn base_rel(&self, i: u32) -> &'d str {
+        let rel = self.doc.syntax[i as usize].deprel.as_str();
+        rel.split(':').next().unwrap_or(rel)
+    }
+
+    pub fn deprel(&self, i: u32) -> &'d str {
+        &self.doc.syntax[i as usize].deprel
+    }
+
+    /// The surface form of token `i`.
+    pub fn word(&self, i: u32) -> &'d str {
+        self.doc.slice(self.doc.tokens[i as usize].span)
+    }
+
+    pub fn head(&self, i: u32) -> Option<u32> {
+        match self.doc.syntax[i as usize].head {
+            0 => None,
+            h => Some(self.first + h - 1),
+        }
+    }
+
+    pub fn children(&self, i: u32) -> &[u32] {
+        &self.children[(i - self.first) as usize]
+    }
+
+    /// Children whose relation (with subtype) is `rel`, or whose base relation is `rel` when
+    /// `rel` has no colon.
+    pub fn children_with<'a>(&'a self, i: u32, rel: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let exact = rel.contains(':');
+        self.children(i).iter().copied().filter(move |&c| {
+            if exact {
+                self.deprel(c) == rel
+            } else {
+                self.base_rel(c) == rel
+            }
+        })
+    }
+
+    pub fn child_with(&self, i: u32, rel: &str) -> Option<u32> {
+        self.children_with(i, rel).next()
+    }
+
+    /// The lowercased case marker (preposition) of a nominal: "with" for "with Lavrov".
+    /// Multi-word markers are joined with a space ("because of").
+    pub fn case_marker(&self, i: u32) -> Option<String> {
+        let marks: Vec<String> = self
+            .children(i)
+            .iter()
+            .copied()
+            .filter(|&c| c < i && matches!(self.base_rel(c), "case"))
+            .map(|c| self.word(c).to_lowercase())
+            .collect();
+        (!marks.is_empty()).then(|| marks.join(" "))
+    }
+
+    /// Token `i` and all its descendants, as a sorted list of document indices.
+    pub fn subtree(&self, i: u32) -> Vec<u32> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let c = out[k];
+            out.extend_from_slice(self.children(c));
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Ancestors of `i` from its head up to the root.
+    pub fn ancestors(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut cur = Some(i);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            // A malformed head chain cannot loop forever.
+            steps += 1;
+            if steps > 512 {
+                return None;
+            }
+            cur = cur.and_then(|c| self.head(c));
+            cur
+        })
+    }
+}
