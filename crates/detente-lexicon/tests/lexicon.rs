@@ -126,7 +126,7 @@ fn agents() {
     assert_eq!(a("Foreign Ministry").as_deref(), Some("GOV"));
     assert_eq!(a("foreign ministries").as_deref(), Some("GOV"));
     assert_eq!(a("police").as_deref(), Some("COP"));
-    assert_eq!(a("militiamen").as_deref(), Some("UAF"));
+    assert_eq!(a("militiamen").as_deref(), Some("MIL"), "the issue codes Burundian militiamen BDI+MIL");
     assert_eq!(a("protesters").as_deref(), Some("OPP"));
     assert_eq!(a("lawmakers").as_deref(), Some("LEG"));
     assert_eq!(a("secretaries of state").as_deref(), Some("GOV"));

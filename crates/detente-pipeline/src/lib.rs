@@ -10,6 +10,7 @@ mod syntax;
 pub use entities::{EntityStage, NER_FILE};
 pub use syntax::{default_models_dir, SyntaxStage, MODELS_ENV, PARSER_FILE, TAGGER_FILE};
 
+use detente_actors::ActorResolver;
 use detente_core::Document;
 use detente_text::Segmenter;
 use std::path::{Path, PathBuf};
@@ -27,12 +28,13 @@ pub struct Pipeline {
     segmenter: Segmenter,
     syntax: Option<SyntaxStage>,
     entities: Option<EntityStage>,
+    actors: Option<ActorResolver<'static>>,
 }
 
 impl Pipeline {
     /// Segmentation only: no models needed.
     pub fn segmentation() -> Pipeline {
-        Pipeline { segmenter: Segmenter::new(), syntax: None, entities: None }
+        Pipeline { segmenter: Segmenter::new(), syntax: None, entities: None, actors: None }
     }
 
     /// Every stage, with models from `models` (see [`default_models_dir`]).
@@ -41,6 +43,7 @@ impl Pipeline {
             segmenter: Segmenter::new(),
             syntax: Some(SyntaxStage::load(models)?),
             entities: Some(EntityStage::load(models)?),
+            actors: Some(ActorResolver::builtin()),
         })
     }
 
@@ -58,6 +61,9 @@ impl Pipeline {
         }
         if let Some(entities) = &self.entities {
             entities.annotate(doc);
+        }
+        if let Some(actors) = &self.actors {
+            actors.annotate(doc);
         }
     }
 }

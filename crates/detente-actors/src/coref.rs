@@ -1,0 +1,180 @@
+//! Pass 2: document-level coreference, simple and explainable.
+//!
+//! Each unresolved mention looks back over earlier mentions (at most [`WINDOW`] sentences) and
+//! takes the best one that agrees with it:
+//!
+//! * a lone surname → the earlier full name ending in it (`rule: surname`);
+//! * he/she → the nearest singular person, it/its → the nearest state, government or
+//!   organisation, they → the nearest group; nearer sentences first, then clause subjects, then
+//!   (same sentence) the closest or (earlier sentence) the first mention (`rule: pronoun`);
+//! * "the minister", "the president" → the last person holding such a title or described so;
+//!   "the country" → the last country that is not the subject of the description's own clause
+//!   (`rule: definite description`);
+//! * "the two", "both", "the former foes" → the last two actors with different codes, persons or
+//!   countries as the head noun suggests (`rule: pair`); one mention is written per actor.
+//!
+//! Mentions inside quotation marks are antecedents only for mentions inside quotation marks.
+
+use detente_core::{Document, Resolution, SentenceTree};
+
+use crate::mentions::{Found, Kind, Pending};
+
+/// How many sentences back an antecedent may be.
+const WINDOW: u32 = 4;
+
+/// Person nouns that make "the two …" a pair of people rather than of countries.
+const PERSON_PAIR_NOUNS: &[&str] = &["leader", "president", "minister", "counterpart", "man", "woman", "diplomat"];
+
+pub(crate) fn resolve(doc: &Document, found: &mut Vec<Found>) {
+    // `origin[i]`: the mention whose identity mention i carries (itself when resolved directly).
+    let mut origin: Vec<usize> = (0..found.len()).collect();
+    let mut extra = Vec::new();
+    for i in 0..found.len() {
+        let pending = std::mem::replace(&mut found[i].pending, Pending::Nothing);
+        let choice = match &pending {
+            Pending::Nothing => continue,
+            Pending::Surname => surname(doc, found, i).map(|j| (vec![j], "surname")),
+            Pending::Pronoun(p) => pronoun(found, i, p).map(|j| (vec![j], "pronoun")),
+            Pending::Definite(lemma) => definite(doc, found, i, lemma).map(|j| (vec![j], "definite description")),
+            Pending::Pair => pair(doc, found, i).map(|js| (js, "pair")),
+        };
+        let Some((antecedents, rule)) = choice else { continue };
+        for (k, &j) in antecedents.iter().enumerate() {
+            let o = origin[j];
+            let mut m = found[i].clone();
+            m.code = found[o].code.clone();
+            m.entry = found[o].entry;
+            if matches!(pending, Pending::Pronoun(_) | Pending::Pair) {
+                m.kind = found[o].kind;
+            }
+            m.titles = found[o].titles.clone();
+            m.how = Resolution::Coreference { antecedent: found[o].text_span(doc), rule: rule.to_string() };
+            if k == 0 {
+                found[i] = m;
+                origin[i] = o;
+            } else {
+                extra.push(m);
+            }
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    found.retain(|m| m.actor);
+}
+
+/// Earlier mentions that mention `i` may refer to: within the window, before it, and outside
+/// quotations unless `i` is inside one. Nearest first.
+fn earlier(found: &[Found], i: usize) -> impl Iterator<Item = usize> + '_ {
+    let me = &found[i];
+    (0..found.len()).rev().filter(move |&j| {
+        let m = &found[j];
+        j != i
+            && m.sentence + WINDOW >= me.sentence
+            && (m.sentence < me.sentence || (m.sentence == me.sentence && m.tokens.end <= me.tokens.start))
+            && (me.in_quote || !m.in_quote)
+            && m.pending == Pending::Nothing
+    })
+}
+
+/// The best of `candidates` by salience: nearest sentence, then subjects, then closest in the
+/// same sentence or first in an earlier one.
+fn most_salient(found: &[Found], i: usize, candidates: impl Iterator<Item = usize>) -> Option<usize> {
+    let me = &found[i];
+    candidates.min_by_key(|&j| {
+        let m = &found[j];
+        let distance = me.sentence - m.sentence;
+        let position = if distance == 0 { me.head.abs_diff(m.head) } else { m.tokens.start };
+        (distance, !m.subject, position)
+    })
+}
+
+fn surname(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
+    let me = &found[i];
+    let word = doc.slice(doc.tokens[me.head as usize].span).to_lowercase();
+    (0..i).rev().find(|&j| {
+        let m = &found[j];
+        m.kind == Kind::Person
+            && m.tokens.len() > 1
+            && match (me.entry, m.entry) {
+                (Some(a), Some(b)) => a == b,
+                _ => doc.slice(doc.tokens[m.head as usize].span).to_lowercase() == word,
+            }
+    })
+}
+
+fn pronoun(found: &[Found], i: usize, pronoun: &str) -> Option<usize> {
+    let agrees = |m: &Found| match pronoun {
+        "it" | "its" | "itself" => m.kind.is_it() && !m.plural && m.code.is_some(),
+        "they" | "them" | "their" | "theirs" | "themselves" => {
+            (m.plural || m.kind == Kind::Group) && m.code.is_some()
+        }
+        _ => m.kind == Kind::Person && !m.plural,
+    };
+    // A reflexive or possessive may take its own clause's subject; other pronouns look further.
+    most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j])))
+}
+
+fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<usize> {
+    let me = &found[i];
+    if me.kind == Kind::State {
+        // "… demanding a ban on the country joining NATO": not the demanding country itself.
+        let subject_code = clause_subject(doc, found, i);
+        return earlier(found, i).find(|&j| {
+            let m = &found[j];
+            m.kind == Kind::State && m.code.is_some() && country(&m.code) != country(&subject_code)
+        });
+    }
+    earlier(found, i).find(|&j| {
+        let m = &found[j];
+        m.kind == Kind::Person && m.code.is_some() && m.titles.iter().any(|t| t.contains(lemma))
+    })
+}
+
+/// The code of the subject of the clause holding mention `i`, if it is a mention.
+fn clause_subject(doc: &Document, found: &[Found], i: usize) -> Option<String> {
+    let me = &found[i];
+    let tree = SentenceTree::new(doc, me.sentence as usize);
+    for a in tree.ancestors(me.head) {
+        if let Some(s) = tree.child_with(a, "nsubj") {
+            return found.iter().find(|m| m.head == s && m.sentence == me.sentence).and_then(|m| m.code.clone());
+        }
+    }
+    None
+}
+
+fn country(code: &Option<String>) -> Option<&str> {
+    code.as_deref().and_then(|c| c.get(..3))
+}
+
+fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
+    let me = &found[i];
+    let lemma = doc.syntax[me.head as usize].lemma.to_lowercase();
+    let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
+    let wanted: &[fn(&Found) -> bool] = if people_first {
+        &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
+    } else {
+        &[|m| m.kind != Kind::Person, |m| m.kind == Kind::Person]
+    };
+    for fits in wanted {
+        let mut picked: Vec<usize> = Vec::new();
+        for j in earlier(found, i) {
+            let m = &found[j];
+            if !fits(m) || m.code.is_none() {
+                continue;
+            }
+            let key = if m.kind == Kind::Person { m.code.as_deref() } else { country(&m.code) };
+            if picked.iter().all(|&p| {
+                let q = &found[p];
+                let other = if q.kind == Kind::Person { q.code.as_deref() } else { country(&q.code) };
+                other != key || (m.kind == Kind::Person && q.entry != m.entry && m.entry.is_some())
+            }) {
+                picked.push(j);
+            }
+            if picked.len() == 2 {
+                picked.reverse();
+                return Some(picked);
+            }
+        }
+    }
+    None
+}

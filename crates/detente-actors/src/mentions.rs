@@ -1,0 +1,544 @@
+//! Pass 1: mention phrases, coded from the lexicon names inside them.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use detente_core::{ActorMention, Document, Resolution, SentenceTree, TextSpan};
+use detente_lexicon::{ActorLexicon, Entry, EntryId, EntryKind, Match, NameKind, Placement};
+
+use crate::{office_code, split_code};
+
+/// What a mention refers to; drives agreement in coreference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A person: a name, or a singular person noun ("the official").
+    Person,
+    /// A country or region (also an adjective use: "Western reprisals").
+    State,
+    /// A government by metonymy ("Washington", "the Kremlin") or an institution ("the ministry").
+    Government,
+    /// An organisation or armed group.
+    Organisation,
+    /// A plural group ("troops", "protesters", "the Russians").
+    Group,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::State => "state",
+            Kind::Government => "government",
+            Kind::Organisation => "organisation",
+            Kind::Group => "group",
+        }
+    }
+
+    /// Referred to by "it"/"its".
+    pub(crate) fn is_it(self) -> bool {
+        matches!(self, Kind::State | Kind::Government | Kind::Organisation)
+    }
+}
+
+/// What the coreference pass still has to do for a mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Pending {
+    Nothing,
+    /// A pronoun (lowercased).
+    Pronoun(String),
+    /// A lone name of an unknown person that may shorten an earlier full name.
+    Surname,
+    /// "the minister", "the country": the head lemma.
+    Definite(String),
+    /// "the two", "both", "the former foes": two earlier actors.
+    Pair,
+}
+
+/// A mention under construction.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub tokens: Range<u32>,
+    pub head: u32,
+    pub sentence: u32,
+    pub kind: Kind,
+    pub plural: bool,
+    /// The mention is a clause subject (salient antecedent).
+    pub subject: bool,
+    pub in_quote: bool,
+    pub code: Option<String>,
+    pub entry: Option<EntryId>,
+    pub how: Resolution,
+    pub pending: Pending,
+    /// Lowercased office titles of the person (for "the minister"), or the head lemma.
+    pub titles: Vec<String>,
+    /// False for a country named only as a place ("the Ukrainian border"): an antecedent for
+    /// "the country", never an actor of its own.
+    pub actor: bool,
+}
+
+impl Found {
+    pub(crate) fn text_span(&self, doc: &Document) -> TextSpan {
+        doc.token_text_span(self.tokens.clone())
+    }
+
+    pub(crate) fn into_mention(self, doc: &Document, lexicon: &ActorLexicon) -> ActorMention {
+        let ts = self.text_span(doc);
+        let (country, sector) = match &self.code {
+            Some(c) => split_code(lexicon, c),
+            None => (None, None),
+        };
+        ActorMention {
+            text: ts.text,
+            span: ts.span,
+            sentence: self.sentence,
+            tokens: self.tokens,
+            head: self.head,
+            code: self.code,
+            country,
+            sector,
+            entry: self.entry.map(|id| lexicon.entry(id).name.clone()),
+            kind: self.kind.as_str().to_string(),
+            how: self.how,
+        }
+    }
+}
+
+/// Pronouns the coreference pass resolves. First and second person are the quotation
+/// stage's business (the speaker), not ours.
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their",
+    "theirs", "themselves",
+];
+
+/// Nouns naming where something is, not who acts: "the Ukrainian border" is not an actor.
+const PLACE_NOUNS: &[&str] = &[
+    "border", "frontier", "territory", "soil", "region", "city", "town", "village", "capital", "coast", "area",
+    "airspace", "waters", "sea", "port", "province", "land", "map", "embassy", "consulate", "street", "streets",
+    "side", "east", "west", "north", "south", "countryside", "mainland", "peninsula", "island", "enclave",
+];
+
+/// Heads of definite descriptions that point back to a country.
+const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic"];
+
+/// Plural heads that stand for two actors already named ("the former Cold War foes").
+const PAIR_NOUNS: &[&str] = &[
+    "two", "both", "foe", "rival", "adversary", "side", "neighbour", "neighbor", "leader", "president",
+    "minister", "counterpart", "country", "nation", "power", "superpower",
+];
+
+/// Agent words that name an institution rather than a person ("the ministry said" is not "she").
+const INSTITUTIONS: &[&str] = &[
+    "government", "administration", "regime", "authority", "cabinet", "ministry", "department", "parliament",
+    "congress", "senate", "army", "navy", "military", "police", "court", "junta", "council", "party", "agency",
+    "office", "presidency", "legislature", "assembly", "committee", "media", "press", "force", "business", "company",
+    "opposition", "command", "service", "embassy", "legation", "mission",
+];
+
+/// One lexicon name found in a sentence, in document token indices.
+struct Name<'a> {
+    start: u32,
+    end: u32,
+    entry: &'a Entry,
+    kind: NameKind,
+}
+
+impl Name<'_> {
+    fn covers(&self, i: u32) -> bool {
+        self.start <= i && i < self.end
+    }
+}
+
+pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDate>, in_quote: &[bool]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let first = sentence.tokens.start;
+        words.clear();
+        words.extend(doc.sentence_tokens(sentence).iter().map(|t| doc.slice(t.span)));
+        let matches: Vec<Match<'_>> = match date {
+            Some(d) => lexicon.match_tokens_on(&words, d),
+            None => lexicon.match_tokens(&words),
+        };
+        let names: Vec<Name<'_>> = matches
+            .iter()
+            .map(|m| Name { start: first + m.start as u32, end: first + m.end as u32, entry: m.entry, kind: m.kind })
+            .collect();
+        let tree = SentenceTree::new(doc, s);
+        let ctx = Sentence { doc, date, tree: &tree, names: &names, in_quote, sentence: s as u32 };
+        for h in sentence.tokens.clone() {
+            ctx.mentions_at(h, &mut out);
+        }
+    }
+    drop_nested(&mut out);
+    out
+}
+
+/// A phrase found again inside a larger mention of the same sentence (a title whose parse
+/// split it from its name) is not a mention of its own. Equal spans ("the two") stay.
+fn drop_nested(found: &mut Vec<Found>) {
+    let nested: Vec<bool> = found
+        .iter()
+        .map(|m| {
+            found.iter().any(|o| {
+                o.sentence == m.sentence
+                    && o.actor
+                    && o.tokens != m.tokens
+                    && o.tokens.start <= m.tokens.start
+                    && m.tokens.end <= o.tokens.end
+            })
+        })
+        .collect();
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !nested[k - 1]
+    });
+}
+
+struct Sentence<'a, 'd> {
+    doc: &'d Document,
+    date: Option<NaiveDate>,
+    tree: &'a SentenceTree<'d>,
+    names: &'a [Name<'a>],
+    in_quote: &'a [bool],
+    sentence: u32,
+}
+
+impl Sentence<'_, '_> {
+    fn mentions_at(&self, h: u32, out: &mut Vec<Found>) {
+        let t = self.tree;
+        let upos = t.upos(h);
+        let rel = t.base_rel(h);
+        let lemma = t.lemma(h).to_lowercase();
+        let word = t.word(h).to_lowercase();
+        let head_name = self.names.iter().find(|n| n.covers(h));
+        let nominal = matches!(upos, "NOUN" | "PROPN" | "PRON")
+            || (upos == "NUM" && (word == "two" || word == "both"))
+            || (upos == "DET" && word == "both" && matches!(rel, "nsubj" | "obj" | "obl" | "nmod"))
+            || (head_name.is_some() && matches!(rel, "nsubj" | "obj" | "obl" | "nmod" | "conj" | "root" | "appos"));
+        if !nominal {
+            return;
+        }
+        // A word inside a larger name or compound belongs to its head's phrase.
+        if matches!(rel, "compound" | "flat" | "fixed" | "goeswith") {
+            if let Some(p) = t.head(h) {
+                if matches!(t.upos(p), "NOUN" | "PROPN" | "NUM") {
+                    return;
+                }
+            }
+        }
+        let plural = t.syntax(h).feats.contains("Number=Plur") || matches!(t.syntax(h).xpos.as_str(), "NNS" | "NNPS");
+        let subject = rel.starts_with("nsubj");
+        let base = Found {
+            tokens: h..h + 1,
+            head: h,
+            sentence: self.sentence,
+            kind: Kind::Person,
+            plural,
+            subject,
+            in_quote: self.in_quote[h as usize],
+            code: None,
+            entry: None,
+            how: Resolution::Unresolved,
+            pending: Pending::Nothing,
+            titles: Vec::new(),
+            actor: true,
+        };
+        if upos == "PRON" {
+            if PRONOUNS.contains(&word.as_str()) && !self.is_expletive(h) {
+                let kind = match word.as_str() {
+                    "it" | "its" | "itself" => Kind::State,
+                    "they" | "them" | "their" | "theirs" | "themselves" => Kind::Group,
+                    _ => Kind::Person,
+                };
+                out.push(Found { kind, plural: kind == Kind::Group, pending: Pending::Pronoun(word), ..base });
+            }
+            return;
+        }
+        let tokens = self.phrase(h);
+        let parts: Vec<&Name<'_>> =
+            self.names.iter().filter(|n| tokens.start <= n.start && n.end <= tokens.end).collect();
+        let mut found = Found { tokens: tokens.clone(), ..base };
+        // A badly parsed name phrase still names its person: "US Secretary of State X" is X.
+        let person = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Person).copied();
+        if let Some(p) = person.filter(|p| !p.covers(h)) {
+            found.head = p.end - 1;
+        }
+        // Likewise an unknown person's name inside the phrase: "Chilean Defence Minister X".
+        let unknown_person = self.doc.entities.iter().find(|e| {
+            e.label == "PER" && tokens.start <= e.tokens.start && e.tokens.end <= tokens.end && !e.tokens.contains(&h)
+        });
+        if let (None, Some(e)) = (person, unknown_person) {
+            found.head = e.tokens.end - 1;
+            self.unnamed(found, &parts, &lemma, out);
+            return;
+        }
+        match person.or(head_name) {
+            Some(n) if n.entry.kind != EntryKind::Agent => out.push(self.named(found, n, &parts)),
+            Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
+            None => self.unnamed(found, &parts, &lemma, out),
+        }
+    }
+
+    /// The mention's tokens: the head with its compounds, adjectives, determiners, numbers and
+    /// flat names, widened to whole lexicon names ("Secretary of State").
+    fn phrase(&self, h: u32) -> Range<u32> {
+        let t = self.tree;
+        let (mut lo, mut hi) = (h, h + 1);
+        let mut stack = vec![h];
+        while let Some(x) = stack.pop() {
+            for &c in t.children(x) {
+                if (matches!(t.base_rel(c), "compound" | "flat" | "amod" | "det" | "nummod") && t.deprel(c) != "det:poss")
+                    || t.deprel(c) == "nmod:desc"
+                {
+                    lo = lo.min(c);
+                    hi = hi.max(c + 1);
+                    stack.push(c);
+                }
+            }
+        }
+        // "US Secretary of State Antony Blinken": a name in apposition to a title takes the title.
+        if matches!(t.base_rel(h), "appos" | "flat") {
+            if let Some(p) = t.head(h).filter(|&p| p < h && self.is_title(p)) {
+                let title = self.phrase(p);
+                lo = lo.min(title.start);
+            }
+        }
+        loop {
+            let before = (lo, hi);
+            for n in self.names {
+                if n.start < hi && lo < n.end {
+                    lo = lo.min(n.start);
+                    hi = hi.max(n.end);
+                }
+            }
+            if (lo, hi) == before {
+                break;
+            }
+        }
+        lo..hi
+    }
+
+    /// The head is a lexicon name of an actor: a person, country, capital, organisation.
+    fn named(&self, mut f: Found, n: &Name<'_>, parts: &[&Name<'_>]) -> Found {
+        f.entry = Some(n.entry.id);
+        f.how = Resolution::Lexicon;
+        match n.entry.kind {
+            EntryKind::Person => {
+                f.kind = Kind::Person;
+                f.titles = n.entry.roles.iter().filter_map(|r| r.title.as_deref()).map(str::to_lowercase).collect();
+                f.code = office_code(n.entry, self.date).map(str::to_string);
+                if f.code.is_none() {
+                    // Out of office on the date: the title in the text decides ("former minister").
+                    if let Some((code, how)) = self.compose_from_parts(&f, parts) {
+                        f.code = Some(code);
+                        f.how = how;
+                    }
+                }
+                if n.kind == NameKind::Alias && f.tokens.len() == 1 {
+                    f.pending = Pending::Surname;
+                }
+            }
+            kind => {
+                f.kind = match kind {
+                    EntryKind::Capital | EntryKind::Metonym => Kind::Government,
+                    EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Actor => Kind::Organisation,
+                    _ if n.kind == NameKind::Demonym => Kind::Group,
+                    _ => Kind::State,
+                };
+                f.plural = f.kind == Kind::Group;
+                f.code = office_code(n.entry, self.date).map(str::to_string);
+            }
+        }
+        f
+    }
+
+    /// The head is an agent word ("troops", "minister", "foreign ministry"): composed with a
+    /// country in the phrase or a possessor, else left for coreference or unresolved.
+    fn agent(&self, mut f: Found, n: &Name<'_>, parts: &[&Name<'_>], lemma: &str) -> Vec<Found> {
+        if self.titles_a_name(f.head) {
+            return Vec::new(); // the name's mention carries the title
+        }
+        let institution = INSTITUTIONS.iter().any(|w| lemma.ends_with(w));
+        f.kind = if f.plural {
+            Kind::Group
+        } else if institution {
+            Kind::Government
+        } else {
+            Kind::Person
+        };
+        f.titles = vec![lemma.to_string()];
+        if let Some((code, how)) = self.compose_from_parts(&f, parts) {
+            f.code = Some(code);
+            f.how = how;
+            return vec![f];
+        }
+        let composed = self.compose_with_possessors(&f, n.entry);
+        if !composed.is_empty() {
+            return composed
+                .into_iter()
+                .map(|(code, how)| Found { code: Some(code), how, ..f.clone() })
+                .collect();
+        }
+        if self.has_definite_article(f.head) || f.plural && PAIR_NOUNS.contains(&lemma) {
+            f.pending = if f.plural && PAIR_NOUNS.contains(&lemma) { Pending::Pair } else { Pending::Definite(lemma.to_string()) };
+        } else {
+            // A sector without a country: keep the sector, e.g. JRN for "reporters".
+            f.code = n.entry.default_code().map(|c| c.trim_end_matches('~').to_string());
+            f.how = Resolution::Lexicon;
+            f.entry = Some(n.entry.id);
+        }
+        vec![f]
+    }
+
+    /// No lexicon name at the head: an unknown person, a country word modifying a non-actor
+    /// ("Western reprisals"), or a definite description.
+    fn unnamed(&self, mut f: Found, parts: &[&Name<'_>], lemma: &str, out: &mut Vec<Found>) {
+        let h = f.head;
+        let entity = self.doc.entities.iter().find(|e| e.tokens.contains(&h)).map(|e| e.label.as_str());
+        if entity == Some("PER") || (self.tree.upos(h) == "PROPN" && parts.iter().any(|p| p.entry.kind == EntryKind::Agent)) {
+            f.kind = Kind::Person;
+            if let Some((code, how)) = self.compose_from_parts(&f, parts) {
+                f.code = Some(code);
+                f.how = how;
+                f.titles = parts
+                    .iter()
+                    .filter(|p| p.entry.kind == EntryKind::Agent)
+                    .map(|p| p.entry.name.to_lowercase())
+                    .collect();
+            } else if f.tokens.len() == 1 {
+                f.pending = Pending::Surname;
+            }
+            out.push(f);
+            return;
+        }
+        let place = PLACE_NOUNS.contains(&lemma);
+        let determined = self.has_definite_article(h);
+        if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && determined && PAIR_NOUNS.contains(&lemma)) {
+            f.kind = Kind::Group;
+            f.pending = Pending::Pair;
+            out.push(f);
+            return;
+        }
+        if !place && determined && !f.plural && COUNTRY_NOUNS.contains(&lemma) && parts.is_empty() {
+            f.kind = Kind::State;
+            f.pending = Pending::Definite(lemma.to_string());
+            out.push(f);
+            return;
+        }
+        // A country word modifying something that is not an actor is a mention of the country;
+        // modifying a place it is only a possible antecedent of "the country".
+        for p in parts {
+            if p.entry.kind.is_place() || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
+                let code = office_code(p.entry, self.date).map(str::to_string);
+                let kind = if p.entry.kind.is_place() { Kind::State } else { Kind::Government };
+                out.push(Found {
+                    tokens: p.start..p.end,
+                    head: p.end - 1,
+                    kind,
+                    plural: false,
+                    subject: false,
+                    code,
+                    entry: Some(p.entry.id),
+                    how: Resolution::Lexicon,
+                    actor: !place,
+                    ..f.clone()
+                });
+            }
+        }
+        if !place && entity == Some("ORG") {
+            f.kind = Kind::Organisation;
+            out.push(f);
+        }
+    }
+
+    /// Country (or organisation) + sector from the names inside the phrase.
+    fn compose_from_parts(&self, f: &Found, parts: &[&Name<'_>]) -> Option<(String, Resolution)> {
+        let base = parts.iter().find(|p| is_base(p.entry))?;
+        let agent = parts.iter().find(|p| p.entry.kind == EntryKind::Agent && p.covers(f.head))
+            .or_else(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent))?;
+        let code = compose(office_code(base.entry, self.date)?, agent.entry)?;
+        let parts = vec![self.span_of(base.start..base.end), self.span_of(agent.start..agent.end)];
+        Some((code, Resolution::Composition { parts }))
+    }
+
+    /// "Moscow's top diplomats": the agent's country is its possessor; "Washington and
+    /// Moscow's diplomats" gives one code per conjoined possessor.
+    fn compose_with_possessors(&self, f: &Found, agent: &Entry) -> Vec<(String, Resolution)> {
+        let t = self.tree;
+        let Some(poss) = t.children(f.head).iter().copied().find(|&c| t.deprel(c) == "nmod:poss") else {
+            return Vec::new();
+        };
+        std::iter::once(poss)
+            .chain(t.children_with(poss, "conj"))
+            .filter_map(|p| {
+                let name = self.names.iter().find(|n| n.covers(p) && is_base(n.entry))?;
+                let code = compose(office_code(name.entry, self.date)?, agent)?;
+                let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
+                Some((code, Resolution::Composition { parts }))
+            })
+            .collect()
+    }
+
+    /// "it was premature to …", "it is likely that …": an "it" that stands for a clause.
+    fn is_expletive(&self, h: u32) -> bool {
+        let t = self.tree;
+        if t.base_rel(h) == "expl" {
+            return true;
+        }
+        t.word(h).eq_ignore_ascii_case("it")
+            && t.base_rel(h) == "nsubj"
+            && t.head(h).is_some_and(|p| {
+                t.child_with(p, "cop").is_some()
+                    && t.children(p).iter().any(|&c| c > p && matches!(t.base_rel(c), "xcomp" | "ccomp" | "csubj"))
+            })
+    }
+
+    /// An agent word such as "Secretary of State" or "Presidents" heading a phrase.
+    fn is_title(&self, h: u32) -> bool {
+        self.names.iter().any(|n| n.covers(h) && n.entry.kind == EntryKind::Agent)
+    }
+
+    /// A person's name hangs off this title ("Presidents Joe Biden and Vladimir Putin").
+    fn titles_a_name(&self, h: u32) -> bool {
+        let t = self.tree;
+        t.children(h).iter().any(|&c| {
+            c > h
+                && matches!(t.base_rel(c), "appos" | "flat")
+                && (t.upos(c) == "PROPN"
+                    || self.names.iter().any(|n| n.covers(c) && n.entry.kind == EntryKind::Person))
+        })
+    }
+
+    fn has_definite_article(&self, h: u32) -> bool {
+        let t = self.tree;
+        t.children(h).iter().any(|&c| {
+            t.base_rel(c) == "det" && matches!(t.word(c).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those")
+        })
+    }
+
+    fn span_of(&self, tokens: Range<u32>) -> TextSpan {
+        self.doc.token_text_span(tokens)
+    }
+}
+
+/// Entries that can carry a sector: countries, capitals and metonyms, organisations.
+fn is_base(e: &Entry) -> bool {
+    e.kind.is_place()
+        || matches!(e.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup)
+}
+
+/// `base` (a country or organisation code, possibly with a sector already: `RUSGOV` for
+/// "Moscow") composed with an agent's sector: RUS + MIL → `RUSMIL`; `NGO~` goes first.
+fn compose(base: &str, agent: &Entry) -> Option<String> {
+    let sector = agent.default_code()?;
+    let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {
+        &base[..base.len() - 3]
+    } else {
+        base
+    };
+    Some(match agent.placement {
+        Placement::Prefix => format!("{}{}", sector.trim_end_matches('~'), country),
+        Placement::Suffix => format!("{country}{}", sector.trim_end_matches('~')),
+    })
+}

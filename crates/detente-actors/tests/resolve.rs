@@ -1,0 +1,165 @@
+//! Actor resolution on sentences written for these tests, and on the seed article.
+
+use detente_core::{ActorMention, Document, Meta, Resolution};
+use detente_pipeline::{default_models_dir, Pipeline};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::with_models(&default_models_dir()).expect("models load"))
+}
+
+fn resolve(text: &str, date: &str) -> Document {
+    let mut meta = Meta::english();
+    meta.published = Some(date.parse().unwrap());
+    let mut doc = Document::new("t", text, meta);
+    pipeline().run(&mut doc);
+    doc
+}
+
+/// The mentions whose text is exactly `text`.
+fn mentions<'d>(doc: &'d Document, text: &str) -> Vec<&'d ActorMention> {
+    doc.actors.iter().filter(|m| m.text == text).collect()
+}
+
+fn code_of(doc: &Document, text: &str) -> Option<String> {
+    let found = mentions(doc, text);
+    assert!(!found.is_empty(), "no mention {text:?} in {:#?}", doc.actors.iter().map(|m| &m.text).collect::<Vec<_>>());
+    found[0].code.clone()
+}
+
+#[test]
+fn composition_of_country_and_sector() {
+    let doc = resolve("The Burundian militiamen crossed the river. The Russian foreign ministry condemned the raid.", "2023-05-02");
+    let militia = mentions(&doc, "The Burundian militiamen");
+    assert_eq!(militia.len(), 1, "{:#?}", doc.actors);
+    assert_eq!(militia[0].code.as_deref(), Some("BDIMIL"));
+    assert!(matches!(militia[0].how, Resolution::Composition { .. }));
+    assert_eq!(code_of(&doc, "The Russian foreign ministry").as_deref(), Some("RUSGOV"));
+    let m = &mentions(&doc, "The Russian foreign ministry")[0];
+    assert_eq!((m.country.as_deref(), m.sector.as_deref()), (Some("RUS"), Some("GOV")));
+}
+
+#[test]
+fn a_new_person_is_coded_from_the_title() {
+    let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
+    let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
+    assert_eq!(m.code.as_deref(), Some("CHLGOV"), "{m:#?}");
+    assert!(matches!(m.how, Resolution::Composition { .. }));
+}
+
+#[test]
+fn office_holders_resolve_by_the_publication_date() {
+    let before = resolve("Antony Blinken spoke in Paris.", "2022-06-01");
+    assert_eq!(code_of(&before, "Antony Blinken").as_deref(), Some("USAGOV"));
+    let after = resolve("Antony Blinken spoke in Paris.", "2025-06-01");
+    assert_eq!(code_of(&after, "Antony Blinken"), None, "Blinken left office on 2025-01-20");
+}
+
+#[test]
+fn places_are_not_actors_but_country_adjectives_are() {
+    let doc = resolve("Soldiers gathered near the Ukrainian border as Western sanctions took effect.", "2022-02-10");
+    assert!(mentions(&doc, "Ukrainian").is_empty() && !doc.actors.iter().any(|m| m.text.contains("border")), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "Western").as_deref(), Some("WST"));
+}
+
+#[test]
+fn surnames_and_pronouns_take_the_earlier_person() {
+    let doc = resolve(
+        "German Chancellor Olaf Scholz arrived in Warsaw on Tuesday. Scholz said he would meet the Polish president.",
+        "2023-02-07",
+    );
+    let surname = &mentions(&doc, "Scholz")[0];
+    assert_eq!(surname.code.as_deref(), Some("DEUGOV"));
+    match &surname.how {
+        Resolution::Coreference { antecedent, rule } => {
+            assert!(antecedent.text.ends_with("Olaf Scholz"), "{antecedent:?}");
+            assert_eq!(rule, "surname");
+        }
+        other => panic!("expected coreference, got {other:?}"),
+    }
+    let he = &mentions(&doc, "he")[0];
+    assert_eq!(he.code.as_deref(), Some("DEUGOV"), "{he:#?}");
+}
+
+#[test]
+fn pronouns_outside_a_quotation_skip_names_inside_it() {
+    let doc = resolve(
+        "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",
+        "2023-02-07",
+    );
+    let he = &mentions(&doc, "He")[0];
+    assert_eq!(he.code.as_deref(), Some("RUSGOV"), "{:#?}", doc.actors);
+}
+
+#[test]
+fn it_refers_to_states_and_the_two_to_a_pair() {
+    let doc = resolve(
+        "India said it would send aid. Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan, and the two agreed to talk again.",
+        "2024-10-23",
+    );
+    assert_eq!(mentions(&doc, "it")[0].code.as_deref(), Some("IND"));
+    let mut pair: Vec<_> = mentions(&doc, "the two").iter().filter_map(|m| m.code.clone()).collect();
+    pair.sort();
+    assert_eq!(pair, ["CHNGOV", "INDGOV"], "{:#?}", doc.actors);
+}
+
+#[test]
+fn every_actor_of_the_seed_article_resolves() {
+    let path = detente_core::data::data_file("seed/000_b3abc5c9218013e2.txt").unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let doc = resolve(&text, "2022-01-21");
+    let sentence_of = |needle: &str| {
+        doc.sentences
+            .iter()
+            .position(|s| doc.slice(s.span).contains(needle))
+            .unwrap_or_else(|| panic!("no sentence with {needle:?}")) as u32
+    };
+    let codes = |sentence: u32, text: &str| -> Vec<String> {
+        let mut v: Vec<String> = doc
+            .actors
+            .iter()
+            .filter(|m| m.sentence == sentence && m.text == text)
+            .filter_map(|m| m.code.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    // Names and metonyms.
+    let first = sentence_of("top diplomats");
+    assert_eq!(codes(first, "Washington"), ["USAGOV"]);
+    assert_eq!(codes(first, "Moscow"), ["RUSGOV"]);
+    // The full name with its title, then the surname by coreference.
+    let geneva = sentence_of("90 minutes");
+    let full = doc.actors.iter().find(|m| m.sentence == geneva && m.text.ends_with("Antony Blinken")).expect("full name");
+    assert_eq!(full.code.as_deref(), Some("USAGOV"));
+    assert!(full.text.starts_with("US Secretary of State"), "{:?}", full.text);
+    assert_eq!(codes(geneva, "he"), ["USAGOV"]);
+    let surname = doc.actors.iter().find(|m| m.sentence > geneva && m.text == "Blinken").expect("Blinken");
+    assert_eq!(surname.code.as_deref(), Some("USAGOV"));
+    assert!(matches!(&surname.how, Resolution::Coreference { antecedent, .. } if antecedent.span == full.span));
+    let lavrov = doc.actors.iter().find(|m| m.sentence == geneva && m.text.ends_with("Sergei Lavrov")).expect("Lavrov");
+    assert_eq!(lavrov.code.as_deref(), Some("RUSGOV"));
+    // Composition.
+    let ministry = sentence_of("foreign ministry");
+    assert_eq!(codes(ministry, "The Russian foreign ministry"), ["RUSGOV"]);
+    // Western reprisals → the West; the Ukrainian border is a place.
+    assert_eq!(codes(geneva, "Western"), ["WST"]);
+    assert!(!doc.actors.iter().any(|m| m.text.contains("border") || m.text == "Ukrainian"));
+    assert!(!doc.actors.iter().any(|m| m.text == "Geneva"), "Geneva is a location");
+    // "he" after a quotation by Blinken; "He" after Lavrov's quotation naming Blinken.
+    let anticipate = sentence_of("We anticipate");
+    assert_eq!(codes(anticipate, "he"), ["USAGOV"]);
+    let two = sentence_of("between the two");
+    assert_eq!(codes(two, "He"), ["RUSGOV"]);
+    assert_eq!(codes(two, "the two"), ["RUSGOV", "USAGOV"]);
+    assert_eq!(codes(sentence_of("Cold War"), "the former Cold War foes"), ["RUSGOV", "USAGOV"]);
+    // "she" is the senior official.
+    let she = sentence_of("public release");
+    assert_eq!(codes(she, "she"), ["USAGOV"]);
+    let official = doc.actors.iter().find(|m| m.text == "A senior US official").expect("official");
+    assert!(matches!(&doc.actors.iter().find(|m| m.sentence == she && m.text == "she").unwrap().how,
+        Resolution::Coreference { antecedent, .. } if antecedent.span == official.span));
+    // Nothing is its own country's pronoun: "it" in "denying it plans" is Russia.
+    assert_eq!(codes(sentence_of("tens of thousands"), "it"), ["RUS"]);
+}
