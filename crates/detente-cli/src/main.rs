@@ -34,6 +34,7 @@ struct Cli {
 enum Command {
     Tokenize(commands::tokenize::Args),
     Parse(commands::parse::Args),
+    Code(commands::code::Args),
     Demo(commands::demo::Args),
     /// Measure accuracy against gold data (thresholds make the command fail, for CI)
     #[command(subcommand)]
@@ -45,6 +46,11 @@ enum Command {
     #[command(subcommand)]
     Train(commands::train::TrainCommand),
     Bench(commands::bench::Args),
+    Ingest(commands::ingest::Args),
+    /// Ask the event store: dyad series, actors, events, quotations
+    #[command(subcommand)]
+    Query(commands::query::QueryCommand),
+    Export(commands::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,11 +58,15 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tokenize(args) => commands::tokenize::run(args),
         Command::Parse(args) => commands::parse::run(args),
+        Command::Code(args) => commands::code::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Lexicon(cmd) => commands::lexicon::run(cmd),
         Command::Train(cmd) => commands::train::run(cmd),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Query(cmd) => commands::query::run(cmd),
+        Command::Export(args) => commands::export::run(args),
     };
     match result {
         Ok(code) => code,

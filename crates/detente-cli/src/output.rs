@@ -56,6 +56,42 @@ pub struct TokenJson<'a> {
     pub syntax: Option<&'a detente_core::WordSyntax>,
 }
 
+/// What `detente code` prints for a document (schema: docs/event-json.md).
+#[derive(Serialize)]
+pub struct CodedJson<'a> {
+    pub schema_version: u32,
+    pub id: &'a str,
+    #[serde(flatten)]
+    pub meta: &'a detente_core::Meta,
+    pub sentences: Vec<CodedSentenceJson<'a>>,
+    pub actors: &'a [detente_core::ActorMention],
+    pub events: &'a [detente_core::Event],
+    pub quotes: &'a [detente_core::Quote],
+}
+
+#[derive(Serialize)]
+pub struct CodedSentenceJson<'a> {
+    pub text: &'a str,
+    pub span: detente_core::Span,
+}
+
+/// Version of the `detente code` JSON schema; bump it on any incompatible change.
+pub const CODED_SCHEMA_VERSION: u32 = 1;
+
+impl<'a> CodedJson<'a> {
+    pub fn new(doc: &'a Document) -> CodedJson<'a> {
+        CodedJson {
+            schema_version: CODED_SCHEMA_VERSION,
+            id: &doc.id,
+            meta: &doc.meta,
+            sentences: doc.sentences.iter().map(|s| CodedSentenceJson { text: doc.slice(s.span), span: s.span }).collect(),
+            actors: &doc.actors,
+            events: &doc.events,
+            quotes: &doc.quotes,
+        }
+    }
+}
+
 fn span(s: Span) -> [u32; 2] {
     [s.start, s.end]
 }

@@ -122,6 +122,34 @@ impl<'d> SentenceTree<'d> {
         out
     }
 
+    /// Whether token `i` is negated by a dependent of its own: "not", "n't" or "never" (as
+    /// `advmod`), or "no" as a determiner of a noun ("no invasion").
+    pub fn is_negated(&self, i: u32) -> bool {
+        self.children(i).iter().any(|&c| {
+            matches!(self.base_rel(c), "advmod" | "det" | "neg")
+                && matches!(self.word(c).to_ascii_lowercase().as_str(), "not" | "n't" | "never" | "no")
+        })
+    }
+
+    /// Whether verb `i` is passive: it has a passive subject or a passive auxiliary.
+    pub fn is_passive(&self, i: u32) -> bool {
+        self.children(i).iter().any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+    }
+
+    /// Token `i` followed by the tokens conjoined to it ("troops and tanks" → both heads),
+    /// in text order.
+    pub fn conjuncts(&self, i: u32) -> Vec<u32> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let c = out[k];
+            out.extend(self.children_with(c, "conj"));
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// Ancestors of `i` from its head up to the root.
     pub fn ancestors(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
         let mut cur = Some(i);

@@ -58,8 +58,9 @@ use crate::error::ProblemKind;
 use crate::{EntryId, EntryKind, NameKind, Placement, Role};
 
 /// Strips PETRARCH comments from a file: yields (1-based line number, content) for lines with
-/// content left.
-fn logical_lines(text: &str) -> Vec<(usize, String)> {
+/// content left. Shared by every PETRARCH dictionary reader (the verb dictionaries of
+/// `detente-petrarch` too).
+pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut in_comment = false;
     for (i, raw) in text.lines().enumerate() {

@@ -11,6 +11,8 @@ pub use entities::{EntityStage, NER_FILE};
 pub use syntax::{default_models_dir, SyntaxStage, MODELS_ENV, PARSER_FILE, TAGGER_FILE};
 
 use detente_actors::ActorResolver;
+use detente_events::EventCoder;
+use detente_quotes::QuoteExtractor;
 use detente_core::Document;
 use detente_text::Segmenter;
 use std::path::{Path, PathBuf};
@@ -29,12 +31,14 @@ pub struct Pipeline {
     syntax: Option<SyntaxStage>,
     entities: Option<EntityStage>,
     actors: Option<ActorResolver<'static>>,
+    quotes: Option<QuoteExtractor>,
+    events: Option<EventCoder<'static>>,
 }
 
 impl Pipeline {
     /// Segmentation only: no models needed.
     pub fn segmentation() -> Pipeline {
-        Pipeline { segmenter: Segmenter::new(), syntax: None, entities: None, actors: None }
+        Pipeline { segmenter: Segmenter::new(), syntax: None, entities: None, actors: None, quotes: None, events: None }
     }
 
     /// Every stage, with models from `models` (see [`default_models_dir`]).
@@ -44,6 +48,8 @@ impl Pipeline {
             syntax: Some(SyntaxStage::load(models)?),
             entities: Some(EntityStage::load(models)?),
             actors: Some(ActorResolver::builtin()),
+            quotes: Some(QuoteExtractor::new()),
+            events: Some(EventCoder::builtin()),
         })
     }
 
@@ -64,6 +70,12 @@ impl Pipeline {
         }
         if let Some(actors) = &self.actors {
             actors.annotate(doc);
+        }
+        if let Some(quotes) = &self.quotes {
+            doc.quotes = quotes.extract(doc);
+        }
+        if let Some(events) = &self.events {
+            events.annotate(doc);
         }
     }
 }

@@ -38,6 +38,72 @@ pub enum EvalCommand {
     /// A span counts when its words and type (PER, ORG, LOC) match exactly, as
     /// conlleval scores; per-type scores too.
     Ner(NerArgs),
+    /// PETRARCH-2 unit-test records coded with PETRARCH dictionaries over our own parse.
+    ///
+    /// Each record's <Text> is parsed by Detente (the record's own tree is ignored) and coded
+    /// with the verb, actor, agent and discard dictionaries its <Environment> names, read from
+    /// --dictionaries. A record is correct when every expected coding is found and none is extra.
+    Petrarch(PetrarchArgs),
+    /// Quotation content, source and cue P/R/F1 against PolNeAR attributions (brat standoff).
+    ///
+    /// Every article of the split is run through the full pipeline and the quotation
+    /// extractor. Spans are compared as sets of words: exact (same words) and overlap (shared
+    /// words at least half of the longer span). Contents are scored separately for
+    /// attributions in quotation marks ("direct") and the others ("indirect"); an article read
+    /// by several annotators is scored against each and the counts averaged.
+    Quotes(QuotesArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  \
+    detente eval quotes --polnear $DETENTE_DATA/polnear/dev --min-direct-content-f1 90 --min-source-f1 80")]
+pub struct QuotesArgs {
+    /// PolNeAR split directory holding text/ and attributions/.
+    #[arg(long, value_name = "DIR")]
+    polnear: PathBuf,
+    /// Print exactly one JSON object (scores in percent).
+    #[arg(long)]
+    json: bool,
+    /// Directory holding the models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+    /// Fail (exit code 1) if the overlap F1 of quoted contents is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_direct_content_f1: Option<f64>,
+    /// Fail if the overlap F1 of unquoted (indirect) contents is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_indirect_content_f1: Option<f64>,
+    /// Fail if the overlap F1 of sources is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_source_f1: Option<f64>,
+    /// Fail if the overlap F1 of cues is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    min_cue_f1: Option<f64>,
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  \
+    detente eval petrarch --records $DETENTE_DATA/events/petrarch2/unit-tests/PETR.UnitTest.records.public.xml \\\n    \
+    --dictionaries $DETENTE_DATA/events/petrarch2/dictionaries --failures")]
+pub struct PetrarchArgs {
+    /// Unit-test records (PETRARCH's XML format).
+    #[arg(long, value_name = "FILE.xml")]
+    records: PathBuf,
+    /// Directory holding the dictionaries the records' <Environment> names.
+    #[arg(long, value_name = "DIR")]
+    dictionaries: PathBuf,
+    /// Print exactly one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// List the failing records with expected and produced codings (on stderr with --json).
+    #[arg(long, alias = "verbose")]
+    failures: bool,
+    /// Directory holding the models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+    /// Fail (exit code 1) if the percentage of fully correct records is below this.
+    #[arg(long, value_name = "PERCENT")]
+    min_records_correct: Option<f64>,
 }
 
 #[derive(clap::Args)]
@@ -111,6 +177,8 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Segmentation(args) => segmentation(args),
         EvalCommand::Syntax(args) => syntax(args),
         EvalCommand::Ner(args) => ner(args),
+        EvalCommand::Petrarch(args) => petrarch(args),
+        EvalCommand::Quotes(args) => quotes(args),
     }
 }
 
@@ -240,6 +308,53 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
     Ok(check_thresholds(&[("NER F1", &overall, args.min_f1)]))
 }
 
+fn petrarch(args: PetrarchArgs) -> Result<ExitCode> {
+    use detente_petrarch::{compare, read_records, score, Dictionaries, PetrarchCoder};
+    let set = read_records(&args.records)?;
+    let dictionaries = Dictionaries::load(&args.dictionaries, &set.environment)?;
+    let dir = args.models.clone().unwrap_or_else(default_models_dir);
+    let pipeline = Pipeline::with_models(&dir).with_context(|| "cannot load the models (pass --models DIR)".to_string())?;
+    let coder = PetrarchCoder::new(dictionaries, &pipeline);
+    let codings: Vec<_> = set.records.iter().map(|r| coder.code(&r.text, r.date)).collect();
+    let totals = score(&set.records, &codings);
+    if args.failures {
+        for (r, c) in set.records.iter().zip(&codings) {
+            let o = compare(&r.expected, c);
+            if !o.correct() {
+                let list = |v: &[detente_petrarch::Coding]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ");
+                eprintln!("FAILED {}: expected [{}] produced [{}]", r.id, list(&r.expected), list(c));
+            }
+        }
+    }
+    if args.json {
+        println!(
+            "{}",
+            json!({
+                "records_file": args.records,
+                "records": totals.records,
+                "records_correct": totals.records_correct,
+                "records_correct_percent": round2(totals.records_correct_percent()),
+                "codings_expected": totals.codings_expected,
+                "codings_found": totals.codings_found,
+                "codings_found_percent": round2(totals.codings_found_percent()),
+                "codings_extra": totals.codings_extra,
+            })
+        );
+    } else {
+        println!("PETRARCH records {}", args.records.display());
+        println!("records correct  {:>5} / {:<5} {:>6.2}%", totals.records_correct, totals.records, totals.records_correct_percent());
+        println!("codings found    {:>5} / {:<5} {:>6.2}%", totals.codings_found, totals.codings_expected, totals.codings_found_percent());
+        println!("codings extra    {:>5}", totals.codings_extra);
+    }
+    if let Some(min) = args.min_records_correct {
+        if totals.records_correct_percent() < min {
+            eprintln!("FAIL: records correct {:.2}% is below the threshold {min:.2}%", totals.records_correct_percent());
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -256,4 +371,80 @@ fn check_thresholds(checks: &[(&str, &Prf, Option<f64>)]) -> ExitCode {
         }
     }
     if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn quotes(args: QuotesArgs) -> Result<ExitCode> {
+    use detente_eval::quotes::{read_polnear, QuoteScores};
+    use std::time::{Duration, Instant};
+    let pipeline = Pipeline::with_models(&args.models.clone().unwrap_or_else(default_models_dir))?;
+    let articles = read_polnear(&args.polnear)?;
+    let extractor = detente_quotes::QuoteExtractor::new();
+    let mut scores = QuoteScores::default();
+    let (mut pipeline_time, mut quote_time) = (Duration::ZERO, Duration::ZERO);
+    let (mut quote_count, mut tokens) = (0, 0);
+    for article in &articles {
+        let mut doc = Document::new(article.name.clone(), article.text.clone(), Meta::english());
+        let started = Instant::now();
+        pipeline.run(&mut doc);
+        pipeline_time += started.elapsed();
+        let started = Instant::now();
+        let quotes = extractor.extract(&doc);
+        quote_time += started.elapsed();
+        quote_count += quotes.len();
+        tokens += doc.tokens.len();
+        scores.add_article(article, &quotes);
+    }
+    let rows = [
+        ("direct_content", "quoted content", &scores.direct_content),
+        ("indirect_content", "indirect content", &scores.indirect_content),
+        ("content", "all content", &scores.content),
+        ("source", "source", &scores.source),
+        ("cue", "cue", &scores.cue),
+    ];
+    let cost = 100.0 * quote_time.as_secs_f64() / pipeline_time.as_secs_f64().max(1e-9);
+    if args.json {
+        let mut value = serde_json::Map::new();
+        value.insert("polnear".into(), json!(args.polnear));
+        for (key, _, counts) in rows {
+            let (exact, overlap) = (counts.exact.prf(), counts.overlap.prf());
+            value.insert(format!("{key}_f1"), json!(round2(overlap.f1)));
+            value.insert(format!("{key}_precision"), json!(round2(overlap.precision)));
+            value.insert(format!("{key}_recall"), json!(round2(overlap.recall)));
+            value.insert(format!("{key}_exact_f1"), json!(round2(exact.f1)));
+            value.insert(format!("{key}_gold"), json!(round2(counts.overlap.gold)));
+        }
+        value.insert("articles".into(), json!(scores.articles));
+        value.insert("annotations".into(), json!(scores.annotations));
+        value.insert("predicted_quotes".into(), json!(quote_count));
+        value.insert("pipeline_seconds".into(), json!(pipeline_time.as_secs_f64()));
+        value.insert("quote_seconds".into(), json!(quote_time.as_secs_f64()));
+        value.insert("quote_cost_percent".into(), json!(round2(cost)));
+        println!("{}", serde_json::Value::Object(value));
+    } else {
+        println!(
+            "Quotations on {} ({} articles, {} annotations; counts averaged over annotators)",
+            args.polnear.display(),
+            scores.articles,
+            scores.annotations
+        );
+        println!("{:<17} {:>7} {:>7} | {:>9} {:>9} {:>9} | {:>9} {:>9} {:>9}", "", "gold", "system", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1");
+        for (_, name, counts) in rows {
+            let (exact, overlap) = (counts.exact.prf(), counts.overlap.prf());
+            println!(
+                "{:<17} {:>7.1} {:>7.1} | {:>9.2} {:>9.2} {:>9.2} | {:>9.2} {:>9.2} {:>9.2}",
+                name, counts.overlap.gold, counts.overlap.predicted, exact.precision, exact.recall, exact.f1, overlap.precision, overlap.recall, overlap.f1
+            );
+        }
+        println!(
+            "{quote_count} quotes from {tokens} tokens; pipeline {:.2} s, quotation extraction {:.3} s (+{cost:.2}%)",
+            pipeline_time.as_secs_f64(),
+            quote_time.as_secs_f64()
+        );
+    }
+    Ok(check_thresholds(&[
+        ("quoted content F1", &scores.direct_content.overlap.prf(), args.min_direct_content_f1),
+        ("indirect content F1", &scores.indirect_content.overlap.prf(), args.min_indirect_content_f1),
+        ("source F1", &scores.source.overlap.prf(), args.min_source_f1),
+        ("cue F1", &scores.cue.overlap.prf(), args.min_cue_f1),
+    ]))
 }

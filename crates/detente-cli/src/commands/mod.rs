@@ -1,7 +1,11 @@
 pub mod bench;
+pub mod code;
 pub mod demo;
 pub mod eval;
+pub mod export;
+pub mod ingest;
 pub mod lexicon;
 pub mod parse;
+pub mod query;
 pub mod tokenize;
 pub mod train;

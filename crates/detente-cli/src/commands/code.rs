@@ -1,0 +1,60 @@
+//! `detente code`: raw text in, coded events, actors and quotations out.
+
+use crate::inputs::InputArgs;
+use crate::output::CodedJson;
+use anyhow::Result;
+use clap::ValueEnum;
+use detente_pipeline::{default_models_dir, Pipeline};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Code political events from news text: who did what to whom, when and where
+/// (CAMEO code, Goldstein score, QuadClass, PLOVER type and mode), every actor
+/// mention with its code and how it was resolved, and every quotation with its speaker.
+///
+/// Give the publication date (--date, or a `date`/`published` field in JSONL
+/// input): it anchors "Friday" and "last June" and decides who held which office.
+/// Each event names its evidence: the trigger words and the lexicon pattern
+/// (lexicon/events/patterns/NN.tsv:LINE) that matched.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+    echo 'Russia massed troops on the Ukrainian border on Friday.' | detente code --date 2022-01-21\n  \
+    detente code article.txt --date 2022-01-21 --format json\n  \
+    detente code corpus/demo/articles.jsonl --format jsonl > coded.jsonl\n\n\
+Output schema: docs/event-json.md (schema version 1).")]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// json: one pretty-printed JSON document per input document;
+    /// jsonl: one compact JSON document per line.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Directory holding the models (default: $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let pipeline = Pipeline::with_models(&args.models.unwrap_or_else(default_models_dir))?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let failures = args.input.for_each(|mut doc| {
+        pipeline.run(&mut doc);
+        let coded = CodedJson::new(&doc);
+        match args.format {
+            Format::Json => serde_json::to_writer_pretty(&mut out, &coded)?,
+            Format::Jsonl => serde_json::to_writer(&mut out, &coded)?,
+        }
+        writeln!(out)?;
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

@@ -1,0 +1,454 @@
+//! One line of a pattern file: a trigger lemma, the conditions its dependents must meet, where
+//! the target is, and the CAMEO/PLOVER code it yields. See `lexicon/events/README.md` for the
+//! format; this module parses it and tests a pattern against a parsed sentence.
+
+use crate::error::LexiconError;
+use crate::ontology::{CameoInfo, Ontology};
+use detente_core::SentenceTree;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// The part of speech a trigger must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerPos {
+    /// `V`: UPOS `VERB`.
+    Verb,
+    /// `N`: UPOS `NOUN` — nominal events ("invasion", "talks").
+    Noun,
+}
+
+impl TriggerPos {
+    /// The trigger class of a UPOS tag, if words with that tag can trigger events.
+    pub fn from_upos(upos: &str) -> Option<TriggerPos> {
+        match upos {
+            "VERB" => Some(TriggerPos::Verb),
+            "NOUN" => Some(TriggerPos::Noun),
+            _ => None,
+        }
+    }
+
+    fn parse(s: &str) -> Option<TriggerPos> {
+        match s {
+            "V" => Some(TriggerPos::Verb),
+            "N" => Some(TriggerPos::Noun),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A set of lemmas a dependent may have: `troop`, `talk|negotiation`, `@MIL` (a class from
+/// `classes.tsv`) or a mix (`@TRUCE|withdrawal`).
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As written in the pattern file.
+    pub text: String,
+    /// `None` for a bare `obj` / `xcomp`: any word.
+    words: Option<Arc<HashSet<String>>>,
+}
+
+impl Term {
+    /// Whether token `i` is in the set: by lemma, by lowercased form, or by the form without a
+    /// plural "s" (the lemmatiser leaves some plurals, such as "troops", as they are).
+    pub fn matches(&self, tree: &SentenceTree, i: u32) -> bool {
+        let Some(words) = &self.words else { return true };
+        let lemma = tree.lemma(i).to_lowercase();
+        if words.contains(&lemma) {
+            return true;
+        }
+        let form = tree.word(i).to_lowercase();
+        words.contains(&form) || form.strip_suffix('s').is_some_and(|stem| words.contains(stem))
+    }
+
+    fn any(text: &str) -> Term {
+        Term { text: text.to_string(), words: None }
+    }
+
+    /// The term matches `i` or one of its conjuncts.
+    fn matches_any(&self, tree: &SentenceTree, heads: &[u32]) -> bool {
+        heads.iter().any(|&h| self.matches(tree, h))
+    }
+}
+
+/// A condition on the trigger or its dependents. All of a pattern's constraints must hold.
+#[derive(Debug, Clone)]
+pub enum Constraint {
+    /// `prt:LEMMA`: a phrasal-verb particle ("rule *out*").
+    Particle(Term),
+    /// `obj:TERM`: the object slot's head (or a conjunct of it) is in TERM; bare `obj`: there
+    /// is an object.
+    Object(Term),
+    /// `prep:P` / `prep:P:TERM`: an oblique or nominal modifier introduced by P.
+    Prep { markers: Vec<String>, head: Option<Term> },
+    /// `xcomp:TERM`: a controlled clause ("agreed to *resume* talks") headed by TERM; bare
+    /// `xcomp`: there is one.
+    Xcomp(Term),
+    /// `ccomp`: a clausal complement ("warned *that* ...").
+    Ccomp,
+    /// `mod:TERM`: an adjectival, compound or adverbial modifier in TERM ("*peace* talks").
+    Modifier(Term),
+    /// `neg` / `!neg`.
+    Negated(bool),
+    /// `pass` / `!pass`.
+    Passive(bool),
+}
+
+/// Where an argument of the event is found, relative to the trigger.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// `obj`: the direct object; for a passive verb, its passive subject; for a noun, its "of"
+    /// modifier or, failing that, a compound ("troop deployment").
+    Object,
+    /// `iobj`.
+    IndirectObject,
+    /// `nsubj`: the (active or passive) subject.
+    Subject,
+    /// `poss`: a possessor ("Ukraine's army").
+    Possessor,
+    /// `prep:P|Q`: an obl/nmod child introduced by one of the markers, first in text order; for
+    /// a verb, also an nmod of its object ("imposed sanctions *on Iran*").
+    Prep(Vec<String>),
+    /// `xcomp-obj`: the object of the controlled clause ("agreed to *free* the hostages").
+    XcompObject,
+}
+
+/// The complete description of one lexicon pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// `FILE:LINE`, e.g. `15.tsv:12` — the event's evidence names it.
+    pub id: String,
+    /// Lowercase lemma.
+    pub trigger: String,
+    pub pos: TriggerPos,
+    pub constraints: Vec<Constraint>,
+    /// Slots tried in order for the target; empty for `none`.
+    pub target: Vec<Slot>,
+    /// Where the source is when it is not the subject (or possessor of a noun); `None` leaves
+    /// it to the coder.
+    pub source: Option<Vec<Slot>>,
+    pub cameo: &'static CameoInfo,
+    pub plover_type: Option<String>,
+    pub plover_mode: Option<String>,
+    pub note: String,
+    /// Position in load order, for ties in specificity.
+    pub(crate) order: usize,
+}
+
+impl Pattern {
+    /// The PLOVER type and mode, as the document model stores them.
+    pub fn plover(&self) -> Option<detente_core::Plover> {
+        self.plover_type
+            .as_ref()
+            .map(|t| detente_core::Plover { event_type: t.clone(), mode: self.plover_mode.clone() })
+    }
+
+    /// Whether every constraint holds at `trigger`.
+    pub fn matches(&self, tree: &SentenceTree, trigger: u32) -> bool {
+        all_hold(&self.constraints, tree, trigger, self.pos)
+    }
+
+    /// Whether the pattern requires a negated trigger: the negation is part of its meaning
+    /// ("not rule out" → 036), so the event itself is not negated.
+    pub fn absorbs_negation(&self) -> bool {
+        self.constraints.iter().any(|c| matches!(c, Constraint::Negated(true)))
+    }
+}
+
+/// A pattern line whose code is `none`: where it holds, the trigger reports no event ("Cold
+/// War" is no fight). It competes with patterns by specificity like any other.
+#[derive(Debug, Clone)]
+pub struct Blocker {
+    pub id: String,
+    pub trigger: String,
+    pub pos: TriggerPos,
+    pub constraints: Vec<Constraint>,
+    pub note: String,
+    pub(crate) order: usize,
+}
+
+/// One parsed line: a pattern or a blocker.
+pub(crate) enum Line {
+    Pattern(Pattern),
+    Blocker(Blocker),
+}
+
+/// Specificity, higher first: the number of constraints, then how many of them restrict a
+/// word (carry a term).
+pub(crate) fn specificity(constraints: &[Constraint]) -> (usize, usize) {
+    let with_terms = constraints
+        .iter()
+        .filter(|c| match c {
+            Constraint::Prep { head, .. } => head.is_some(),
+            Constraint::Particle(t) | Constraint::Object(t) | Constraint::Xcomp(t) | Constraint::Modifier(t) => {
+                t.words.is_some()
+            }
+            Constraint::Ccomp | Constraint::Negated(_) | Constraint::Passive(_) => false,
+        })
+        .count();
+    (constraints.len(), with_terms)
+}
+
+pub(crate) fn all_hold(constraints: &[Constraint], tree: &SentenceTree, trigger: u32, pos: TriggerPos) -> bool {
+    constraints.iter().all(|c| constraint_holds(c, tree, trigger, pos))
+}
+
+fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
+    match c {
+        Constraint::Particle(term) => tree.children(t).iter().any(|&k| {
+            // The parser sometimes attaches a particle as advmod; accept it right after the verb.
+            (tree.deprel(k) == "compound:prt" || (tree.base_rel(k) == "advmod" && k > t && k <= t + 3))
+                && term.matches(tree, k)
+        }),
+        Constraint::Object(term) => {
+            slot_heads(tree, t, &Slot::Object, pos).is_some_and(|heads| term.matches_any(tree, &heads))
+        }
+        Constraint::Prep { markers, head } => prep_children(tree, t, markers, pos).any(|k| match head {
+            Some(term) => term.matches_any(tree, &tree.conjuncts(k)),
+            None => true,
+        }),
+        // Also one level down, through an aspectual verb: "agreed to keep talking" has xcomp
+        // "keep" and, under it, "talking".
+        Constraint::Xcomp(term) => clausal_complements(tree, t)
+            .any(|k| term.matches(tree, k) || tree.children_with(k, "xcomp").any(|g| term.matches(tree, g))),
+        Constraint::Ccomp => tree.children(t).iter().any(|&k| tree.base_rel(k) == "ccomp"),
+        Constraint::Modifier(term) => tree.children(t).iter().any(|&k| {
+            matches!(tree.base_rel(k), "amod" | "compound" | "advmod") && tree.deprel(k) != "compound:prt"
+                && term.matches(tree, k)
+        }),
+        Constraint::Negated(want) => is_negated(tree, t, pos) == *want,
+        Constraint::Passive(want) => tree.is_passive(t) == *want,
+    }
+}
+
+/// Whether the trigger is negated. A noun is also negated when the verb it is the object or
+/// passive subject of is ("did not impose sanctions").
+pub(crate) fn is_negated(tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
+    if tree.is_negated(t) {
+        return true;
+    }
+    pos == TriggerPos::Noun
+        && matches!(tree.deprel(t), "obj" | "nsubj:pass")
+        && tree.head(t).is_some_and(|h| tree.upos(h) == "VERB" && tree.is_negated(h))
+}
+
+/// Controlled clauses: `xcomp` of a verb, or a "to"-infinitive `acl` of a noun ("a pledge to
+/// withdraw").
+fn clausal_complements<'a>(tree: &'a SentenceTree, t: u32) -> impl Iterator<Item = u32> + 'a {
+    tree.children(t).iter().copied().filter(move |&k| match tree.base_rel(k) {
+        "xcomp" => true,
+        "acl" => tree.children(k).iter().any(|&m| tree.base_rel(m) == "mark" && tree.word(m).eq_ignore_ascii_case("to")),
+        _ => false,
+    })
+}
+
+/// obl/nmod children introduced by one of `markers`; for a verb, its object's nmod children
+/// after its own.
+fn prep_children<'a>(
+    tree: &'a SentenceTree,
+    t: u32,
+    markers: &'a [String],
+    pos: TriggerPos,
+) -> impl Iterator<Item = u32> + 'a {
+    let object = match pos {
+        TriggerPos::Verb => tree.child_with(t, "obj"),
+        TriggerPos::Noun => None,
+    };
+    let own = tree.children(t).iter().copied().filter(|&k| matches!(tree.base_rel(k), "obl" | "nmod"));
+    let of_object = object
+        .into_iter()
+        .flat_map(move |o| tree.children(o).iter().copied().filter(move |&k| tree.base_rel(k) == "nmod"));
+    own.chain(of_object).filter(move |&k| {
+        tree.deprel(k) != "nmod:poss"
+            && tree.case_marker(k).is_some_and(|m| markers.iter().any(|p| p.as_str() == m.as_str()))
+    })
+}
+
+/// The head(s) of a slot, conjuncts expanded, or `None` when the slot is empty.
+pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerPos) -> Option<Vec<u32>> {
+    let head = match slot {
+        Slot::Object => match pos {
+            TriggerPos::Verb => tree.child_with(t, "obj").or_else(|| tree.child_with(t, "nsubj:pass")),
+            TriggerPos::Noun => {
+                let of = ["of".to_string()];
+                let found = prep_children(tree, t, &of, pos).next();
+                found.or_else(|| tree.children(t).iter().copied().find(|&k| tree.deprel(k) == "compound"))
+            }
+        },
+        Slot::IndirectObject => tree.child_with(t, "iobj"),
+        Slot::Subject => tree.child_with(t, "nsubj"),
+        Slot::Possessor => tree.child_with(t, "nmod:poss"),
+        Slot::Prep(markers) => prep_children(tree, t, markers, pos).next(),
+        Slot::XcompObject => clausal_complements(tree, t).find_map(|x| tree.child_with(x, "obj")),
+    }?;
+    Some(tree.conjuncts(head))
+}
+
+/// Heads of the first non-empty slot of `slots`.
+pub(crate) fn first_slot_heads(tree: &SentenceTree, t: u32, slots: &[Slot], pos: TriggerPos) -> Vec<u32> {
+    slots.iter().find_map(|s| slot_heads(tree, t, s, pos)).unwrap_or_default()
+}
+
+/// Word classes from `classes.tsv`, by name.
+pub(crate) type Classes = HashMap<String, Arc<HashSet<String>>>;
+
+/// Parses one pattern line. `file` and `line` only serve error messages and the id.
+pub(crate) fn parse_line(
+    text: &str,
+    file: &str,
+    line: usize,
+    classes: &Classes,
+    ontology: &'static Ontology,
+    order: usize,
+) -> Result<Line, LexiconError> {
+    let err = |m: String| LexiconError::line(file, line, m);
+    let fields: Vec<&str> = text.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect();
+    if fields.len() < 6 {
+        return Err(err(format!(
+            "expected tab-separated columns: trigger pos constraints target cameo plover [note], found {}",
+            fields.len()
+        )));
+    }
+    let trigger = fields[0];
+    if trigger.chars().any(|c| c.is_uppercase() || c.is_whitespace()) {
+        return Err(err(format!("trigger {trigger:?} must be a lowercase lemma")));
+    }
+    let pos = TriggerPos::parse(fields[1]).ok_or_else(|| err(format!("bad pos {:?} (V or N)", fields[1])))?;
+    let mut constraints = Vec::new();
+    if fields[2] != "-" {
+        for spec in fields[2].split_whitespace() {
+            constraints.push(parse_constraint(spec, classes).map_err(&err)?);
+        }
+    }
+    if fields[4] == "none" {
+        if fields[3] != "-" || fields[5] != "-" {
+            return Err(err("a blocker (cameo none) has target - and plover -".to_string()));
+        }
+        return Ok(Line::Blocker(Blocker {
+            id: format!("{file}:{line}"),
+            trigger: trigger.to_string(),
+            pos,
+            constraints,
+            note: fields[6..].join(" "),
+            order,
+        }));
+    }
+    let (target_spec, source_spec) = match fields[3].split_once(";source=") {
+        Some((t, s)) => (t, Some(s)),
+        None => (fields[3], None),
+    };
+    let target = match target_spec {
+        "-" => match pos {
+            TriggerPos::Verb => vec![Slot::Object],
+            TriggerPos::Noun => vec![Slot::Prep(["of", "on", "against", "with", "to"].map(String::from).to_vec())],
+        },
+        "none" => Vec::new(),
+        spec => parse_slots(spec).map_err(&err)?,
+    };
+    let source = source_spec.map(parse_slots).transpose().map_err(&err)?;
+    let cameo = ontology.get(fields[4]).map_err(|e| err(e.to_string()))?;
+    let (plover_type, plover_mode) = match fields[5] {
+        "-" => (cameo.plover_type.clone(), cameo.plover_mode.clone()),
+        spec => {
+            let (t, m) = match spec.split_once('/') {
+                Some((t, m)) => (t, Some(m)),
+                None => (spec, None),
+            };
+            if !ontology.is_plover_type(t) {
+                return Err(err(format!("unknown PLOVER type {t:?}")));
+            }
+            if let Some(m) = m {
+                if !ontology.is_plover_mode(t, m) {
+                    return Err(err(format!("unknown mode {m:?} for PLOVER type {t}")));
+                }
+            }
+            (Some(t.to_string()), m.map(str::to_string))
+        }
+    };
+    Ok(Line::Pattern(Pattern {
+        id: format!("{file}:{line}"),
+        trigger: trigger.to_string(),
+        pos,
+        constraints,
+        target,
+        source,
+        cameo,
+        plover_type,
+        plover_mode,
+        note: fields[6..].join(" "),
+        order,
+    }))
+}
+
+fn parse_constraint(spec: &str, classes: &Classes) -> Result<Constraint, String> {
+    let term = |t: &str| parse_term(t, classes);
+    Ok(match spec.split_once(':') {
+        None => match spec {
+            "neg" => Constraint::Negated(true),
+            "!neg" => Constraint::Negated(false),
+            "pass" => Constraint::Passive(true),
+            "!pass" => Constraint::Passive(false),
+            "ccomp" => Constraint::Ccomp,
+            "obj" => Constraint::Object(Term::any(spec)),
+            "xcomp" => Constraint::Xcomp(Term::any(spec)),
+            _ => return Err(format!("bad constraint {spec:?} (neg, !neg, pass, !pass, ccomp, obj, xcomp, or KIND:ARG)")),
+        },
+        Some(("prt", t)) => Constraint::Particle(term(t)?),
+        Some(("obj", t)) => Constraint::Object(term(t)?),
+        Some(("xcomp", t)) => Constraint::Xcomp(term(t)?),
+        Some(("mod", t)) => Constraint::Modifier(term(t)?),
+        Some(("prep", rest)) => {
+            let (markers, head) = match rest.split_once(':') {
+                Some((p, t)) => (p, Some(term(t)?)),
+                None => (rest, None),
+            };
+            Constraint::Prep { markers: parse_markers(markers)?, head }
+        }
+        Some((kind, _)) => return Err(format!("bad constraint {spec:?}: unknown kind {kind:?} (prt, obj, prep, xcomp, mod)")),
+    })
+}
+
+/// `a|b|@CLASS|...`: lemmas and classes, united.
+fn parse_term(text: &str, classes: &Classes) -> Result<Term, String> {
+    let mut words = HashSet::new();
+    for part in text.split('|') {
+        if let Some(name) = part.strip_prefix('@') {
+            let class = classes.get(name).ok_or_else(|| format!("unknown class @{name} (not in classes.tsv)"))?;
+            words.extend(class.iter().cloned());
+        } else if part.is_empty() || part.chars().any(char::is_uppercase) {
+            return Err(format!("bad term {text:?}: lowercase lemmas and @CLASSes separated by |"));
+        } else {
+            words.insert(part.to_string());
+        }
+    }
+    Ok(Term { text: text.to_string(), words: Some(Arc::new(words)) })
+}
+
+/// `with|against`; a multi-word marker is written with `_` ("because_of").
+fn parse_markers(text: &str) -> Result<Vec<String>, String> {
+    let markers: Vec<String> = text.split('|').map(|m| m.replace('_', " ")).collect();
+    if markers.iter().any(|m| m.is_empty() || m.chars().any(char::is_uppercase)) {
+        return Err(format!("bad preposition list {text:?}: lowercase words separated by |"));
+    }
+    Ok(markers)
+}
+
+fn parse_slots(spec: &str) -> Result<Vec<Slot>, String> {
+    spec.split(',')
+        .map(|s| match s {
+            "obj" => Ok(Slot::Object),
+            "iobj" => Ok(Slot::IndirectObject),
+            "nsubj" => Ok(Slot::Subject),
+            "poss" => Ok(Slot::Possessor),
+            "xcomp-obj" => Ok(Slot::XcompObject),
+            _ => match s.strip_prefix("prep:") {
+                Some(p) => Ok(Slot::Prep(parse_markers(p)?)),
+                None => Err(format!(
+                    "bad slot {s:?} (obj, iobj, nsubj, poss, xcomp-obj, prep:P, or none / - alone)"
+                )),
+            },
+        })
+        .collect()
+}

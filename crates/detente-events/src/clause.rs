@@ -1,0 +1,186 @@
+//! What the clause around a trigger says about it: who its subject is when it has none of its
+//! own (control, participles, conjoined verbs, relative clauses), whether it is negated or
+//! denied, and its modality.
+
+use detente_core::{Modality, SentenceTree};
+
+/// Verbs whose complement is denied: "denying it plans to invade" codes no invasion.
+const DENIALS: &[&str] = &["deny", "refuse", "reject", "dismiss", "decline", "rebuff", "fail"];
+
+/// Verbs and adjectives whose complement is only possible or forecast.
+const HYPOTHETICAL_HEADS: &[&str] = &[
+    "likely", "unlikely", "possible", "able", "could", "might", "may", "fear", "warn", "threaten", "risk", "want",
+    "hope", "seek", "try", "consider", "expect", "predict", "forecast", "urge", "ask", "call", "demand", "propose",
+    "suggest", "would", "if", "unless",
+];
+
+/// Verbs whose complement is announced for the future.
+const FUTURE_HEADS: &[&str] = &["plan", "intend", "prepare", "aim", "schedule", "set", "promise", "pledge", "vow", "agree", "decide"];
+
+/// Clause-internal path upward from a trigger: the verbs it is the complement, conjunct or
+/// participle of, stopping at the first clause that has its own subject.
+pub(crate) fn governors(tree: &SentenceTree, trigger: u32) -> Vec<u32> {
+    let mut out = vec![trigger];
+    let mut cur = trigger;
+    for _ in 0..8 {
+        if has_subject(tree, cur) {
+            break;
+        }
+        let rel = tree.base_rel(cur);
+        if !matches!(rel, "xcomp" | "conj" | "advcl" | "acl" | "ccomp" | "obj" | "nmod" | "obl") {
+            break;
+        }
+        match tree.head(cur) {
+            Some(h) => {
+                out.push(h);
+                cur = h;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+pub(crate) fn has_subject(tree: &SentenceTree, v: u32) -> bool {
+    tree.children(v).iter().any(|&c| matches!(tree.base_rel(c), "nsubj" | "csubj"))
+}
+
+/// The subject head(s) for a trigger: its own subject, or that of the verb it depends on
+/// ("agreed to keep working", "…, denying it plans"), or the noun a relative clause modifies.
+/// Returns (heads, passive).
+pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, bool) {
+    let mut cur = trigger;
+    for _ in 0..8 {
+        let subjects: Vec<u32> = tree.children(cur).iter().copied().filter(|&c| tree.base_rel(c) == "nsubj").collect();
+        if !subjects.is_empty() {
+            let passive = subjects.iter().any(|&s| tree.deprel(s) == "nsubj:pass");
+            // "…, who met in Geneva": the relative pronoun stands for the noun before it.
+            let subjects = subjects
+                .into_iter()
+                .map(|s| {
+                    if !matches!(tree.word(s).to_lowercase().as_str(), "who" | "which" | "that") || tree.base_rel(cur) != "acl" {
+                        return s;
+                    }
+                    (tree.first..s)
+                        .rev()
+                        .find(|&k| matches!(tree.upos(k), "NOUN" | "PROPN"))
+                        .or(tree.head(cur))
+                        .unwrap_or(s)
+                })
+                .collect();
+            return (subjects, passive);
+        }
+        // "with the United States promising …": the noun just before an absolute participle.
+        if tree.syntax(cur).xpos == "VBG" && cur > tree.first {
+            let prev = cur - 1;
+            if matches!(tree.upos(prev), "PROPN" | "NOUN") && tree.case_marker(prev).as_deref() == Some("with") {
+                return (vec![prev], false);
+            }
+        }
+        let rel = tree.base_rel(cur);
+        match (rel, tree.head(cur)) {
+            ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" => return (vec![n], false),
+            ("xcomp" | "conj" | "advcl" | "ccomp", Some(h)) => cur = h,
+            _ => break,
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// The "by" agent of a passive verb.
+pub(crate) fn passive_agent(tree: &SentenceTree, v: u32) -> Vec<u32> {
+    tree.children(v)
+        .iter()
+        .copied()
+        .filter(|&c| tree.deprel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by")))
+        .collect()
+}
+
+/// The trigger is inside a denial ("denying it plans to invade") or under a negated governor
+/// ("did not agree to impose").
+pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
+    let mut cur = trigger;
+    for _ in 0..6 {
+        let Some(h) = tree.head(cur) else { return false };
+        if !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod") {
+            return false;
+        }
+        if DENIALS.contains(&tree.lemma(h).to_lowercase().as_str()) || tree.is_negated(h) {
+            return true;
+        }
+        cur = h;
+    }
+    false
+}
+
+/// Modality from auxiliaries, conditional markers and governing verbs.
+pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
+    let mut cur = trigger;
+    let mut future = false;
+    for depth in 0..6 {
+        for &c in tree.children(cur) {
+            let w = tree.word(c).to_lowercase();
+            match tree.base_rel(c) {
+                "aux" => match w.as_str() {
+                    "will" | "'ll" | "shall" | "wo" => future = true,
+                    "could" | "would" | "might" | "may" | "should" | "'d" => return Modality::Hypothetical,
+                    _ => {}
+                },
+                "mark" if matches!(w.as_str(), "if" | "unless" | "whether") => return Modality::Hypothetical,
+                _ => {}
+            }
+        }
+        if tree.lemma(cur).eq_ignore_ascii_case("going") && depth > 0 {
+            future = true;
+        }
+        let rel = tree.base_rel(cur);
+        let Some(h) = tree.head(cur) else { break };
+        if !matches!(rel, "xcomp" | "ccomp" | "conj" | "advcl") {
+            break;
+        }
+        let lemma = tree.lemma(h).to_lowercase();
+        if rel == "advcl" {
+            // "… if Washington kept ignoring …" was handled by the mark; other adverbial
+            // clauses share their head's modality only through their own auxiliaries.
+            break;
+        }
+        if rel == "xcomp" || rel == "ccomp" {
+            if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) && depth == 0 {
+                return Modality::Hypothetical;
+            }
+            if FUTURE_HEADS.contains(&lemma.as_str()) && depth == 0 {
+                future = true;
+            }
+            // Reported speech ("said that X will …") keeps the complement's own modality.
+            if rel == "ccomp" {
+                break;
+            }
+        }
+        cur = h;
+    }
+    if future {
+        Modality::Future
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// Speech verbs whose clausal complement is reported: "X said Y did Z" → reported by X.
+pub(crate) const SPEECH: &[&str] = &[
+    "say", "tell", "add", "state", "announce", "claim", "report", "declare", "insist", "argue", "assert",
+    "confirm", "note", "explain", "allege", "accuse", "warn", "write", "tweet", "suggest",
+];
+
+/// The speech verb a trigger is reported under, if any.
+pub(crate) fn reporting_verb(tree: &SentenceTree, trigger: u32) -> Option<u32> {
+    let mut cur = trigger;
+    for _ in 0..6 {
+        let h = tree.head(cur)?;
+        match tree.base_rel(cur) {
+            "ccomp" | "parataxis" if SPEECH.contains(&tree.lemma(h).to_lowercase().as_str()) => return Some(h),
+            "xcomp" | "conj" | "ccomp" | "advcl" => cur = h,
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,455 @@
+//! The event coder: who did what to whom, when and where, from the dependency tree and the
+//! resolved actors — CAMEO codes with Goldstein score and QuadClass, PLOVER types and modes.
+//!
+//! [`EventCoder::annotate`] reads a document after the syntax, actor and (optionally)
+//! quotation stages and writes `Document::events`. For every verb or noun that the event
+//! lexicon ([`detente_eventlex`]) knows as a trigger it takes the most specific pattern that
+//! holds, then:
+//!
+//! * **source**: the pattern's source slot, else the subject — found through control and
+//!   participles ("agreed to keep working", ", denying it plans"), conjoined verbs and relative
+//!   clauses — or a passive verb's "by" agent; for nouns the possessor or the subject of the
+//!   verb governing the noun ("held talks");
+//! * **target**: the pattern's target slot (a passive subject becomes the target);
+//! * actors are the mentions of the actor stage found at those heads, their conjuncts and
+//!   appositions; a source and target with the same code are never one event;
+//! * **semantics** ([`clause`]): negation and denial drop the event ("denying it plans to
+//!   invade"); hypothetical clauses (could, if, likely to) drop it too — nothing is coded as if
+//!   it happened; future ("will", "plans to", "next week") and historical (dated well before
+//!   publication) events are kept with their modality;
+//! * **date** ([`dates`]) from the publication date and time expressions; **location** from
+//!   "in/at PLACE"; a meeting in a third country becomes 044; **reported_by** from the quotation
+//!   holding the trigger or the speech verb above it.
+//!
+//! Each event carries its evidence: the trigger span and the pattern id (`04.tsv:12`).
+
+mod clause;
+mod dates;
+
+use chrono::NaiveDate;
+use detente_core::{
+    ActorMention, ActorRef, DatePrecision, Document, Event, Evidence, Location, Modality, SentenceTree, TextSpan,
+};
+use detente_eventlex::{EventLexicon, Ontology, PatternMatch, Slot, TriggerPos};
+use detente_lexicon::{ActorLexicon, EntryKind};
+
+/// Codes events. Cheap to share between threads.
+pub struct EventCoder<'l> {
+    lexicon: &'l EventLexicon,
+    ontology: &'static Ontology,
+    places: &'l ActorLexicon,
+}
+
+impl EventCoder<'static> {
+    /// A coder over Detente's own event lexicon and actor lexicon (for places).
+    pub fn builtin() -> EventCoder<'static> {
+        EventCoder::new(EventLexicon::builtin(), ActorLexicon::builtin())
+    }
+}
+
+impl<'l> EventCoder<'l> {
+    pub fn new(lexicon: &'l EventLexicon, places: &'l ActorLexicon) -> EventCoder<'l> {
+        EventCoder { lexicon, ontology: Ontology::builtin(), places }
+    }
+
+    /// Fills `doc.events`; needs the syntax and actor layers.
+    pub fn annotate(&self, doc: &mut Document) {
+        doc.events = self.code(doc);
+    }
+
+    /// The events of `doc`, in text order of their triggers.
+    pub fn code(&self, doc: &Document) -> Vec<Event> {
+        if doc.syntax.len() != doc.tokens.len() || doc.tokens.is_empty() {
+            return Vec::new();
+        }
+        let published = doc.meta.published.unwrap_or_else(today);
+        let mut events: Vec<Event> = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let tree = SentenceTree::new(doc, s);
+            let actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| m.sentence == s as u32).collect();
+            // Targets of the triggers coded so far: a conjoined verb shares its conjunct's.
+            let mut targets: Vec<(u32, Vec<ActorRef>)> = Vec::new();
+            for t in tree.tokens() {
+                let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
+                if !self.lexicon.is_trigger(tree.lemma(t), pos) {
+                    continue;
+                }
+                let Some(m) = self.lexicon.best_match(&tree, t) else { continue };
+                let shared = tree
+                    .head(t)
+                    .filter(|_| tree.base_rel(t) == "conj")
+                    .and_then(|h| targets.iter().find(|(k, _)| *k == h))
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                let coded = self.events_at(doc, &tree, &actors, t, pos, &m, published, &shared);
+                if let Some(e) = coded.first() {
+                    targets.push((t, e.target.clone()));
+                }
+                for event in coded {
+                    let duplicate = events.iter().any(|e| {
+                        e.sentence == event.sentence
+                            && e.cameo.code == event.cameo.code
+                            && codes(&e.source) == codes(&event.source)
+                            && codes(&e.target) == codes(&event.target)
+                    });
+                    if !duplicate {
+                        events.push(event);
+                    }
+                }
+            }
+        }
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
+        }
+        events
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn events_at(
+        &self,
+        doc: &Document,
+        tree: &SentenceTree,
+        actors: &[&ActorMention],
+        t: u32,
+        pos: TriggerPos,
+        m: &PatternMatch<'_>,
+        published: NaiveDate,
+        conjunct_target: &[ActorRef],
+    ) -> Vec<Event> {
+        if m.negated || clause::denied(tree, t) {
+            return Vec::new();
+        }
+        let mut modality = clause::modality(tree, t);
+        if modality == Modality::Hypothetical {
+            return Vec::new();
+        }
+        // Arguments.
+        let mut target_heads = m.target_heads.clone();
+        let source_heads = if let Some(s) = &m.source_heads {
+            s.clone()
+        } else if pos == TriggerPos::Verb {
+            let (subjects, passive) = clause::subject_heads(tree, t);
+            if passive {
+                if target_heads.is_empty() {
+                    target_heads = subjects;
+                }
+                clause::passive_agent(tree, t)
+            } else {
+                subjects
+            }
+        } else {
+            noun_source(tree, t)
+        };
+        if target_heads.is_empty() {
+            // The parser may hang "with Lavrov" off a neighbouring noun: look in the clause.
+            let markers: Vec<&str> = m
+                .pattern
+                .target
+                .iter()
+                .filter_map(|s| match s {
+                    Slot::Prep(ps) => Some(ps.iter().map(String::as_str)),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            target_heads = clause_nominals(tree, t).into_iter().filter(|&c| tree.case_marker(c).is_some_and(|p| markers.contains(&p.as_str()))).take(1).collect();
+        }
+        let mut source = actors_at(tree, actors, &source_heads);
+        let mut target = actors_at(tree, actors, &target_heads);
+        if target.is_empty() {
+            target = self.place_adjectives(doc, tree, &target_heads);
+        }
+        if pos == TriggerPos::Noun && target.is_empty() {
+            // "talks between X and Y", "a meeting of X and Y": the pair is reciprocal.
+            let between: Vec<u32> = tree
+                .children(t)
+                .iter()
+                .copied()
+                .filter(|&c| matches!(tree.case_marker(c).as_deref(), Some("between") | Some("among")))
+                .collect();
+            let pair = actors_at(tree, actors, &between);
+            if source.is_empty() && pair.len() >= 2 {
+                source = vec![pair[0].clone()];
+                target = pair[1..].to_vec();
+            }
+        }
+        // An agent without a country ("reporters", "top diplomats") is no actor of an event.
+        source.retain(is_usable);
+        target.retain(is_usable);
+        if source.is_empty() {
+            return Vec::new();
+        }
+        if target.is_empty() {
+            target = conjunct_target.to_vec();
+        }
+        target.retain(|a| !source.iter().any(|s| same_actor(s, a)));
+        let distinct_sources = dedup_codes(&source).len();
+        if target.is_empty() && !m.pattern.target.is_empty() && distinct_sources < 2 {
+            // A transitive event whose target is unknown says too little to code.
+            return Vec::new();
+        }
+        // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
+        let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
+        let distinct: Vec<&ActorRef> = dedup_codes(&source);
+        if target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
+            pairs.push((vec![distinct[0].clone()], vec![distinct[1].clone()]));
+            pairs.push((vec![distinct[1].clone()], vec![distinct[0].clone()]));
+        } else {
+            pairs.push((source, target));
+        }
+        // Date and modality.
+        let heads = clause::governors(tree, t);
+        let mut date = published;
+        let mut precision = DatePrecision::Day;
+        if let Some(when) = dates::event_date(tree, &heads, published) {
+            date = when.date;
+            precision = when.precision;
+            if when.future {
+                modality = Modality::Future;
+            } else if dates::is_historical(&when, published) {
+                modality = Modality::Historical;
+            }
+        }
+        let location = self.location(doc, tree, &heads[..1]);
+        let reported_by = reported_by(doc, tree, actors, t);
+        let trigger = doc.token_text_span(t..t + 1);
+        let mut out = Vec::new();
+        for (source, target) in pairs {
+            let mut info = m.pattern.cameo;
+            // A meeting held in a third country: CAMEO 044.
+            if info.code.starts_with("04") && matches!(info.code.as_str(), "040" | "043" | "042") {
+                if let Some(loc) = &location {
+                    let third = loc.country.as_ref().map_or(true, |c| {
+                        !source.iter().chain(&target).any(|a| a.country.as_deref() == Some(c.as_str()))
+                    });
+                    if third && !target.is_empty() {
+                        if let Some(third_place) = self.ontology.cameo("044") {
+                            info = third_place;
+                        }
+                    }
+                }
+            }
+            let plover = if info.code == m.pattern.cameo.code { m.pattern.plover() } else { None }
+                .or_else(|| info.plover_type.as_ref().map(|t| detente_core::Plover { event_type: t.clone(), mode: info.plover_mode.clone() }))
+                .unwrap_or(detente_core::Plover { event_type: "OTHER".to_string(), mode: None });
+            let specificity = m.pattern.constraints.len() as f32;
+            let confidence = (0.5 + 0.1 * specificity.min(3.0) + if target.is_empty() { 0.0 } else { 0.15 }).min(0.95);
+            out.push(Event {
+                id: String::new(),
+                sentence: tree.sentence as u32,
+                source,
+                target,
+                cameo: info.to_cameo(),
+                goldstein: info.goldstein,
+                quad_class: info.quad_class,
+                plover,
+                negated: false,
+                modality,
+                reported_by: reported_by.clone(),
+                location: location.clone(),
+                date,
+                date_precision: precision,
+                evidence: Evidence { trigger: trigger.clone(), pattern: m.pattern.id.clone() },
+                confidence,
+            });
+        }
+        out
+    }
+
+    /// "the Ukrainian border": no actor, but the country its adjective names.
+    fn place_adjectives(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Vec<ActorRef> {
+        let mut out = Vec::new();
+        for &h in heads {
+            for &c in tree.children(h) {
+                if !matches!(tree.base_rel(c), "amod" | "compound") {
+                    continue;
+                }
+                let Some(e) = self.places.adjective(tree.word(c)).filter(|e| e.kind.is_place()) else { continue };
+                let Some(code) = e.default_code() else { continue };
+                let ts = doc.token_text_span(c..c + 1);
+                out.push(ActorRef { text: ts.text, span: ts.span, code: Some(code.to_string()), country: Some(code.to_string()), sector: None });
+            }
+        }
+        out
+    }
+
+    /// "in Geneva", "at the UN": a place in the trigger's clause.
+    fn location(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Option<Location> {
+        for &h in heads {
+            for c in clause_nominals(tree, h) {
+                if !matches!(tree.base_rel(c), "obl" | "nmod") || !matches!(tree.case_marker(c).as_deref(), Some("in" | "at")) {
+                    continue;
+                }
+                let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&c));
+                let entry = self.places.lookup(tree.word(c));
+                let known_place = entry.is_some_and(|e| e.kind.is_place() || e.kind == EntryKind::Capital);
+                if !(is_place || known_place) || tree.upos(c) != "PROPN" {
+                    continue;
+                }
+                let country = entry.and_then(|e| {
+                    let place = match e.kind {
+                        EntryKind::Capital => e.parent.map(|p| self.places.entry(p))?,
+                        _ => e,
+                    };
+                    place.default_code().map(|c| c.get(..3).unwrap_or(c).to_string())
+                });
+                let ts = doc.token_text_span(c..c + 1);
+                return Some(Location { text: ts.text, span: ts.span, country });
+            }
+        }
+        None
+    }
+}
+
+/// Without a publication date events are dated on the day they are coded.
+fn today() -> NaiveDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch") + chrono::Duration::days((secs / 86_400) as i64)
+}
+
+/// The nominals of a clause: the dependents of `v` and of its nominal dependents, not
+/// entering subordinate clauses.
+fn clause_nominals(tree: &SentenceTree, v: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut stack: Vec<u32> = tree.children(v).to_vec();
+    while let Some(c) = stack.pop() {
+        if matches!(tree.base_rel(c), "ccomp" | "advcl" | "acl" | "xcomp" | "parataxis" | "csubj" | "conj" | "punct") {
+            continue;
+        }
+        if matches!(tree.upos(c), "NOUN" | "PROPN" | "NUM" | "PRON") {
+            out.push(c);
+        }
+        stack.extend_from_slice(tree.children(c));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Usable as an event actor: a country, or an organisation code longer than a bare sector.
+fn is_usable(a: &ActorRef) -> bool {
+    a.country.is_some() || a.code.as_deref().is_some_and(|c| c.len() > 3)
+}
+
+/// The same actor for the no-self-event rule: equal codes, or one country where either side
+/// names no sector or both are its government (`RUS` = `RUSGOV`, but `RUSGOV` ≠ `RUSOPP`).
+fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    if a.code == b.code {
+        return true;
+    }
+    a.country.is_some()
+        && a.country == b.country
+        && (a.sector.is_none() || b.sector.is_none() || (a.sector.as_deref() == Some("GOV") && b.sector.as_deref() == Some("GOV")))
+}
+
+fn codes(actors: &[ActorRef]) -> Vec<Option<&str>> {
+    actors.iter().map(|a| a.code.as_deref()).collect()
+}
+
+fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
+    let mut out: Vec<&ActorRef> = Vec::new();
+    for a in actors {
+        if !out.iter().any(|o| o.code == a.code) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The source of a nominal event: its possessor ("Russia's invasion"), a "by" phrase, or the
+/// subject of the verb it is the object of ("Russia held talks").
+fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
+    let own: Vec<u32> = tree
+        .children(n)
+        .iter()
+        .copied()
+        .filter(|&c| tree.deprel(c) == "nmod:poss" || tree.case_marker(c).as_deref() == Some("by"))
+        .collect();
+    if !own.is_empty() {
+        return own;
+    }
+    match (tree.base_rel(n), tree.head(n)) {
+        ("obj" | "obl" | "nsubj", Some(v)) if tree.upos(v) == "VERB" && tree.base_rel(n) != "nsubj" => {
+            clause::subject_heads(tree, v).0
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The actors at argument heads: mentions covering a head, else mentions on its conjuncts,
+/// appositions, possessors and modifiers.
+fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    let mut push = |m: &ActorMention| {
+        if !out.iter().any(|a| a.span == m.span && a.code == m.code) {
+            out.push(ActorRef::from(m));
+        }
+    };
+    for &h in heads {
+        // From a word inside a name ("Putin" of "Vladimir Putin") to the name's head, then to
+        // the first of its conjuncts.
+        let mut h = h;
+        while matches!(tree.base_rel(h), "flat" | "fixed" | "goeswith") {
+            match tree.head(h) {
+                Some(p) => h = p,
+                None => break,
+            }
+        }
+        let mut first = h;
+        while tree.base_rel(first) == "conj" {
+            match tree.head(first) {
+                Some(p) => first = p,
+                None => break,
+            }
+        }
+        for c in tree.conjuncts(first).into_iter().filter(|&c| c == h || first != h || tree.base_rel(c) == "conj") {
+            let covering: Vec<&&ActorMention> = actors.iter().filter(|m| m.tokens.contains(&c)).collect();
+            if !covering.is_empty() {
+                covering.into_iter().for_each(|m| push(m));
+                continue;
+            }
+            for &d in tree.children(c) {
+                if matches!(tree.base_rel(d), "appos" | "amod" | "compound" | "nmod") || tree.deprel(d) == "nmod:poss" {
+                    if tree.base_rel(d) == "nmod"
+                        && !matches!(tree.case_marker(d).as_deref(), Some("of" | "between") | None)
+                        && tree.deprel(d) != "nmod:poss"
+                    {
+                        continue;
+                    }
+                    actors.iter().filter(|m| m.tokens.contains(&d)).for_each(|m| push(m));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Who reports the event: the speaker of the quotation holding the trigger, or the subject
+/// of the speech verb whose complement holds it.
+fn reported_by(doc: &Document, tree: &SentenceTree, actors: &[&ActorMention], t: u32) -> Option<ActorRef> {
+    let span = doc.tokens[t as usize].span;
+    // Indirect speech counts only under a speech verb ("agreed to …" reports nothing).
+    let speech = |q: &&detente_core::Quote| {
+        q.kind != detente_core::QuoteKind::Indirect
+            || q.cue.as_ref().is_some_and(|c| {
+                let cue = doc.tokens.iter().position(|t| t.span == c.span);
+                cue.is_some_and(|i| clause::SPEECH.contains(&doc.syntax[i].lemma.to_lowercase().as_str()))
+            })
+    };
+    if let Some(q) = doc.quotes.iter().filter(speech).find(|q| q.content.span.contains(span)) {
+        if let Some(sp) = &q.speaker {
+            let mention = doc.actors.iter().find(|m| m.span.contains(sp.span) || sp.span.contains(m.span));
+            return Some(match mention {
+                Some(m) => ActorRef::from(m),
+                None => ActorRef { text: sp.text.clone(), span: sp.span, code: sp.code.clone(), country: None, sector: None },
+            });
+        }
+    }
+    let verb = clause::reporting_verb(tree, t)?;
+    let (subjects, _) = clause::subject_heads(tree, verb);
+    actors_at(tree, actors, &subjects).into_iter().find(|a| a.code.is_some())
+}
+
+/// The text of a token range, for evidence and tests.
+pub fn span_text(doc: &Document, tokens: std::ops::Range<u32>) -> TextSpan {
+    doc.token_text_span(tokens)
+}

@@ -1,0 +1,464 @@
+//! A PETRARCH-compatible coder over Detente's dependency parse.
+//!
+//! For each sentence: find the actor and agent names (PETRARCH's actor and agent
+//! dictionaries, read by `detente-lexicon`), then each word that is a form of a dictionary
+//! verb. The verb's source is its subject phrase and its target the first actor phrase among
+//! its objects and obliques ([`crate::arguments`]); a phrase's code is its actor's code with
+//! the codes of the agents in it appended ("Arnor police" → `ARN` + `COP`), one code per
+//! member of a coordination ("Fornost and Gondor"). The verb's patterns are then tried in
+//! dictionary order against the words before the verb (nearest first) and the words of its
+//! clause after it; the first that matches gives the event code and may name the source
+//! (`$`), the target (`+`) or a compound actor (`%`) itself. Without a match the verb's
+//! default code applies. A paired code (`[032:033]`) adds the reverse event.
+//!
+//! A sentence containing a discard phrase is not coded, nor is an event without both a source
+//! and a target, or with the same code on both sides.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use detente_core::{Document, Meta, SentenceTree};
+use detente_lexicon::{ActorLexicon, EntryKind, Placement};
+use detente_pipeline::Pipeline;
+
+use crate::arguments;
+use crate::dictionary::{Discards, Element, Pattern, PatternElement, VerbDictionary, VerbForm};
+use crate::records::{Coding, Environment};
+use crate::PetrarchError;
+
+/// The dictionaries a coder uses.
+pub struct Dictionaries {
+    pub verbs: VerbDictionary,
+    pub actors: ActorLexicon,
+    pub discards: Discards,
+}
+
+impl Dictionaries {
+    /// Loads the dictionaries an `<Environment>` names from `dir`.
+    pub fn load(dir: &Path, env: &Environment) -> Result<Dictionaries, PetrarchError> {
+        let missing = |what: &str| PetrarchError::Dictionary {
+            path: dir.to_path_buf(),
+            message: format!("the records' <Environment> names no {what}"),
+        };
+        let verb_file = env.verb_files.first().ok_or_else(|| missing("verb file"))?;
+        let mut verbs = VerbDictionary::load(dir.join(verb_file))?;
+        for extra in &env.verb_files[1..] {
+            // Later verb files extend the first.
+            verbs.absorb(VerbDictionary::load(dir.join(extra))?);
+        }
+        let actor_files: Vec<_> = env.actor_files.iter().map(|f| dir.join(f)).collect();
+        let agent_files: Vec<_> = env.agent_files.iter().map(|f| dir.join(f)).collect();
+        let (actors, _) = ActorLexicon::import_petrarch(&actor_files, &agent_files).map_err(|e| PetrarchError::Dictionary {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut discards = Discards::default();
+        for f in &env.discard_files {
+            discards.phrases.extend(Discards::load(dir.join(f))?.phrases);
+        }
+        Ok(Dictionaries { verbs, actors, discards })
+    }
+}
+
+/// An actor or agent name found in a sentence (document token indices, `end` exclusive).
+#[derive(Debug, Clone)]
+struct Mention {
+    start: u32,
+    end: u32,
+    code: String,
+    /// `Some` for agents: where the agent code goes relative to the actor's.
+    agent: Option<Placement>,
+}
+
+/// Who a verb's event involves, before codes are composed.
+#[derive(Debug, Default, Clone, Copy)]
+struct Bindings {
+    source: Option<u32>,
+    target: Option<u32>,
+    compound: Option<u32>,
+}
+
+/// The PETRARCH-compatible coder.
+pub struct PetrarchCoder<'p> {
+    pub dictionaries: Dictionaries,
+    pipeline: &'p Pipeline,
+}
+
+impl<'p> PetrarchCoder<'p> {
+    pub fn new(dictionaries: Dictionaries, pipeline: &'p Pipeline) -> PetrarchCoder<'p> {
+        PetrarchCoder { dictionaries, pipeline }
+    }
+
+    /// Codes a text (one or more sentences) as of `date` (actor codes are date-dependent).
+    pub fn code(&self, text: &str, date: Option<NaiveDate>) -> Vec<Coding> {
+        let mut doc = Document::new("petrarch", text, Meta::english());
+        doc.meta.published = date;
+        self.pipeline.run(&mut doc);
+        let mut out = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let tree = SentenceTree::new(&doc, s);
+            SentenceCoder::new(self, &tree, date).code(&mut out);
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|c| seen.insert(c.clone()));
+        out
+    }
+}
+
+struct SentenceCoder<'a, 't> {
+    dict: &'a Dictionaries,
+    tree: &'t SentenceTree<'t>,
+    /// Upper-case words of the sentence, by position in the sentence.
+    words: Vec<String>,
+    mentions: Vec<Mention>,
+    /// Mention index per sentence position.
+    mention_at: Vec<Option<usize>>,
+}
+
+impl<'a, 't> SentenceCoder<'a, 't> {
+    fn new(coder: &'a PetrarchCoder, tree: &'t SentenceTree<'t>, date: Option<NaiveDate>) -> SentenceCoder<'a, 't> {
+        let dict = &coder.dictionaries;
+        let range = tree.tokens();
+        let surface: Vec<&str> = range.clone().map(|i| tree.word(i)).collect();
+        let words = surface.iter().map(|w| w.to_uppercase()).collect();
+        let matches = match date {
+            Some(d) => dict.actors.match_tokens_on(&surface, d),
+            None => dict.actors.match_tokens(&surface),
+        };
+        let mut mentions = Vec::new();
+        let mut mention_at = vec![None; surface.len()];
+        for m in matches {
+            let code = match date {
+                Some(d) => m.entry.code_on(d).or_else(|| m.entry.default_code()),
+                None => m.entry.default_code(),
+            };
+            let Some(code) = code.filter(|c| !c.is_empty() && *c != "---") else { continue };
+            let agent = (m.entry.kind == EntryKind::Agent).then_some(m.entry.placement);
+            for p in m.start..m.end {
+                mention_at[p] = Some(mentions.len());
+            }
+            mentions.push(Mention {
+                start: tree.first + m.start as u32,
+                end: tree.first + m.end as u32,
+                code: code.to_string(),
+                agent,
+            });
+        }
+        if std::env::var_os("PETR_DEBUG").is_some() {
+            for t in range.clone() { eprint!("{}/{}/{}/{} ", tree.word(t), tree.upos(t), tree.deprel(t), tree.head(t).map(|h| h as i64 - tree.first as i64 + 1).unwrap_or(0)); }
+            eprintln!();
+            for m in &mentions { eprintln!("  mention {:?} {}", (m.start - tree.first..m.end - tree.first), m.code); }
+        }
+        SentenceCoder { dict, tree, words, mentions, mention_at }
+    }
+
+    fn pos(&self, t: u32) -> usize {
+        (t - self.tree.first) as usize
+    }
+
+    fn word(&self, t: u32) -> &str {
+        &self.words[self.pos(t)]
+    }
+
+    fn mention(&self, t: u32) -> Option<&Mention> {
+        self.mention_at[self.pos(t)].map(|m| &self.mentions[m])
+    }
+
+    fn code(&self, out: &mut Vec<Coding>) {
+        if self.dict.discards.discards(&self.words) {
+            return;
+        }
+        for v in self.tree.tokens() {
+            if !matches!(self.tree.upos(v), "VERB") && !self.tree.syntax(v).xpos.starts_with("VB") {
+                continue;
+            }
+            if let Some(form) = self.verb_form(v) {
+                self.code_verb(v, form, out);
+            }
+        }
+    }
+
+    /// The longest dictionary form whose inflected word is `v` and whose other words surround
+    /// it in the sentence.
+    fn verb_form(&self, v: u32) -> Option<&'a VerbForm> {
+        let range = self.tree.tokens();
+        self.dict.verbs.forms_of(self.word(v)).iter().find(|f| {
+            let start = v as i64 - f.verb as i64;
+            let end = start + f.words.len() as i64;
+            start >= range.start as i64
+                && end <= range.end as i64
+                && f.words.iter().enumerate().all(|(k, w)| self.word((start + k as i64) as u32) == w)
+        })
+    }
+
+    fn code_verb(&self, v: u32, form: &VerbForm, out: &mut Vec<Coding>) {
+        let tree = self.tree;
+        let block = self.dict.verbs.block(form);
+        let first = v - form.verb as u32;
+        let last = first + form.words.len() as u32 - 1;
+        // Words before the verb, nearest first; words of the verb's clause after it.
+        let before: Vec<u32> = (tree.tokens().start..first).rev().collect();
+        let after: Vec<u32> = tree.subtree(v).into_iter().filter(|&t| t > last).collect();
+
+        let mut code = form.code.clone().unwrap_or_else(|| block.code.clone());
+        let mut bound = Bindings::default();
+        for pattern in &block.patterns {
+            if let Some(b) = self.match_pattern(pattern, &before, &after) {
+                code = pattern.code.clone();
+                bound = b;
+                break;
+            }
+        }
+        if code.is_null() {
+            return;
+        }
+
+        // Compound before the verb: events among its members.
+        if let Some(c) = bound.compound.filter(|&c| c < first) {
+            let members = self.phrase_codes(arguments::phrase_head(tree, c));
+            for i in 0..members.len() {
+                for j in i + 1..members.len() {
+                    push(out, &members[i], &members[j], &code.code);
+                    push(out, &members[j], &members[i], code.paired.as_deref().unwrap_or(&code.code));
+                }
+            }
+            return;
+        }
+
+        let subject = arguments::subject(tree, v);
+        let passive = arguments::is_passive(tree, v);
+        let agent = if passive { arguments::passive_agent(tree, v) } else { None };
+        let bound_target = bound.target.or(bound.compound).map(|t| arguments::phrase_head(tree, t));
+        let mut sources = match bound.source {
+            Some(t) => self.phrase_codes(arguments::phrase_head(tree, t)),
+            None if passive => agent.map(|a| self.phrase_codes(a)).unwrap_or_default(),
+            None => self.subject_codes(v, subject.as_ref()),
+        };
+        // A pattern that names the subject as target: the source is the governing subject
+        // ("X noted + regretted").
+        if bound.source.is_none() && bound_target.is_some() && subject.as_ref().map(|s| s.head) == bound_target {
+            sources = arguments::governing_subject(tree, v).map(|g| self.subject_phrase_codes(&g)).unwrap_or_default();
+        }
+        let targets = match bound_target {
+            Some(t) => self.phrase_codes(t),
+            None if passive => subject.as_ref().map(|s| self.phrase_codes(s.head)).unwrap_or_default(),
+            None => arguments::target_candidates(tree, v, agent)
+                .into_iter()
+                .map(|c| self.phrase_codes(c))
+                .find(|codes| !codes.is_empty())
+                .or_else(|| self.first_actor_after(&after))
+                .unwrap_or_default(),
+        };
+        for s in &sources {
+            for t in &targets {
+                push(out, s, t, &code.code);
+                if let Some(p) = &code.paired {
+                    push(out, t, s, p);
+                }
+            }
+        }
+    }
+
+    /// The phrase of the first actor named after the verb in its clause (up to a comma): PETRARCH's target
+    /// when the tree offers none (an actor inside a participle, "roads leading into X").
+    fn first_actor_after(&self, after: &[u32]) -> Option<Vec<String>> {
+        // Not past a comma: what follows is an apposition or another clause.
+        let t = after
+            .iter()
+            .copied()
+            .take_while(|&t| self.word(t) != ",")
+            .find(|&t| self.mention(t).is_some_and(|m| m.agent.is_none()))?;
+        Some(self.phrase_codes(arguments::phrase_head(self.tree, t))).filter(|c| !c.is_empty())
+    }
+
+    /// Codes of the subject; a pronoun naming no actor stands for the governing verb's subject.
+    fn subject_codes(&self, v: u32, subject: Option<&arguments::Subject>) -> Vec<String> {
+        let Some(s) = subject else { return Vec::new() };
+        let codes = self.subject_phrase_codes(s);
+        if codes.is_empty() && self.tree.upos(s.head) == "PRON" {
+            if let Some(g) = arguments::governing_subject(self.tree, v).filter(|g| g.head != s.head) {
+                return self.subject_phrase_codes(&g);
+            }
+        }
+        codes
+    }
+
+    fn subject_phrase_codes(&self, s: &arguments::Subject) -> Vec<String> {
+        match &s.split_span {
+            Some(span) => self.flat_codes(span),
+            None => self.phrase_codes(s.head),
+        }
+    }
+
+    /// The codes of the noun phrase headed by `n`: one per actor of a coordination, each with
+    /// the codes of the agents in its phrase.
+    fn phrase_codes(&self, n: u32) -> Vec<String> {
+        self.phrase_codes_at(n, 0)
+    }
+
+    fn phrase_codes_at(&self, n: u32, depth: usize) -> Vec<String> {
+        let parts: Vec<(Vec<String>, Vec<(String, Placement)>)> =
+            arguments::conjuncts(self.tree, n).into_iter().map(|c| self.conjunct(c, depth)).collect();
+        // Agents without an actor of their own share their coordination's actors
+        // ("lawmakers and officials in Fornost").
+        let shared: Vec<String> = parts.iter().find(|(a, _)| !a.is_empty()).map(|(a, _)| a.clone()).unwrap_or_default();
+        let mut out = Vec::new();
+        for (actors, agents) in parts {
+            let actors = if actors.is_empty() && !agents.is_empty() { shared.clone() } else { actors };
+            for a in actors {
+                let code = compose(&a, &agents);
+                if !out.contains(&code) {
+                    out.push(code);
+                }
+            }
+        }
+        out
+    }
+
+    /// The code of a run of words read as one phrase: its first actor with its agents.
+    fn flat_codes(&self, tokens: &[u32]) -> Vec<String> {
+        let mut seen = Vec::new();
+        for &t in tokens {
+            if let Some(m) = self.mention_at[self.pos(t)] {
+                if !seen.contains(&m) {
+                    seen.push(m);
+                }
+            }
+        }
+        let mentions = seen.iter().map(|&m| &self.mentions[m]);
+        let agents: Vec<(String, Placement)> = mentions.clone().filter_map(|m| m.agent.map(|p| (m.code.clone(), p))).collect();
+        mentions.filter(|m| m.agent.is_none()).map(|m| compose(&m.code, &agents)).take(1).collect()
+    }
+
+    /// Actors and agents of one conjunct: the actors named in its own words (the first, and
+    /// those coordinated with it), else those of its prepositional modifiers.
+    fn conjunct(&self, c: u32, depth: usize) -> (Vec<String>, Vec<(String, Placement)>) {
+        let core = arguments::phrase_core(self.tree, c);
+        let mut seen = Vec::new();
+        for &t in &core {
+            if let Some(m) = self.mention_at[self.pos(t)] {
+                if !seen.contains(&m) {
+                    seen.push(m);
+                }
+            }
+        }
+        let mut actors: Vec<String> = Vec::new();
+        let mut agents = Vec::new();
+        for &m in &seen {
+            let mention = &self.mentions[m];
+            match mention.agent {
+                Some(p) => agents.push((mention.code.clone(), p)),
+                None => {
+                    let coordinated = (mention.start..mention.end).any(|t| t != c && self.tree.base_rel(t) == "conj");
+                    if (actors.is_empty() || coordinated) && !actors.contains(&mention.code) {
+                        actors.push(mention.code.clone());
+                    }
+                }
+            }
+        }
+        if actors.is_empty() && depth < 3 {
+            for m in arguments::noun_modifiers(self.tree, c) {
+                let codes = self.phrase_codes_at(m, depth + 1);
+                if !codes.is_empty() {
+                    actors = codes;
+                    break;
+                }
+            }
+        }
+        (actors, agents)
+    }
+
+    fn match_pattern(&self, pattern: &Pattern, before: &[u32], after: &[u32]) -> Option<Bindings> {
+        let mut b = Bindings::default();
+        if !self.match_seq(&pattern.before, before, 0, true, &mut b) {
+            return None;
+        }
+        if !self.match_seq(&pattern.after, after, 0, false, &mut b) {
+            return None;
+        }
+        Some(b)
+    }
+
+    /// Matches `elems` against `window` from position `pos`; an element not joined to its
+    /// predecessor may skip words. `backward`: the window runs from the verb leftwards.
+    fn match_seq(&self, elems: &[PatternElement], window: &[u32], pos: usize, backward: bool, b: &mut Bindings) -> bool {
+        let Some((e, rest)) = elems.split_first() else { return true };
+        let last = if e.joined { pos + 1 } else { window.len() };
+        for k in pos..last.min(window.len()) {
+            let saved = *b;
+            if let Some(len) = self.match_element(&e.element, window, k, backward, b) {
+                if self.match_seq(rest, window, k + len, backward, b) {
+                    return true;
+                }
+            }
+            *b = saved;
+        }
+        false
+    }
+
+    /// How many window positions element `e` covers at `k`, if it matches there.
+    fn match_element(&self, e: &Element, window: &[u32], k: usize, backward: bool, b: &mut Bindings) -> Option<usize> {
+        match e {
+            Element::Word(w) => (self.word(window[k]) == w).then_some(1),
+            Element::Skip => Some(1),
+            Element::Synset(name) => {
+                let members = self.dict.verbs.synsets.get(name)?;
+                members.iter().filter_map(|m| self.match_words(m, window, k, backward)).max()
+            }
+            Element::Source | Element::Target | Element::Compound => {
+                let t = window[k];
+                let m = self.mention(t).filter(|m| m.agent.is_none())?;
+                // The actor must start here, in the window's direction.
+                let edge = if backward { m.end - 1 } else { m.start };
+                if t != edge {
+                    return None;
+                }
+                let len = window[k..].iter().take_while(|&&u| u >= m.start && u < m.end).count();
+                match e {
+                    Element::Source => b.source = Some(t),
+                    Element::Target => b.target = Some(t),
+                    _ => {
+                        if backward && self.phrase_codes(arguments::phrase_head(self.tree, t)).len() < 2 {
+                            return None;
+                        }
+                        b.compound = Some(t)
+                    }
+                }
+                Some(len)
+            }
+        }
+    }
+
+    /// A multi-word synset member, read in the window's direction.
+    fn match_words(&self, words: &[String], window: &[u32], k: usize, backward: bool) -> Option<usize> {
+        if k + words.len() > window.len() {
+            return None;
+        }
+        let ok = if backward {
+            words.iter().rev().enumerate().all(|(i, w)| self.word(window[k + i]) == w)
+        } else {
+            words.iter().enumerate().all(|(i, w)| self.word(window[k + i]) == w)
+        };
+        ok.then_some(words.len())
+    }
+}
+
+/// An actor code with its agents' codes: `ARN` + `~COP` → `ARNCOP`, `NGO~` + `AMN` → `NGOAMN`.
+/// An agent code the actor code already ends with is not repeated.
+fn compose(actor: &str, agents: &[(String, Placement)]) -> String {
+    let mut code = actor.to_string();
+    for (a, placement) in agents {
+        match placement {
+            Placement::Suffix if !code.ends_with(a.as_str()) => code.push_str(a),
+            Placement::Prefix if !code.starts_with(a.as_str()) => code.insert_str(0, a),
+            _ => {}
+        }
+    }
+    code
+}
+
+fn push(out: &mut Vec<Coding>, source: &str, target: &str, event: &str) {
+    if source != target && event != "---" {
+        out.push(Coding { source: source.to_string(), target: target.to_string(), event: event.to_string() });
+    }
+}

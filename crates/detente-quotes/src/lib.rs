@@ -1,0 +1,621 @@
+//! Quotations: who said what, found in a parsed document.
+//!
+//! Analysts read news for its statements as much as for its events, so this stage lists every
+//! quotation with its speaker, its cue word and the speaker's actor code. It reads the layers
+//! of earlier stages and writes none of them:
+//!
+//! * **direct** and **partial** quotes come from quotation marks ([`marks`]): a quote that
+//!   stands as a statement of its own (at a sentence start, after a colon or a comma) is direct,
+//!   a few quoted words inside a sentence are partial. A direct quote is attributed through the
+//!   words around it in its sentence (“…,” he said / X told reporters: “…”), a partial quote
+//!   through the cue verb that governs it in the dependency tree (X vowed “…”);
+//! * **indirect** speech comes from the dependency tree: the clausal complement of a speech cue
+//!   ("said that …"), the clause a fronted report hangs on ("…, officials said"), the infinitive
+//!   of an intent verb ("vowed to …"), "according to X", and cue nouns ("X's statement that …",
+//!   "in a statement, X …"); the content is the reported clause;
+//! * a quote whose sentence names no speaker continues the previous quote of its paragraph
+//!   (or of the previous one, when the paragraph opens by carrying an unclosed quote on), or
+//!   else takes the nearest speaker of its paragraph; [`Speaker::how`] says which.
+//!
+//! The speaker's code is copied from the actor stage's mention covering the speaker's head
+//! token, with how that mention was resolved. A quote interrupted by its attribution
+//! (“X,” he said, “Y.”) is two quotes sharing one cue and speaker.
+
+pub mod cues;
+pub mod marks;
+mod speaker;
+
+pub use cues::{CueClass, CueClasses, CueLexicon};
+
+use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
+use marks::Quoted;
+use speaker::{actor_of, describe_resolution, speaker_tokens, subject_of_cue, FoundSpeaker};
+use std::ops::Range;
+
+/// Extracts quotations from documents that have been segmented, parsed and (optionally)
+/// run through the entity and actor stages.
+pub struct QuoteExtractor {
+    cues: CueLexicon,
+}
+
+impl Default for QuoteExtractor {
+    fn default() -> Self {
+        QuoteExtractor::new()
+    }
+}
+
+impl QuoteExtractor {
+    /// An extractor with the built-in cue lexicon.
+    pub fn new() -> QuoteExtractor {
+        QuoteExtractor { cues: CueLexicon::builtin() }
+    }
+
+    /// An extractor with another cue lexicon.
+    pub fn with_cues(cues: CueLexicon) -> QuoteExtractor {
+        QuoteExtractor { cues }
+    }
+
+    /// The quotations of `doc` in text order, with ids `q1`, `q2`, …. A document without its
+    /// syntax layer has none (the extractor needs the dependency tree).
+    pub fn extract(&self, doc: &Document) -> Vec<Quote> {
+        if doc.sentences.is_empty() || doc.syntax.len() != doc.tokens.len() {
+            return Vec::new();
+        }
+        let mut run = Run::new(&self.cues, doc);
+        run.quoted_speech();
+        run.reported_speech();
+        run.fill_missing_speakers();
+        run.finish()
+    }
+}
+
+/// A quotation before ids and actor codes are added.
+struct Found {
+    kind: QuoteKind,
+    content: Range<u32>,
+    cue: Option<Range<u32>>,
+    speaker: Option<FoundSpeaker>,
+    /// The quoted stretch a direct or partial quote comes from.
+    quoted: Option<usize>,
+    paragraph: u32,
+}
+
+/// Which side of a quotation a frame lies on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// One extraction over one document.
+struct Run<'a> {
+    doc: &'a Document,
+    cues: &'a CueLexicon,
+    trees: Vec<SentenceTree<'a>>,
+    quoted: Vec<Quoted>,
+    /// For each token, the quoted stretch it belongs to (marks included).
+    quote_of: Vec<Option<u32>>,
+    /// For each quoted stretch, whether it is a direct quote (else partial).
+    direct: Vec<bool>,
+    found: Vec<Found>,
+}
+
+impl<'a> Run<'a> {
+    fn new(cues: &'a CueLexicon, doc: &'a Document) -> Run<'a> {
+        let trees = (0..doc.sentences.len()).map(|s| SentenceTree::new(doc, s)).collect();
+        let quoted = marks::find_quoted(doc);
+        let mut quote_of = vec![None; doc.tokens.len()];
+        for (qi, q) in quoted.iter().enumerate() {
+            let end = q.close.map_or(q.inner.end, |c| c + 1);
+            for t in q.open..end {
+                quote_of[t as usize] = Some(qi as u32);
+            }
+        }
+        Run { doc, cues, trees, quoted, quote_of, direct: Vec::new(), found: Vec::new() }
+    }
+
+    fn lower(&self, t: u32) -> String {
+        self.doc.slice(self.doc.tokens[t as usize].span).to_lowercase()
+    }
+
+    fn upos(&self, t: u32) -> &str {
+        &self.doc.syntax[t as usize].upos
+    }
+
+    fn sentence(&self, t: u32) -> usize {
+        self.doc.sentence_of_token(t).expect("token inside a sentence")
+    }
+
+    fn tree_of(&self, t: u32) -> &SentenceTree<'a> {
+        &self.trees[self.sentence(t)]
+    }
+
+    fn paragraph(&self, t: u32) -> u32 {
+        self.doc.sentences[self.sentence(t)].paragraph
+    }
+
+    fn in_quote(&self, t: u32) -> bool {
+        self.quote_of[t as usize].is_some()
+    }
+
+    /// The cue classes of token `t` as a verb. The form alone counts only for inflected forms
+    /// ("told" tagged as a noun), so that nouns such as "report" or "post" are not verbs.
+    fn verb_cue(&self, t: u32) -> CueClasses {
+        let form = self.lower(t);
+        let syntax = &self.doc.syntax[t as usize];
+        let classes = self.cues.verb(&form, &syntax.lemma.to_lowercase());
+        let verbal = syntax.upos == "VERB" || (syntax.upos != "AUX" && (form.ends_with("ed") || matches!(form.as_str(), "said" | "told" | "says" | "wrote")));
+        if verbal { classes } else { CueClasses::default() }
+    }
+
+    fn is_word(&self, t: u32) -> bool {
+        self.upos(t) != "PUNCT"
+    }
+
+    /// `range` without punctuation (other than quotation marks) and conjunctions at its edges.
+    fn trim(&self, range: Range<u32>) -> Range<u32> {
+        let edge = |t: u32| {
+            let p = self.upos(t);
+            (p == "PUNCT" && !marks::is_mark(&self.lower(t))) || p == "CCONJ"
+        };
+        let (mut start, mut end) = (range.start, range.end);
+        while start < end && edge(start) {
+            start += 1;
+        }
+        while end > start && edge(end - 1) {
+            end -= 1;
+        }
+        start..end
+    }
+
+    // ---- quotation marks -------------------------------------------------------------
+
+    fn quoted_speech(&mut self) {
+        for qi in 0..self.quoted.len() {
+            let q = self.quoted[qi].clone();
+            let direct = self.is_direct(&q);
+            self.direct.push(direct);
+            let content = self.trim(q.inner.clone());
+            if !content.clone().any(|t| self.is_word(t)) {
+                continue;
+            }
+            let attribution = if direct { self.attribute_direct(&q) } else { self.attribute_partial(&q) };
+            // Quoted words that no verb reports are titles or scare quotes, not quotations.
+            if !direct && attribution.is_none() {
+                continue;
+            }
+            let (cue, speaker) = attribution.map_or((None, None), |(c, s)| (Some(c), s));
+            let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+            let paragraph = self.paragraph(q.open);
+            self.found.push(Found { kind, content, cue, speaker, quoted: Some(qi), paragraph });
+        }
+    }
+
+    /// A quote is direct when it stands as a statement: it spans sentences, or it starts a
+    /// sentence or follows a colon, comma or dash, and has more than one word.
+    fn is_direct(&self, q: &Quoted) -> bool {
+        let last = q.inner.end.saturating_sub(1).max(q.inner.start);
+        if q.inner.is_empty() {
+            return false;
+        }
+        if self.sentence(q.inner.start) != self.sentence(last) {
+            return true;
+        }
+        let s = self.sentence(q.open);
+        let starts_sentence = q.open == self.doc.sentences[s].tokens.start;
+        let after_break = !starts_sentence
+            && (matches!(self.lower(q.open - 1).as_str(), "," | ":" | ";" | "—" | "–" | "-" | "(" | "…" | "...")
+                || self.in_quote(q.open - 1));
+        let words = q.inner.clone().filter(|&t| self.is_word(t)).count();
+        (starts_sentence || after_break) && words >= 2
+    }
+
+    /// The cue and speaker of a direct quote: after it in its last sentence (“…,” she said),
+    /// else before it in its first sentence (She told reporters: “…”).
+    fn attribute_direct(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        let last = q.close.unwrap_or(q.inner.end - 1);
+        let s_last = self.sentence(last);
+        let mut after_end = self.doc.sentences[s_last].tokens.end;
+        if let Some(next) = (last + 1..after_end).find(|&t| self.in_quote(t)) {
+            after_end = next;
+        }
+        if let Some(found) = self.attribution_in(last + 1..after_end, Side::After) {
+            return Some(found);
+        }
+        let s_first = self.sentence(q.open);
+        let mut before_start = self.doc.sentences[s_first].tokens.start;
+        if let Some(prev) = (before_start..q.open).rev().find(|&t| self.in_quote(t)) {
+            before_start = prev + 1;
+        }
+        if let Some(found) = self.attribution_in(before_start..q.open, Side::Before) {
+            return Some(found);
+        }
+        // A paragraph of its own introduced by a colon at the end of the one before
+        // ("X continued:").
+        let introduced = s_first > 0 && q.open == self.doc.sentences[s_first].tokens.start;
+        let previous = &self.doc.sentences[s_first.saturating_sub(1)];
+        if introduced && previous.paragraph + 1 == self.doc.sentences[s_first].paragraph && self.lower(previous.tokens.end - 1) == ":" {
+            return self.attribution_in(previous.tokens.clone(), Side::Before);
+        }
+        None
+    }
+
+    /// The cue nearest to the quotation in `frame` (words outside quotes) and its subject.
+    fn attribution_in(&self, frame: Range<u32>, side: Side) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        if frame.is_empty() {
+            return None;
+        }
+        let tree = self.tree_of(frame.start);
+        let order: Box<dyn Iterator<Item = u32>> =
+            if side == Side::After { Box::new(frame.clone()) } else { Box::new(frame.clone().rev()) };
+        for t in order {
+            if self.in_quote(t) {
+                continue;
+            }
+            if let Some(found) = self.according_to(tree, t, &frame) {
+                return Some((found.0, found.1));
+            }
+            if self.verb_cue(t).speech {
+                let speaker = subject_of_cue(tree, t, &frame).filter(|s| !self.in_quote(s.head));
+                return Some((t..t + 1, speaker));
+            }
+        }
+        None
+    }
+
+    /// "according to X" at token `t`: the cue and X.
+    fn according_to(&self, tree: &SentenceTree, t: u32, frame: &Range<u32>) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        if self.lower(t) != "according" || t + 1 >= frame.end || self.lower(t + 1) != "to" {
+            return None;
+        }
+        let nominal = tree
+            .head(t)
+            .filter(|&h| h > t + 1 && frame.contains(&h))
+            .or_else(|| (t + 2..frame.end).find(|&i| matches!(self.upos(i), "PROPN" | "NOUN" | "PRON")));
+        let speaker = nominal.map(|head| FoundSpeaker {
+            tokens: speaker_tokens(tree, head),
+            head,
+            how: "object of 'according to'".to_string(),
+        });
+        Some((t..t + 2, speaker))
+    }
+
+    /// A partial quote is attributed through the nearest cue verb above it in the tree, else
+    /// the nearest cue of its sentence before it, else after it.
+    fn attribute_partial(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        let tree = self.tree_of(q.inner.start);
+        let sentence = tree.tokens();
+        let top = q.inner.clone().find(|&t| tree.head(t).map_or(true, |h| !q.inner.contains(&h)))?;
+        let ancestors: Vec<u32> = tree.ancestors(top).filter(|&a| !self.in_quote(a)).collect();
+        if let Some(&a) = ancestors.iter().find(|&&a| self.verb_cue(a).is_verb()) {
+            return Some((a..a + 1, subject_of_cue(tree, a, &sentence)));
+        }
+        // Any verb with a subject reports the words it quotes ("X dismissed Y as “…”").
+        for &a in &ancestors {
+            if self.upos(a) == "VERB" {
+                if let Some(speaker) = tree.child_with(a, "nsubj").and_then(|_| subject_of_cue(tree, a, &sentence)) {
+                    return Some((a..a + 1, Some(speaker)));
+                }
+            }
+        }
+        if let Some(found) = self.attribution_in(sentence.start..q.open, Side::Before) {
+            return Some(found);
+        }
+        let after = q.close.map_or(q.inner.end, |c| c + 1);
+        self.attribution_in(after..sentence.end.max(after), Side::After)
+    }
+
+    // ---- reported speech ---------------------------------------------------------------
+
+    fn reported_speech(&mut self) {
+        let mut reported = Vec::new();
+        for s in 0..self.trees.len() {
+            let tree = &self.trees[s];
+            if let Some(found) = self.headline_speech(tree) {
+                reported.push(found);
+            }
+            for t in tree.tokens() {
+                if self.in_quote(t) {
+                    continue;
+                }
+                if let Some(found) = self.according_to_clause(tree, t) {
+                    reported.push(found);
+                    continue;
+                }
+                let classes = self.verb_cue(t);
+                let mut content = None;
+                if classes.speech {
+                    content = self.speech_content(tree, t);
+                }
+                if content.is_none() && classes.intent {
+                    content = tree.child_with(t, "xcomp").map(|c| self.block(tree, c));
+                }
+                if let Some(content) = content {
+                    let speaker = subject_of_cue(tree, t, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
+                    reported.push((content, t..t + 1, speaker));
+                    continue;
+                }
+                if self.upos(t) == "NOUN" && self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) {
+                    if let Some(found) = self.noun_cue(tree, t) {
+                        reported.push(found);
+                    }
+                }
+            }
+        }
+        for found in reported {
+            self.push_reported(found);
+        }
+        self.clauses_of_partial_quotes();
+    }
+
+    /// A partial quote whose cue reports no clause of its own ("X called Y “…”", "X described
+    /// Y as “…”") is part of reported speech all the same: what follows the cue in its phrase.
+    fn clauses_of_partial_quotes(&mut self) {
+        let mut reported = Vec::new();
+        for f in self.found.iter().filter(|f| f.kind == QuoteKind::Partial) {
+            let Some(cue) = f.cue.clone() else { continue };
+            let covered = self.found.iter().any(|o| o.kind == QuoteKind::Indirect && o.content.start <= f.content.start && f.content.end <= o.content.end);
+            if covered || self.upos(cue.start) != "VERB" || cue.start > f.content.start {
+                continue;
+            }
+            let tree = self.tree_of(cue.start);
+            let sub = tree.subtree(cue.start);
+            let content = self.trim(cue.end..sub[sub.len() - 1] + 1);
+            if content.start <= f.content.start && f.content.end <= content.end {
+                reported.push((content, cue, f.speaker.clone()));
+            }
+        }
+        for found in reported {
+            self.push_reported(found);
+        }
+    }
+
+    /// The contiguous token range of the subtree of `t`, trimmed.
+    fn block(&self, tree: &SentenceTree, t: u32) -> Range<u32> {
+        let sub = tree.subtree(t);
+        self.trim(sub[0]..sub[sub.len() - 1] + 1)
+    }
+
+    /// The reported clause of speech cue `t`: its clausal complement, or the clause it is an
+    /// aside of ("…, officials said").
+    fn speech_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        if let Some(c) = tree.child_with(t, "ccomp") {
+            return Some(self.without_asides(tree, self.block(tree, c)));
+        }
+        if let Some(content) = self.fronted_content(tree, t) {
+            return Some(content);
+        }
+        if tree.base_rel(t) == "parataxis" {
+            let h = tree.head(t)?;
+            if h < t {
+                let clause = tree.subtree(h);
+                let aside = tree.subtree(t);
+                return Some(self.trim(clause[0]..aside[0]));
+            }
+        }
+        None
+    }
+
+    /// `content` up to a comma that opens an aside: a relative clause (", which …") or a
+    /// participle clause (", arguing that …"), which reports no longer include.
+    fn without_asides(&self, tree: &SentenceTree, content: Range<u32>) -> Range<u32> {
+        let mut end = content.end;
+        for d in content.clone() {
+            let first = tree.subtree(d)[0];
+            if first <= content.start + 1 || first >= end || self.lower(first - 1) != "," {
+                continue;
+            }
+            let aside = match tree.deprel(d) {
+                "acl:relcl" | "advcl:relcl" | "parataxis" => true,
+                "advcl" => tree.syntax(first).xpos == "VBG",
+                _ => false,
+            };
+            if aside {
+                end = first - 1;
+            }
+        }
+        self.trim(content.start..end)
+    }
+
+    /// A report put before its frame, whatever the parser made of it: "Y, officials said." /
+    /// "Y, said the minister." — a comma, the frame at the sentence end and at most a few
+    /// words after the cue.
+    fn fronted_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        let sentence = tree.tokens();
+        let tail = t + 1..sentence.end;
+        if tail.clone().filter(|&i| self.is_word(i)).count() > 5 || tail.clone().any(|i| self.upos(i) == "VERB") {
+            return None;
+        }
+        let subject = subject_of_cue(tree, t, &sentence)?;
+        let comma = if subject.tokens.end <= t { subject.tokens.start.checked_sub(1)? } else { t.checked_sub(1)? };
+        if comma <= sentence.start || !matches!(self.lower(comma).as_str(), "," | "—" | "–") {
+            return None;
+        }
+        let start = (sentence.start..comma).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
+        Some(self.trim(start..comma))
+    }
+
+    /// A headline of the form "Name: what they said" (the first paragraph of a document).
+    fn headline_speech(&self, tree: &SentenceTree) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+        let sentence = tree.tokens();
+        if self.doc.sentences[tree.sentence].paragraph != 0 {
+            return None;
+        }
+        let colon = sentence.clone().take(7).find(|&i| self.lower(i) == ":")?;
+        let name = sentence.start..colon;
+        let named = name.clone().any(|i| self.upos(i) == "PROPN") && name.clone().all(|i| matches!(self.upos(i), "PROPN" | "NOUN" | "ADJ" | "DET" | "PUNCT" | "PART"));
+        let content = self.trim(colon + 1..sentence.end);
+        if !named || content.is_empty() {
+            return None;
+        }
+        let head = name.clone().rev().find(|&i| self.upos(i) == "PROPN")?;
+        let speaker = FoundSpeaker { tokens: name, head, how: "name before the colon of a headline".to_string() };
+        Some((content, colon..colon + 1, Some(speaker)))
+    }
+
+    /// "according to X" at `t`: the clause it attaches to, without the phrase, is the content.
+    fn according_to_clause(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+        let (cue, speaker) = self.according_to(tree, t, &tree.tokens())?;
+        let speaker = speaker?;
+        let sentence = tree.tokens();
+        let clause = tree.head(speaker.head);
+        let (lo, hi) = match clause {
+            Some(c) => {
+                let sub = tree.subtree(c);
+                (sub[0], sub[sub.len() - 1] + 1)
+            }
+            None => (sentence.start, sentence.end),
+        };
+        let phrase = tree.subtree(speaker.head);
+        let (p_lo, p_hi) = (phrase[0].min(cue.start), phrase[phrase.len() - 1] + 1);
+        let before = self.trim(lo..p_lo.max(lo));
+        let after = self.trim(p_hi.min(hi)..hi);
+        let content = if before.len() >= after.len() { before } else { after };
+        (!content.is_empty()).then_some((content, cue, Some(speaker)))
+    }
+
+    /// A cue noun: "X's statement that …" (the clause), or "In a statement, X …" (the clause
+    /// the phrase attaches to).
+    fn noun_cue(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+        let clause = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| matches!(tree.base_rel(c), "acl" | "ccomp") && tree.subtree(c).first().is_some_and(|&f| self.lower(f) == "that"));
+        if let Some(c) = clause {
+            let owner = tree
+                .children(t)
+                .iter()
+                .copied()
+                .find(|&c| tree.deprel(c) == "nmod:poss" || (tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("by" | "from"))));
+            let speaker = match owner {
+                Some(head) => Some(FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("owner of '{}'", self.lower(t)) }),
+                None => tree.head(t).and_then(|v| subject_of_cue(tree, v, &(t..t))),
+            };
+            return Some((self.block(tree, c), t..t + 1, speaker));
+        }
+        if tree.base_rel(t) == "obl" && tree.case_marker(t).as_deref() == Some("in") {
+            let verb = tree.head(t)?;
+            if self.verb_cue(verb).speech {
+                return None;
+            }
+            let subject = tree.child_with(verb, "nsubj")?;
+            let sub = tree.subtree(verb);
+            let phrase = tree.subtree(t);
+            let content = self.trim(phrase[phrase.len() - 1] + 1..sub[sub.len() - 1] + 1);
+            let content = if content.contains(&subject) { content } else { self.trim(sub[0]..sub[sub.len() - 1] + 1) };
+            let speaker = FoundSpeaker { tokens: speaker_tokens(tree, subject), head: subject, how: format!("subject of the clause 'in a {}' introduces", self.lower(t)) };
+            return Some((content, t..t + 1, Some(speaker)));
+        }
+        None
+    }
+
+    /// Records reported speech unless its content is one direct quote (found already) or
+    /// repeats content found before.
+    fn push_reported(&mut self, (content, cue, speaker): (Range<u32>, Range<u32>, Option<FoundSpeaker>)) {
+        if content.is_empty() || self.found.iter().any(|f| f.content == content) {
+            return;
+        }
+        let words: Vec<u32> = content.clone().filter(|&t| self.is_word(t)).collect();
+        let quoted_direct = |t: &u32| self.quote_of[*t as usize].is_some_and(|q| self.direct[q as usize]);
+        if words.is_empty() || words.iter().all(quoted_direct) {
+            return;
+        }
+        let paragraph = self.paragraph(content.start);
+        self.found.push(Found { kind: QuoteKind::Indirect, content, cue: Some(cue), speaker, quoted: None, paragraph });
+    }
+
+    // ---- speakers from elsewhere in the paragraph ----------------------------------------
+
+    fn fill_missing_speakers(&mut self) {
+        self.found.sort_by_key(|f| (f.content.start, f.content.end));
+        for i in 0..self.found.len() {
+            if self.found[i].speaker.is_some() {
+                continue;
+            }
+            if let Some((cue, speaker)) = self.continued_from(i) {
+                self.found[i].cue = self.found[i].cue.clone().or(cue);
+                self.found[i].speaker = Some(speaker);
+            } else if let Some(speaker) = self.nearest_speaker(i) {
+                self.found[i].speaker = Some(speaker);
+            }
+        }
+    }
+
+    /// A direct quote without its own attribution continues the direct quote before it in its
+    /// paragraph, or the one ending the previous paragraph when it carries that quote on.
+    fn continued_from(&self, i: usize) -> Option<(Option<Range<u32>>, FoundSpeaker)> {
+        let this = &self.found[i];
+        let qi = this.quoted.filter(|_| this.kind == QuoteKind::Direct)?;
+        let continued = self.quoted[qi].continued;
+        let previous = self.found[..i].iter().rev().find(|f| f.kind == QuoteKind::Direct)?;
+        let same_run = previous.paragraph == this.paragraph || (continued && previous.paragraph + 1 == this.paragraph);
+        let speaker = previous.speaker.as_ref().filter(|_| same_run)?;
+        let cue_word = previous.cue.as_ref().map(|c| format!(" ('{}')", self.lower(c.start))).unwrap_or_default();
+        let how = format!("continues the previous quote of {}{cue_word}; {}", self.text(&speaker.tokens), speaker.how);
+        Some((previous.cue.clone(), FoundSpeaker { how, ..speaker.clone() }))
+    }
+
+    /// The nearest quote speaker of the paragraph, else the nearest person named in it.
+    fn nearest_speaker(&self, i: usize) -> Option<FoundSpeaker> {
+        let this = &self.found[i];
+        let at = this.content.start as i64;
+        let nearest = self
+            .found
+            .iter()
+            .filter(|f| f.paragraph == this.paragraph)
+            .filter_map(|f| f.speaker.as_ref())
+            .min_by_key(|s| (s.head as i64 - at).abs());
+        if let Some(speaker) = nearest {
+            let how = format!("no speaker in the sentence; nearest speaker in the paragraph, {}", self.text(&speaker.tokens));
+            return Some(FoundSpeaker { how, ..speaker.clone() });
+        }
+        let person = self
+            .doc
+            .entities
+            .iter()
+            .filter(|e| e.label == "PER" && !self.in_quote(e.tokens.start) && self.paragraph(e.tokens.start) == this.paragraph)
+            .min_by_key(|e| (e.tokens.start as i64 - at).abs())?;
+        let head = person.tokens.end - 1;
+        Some(FoundSpeaker {
+            tokens: person.tokens.clone(),
+            head,
+            how: "no speaker in the sentence; nearest person named in the paragraph".to_string(),
+        })
+    }
+
+    fn text(&self, tokens: &Range<u32>) -> String {
+        self.doc.token_text_span(tokens.clone()).text
+    }
+
+    // ---- output ----------------------------------------------------------------------------
+
+    fn finish(self) -> Vec<Quote> {
+        let doc = self.doc;
+        self.found
+            .iter()
+            .enumerate()
+            .map(|(n, f)| {
+                let speaker = f.speaker.as_ref().map(|s| {
+                    let span = doc.token_text_span(s.tokens.clone());
+                    let actor = actor_of(doc, &s.tokens, s.head);
+                    let how = match actor {
+                        Some(m) => format!("{}; {}", s.how, describe_resolution(m)),
+                        None => s.how.clone(),
+                    };
+                    Speaker { text: span.text, span: span.span, code: actor.and_then(|m| m.code.clone()), how }
+                });
+                let first = self.sentence(f.content.start) as u32;
+                let last = self.sentence(f.content.end - 1) as u32;
+                Quote {
+                    id: format!("q{}", n + 1),
+                    kind: f.kind,
+                    content: doc.token_text_span(f.content.clone()),
+                    speaker,
+                    cue: f.cue.clone().map(|c| doc.token_text_span(c)),
+                    sentences: (first..=last).collect(),
+                }
+            })
+            .collect()
+    }
+}

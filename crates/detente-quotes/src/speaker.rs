@@ -1,0 +1,136 @@
+//! Who is speaking: the subject of a cue, its span, and its actor code.
+//!
+//! The subject comes from the dependency tree when the parser found one, and otherwise
+//! from the words right next to the cue ("…,” Smith told reporters. / …, said the minister.),
+//! because quotation frames are short, often verb-initial and easily misparsed.
+
+use detente_core::{ActorMention, Document, Resolution, SentenceTree};
+use std::ops::Range;
+
+/// A speaker found in the text, before its actor code is looked up.
+#[derive(Clone, Debug)]
+pub struct FoundSpeaker {
+    pub tokens: Range<u32>,
+    pub head: u32,
+    /// How it was found, e.g. `subject of 'said'`.
+    pub how: String,
+}
+
+/// Relations of a subject's dependents that are not part of the speaker's name or description:
+/// relative clauses and participles ("…, speaking to reporters,"), appositions, asides.
+const NOT_IN_SPAN: &[&str] = &["acl", "punct", "parataxis", "advcl", "appos", "dep", "discourse", "vocative", "list"];
+
+/// The speaker span of a nominal head: its subtree without clauses and asides, the contiguous
+/// block around the head, without punctuation at the edges.
+pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
+    let mut kept = vec![head];
+    let mut k = 0;
+    while k < kept.len() {
+        let node = kept[k];
+        for &c in tree.children(node) {
+            if !NOT_IN_SPAN.contains(&tree.base_rel(c)) {
+                kept.push(c);
+            }
+        }
+        k += 1;
+    }
+    kept.sort_unstable();
+    let at = kept.binary_search(&head).unwrap_or(0);
+    let (mut lo, mut hi) = (at, at);
+    while lo > 0 && kept[lo - 1] + 1 == kept[lo] {
+        lo -= 1;
+    }
+    while hi + 1 < kept.len() && kept[hi] + 1 == kept[hi + 1] {
+        hi += 1;
+    }
+    let (mut start, mut end) = (kept[lo], kept[hi] + 1);
+    while start < head && matches!(tree.upos(start), "PUNCT" | "CCONJ") {
+        start += 1;
+    }
+    while end - 1 > head && matches!(tree.upos(end - 1), "PUNCT" | "CCONJ") {
+        end -= 1;
+    }
+    start..end
+}
+
+/// The subject of cue `cue`: its own `nsubj`, else that of the verb it is coordinated with or
+/// attached to ("… and added", "…, adding that"), else the nominal right next to it inside
+/// `frame` (the words around the cue that are outside any quotation).
+pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option<FoundSpeaker> {
+    let cue_word = tree.word(cue).to_lowercase();
+    let found = |head: u32, how: String| Some(FoundSpeaker { tokens: speaker_tokens(tree, head), head, how });
+    if let Some(subject) = tree.child_with(cue, "nsubj").filter(|&s| !is_expletive(tree, s)) {
+        return found(subject, format!("subject of '{cue_word}'"));
+    }
+    let mut verb = cue;
+    for _ in 0..3 {
+        if !matches!(tree.base_rel(verb), "conj" | "advcl" | "xcomp" | "ccomp" | "parataxis") {
+            break;
+        }
+        let Some(up) = tree.head(verb) else { break };
+        verb = up;
+        if let Some(subject) = tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s)) {
+            return found(subject, format!("subject of '{}', which '{cue_word}' depends on", tree.word(verb).to_lowercase()));
+        }
+    }
+    adjacent_nominal(tree, cue, frame).and_then(|head| found(head, format!("next to '{cue_word}'")))
+}
+
+fn is_expletive(tree: &SentenceTree, token: u32) -> bool {
+    tree.base_rel(token) == "expl" || matches!(tree.word(token).to_lowercase().as_str(), "it" | "there")
+}
+
+fn is_nominal(tree: &SentenceTree, i: u32) -> bool {
+    matches!(tree.upos(i), "PROPN" | "NOUN" | "PRON")
+}
+
+/// The head of the nominal just before the cue (skipping adverbs: "Smith also said"), else just
+/// after it ("said Smith", "said the minister"), within `frame`.
+fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option<u32> {
+    let mut i = cue;
+    while i > frame.start && matches!(tree.upos(i - 1), "ADV" | "AUX" | "PART") {
+        i -= 1;
+    }
+    if i > frame.start && is_nominal(tree, i - 1) && !matches!(tree.word(i - 1), "reporters") {
+        return Some(i - 1);
+    }
+    // Verb-first frame: the noun phrase after the cue, its head being its last noun.
+    let mut j = cue + 1;
+    let mut head = None;
+    while j < frame.end && matches!(tree.upos(j), "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM") {
+        if is_nominal(tree, j) {
+            head = Some(j);
+        }
+        j += 1;
+    }
+    head
+}
+
+/// The actor mention of the speaker: one whose head is the speaker's head, else one inside the
+/// speaker span that contains the head.
+pub fn actor_of<'d>(doc: &'d Document, tokens: &Range<u32>, head: u32) -> Option<&'d ActorMention> {
+    let overlapping = doc.actors.iter().filter(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
+    let mut best = None;
+    for m in overlapping {
+        if m.head == head {
+            return Some(m);
+        }
+        if m.tokens.contains(&head) && best.is_none() {
+            best = Some(m);
+        }
+    }
+    best
+}
+
+/// How an actor mention got its code, in words, e.g. `coreference → Antony Blinken (surname)`.
+pub fn describe_resolution(mention: &ActorMention) -> String {
+    match &mention.how {
+        Resolution::Lexicon => format!("lexicon: {}", mention.entry.as_deref().unwrap_or(&mention.text)),
+        Resolution::Composition { parts } => {
+            let parts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+            format!("composition: {}", parts.join(" + "))
+        }
+        Resolution::Coreference { antecedent, rule } => format!("coreference → {} ({rule})", antecedent.text),
+        Resolution::Unresolved => "actor unresolved".to_string(),
+    }
+}
