@@ -16,6 +16,7 @@ use detente_quotes::QuoteExtractor;
 use detente_core::Document;
 use detente_text::Segmenter;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Why the pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -59,23 +60,69 @@ impl Pipeline {
 
     /// Runs every stage on `doc`, skipping layers it already has.
     pub fn run(&self, doc: &mut Document) {
+        self.run_timed(doc, &mut StageTimes::default());
+    }
+
+    /// [`Pipeline::run`], adding each stage's wall time to `times` (for benchmarks).
+    pub fn run_timed(&self, doc: &mut Document, times: &mut StageTimes) {
+        let mut clock = Instant::now();
+        let mut lap = |slot: &mut Duration| {
+            let now = Instant::now();
+            *slot += now - clock;
+            clock = now;
+        };
         if doc.tokens.is_empty() {
             self.segmenter.annotate(doc);
         }
+        lap(&mut times.segmentation);
         if let Some(syntax) = &self.syntax {
             syntax.annotate(doc);
         }
+        lap(&mut times.syntax);
         if let Some(entities) = &self.entities {
             entities.annotate(doc);
         }
+        lap(&mut times.entities);
         if let Some(actors) = &self.actors {
             actors.annotate(doc);
         }
+        lap(&mut times.actors);
         if let Some(quotes) = &self.quotes {
             doc.quotes = quotes.extract(doc);
         }
+        lap(&mut times.quotes);
         if let Some(events) = &self.events {
             events.annotate(doc);
         }
+        lap(&mut times.events);
+    }
+}
+
+/// Wall time spent in each stage, summed over documents.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StageTimes {
+    pub segmentation: Duration,
+    pub syntax: Duration,
+    pub entities: Duration,
+    pub actors: Duration,
+    pub quotes: Duration,
+    pub events: Duration,
+}
+
+impl StageTimes {
+    /// (stage name, time) in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("segmentation", self.segmentation),
+            ("tagging + parsing", self.syntax),
+            ("entities", self.entities),
+            ("actors", self.actors),
+            ("quotations", self.quotes),
+            ("events", self.events),
+        ]
+    }
+
+    pub fn total(&self) -> Duration {
+        self.stages().iter().map(|(_, d)| *d).sum()
     }
 }

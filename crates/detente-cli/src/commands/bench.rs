@@ -6,27 +6,28 @@
 use anyhow::{bail, Result};
 use detente_core::{data::repo_root, Document, Meta};
 use detente_input::{read_inputs, InputOptions};
-use detente_pipeline::{default_models_dir, Pipeline};
+use detente_pipeline::{default_models_dir, Pipeline, StageTimes};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Measure throughput of each stage on one core and on all cores, over text
-/// built by repeating the demo corpus: segmentation (MB/s, tokens/s) and,
-/// when the syntax models are present, tagging + parsing (tokens/s), with
-/// model load time and peak memory.
+/// Measure throughput on one core and on all cores, over text built by
+/// repeating the demo corpus: segmentation alone (MB/s, tokens/s), then the
+/// full pipeline from raw text to coded events (sentences/s, tokens/s, MB/s)
+/// with the time of each stage (tagging + parsing, entities, actors,
+/// quotations, events), model load time and peak memory.
 #[derive(clap::Args)]
 pub struct Args {
     /// Megabytes of text for the segmentation benchmark.
     #[arg(long, default_value_t = 10)]
     mb: usize,
-    /// Megabytes of text for the tag+parse benchmark.
+    /// Megabytes of text for the full-pipeline benchmark.
     #[arg(long, default_value_t = 2)]
     syntax_mb: usize,
     /// Directory holding the syntax models (default: $DETENTE_MODELS, else the repository's models/).
     #[arg(long, value_name = "DIR")]
     models: Option<PathBuf>,
-    /// Segmentation only.
+    /// Segmentation only (no models needed).
     #[arg(long)]
     no_syntax: bool,
 }
@@ -58,11 +59,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let load = started.elapsed().as_secs_f64();
         let docs = repeat_to(&texts, args.syntax_mb);
         let bytes: usize = docs.iter().map(|d| d.len()).sum();
-        println!("\nSegmentation + tagging + parsing, {:.1} MB in {} documents (models loaded in {:.3} s)\n", bytes as f64 / 1e6, docs.len(), load);
-        println!("{:<8} {:>8} {:>12} {:>14}", "threads", "seconds", "tokens", "tokens/s");
+        println!(
+            "\nFull pipeline, raw text to coded events: {:.1} MB in {} documents (models loaded in {:.3} s)\n",
+            bytes as f64 / 1e6,
+            docs.len(),
+            load
+        );
+        println!("{:<8} {:>8} {:>10} {:>13} {:>12} {:>8} {:>8}", "threads", "seconds", "sentences", "sentences/s", "tokens/s", "MB/s", "events");
+        let mut one_core = None;
         for &n in &thread_counts {
-            let (secs, tokens) = measure(&docs, n, &pipeline);
-            println!("{:<8} {:>8.3} {:>12} {:>14.0}", n, secs, tokens, tokens as f64 / secs);
+            let run = measure_full(&docs, n, &pipeline);
+            println!(
+                "{:<8} {:>8.3} {:>10} {:>13.0} {:>12.0} {:>8.2} {:>8}",
+                n,
+                run.seconds,
+                run.sentences,
+                run.sentences as f64 / run.seconds,
+                run.tokens as f64 / run.seconds,
+                bytes as f64 / 1e6 / run.seconds,
+                run.events
+            );
+            one_core.get_or_insert(run.times);
+        }
+        if let Some(times) = one_core {
+            let total = times.total().as_secs_f64();
+            let parse = times.syntax.as_secs_f64();
+            println!("\nStage times on one thread\n");
+            println!("{:<20} {:>9} {:>10} {:>14}", "stage", "seconds", "% of all", "% of parsing");
+            for (name, d) in times.stages() {
+                let d = d.as_secs_f64();
+                println!("{:<20} {:>9.3} {:>9.1}% {:>13.1}%", name, d, 100.0 * d / total, 100.0 * d / parse);
+            }
         }
     }
     if let Some(peak) = peak_memory_kib() {
@@ -108,6 +135,58 @@ fn measure(docs: &[&str], threads: usize, pipeline: &Pipeline) -> (f64, usize) {
         handles.into_iter().map(|h| h.join().expect("benchmark thread")).sum()
     });
     (started.elapsed().as_secs_f64(), tokens)
+}
+
+struct FullRun {
+    seconds: f64,
+    sentences: usize,
+    tokens: usize,
+    events: usize,
+    times: StageTimes,
+}
+
+/// The full pipeline over `docs` on `threads` threads, with stage times summed over threads.
+fn measure_full(docs: &[&str], threads: usize, pipeline: &Pipeline) -> FullRun {
+    let chunk = docs.len().div_ceil(threads);
+    let started = Instant::now();
+    let parts: Vec<(usize, usize, usize, StageTimes)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut times = StageTimes::default();
+                    let (mut sentences, mut tokens, mut events) = (0, 0, 0);
+                    for text in part {
+                        let mut doc = Document::new("bench", *text, Meta::english());
+                        pipeline.run_timed(&mut doc, &mut times);
+                        sentences += doc.sentences.len();
+                        tokens += doc.tokens.len();
+                        events += doc.events.len();
+                    }
+                    (sentences, tokens, events, times)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("benchmark thread")).collect()
+    });
+    let seconds = started.elapsed().as_secs_f64();
+    let mut run = FullRun { seconds, sentences: 0, tokens: 0, events: 0, times: StageTimes::default() };
+    for (s, t, e, times) in parts {
+        run.sentences += s;
+        run.tokens += t;
+        run.events += e;
+        for (slot, add) in [
+            (&mut run.times.segmentation, times.segmentation),
+            (&mut run.times.syntax, times.syntax),
+            (&mut run.times.entities, times.entities),
+            (&mut run.times.actors, times.actors),
+            (&mut run.times.quotes, times.quotes),
+            (&mut run.times.events, times.events),
+        ] {
+            *slot += add;
+        }
+    }
+    run
 }
 
 /// Peak resident memory of this process in KiB (Linux).
