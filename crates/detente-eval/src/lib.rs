@@ -1,6 +1,7 @@
 //! Evaluation: scores Detente's annotations against gold data, emulating the
 //! standard scripts so numbers are comparable with published results.
 
+pub mod events;
 pub mod quotes;
 pub mod segmentation;
 pub mod syntax;
