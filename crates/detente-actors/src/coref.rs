@@ -15,9 +15,10 @@
 //!
 //! Mentions inside quotation marks are antecedents only for mentions inside quotation marks.
 
-use detente_core::{Document, Resolution, SentenceTree};
+use detente_core::{Document, Resolution, SentenceTree, TextSpan};
+use detente_lexicon::ActorLexicon;
 
-use crate::mentions::{Found, Kind, Pending};
+use crate::mentions::{compose, Found, Kind, Pending};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: u32 = 4;
@@ -25,7 +26,13 @@ const WINDOW: u32 = 4;
 /// Person nouns that make "the two …" a pair of people rather than of countries.
 const PERSON_PAIR_NOUNS: &[&str] = &["leader", "president", "minister", "counterpart", "man", "woman", "diplomat"];
 
-pub(crate) fn resolve(doc: &Document, found: &mut Vec<Found>) {
+/// The country a story is filed from (its dateline), for agents that name no country.
+pub(crate) struct Context {
+    pub code: String,
+    pub place: TextSpan,
+}
+
+pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Found>, context: Option<&Context>) {
     // `origin[i]`: the mention whose identity mention i carries (itself when resolved directly).
     let mut origin: Vec<usize> = (0..found.len()).collect();
     let mut extra = Vec::new();
@@ -35,7 +42,17 @@ pub(crate) fn resolve(doc: &Document, found: &mut Vec<Found>) {
             Pending::Nothing => continue,
             Pending::Surname => surname(doc, found, i).map(|j| (vec![j], "surname")),
             Pending::Pronoun(p) => pronoun(found, i, p).map(|j| (vec![j], "pronoun")),
-            Pending::Definite(lemma) => definite(doc, found, i, lemma).map(|j| (vec![j], "definite description")),
+            Pending::Definite(lemma) => match definite(doc, found, i, lemma) {
+                Some(j) => Some((vec![j], "definite description")),
+                None => {
+                    if let Some((code, j)) = in_focus(lexicon, found, i) {
+                        let antecedent = found[origin[j]].text_span(doc);
+                        found[i].code = Some(code);
+                        found[i].how = Resolution::Coreference { antecedent, rule: "country in focus".to_string() };
+                    }
+                    continue;
+                }
+            },
             Pending::Pair => pair(doc, found, i).map(|js| (js, "pair")),
         };
         let Some((antecedents, rule)) = choice else { continue };
@@ -60,6 +77,39 @@ pub(crate) fn resolve(doc: &Document, found: &mut Vec<Found>) {
     found.extend(extra);
     found.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     found.retain(|m| m.actor);
+    if let Some(context) = context {
+        for m in found.iter_mut() {
+            from_dateline(lexicon, doc, m, context);
+        }
+    }
+}
+
+/// The agent of a mention that names no country, if it has one.
+fn countryless_agent<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l detente_lexicon::Entry> {
+    let sector_only = m.code.as_deref().is_none_or(|c| detente_lexicon::SECTOR_CODES.contains(&c));
+    if !sector_only || matches!(m.how, Resolution::Coreference { .. }) {
+        return None;
+    }
+    m.agent.as_ref().map(|(id, _)| lexicon.entry(*id))
+}
+
+/// "the government" with no government named before: the agent's sector of the country in
+/// focus, the nearest earlier mention of a country. Returns the code and that mention.
+fn in_focus(lexicon: &ActorLexicon, found: &[Found], i: usize) -> Option<(String, usize)> {
+    let agent = countryless_agent(lexicon, &found[i])?;
+    let j = earlier(found, i).find(|&j| matches!(found[j].kind, Kind::State | Kind::Government) && found[j].code.is_some())?;
+    let code = compose(found[j].code.as_deref()?, agent)?;
+    Some((code, j))
+}
+
+/// An agent with no country in a datelined story belongs to the dateline's country
+/// ("CONAKRY — Soldiers said …" → GINMIL).
+fn from_dateline(lexicon: &ActorLexicon, doc: &Document, m: &mut Found, context: &Context) {
+    let Some(agent) = countryless_agent(lexicon, m) else { return };
+    let Some(code) = compose(&context.code, agent) else { return };
+    let (_, tokens) = m.agent.clone().expect("agent checked above");
+    m.code = Some(code);
+    m.how = Resolution::Composition { parts: vec![context.place.clone(), doc.token_text_span(tokens)] };
 }
 
 /// Earlier mentions that mention `i` may refer to: within the window, before it, and outside

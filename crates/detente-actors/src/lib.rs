@@ -26,7 +26,7 @@ mod quotes;
 
 use chrono::NaiveDate;
 use detente_core::{ActorMention, Document};
-use detente_lexicon::ActorLexicon;
+use detente_lexicon::{ActorLexicon, EntryKind};
 
 /// Finds and codes the actor mentions of documents. Cheap to share between threads.
 pub struct ActorResolver<'l> {
@@ -64,8 +64,24 @@ impl<'l> ActorResolver<'l> {
         let date = doc.meta.published;
         let in_quote = quotes::quotation_mask(doc);
         let mut found = mentions::find(self.lexicon, doc, date, &in_quote);
-        coref::resolve(doc, &mut found);
+        let context = self.dateline_country(doc);
+        coref::resolve(self.lexicon, doc, &mut found, context.as_ref());
         found.into_iter().map(|m| m.into_mention(doc, self.lexicon)).collect()
+    }
+}
+
+impl ActorResolver<'_> {
+    /// The country of the dateline's place ("CONAKRY" → GIN), when the lexicon knows it.
+    fn dateline_country(&self, doc: &Document) -> Option<coref::Context> {
+        let d = doc.dateline.as_ref()?;
+        let entry = self.lexicon.lookup(doc.slice(d.place))?;
+        let country = match entry.kind {
+            EntryKind::Capital => self.lexicon.entry(entry.parent?),
+            k if k.is_place() => entry,
+            _ => return None,
+        };
+        let code = country.default_code()?.to_string();
+        Some(coref::Context { code, place: detente_core::TextSpan { text: doc.slice(d.place).to_string(), span: d.place } })
     }
 }
 

@@ -74,6 +74,9 @@ pub(crate) struct Found {
     /// False for a country named only as a place ("the Ukrainian border"): an antecedent for
     /// "the country", never an actor of its own.
     pub actor: bool,
+    /// The agent word (sector or title) of the mention and its tokens, for composing with a
+    /// country found later ("the government" → the country in focus).
+    pub agent: Option<(EntryId, Range<u32>)>,
 }
 
 impl Found {
@@ -165,7 +168,12 @@ pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDat
             .collect();
         let tree = SentenceTree::new(doc, s);
         let ctx = Sentence { doc, date, tree: &tree, names: &names, in_quote, sentence: s as u32 };
+        let dateline = doc.dateline.as_ref().map(|d| d.span);
         for h in sentence.tokens.clone() {
+            // "CONAKRY, Sept. 6 (DW) -" says where the story was filed, not who acted.
+            if dateline.is_some_and(|d| d.contains(doc.tokens[h as usize].span)) {
+                continue;
+            }
             ctx.mentions_at(h, &mut out);
         }
     }
@@ -243,6 +251,7 @@ impl Sentence<'_, '_> {
             pending: Pending::Nothing,
             titles: Vec::new(),
             actor: true,
+            agent: None,
         };
         if upos == "PRON" {
             if PRONOUNS.contains(&word.as_str()) && !self.is_expletive(h) {
@@ -368,12 +377,16 @@ impl Sentence<'_, '_> {
             Kind::Person
         };
         f.titles = vec![lemma.to_string()];
+        f.agent = Some((n.entry.id, n.start..n.end));
         if let Some((code, how)) = self.compose_from_parts(&f, parts) {
             f.code = Some(code);
             f.how = how;
             return vec![f];
         }
-        let composed = self.compose_with_possessors(&f, n.entry);
+        let mut composed = self.compose_with_possessors(&f, n.entry);
+        if composed.is_empty() {
+            composed = self.compose_with_place(&f, n.entry).into_iter().collect();
+        }
         if !composed.is_empty() {
             return composed
                 .into_iter()
@@ -409,6 +422,7 @@ impl Sentence<'_, '_> {
             } else if f.tokens.len() == 1 {
                 f.pending = Pending::Surname;
             }
+            f.agent = parts.iter().find(|p| p.entry.kind == EntryKind::Agent).map(|p| (p.entry.id, p.start..p.end));
             out.push(f);
             return;
         }
@@ -510,6 +524,19 @@ impl Sentence<'_, '_> {
         })
     }
 
+    /// "soldiers in Guinea", "troops from Chad", "the army of Mali": a country in a
+    /// prepositional modifier of the agent word.
+    fn compose_with_place(&self, f: &Found, agent: &Entry) -> Option<(String, Resolution)> {
+        let t = self.tree;
+        let place = t.children(f.head).iter().copied().find(|&c| {
+            t.base_rel(c) == "nmod" && matches!(t.case_marker(c).as_deref(), Some("in" | "from" | "of"))
+        })?;
+        let name = self.names.iter().find(|n| n.covers(place) && is_base(n.entry))?;
+        let code = compose(office_code(name.entry, self.date)?, agent)?;
+        let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
+        Some((code, Resolution::Composition { parts }))
+    }
+
     fn has_definite_article(&self, h: u32) -> bool {
         let t = self.tree;
         t.children(h).iter().any(|&c| {
@@ -530,7 +557,7 @@ fn is_base(e: &Entry) -> bool {
 
 /// `base` (a country or organisation code, possibly with a sector already: `RUSGOV` for
 /// "Moscow") composed with an agent's sector: RUS + MIL → `RUSMIL`; `NGO~` goes first.
-fn compose(base: &str, agent: &Entry) -> Option<String> {
+pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
     let sector = agent.default_code()?;
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {
         &base[..base.len() - 3]

@@ -12,7 +12,10 @@
 //! 2. its *head* (the word of the mention whose syntactic head lies outside
 //!    it) is a proper noun: UPOS PROPN or XPOS NNP/NNPS (UD tags the "New"
 //!    of "New York" and the "United" of "United States" ADJ and VERB, but
-//!    NNP). This is what separates "Obama" from "he" and "the president";
+//!    NNP). This is what separates "Obama" from "he" and "the president".
+//!    A common-noun head counts through a proper noun that is its `flat` or
+//!    `appos` dependent ("musician Tiziano Lugli", GUM's analysis of a
+//!    description before a name);
 //! 3. the entity is the run of proper nouns around the head, joined across
 //!    name-internal words ("of", "the", "de", "&", hyphens) only when a
 //!    proper noun follows inside the mention: "University of Portsmouth",
@@ -145,9 +148,17 @@ fn named_span(words: &[Word], m: &Mention) -> Option<EntitySpan> {
     let head = (m.start..m.end).find(|&k| !inside(words[k].head))?;
     let propn =
         |k: usize| words[k].upos == "PROPN" || matches!(words[k].xpos.as_str(), "NNP" | "NNPS");
-    if !propn(head) {
-        return None;
-    }
+    // A common-noun head may carry the name as a flat or appositive
+    // dependent: "musician Tiziano Lugli", "the city, Oslo".
+    let head = if propn(head) {
+        head
+    } else {
+        (m.start..m.end).find(|&k| {
+            propn(k)
+                && words[k].head == Some(head as u32 + 1)
+                && matches!(words[k].deprel.as_str(), "flat" | "appos")
+        })?
+    };
     let mut start = head;
     while start > m.start {
         if propn(start - 1) {

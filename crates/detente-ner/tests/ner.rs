@@ -5,6 +5,7 @@ use detente_ner::{
     evaluate, iob2_spans, iob2_tags, read_iob2, train, EntitySpan, EntityType, Iob2Error, Iob2Tag,
     Ner, NerInput, NerSentence, TrainConfig, TrainEvent,
 };
+use std::path::Path;
 use std::time::Instant;
 
 fn span(start: usize, end: usize, label: EntityType) -> EntitySpan {
@@ -115,12 +116,17 @@ fn small_training_run_learns_round_trips_and_is_reproducible() {
         ..TrainConfig::default()
     };
     let mut epochs = Vec::new();
-    let ner = train(&train_set, &dev, &cfg, &mut |e| {
-        if let TrainEvent::Epoch { errors, dev, .. } = e {
-            epochs.push((errors, dev.f1));
-        }
+    let mut progress = Vec::new();
+    let ner = train(&train_set, &dev, &cfg, &mut |e| match e {
+        TrainEvent::Epoch { errors, dev, .. } => epochs.push((errors, dev.f1)),
+        TrainEvent::Progress { epoch, done, total } => progress.push((epoch, done, total)),
+        _ => {}
     });
     assert_eq!(epochs.len(), 2);
+    // Progress counts up to the whole training set once per epoch.
+    assert_eq!(progress.first(), Some(&(1, 0, 300)));
+    assert_eq!(progress.last(), Some(&(2, 300, 300)));
+    assert!(progress.windows(2).all(|w| w[0] < w[1]), "{progress:?}");
     assert!(
         epochs[1].0 < epochs[0].0,
         "training errors did not fall: {epochs:?}"
@@ -174,7 +180,7 @@ fn committed_model_scores_on_uner_ewt_dev() {
     let path = detente_core::data::repo_root().join("models/ner-en-v1.bin");
     assert!(
         path.exists(),
-        "{} is missing: train it with `cargo run --release -p detente-ner --example train_ner`",
+        "{} is missing: train it with `detente train ner`",
         path.display()
     );
     let start = Instant::now();
@@ -182,7 +188,11 @@ fn committed_model_scores_on_uner_ewt_dev() {
     let elapsed = start.elapsed();
     // Generous against a loaded machine; typically a few tens of milliseconds.
     assert!(elapsed.as_secs_f64() < 1.0, "loading took {elapsed:?}");
-    assert!(ner.description().contains("UNER"), "{}", ner.description());
+    assert!(
+        ner.description().contains("en_ewt-ud-train.iob2"),
+        "the description names no training file: {}",
+        ner.description()
+    );
 
     let dev = uner("uner-english/en_ewt-ud-dev.iob2");
     let scores = evaluate(&ner, &dev);
@@ -250,5 +260,94 @@ fn gum_mentions_become_uner_like_names() {
             span(6, 10, EntityType::Org),
             span(11, 13, EntityType::Loc)
         ]
+    );
+}
+
+#[test]
+fn training_files_are_read_by_extension_and_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let iob2 = write("a.iob2", "1\tMaria\tB-PER\n2\tsings\tO\n\n");
+    assert_eq!(
+        detente_ner::read_labelled(&iob2).unwrap()[0].entities,
+        [span(0, 1, EntityType::Per)]
+    );
+    // "Oslo sleeps ." with a one-word place mention.
+    let conllu = write(
+        "b.conllu",
+        "1\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-place-new-x-x-1-sgl)\n\
+         2\tsleeps\tsleep\tVERB\tVBZ\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+    );
+    let gum = detente_ner::read_labelled(&conllu).unwrap();
+    assert_eq!(gum[0].entities, [span(0, 1, EntityType::Loc)]);
+    assert_eq!(gum[0].upos[0], "PROPN");
+
+    let bad = write("c.iob2", "1\tMaria\tB-PER\n3\tsings\tO\n");
+    let err = detente_ner::read_labelled(&bad).unwrap_err();
+    let cause = std::error::Error::source(&err).map(ToString::to_string);
+    assert!(err.to_string().contains("c.iob2"), "{err}");
+    assert!(
+        cause.as_deref().unwrap_or("").contains("line 2"),
+        "{cause:?}"
+    );
+    let other = write("d.txt", "Maria sings.");
+    let message = detente_ner::read_labelled(&other).unwrap_err().to_string();
+    assert!(
+        message.contains("d.txt") && message.contains(".iob2"),
+        "{message}"
+    );
+    let missing = detente_ner::read_labelled(Path::new("/nonexistent/e.iob2")).unwrap_err();
+    assert!(
+        missing.to_string().contains("/nonexistent/e.iob2"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn unlabelled_text_is_every_txt_file_segmented_in_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Rain fell in Tromsø. Boats stayed in port.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Ferries ran late.").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "Not read.").unwrap();
+    let sentences = detente_ner::read_unlabelled(dir.path()).unwrap();
+    let first_words: Vec<&str> = sentences.iter().map(|s| s[0].as_str()).collect();
+    assert_eq!(first_words, ["Ferries", "Rain", "Boats"]);
+    assert_eq!(sentences[1], ["Rain", "fell", "in", "Tromsø", "."]);
+}
+
+#[test]
+fn gum_names_after_a_description_are_kept() {
+    // "The singer Ana Lima waved to the town of Belo." GUM heads a
+    // description-plus-name mention on the common noun, the name `flat`
+    // under it; a plain common-noun mention stays out.
+    let conllu = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-person-new-x-x-1-sgl
+2\tsinger\tsinger\tNOUN\tNN\t_\t5\tnsubj\t_\t_
+3\tAna\tAna\tPROPN\tNNP\t_\t2\tflat\t_\t_
+4\tLima\tLima\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=1)
+5\twaved\twave\tVERB\tVBD\t_\t0\troot\t_\t_
+6\tto\tto\tADP\tIN\t_\t8\tcase\t_\t_
+7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\tEntity=(2-place-new-x-x-1-sgl
+8\ttown\ttown\tNOUN\tNN\t_\t5\tobl\t_\t_
+9\tof\tof\tADP\tIN\t_\t10\tcase\t_\t_
+10\tBelo\tBelo\tPROPN\tNNP\t_\t8\tnmod\t_\tEntity=(3-place-new-x-x-1-sgl)2)
+11\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+
+";
+    let sentences: Vec<_> = detente_conllu::Reader::new(conllu.as_bytes())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let ner = detente_ner::gum_entities(&sentences);
+    assert_eq!(
+        ner[0].entities,
+        [span(2, 4, EntityType::Per), span(9, 10, EntityType::Loc)]
     );
 }

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Run every available stage on the bundled demo corpus and print a summary.
+/// Run every stage on the bundled demo corpus and print what each found:
+/// sentences and tokens, syntax, entities, actors, events and quotations.
 ///
 /// The corpus (corpus/demo/articles.jsonl) is news-style text written for
 /// Detente; pass --corpus to run on your own files instead.
@@ -95,7 +96,55 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let entities: Vec<String> = sample.entities.iter().take(12).map(|e| format!("{} [{}]", sample.slice(e.span), e.label)).collect();
     println!("\nStage 3 — named entities: {} in {}, the first: {}", sample.entities.len(), sample.id, entities.join(", "));
+
+    println!("\nStage 4 — actors of {}: code and how it was resolved (first 14)\n", sample.id);
+    for m in sample.actors.iter().take(14) {
+        println!("  {:<34} {:<10} {}", truncate(&m.text, 34), m.code.as_deref().unwrap_or("-"), how(&m.how));
+    }
+
+    let events: usize = docs.iter().map(|d| d.events.len()).sum();
+    let quotes: usize = docs.iter().map(|d| d.quotes.len()).sum();
+    println!("\nStage 5 — events: {events} in {} documents; the first two of each of the first six documents\n", docs.len());
+    println!("  {:<9} {:<26} {:<26} {:<5} {:>5} {:<12} {:<11} {:<10} trigger", "doc", "source", "target", "CAMEO", "gold", "PLOVER", "modality", "date");
+    for doc in docs.iter().take(6) {
+        for e in doc.events.iter().take(2) {
+            let actors = |v: &[detente_core::ActorRef]| {
+                v.iter().map(|a| format!("{} {}", a.code.as_deref().unwrap_or("-"), a.text)).collect::<Vec<_>>().join(" + ")
+            };
+            println!(
+                "  {:<9} {:<26} {:<26} {:<5} {:>5.1} {:<12} {:<11} {:<10} {}",
+                doc.id,
+                truncate(&actors(&e.source), 26),
+                truncate(&actors(&e.target), 26),
+                e.cameo.code,
+                e.goldstein,
+                e.plover.event_type,
+                format!("{:?}", e.modality).to_lowercase(),
+                e.date.to_string(),
+                e.evidence.trigger.text
+            );
+        }
+    }
+
+    println!("\nStage 6 — quotations: {quotes} in {} documents; those of {}\n", docs.len(), sample.id);
+    for q in sample.quotes.iter().take(8) {
+        let speaker = q.speaker.as_ref().map_or("-".to_string(), |s| format!("{} ({})", s.text, s.code.as_deref().unwrap_or("-")));
+        println!("  {:<8} {:<28} {:<8} {}", format!("{:?}", q.kind).to_lowercase(), truncate(&speaker, 28), q.cue.as_ref().map_or("-", |c| c.text.as_str()), truncate(&q.content.text, 60));
+    }
+    println!("\nFull output for any text: detente code FILE --date YYYY-MM-DD (JSON: every actor, event and quotation with spans and evidence).");
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line on how an actor mention was resolved.
+fn how(r: &detente_core::Resolution) -> String {
+    match r {
+        detente_core::Resolution::Lexicon => "lexicon".to_string(),
+        detente_core::Resolution::Composition { parts } => {
+            format!("composition: {}", parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" + "))
+        }
+        detente_core::Resolution::Coreference { antecedent, rule } => format!("{rule} → {}", antecedent.text),
+        detente_core::Resolution::Unresolved => "unresolved".to_string(),
+    }
 }
 
 fn truncate(s: &str, max: usize) -> String {

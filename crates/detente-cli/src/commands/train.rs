@@ -19,6 +19,38 @@ pub enum TrainCommand {
     /// Training is single-threaded, seeded and reproducible: the same data,
     /// seed and settings give byte-identical models.
     Syntax(SyntaxArgs),
+    /// Train the named-entity recogniser (PER, ORG, LOC).
+    ///
+    /// Defaults: UniversalNER English-EWT train (.iob2) plus the GUM train
+    /// treebank's entity layer (.conllu), UniversalNER EWT dev for early
+    /// stopping, the model written to the models directory. The PolNeAR train
+    /// articles and PETRARCH's Phoenix dictionaries come from $DETENTE_DATA.
+    /// Single-threaded, seeded and reproducible.
+    Ner(NerArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+    detente train ner                                       # UNER EWT + GUM from $DETENTE_DATA into models/\n  \
+    detente train ner --train a.iob2,b.conllu --dev d.iob2 --out /tmp/ner.bin --epochs 5 --seed 2")]
+pub struct NerArgs {
+    /// Labelled training files, comma-separated: UniversalNER .iob2, or .conllu with GUM's entity layer.
+    #[arg(long, value_delimiter = ',', value_name = "FILE[,FILE]")]
+    train: Vec<PathBuf>,
+    /// UniversalNER .iob2 file for early stopping.
+    #[arg(long, value_name = "FILE")]
+    dev: Option<PathBuf>,
+    /// Where to write the model (default: ner-en-v1.bin in $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Most epochs.
+    #[arg(long)]
+    epochs: Option<usize>,
+    /// Stop after this many epochs without a better dev F1.
+    #[arg(long)]
+    patience: Option<usize>,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -57,6 +89,7 @@ enum Model {
 pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
         TrainCommand::Syntax(args) => syntax(args),
+        TrainCommand::Ner(args) => ner(args),
     }
 }
 
@@ -175,4 +208,63 @@ fn train_parser(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSenten
     parser.save(path).with_context(|| format!("cannot write {}", path.display()))?;
     eprintln!("parser written to {}", path.display());
     Ok(())
+}
+
+fn ner(args: NerArgs) -> Result<ExitCode> {
+    use detente_ner::{read_labelled, TrainConfig, TrainEvent};
+    let data = |relative: &str| data_file(relative).map_err(anyhow::Error::msg);
+    let train_paths = if args.train.is_empty() {
+        vec![data("uner-english/en_ewt-ud-train.iob2")?, data("ud-english-gum/en_gum-ud-train.conllu")?]
+    } else {
+        args.train.clone()
+    };
+    let dev_path = match &args.dev {
+        Some(p) => p.clone(),
+        None => data("uner-english/en_ewt-ud-dev.iob2")?,
+    };
+    let out = args.out.clone().unwrap_or_else(|| default_models_dir().join(detente_pipeline::NER_FILE));
+    let mut train = Vec::new();
+    for p in &train_paths {
+        train.extend(read_labelled(p)?);
+    }
+    let dev = read_labelled(&dev_path)?;
+    let source = format!("train {} ({} sentences); dev {}", names(&train_paths), train.len(), names(std::slice::from_ref(&dev_path)));
+    eprintln!("Training on {source}");
+    let mut cfg = TrainConfig { seed: args.seed, source, ..TrainConfig::default() }.with_shared_resources()?;
+    cfg.epochs = args.epochs.unwrap_or(cfg.epochs);
+    cfg.patience = args.patience.unwrap_or(cfg.patience);
+    let mut progress: Option<ProgressBar> = None;
+    let ner = detente_ner::train(&train, &dev, &cfg, &mut |event| match event {
+        TrainEvent::Started { sentences, words, entities } => {
+            eprintln!("ner: {sentences} sentences, {words} words, {entities} entities")
+        }
+        TrainEvent::Progress { epoch, done, total } => {
+            let bar = progress.get_or_insert_with(|| bar(total, &format!("ner epoch {epoch}")));
+            bar.set_message(format!("ner epoch {epoch}"));
+            bar.set_position(done as u64);
+        }
+        TrainEvent::Epoch { epoch, errors, dev, best, .. } => {
+            if let Some(bar) = progress.take() {
+                bar.finish_and_clear();
+            }
+            let per_type: Vec<String> = dev.per_type.iter().map(|t| format!("{} {:.2}", t.label, t.f1)).collect();
+            eprintln!(
+                "ner epoch {epoch}: {errors} training errors, dev P {:.2} R {:.2} F1 {:.2} ({}){}",
+                dev.precision,
+                dev.recall,
+                dev.f1,
+                per_type.join(", "),
+                if best { "  (best)" } else { "" }
+            );
+        }
+        TrainEvent::Finished { best_epoch, dev } => {
+            eprintln!("ner: keeping epoch {best_epoch} (dev F1 {:.2})", dev.f1)
+        }
+    });
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    ner.save(&out).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("ner model written to {}", out.display());
+    Ok(ExitCode::SUCCESS)
 }
