@@ -349,6 +349,10 @@ impl Sentence<'_, '_> {
                 }
             }
             kind => {
+                // "met in Ankara", "fighting in Ukraine": a place where something happens.
+                if self.is_locative(f.head) {
+                    f.actor = false;
+                }
                 f.kind = match kind {
                     EntryKind::Capital | EntryKind::Metonym => Kind::Government,
                     EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Actor => Kind::Organisation,
@@ -506,6 +510,16 @@ impl Sentence<'_, '_> {
                 t.child_with(p, "cop").is_some()
                     && t.children(p).iter().any(|&c| c > p && matches!(t.base_rel(c), "xcomp" | "ccomp" | "csubj"))
             })
+    }
+
+    /// A nominal introduced by a locative preposition: a place, not an actor.
+    fn is_locative(&self, h: u32) -> bool {
+        let t = self.tree;
+        matches!(t.base_rel(h), "obl" | "nmod")
+            && matches!(
+                t.case_marker(h).as_deref(),
+                Some("in" | "at" | "near" | "inside" | "across" | "throughout" | "around" | "outside" | "within")
+            )
     }
 
     /// An agent word such as "Secretary of State" or "Presidents" heading a phrase.

@@ -155,6 +155,9 @@ impl<'l> EventCoder<'l> {
             target_heads = clause_nominals(tree, t).into_iter().filter(|&c| tree.case_marker(c).is_some_and(|p| markers.contains(&p.as_str()))).take(1).collect();
         }
         let mut source = actors_at(tree, actors, &source_heads);
+        if source.is_empty() {
+            source = first_person_speaker(doc, tree, &source_heads);
+        }
         let mut target = actors_at(tree, actors, &target_heads);
         if target.is_empty() {
             target = self.place_adjectives(doc, tree, &target_heads);
@@ -421,6 +424,21 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
         }
     }
     out
+}
+
+/// "“We agreed …,” he said": a first-person pronoun inside a quotation is its speaker.
+fn first_person_speaker(doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Vec<ActorRef> {
+    heads
+        .iter()
+        .filter(|&&h| matches!(tree.word(h).to_lowercase().as_str(), "we" | "i" | "us" | "me"))
+        .filter_map(|&h| {
+            let span = doc.tokens[h as usize].span;
+            let quote = doc.quotes.iter().find(|q| q.kind == detente_core::QuoteKind::Direct && q.content.span.contains(span))?;
+            let speaker = quote.speaker.as_ref()?;
+            let mention = doc.actors.iter().find(|m| m.span == speaker.span)?;
+            Some(ActorRef { text: tree.word(h).to_string(), span, ..ActorRef::from(mention) })
+        })
+        .collect()
 }
 
 /// Who reports the event: the speaker of the quotation holding the trigger, or the subject
