@@ -414,3 +414,55 @@ fn ner_accuracy_on_uner_dev() {
     }
     assert!(out.status.success(), "{scores} {}", stderr(&out));
 }
+
+#[test]
+fn code_prints_events_actors_and_quotes_with_exact_spans() {
+    let text = "ANKARA — Russian Foreign Minister Sergei Lavrov met his Turkish counterpart on Tuesday. \
+                \u{201c}The talks were useful,\u{201d} he told reporters.";
+    let out = detente_stdin(&["code", "--date", "2023-02-09", "--format", "jsonl"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    let doc = &docs[0];
+    assert_eq!(doc["schema_version"], 1);
+    let slice = |v: &serde_json::Value| &text[v["start"].as_u64().unwrap() as usize..v["end"].as_u64().unwrap() as usize];
+    // Actors: the minister by lexicon, "he" by coreference to him.
+    let actors = doc["actors"].as_array().unwrap();
+    for a in actors {
+        assert_eq!(slice(&a["span"]), a["text"].as_str().unwrap());
+    }
+    let he = actors.iter().find(|a| a["text"] == "he").expect("he");
+    assert_eq!(he["code"], "RUSGOV");
+    assert_eq!(he["how"]["method"], "coreference");
+    assert!(he["how"]["antecedent"]["text"].as_str().unwrap().ends_with("Sergei Lavrov"));
+    // The meeting: Lavrov (RUSGOV) meets the Turkish counterpart (TURGOV), on Tuesday 2023-02-07.
+    let events = doc["events"].as_array().unwrap();
+    let meeting = events.iter().find(|e| e["cameo"]["root"] == "04").unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(meeting["source"][0]["code"], "RUSGOV");
+    assert_eq!(meeting["target"][0]["code"], "TURGOV");
+    assert_eq!(meeting["date"], "2023-02-07");
+    assert_eq!(meeting["quad_class"], 1);
+    assert_eq!(meeting["plover"]["type"], "CONSULT");
+    assert_eq!(slice(&meeting["evidence"]["trigger"]["span"]), "met");
+    assert!(meeting["evidence"]["pattern"].as_str().unwrap().starts_with("04.tsv:"));
+    // The quotation, attributed to "he" = Lavrov.
+    let quote = &doc["quotes"].as_array().unwrap()[0];
+    assert_eq!(quote["kind"], "direct");
+    assert_eq!(quote["content"]["text"], "The talks were useful");
+    assert_eq!(quote["speaker"]["code"], "RUSGOV");
+    assert_eq!(quote["cue"]["text"], "told");
+}
+
+#[test]
+fn code_does_not_code_denied_or_hypothetical_events() {
+    let text = "Moscow denied that its troops had invaded Ukraine. Officials said Russia could attack Poland.";
+    let out = detente_stdin(&["code", "--date", "2022-02-10", "--format", "jsonl"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    assert!(events.iter().all(|e| e["cameo"]["root"] != "19" && e["cameo"]["root"] != "18"), "{events:#?}");
+    // The same sentences asserted do code the attacks.
+    let out = detente_stdin(&["code", "--date", "2022-02-10", "--format", "jsonl"], b"Russian troops invaded Ukraine on Thursday.");
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    let invasion = events.iter().find(|e| e["cameo"]["code"] == "192").unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(invasion["source"][0]["code"], "RUSMIL");
+    assert_eq!(invasion["target"][0]["code"], "UKR");
+}
