@@ -337,7 +337,9 @@ impl Sentence<'_, '_> {
                 f.kind = Kind::Person;
                 f.titles = n.entry.roles.iter().filter_map(|r| r.title.as_deref()).map(str::to_lowercase).collect();
                 f.code = office_code(n.entry, self.date).map(str::to_string);
-                if f.code.is_none() {
+                // Without a publication date a person's latest office is a guess; the title in
+                // the text ("NATO Secretary General X") is better evidence.
+                if f.code.is_none() || self.date.is_none() {
                     // Out of office on the date: the title in the text decides ("former minister").
                     if let Some((code, how)) = self.compose_from_parts(&f, parts) {
                         f.code = Some(code);

@@ -176,14 +176,27 @@ impl<'l> EventCoder<'l> {
                 target = pair[1..].to_vec();
             }
         }
-        // An agent without a country ("reporters", "top diplomats") is no actor of an event.
+        // An agent without a country ("civilians", "protesters") can be an actor when the other
+        // side is a country or organisation; the press ("reporters") never is.
         source.retain(is_usable);
         target.retain(is_usable);
-        if source.is_empty() {
+        if source.is_empty() || !source.iter().chain(&target).any(names_a_country) {
             return Vec::new();
+        }
+        // "Washington and Moscow's top diplomats": the bare sector adds nothing to the countries.
+        if source.iter().any(names_a_country) {
+            source.retain(names_a_country);
         }
         if target.is_empty() {
             target = conjunct_target.to_vec();
+        }
+        let heads = clause::governors(tree, t);
+        let location = self.location(doc, tree, &heads[..1]);
+        // "attacked an army camp in Kabul": force used in a place is used against its country.
+        if target.is_empty() && m.pattern.cameo.quad_class == 4 {
+            if let Some(loc) = location.as_ref().filter(|l| l.country.is_some()) {
+                target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
+            }
         }
         target.retain(|a| !source.iter().any(|s| same_actor(s, a)));
         let distinct_sources = dedup_codes(&source).len();
@@ -201,7 +214,6 @@ impl<'l> EventCoder<'l> {
             pairs.push((source, target));
         }
         // Date and modality.
-        let heads = clause::governors(tree, t);
         let mut date = published;
         let mut precision = DatePrecision::Day;
         if let Some(when) = dates::event_date(tree, &heads, published) {
@@ -213,7 +225,6 @@ impl<'l> EventCoder<'l> {
                 modality = Modality::Historical;
             }
         }
-        let location = self.location(doc, tree, &heads[..1]);
         let reported_by = reported_by(doc, tree, actors, t);
         let trigger = doc.token_text_span(t..t + 1);
         let mut out = Vec::new();
@@ -328,8 +339,13 @@ fn clause_nominals(tree: &SentenceTree, v: u32) -> Vec<u32> {
     out
 }
 
-/// Usable as an event actor: a country, or an organisation code longer than a bare sector.
+/// Usable as an event actor: anything coded except journalists without a country.
 fn is_usable(a: &ActorRef) -> bool {
+    a.code.as_deref().is_some_and(|c| !matches!(c, "MED" | "JRN"))
+}
+
+/// A country or an organisation, not a bare sector such as `CVL`.
+fn names_a_country(a: &ActorRef) -> bool {
     a.country.is_some() || a.code.as_deref().is_some_and(|c| c.len() > 3)
 }
 
