@@ -199,6 +199,15 @@ impl<'l> EventCoder<'l> {
             }
         }
         target.retain(|a| !source.iter().any(|s| same_actor(s, a)));
+        // One actor per code: "Special forces soldiers in Guinea" are one GINMIL.
+        for side in [&mut source, &mut target] {
+            let mut seen: Vec<Option<String>> = Vec::new();
+            side.retain(|a| {
+                let new = !seen.contains(&a.code);
+                seen.push(a.code.clone());
+                new
+            });
+        }
         let distinct_sources = dedup_codes(&source).len();
         if target.is_empty() && !m.pattern.target.is_empty() && distinct_sources < 2 {
             // A transitive event whose target is unknown says too little to code.

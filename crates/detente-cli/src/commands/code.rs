@@ -27,7 +27,9 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     /// json: one pretty-printed JSON document per input document;
-    /// jsonl: one compact JSON document per line.
+    /// jsonl: one compact JSON document per line;
+    /// petrarch: PETRARCH-2's tab-separated event lines (date YYYYMMDD, source, target,
+    /// CAMEO code, DOCID-SENTENCE, publisher), one per source × target pair.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// Directory holding the models (default: $DETENTE_MODELS, else the repository's models/).
@@ -39,6 +41,7 @@ pub struct Args {
 enum Format {
     Json,
     Jsonl,
+    Petrarch,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -47,14 +50,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let failures = args.input.for_each(|mut doc| {
         pipeline.run(&mut doc);
-        let coded = CodedJson::new(&doc);
         match args.format {
-            Format::Json => serde_json::to_writer_pretty(&mut out, &coded)?,
-            Format::Jsonl => serde_json::to_writer(&mut out, &coded)?,
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, &CodedJson::new(&doc))?;
+                writeln!(out)?;
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &CodedJson::new(&doc))?;
+                writeln!(out)?;
+            }
+            Format::Petrarch => write_petrarch(&doc, &mut out)?,
         }
-        writeln!(out)?;
         Ok(())
     })?;
     out.flush()?;
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// PETRARCH-2's event lines: the format its users' scripts read.
+fn write_petrarch(doc: &detente_core::Document, out: &mut impl Write) -> std::io::Result<()> {
+    let code = |a: &detente_core::ActorRef| a.code.clone().unwrap_or_else(|| "---".to_string());
+    for e in &doc.events {
+        let targets: Vec<String> = if e.target.is_empty() { vec!["---".to_string()] } else { e.target.iter().map(code).collect() };
+        for s in &e.source {
+            for t in &targets {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}-{}\t{}",
+                    e.date.format("%Y%m%d"),
+                    code(s),
+                    t,
+                    e.cameo.code,
+                    doc.id,
+                    e.sentence,
+                    doc.meta.source.as_deref().unwrap_or("")
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
