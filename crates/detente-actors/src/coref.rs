@@ -54,6 +54,15 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                 }
             },
             Pending::Pair => pair(doc, found, i).map(|js| (js, "pair")),
+            Pending::Possessor(p) => {
+                let owner = found.iter().position(|m| m.head == *p && m.tokens.contains(p));
+                if let Some((code, j)) = owner.and_then(|j| Some((compose(found[j].code.as_deref()?, agent_of(lexicon, &found[i])?)?, j))) {
+                    let antecedent = found[origin[j]].text_span(doc);
+                    found[i].code = Some(code);
+                    found[i].how = Resolution::Coreference { antecedent, rule: "possessor".to_string() };
+                }
+                continue;
+            }
         };
         let Some((antecedents, rule)) = choice else { continue };
         for (k, &j) in antecedents.iter().enumerate() {
@@ -82,6 +91,10 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             from_dateline(lexicon, doc, m, context);
         }
     }
+}
+
+fn agent_of<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l detente_lexicon::Entry> {
+    m.agent.as_ref().map(|(id, _)| lexicon.entry(*id))
 }
 
 /// The agent of a mention that names no country, if it has one.

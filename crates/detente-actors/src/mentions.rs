@@ -52,6 +52,9 @@ pub(crate) enum Pending {
     Definite(String),
     /// "the two", "both", "the former foes": two earlier actors.
     Pair,
+    /// "its leaders", "their forces": the agent of whatever the possessive pronoun (this
+    /// token) refers to.
+    Possessor(u32),
 }
 
 /// A mention under construction.
@@ -399,7 +402,13 @@ impl Sentence<'_, '_> {
                 .map(|(code, how)| Found { code: Some(code), how, ..f.clone() })
                 .collect();
         }
-        if self.has_definite_article(f.head) || f.plural && PAIR_NOUNS.contains(&lemma) {
+        let t = self.tree;
+        let possessive = t.children(f.head).iter().copied().find(|&c| {
+            matches!(t.deprel(c), "nmod:poss" | "det:poss") && t.upos(c) == "PRON"
+        });
+        if let Some(p) = possessive {
+            f.pending = Pending::Possessor(p);
+        } else if self.has_definite_article(f.head) {
             f.pending = if f.plural && PAIR_NOUNS.contains(&lemma) { Pending::Pair } else { Pending::Definite(lemma.to_string()) };
         } else {
             // A sector without a country: keep the sector, e.g. JRN for "reporters".

@@ -12,7 +12,7 @@
 
 use crate::query::{EventFilter, StoredEvent};
 use crate::{Result, Store, StoreError};
-use arrow::array::{ArrayRef, BooleanArray, Date32Array, Float32Array, Int32Array, Int64Array, Int8Array, StringArray, TimestampSecondArray};
+use arrow::array::{ArrayRef, BooleanArray, Date32Array, Float32Array, Int32Array, Int64Array, Int8Array, StringArray, TimestampMillisecondArray};
 use arrow::datatypes::{DataType, Field, Schema, TimeUnit};
 use arrow::record_batch::RecordBatch;
 use chrono::{Datelike, NaiveDate};
@@ -296,7 +296,8 @@ pub fn parquet_schema() -> Schema {
         Field::new("num_articles", DataType::Int32, false),
         text("first_document", false),
         text("source_url", true),
-        Field::new("date_added", DataType::Timestamp(TimeUnit::Second, Some("UTC".into())), false),
+        // Milliseconds: Parquet has no seconds unit, and every reader maps millis to a timestamp.
+        Field::new("date_added", DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())), false),
     ])
 }
 
@@ -335,7 +336,7 @@ fn record_batch(schema: &Arc<Schema>, events: &[StoredEvent]) -> std::result::Re
         int32(&|e| e.num_articles),
         strings(&|e| Some(&e.first_document)),
         strings(&|e| e.first_url.as_deref()),
-        Arc::new(TimestampSecondArray::from(events.iter().map(|e| e.added_at).collect::<Vec<_>>()).with_timezone("UTC")),
+        Arc::new(TimestampMillisecondArray::from(events.iter().map(|e| e.added_at * 1000).collect::<Vec<_>>()).with_timezone("UTC")),
     ];
     RecordBatch::try_new(schema.clone(), columns)
 }

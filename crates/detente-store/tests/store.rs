@@ -125,7 +125,7 @@ fn location_and_negation_are_part_of_the_identity() {
     let located = Spec { location: Some("LBN"), ..base.clone() };
     let denied = Spec { negated: true, ..base.clone() };
     store
-        .insert_documents(&[document("x1", None, &[base.clone()]), document("x2", None, &[located]), document("x3", None, &[denied]), document("x4", None, &[base])])
+        .insert_documents(&[document("x1", None, std::slice::from_ref(&base)), document("x2", None, &[located]), document("x3", None, &[denied]), document("x4", None, &[base])])
         .unwrap();
     let events = store.events(&EventFilter::default()).unwrap();
     assert_eq!(events.len(), 3);
@@ -312,6 +312,8 @@ fn parquet_reads_back_with_the_same_rows() {
             assert_eq!(col("source_code").as_string::<i32>().value(i), e.source_code);
             assert_eq!(col("goldstein").as_primitive::<Float32Type>().value(i), e.goldstein as f32);
             assert_eq!(col("num_mentions").as_primitive::<Int32Type>().value(i) as u32, e.num_mentions);
+            let added = col("date_added");
+            assert_eq!(added.as_primitive::<arrow::datatypes::TimestampMillisecondType>().value(i), e.added_at * 1000);
             let location = col("location_country");
             assert_eq!(location.is_null(i), e.location_country.is_empty());
             row += 1;

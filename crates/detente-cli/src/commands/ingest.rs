@@ -106,7 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             break;
         }
         batch.par_iter_mut().for_each(|doc| pipeline.run(doc));
-        let report = store.insert_documents(&batch).with_context(|| format!("writing a batch to {}", args.db.db.display()))?;
+        let report = store.insert_documents(&batch).with_context(|| format!("writing a batch of {} document(s)", batch.len()))?;
         inserted += report.inserted;
         duplicates += report.skipped;
         progress.advance(batch.len() as u64);
