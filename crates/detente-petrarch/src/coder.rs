@@ -4,8 +4,8 @@
 //! dictionaries, read by `detente-lexicon`), then each word that is a form of a dictionary
 //! verb. The verb's source is its subject phrase and its target the first actor phrase among
 //! its objects and obliques ([`crate::arguments`]); a phrase's code is its actor's code with
-//! the codes of the agents in it appended ("Arnor police" → `ARN` + `COP`), one code per
-//! member of a coordination ("Fornost and Gondor"). The verb's patterns are then tried in
+//! the codes of the agents in it appended ("Norland police" → `NRL` + `COP`), one code per
+//! member of a coordination ("Norland and Sudmark"). The verb's patterns are then tried in
 //! dictionary order against the words before the verb (nearest first) and the words of its
 //! clause after it; the first that matches gives the event code and may name the source
 //! (`$`), the target (`+`) or a compound actor (`%`) itself. Without a match the verb's
@@ -13,6 +13,10 @@
 //!
 //! A sentence containing a discard phrase is not coded, nor is an event without both a source
 //! and a target, or with the same code on both sides.
+//!
+//! Differences from PETRARCH: an agent with no actor ("a senior official") codes nothing here,
+//! where PETRARCH sometimes writes `---GOV`; verbs are found by their tag in our parse, so a
+//! verb form the tagger reads as a noun is not coded.
 
 use std::path::Path;
 
@@ -48,15 +52,24 @@ impl Dictionaries {
         }
         let actor_files: Vec<_> = env.actor_files.iter().map(|f| dir.join(f)).collect();
         let agent_files: Vec<_> = env.agent_files.iter().map(|f| dir.join(f)).collect();
-        let (actors, _) = ActorLexicon::import_petrarch(&actor_files, &agent_files).map_err(|e| PetrarchError::Dictionary {
-            path: dir.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let (actors, _) =
+            ActorLexicon::import_petrarch(&actor_files, &agent_files).map_err(|e| {
+                PetrarchError::Dictionary {
+                    path: dir.to_path_buf(),
+                    message: e.to_string(),
+                }
+            })?;
         let mut discards = Discards::default();
         for f in &env.discard_files {
-            discards.phrases.extend(Discards::load(dir.join(f))?.phrases);
+            discards
+                .phrases
+                .extend(Discards::load(dir.join(f))?.phrases);
         }
-        Ok(Dictionaries { verbs, actors, discards })
+        Ok(Dictionaries {
+            verbs,
+            actors,
+            discards,
+        })
     }
 }
 
@@ -69,6 +82,9 @@ struct Mention {
     /// `Some` for agents: where the agent code goes relative to the actor's.
     agent: Option<Placement>,
 }
+
+/// One member of a coordination: its actor codes and its agents' codes.
+type Conjunct = (Vec<String>, Vec<(String, Placement)>);
 
 /// Who a verb's event involves, before codes are composed.
 #[derive(Debug, Default, Clone, Copy)]
@@ -86,7 +102,10 @@ pub struct PetrarchCoder<'p> {
 
 impl<'p> PetrarchCoder<'p> {
     pub fn new(dictionaries: Dictionaries, pipeline: &'p Pipeline) -> PetrarchCoder<'p> {
-        PetrarchCoder { dictionaries, pipeline }
+        PetrarchCoder {
+            dictionaries,
+            pipeline,
+        }
     }
 
     /// Codes a text (one or more sentences) as of `date` (actor codes are date-dependent).
@@ -116,7 +135,11 @@ struct SentenceCoder<'a, 't> {
 }
 
 impl<'a, 't> SentenceCoder<'a, 't> {
-    fn new(coder: &'a PetrarchCoder, tree: &'t SentenceTree<'t>, date: Option<NaiveDate>) -> SentenceCoder<'a, 't> {
+    fn new(
+        coder: &'a PetrarchCoder,
+        tree: &'t SentenceTree<'t>,
+        date: Option<NaiveDate>,
+    ) -> SentenceCoder<'a, 't> {
         let dict = &coder.dictionaries;
         let range = tree.tokens();
         let surface: Vec<&str> = range.clone().map(|i| tree.word(i)).collect();
@@ -132,11 +155,11 @@ impl<'a, 't> SentenceCoder<'a, 't> {
                 Some(d) => m.entry.code_on(d).or_else(|| m.entry.default_code()),
                 None => m.entry.default_code(),
             };
-            let Some(code) = code.filter(|c| !c.is_empty() && *c != "---") else { continue };
+            let Some(code) = code.filter(|c| !c.is_empty() && *c != "---") else {
+                continue;
+            };
             let agent = (m.entry.kind == EntryKind::Agent).then_some(m.entry.placement);
-            for p in m.start..m.end {
-                mention_at[p] = Some(mentions.len());
-            }
+            mention_at[m.start..m.end].fill(Some(mentions.len()));
             mentions.push(Mention {
                 start: tree.first + m.start as u32,
                 end: tree.first + m.end as u32,
@@ -144,12 +167,13 @@ impl<'a, 't> SentenceCoder<'a, 't> {
                 agent,
             });
         }
-        if std::env::var_os("PETR_DEBUG").is_some() {
-            for t in range.clone() { eprint!("{}/{}/{}/{} ", tree.word(t), tree.upos(t), tree.deprel(t), tree.head(t).map(|h| h as i64 - tree.first as i64 + 1).unwrap_or(0)); }
-            eprintln!();
-            for m in &mentions { eprintln!("  mention {:?} {}", (m.start - tree.first..m.end - tree.first), m.code); }
+        SentenceCoder {
+            dict,
+            tree,
+            words,
+            mentions,
+            mention_at,
         }
-        SentenceCoder { dict, tree, words, mentions, mention_at }
     }
 
     fn pos(&self, t: u32) -> usize {
@@ -169,17 +193,19 @@ impl<'a, 't> SentenceCoder<'a, 't> {
             return;
         }
         for v in self.tree.tokens() {
-            if !matches!(self.tree.upos(v), "VERB") && !self.tree.syntax(v).xpos.starts_with("VB") {
-                continue;
-            }
             if let Some(form) = self.verb_form(v) {
                 self.code_verb(v, form, out);
             }
         }
     }
 
+    fn is_verb(&self, t: u32) -> bool {
+        self.tree.upos(t) == "VERB" || self.tree.syntax(t).xpos.starts_with("VB")
+    }
+
     /// The longest dictionary form whose inflected word is `v` and whose other words surround
-    /// it in the sentence.
+    /// it in the sentence; one of its words must be tagged as a verb ("wire tap" may come out
+    /// as verb + determiner, but "attack" as a noun is no verb).
     fn verb_form(&self, v: u32) -> Option<&'a VerbForm> {
         let range = self.tree.tokens();
         self.dict.verbs.forms_of(self.word(v)).iter().find(|f| {
@@ -187,7 +213,11 @@ impl<'a, 't> SentenceCoder<'a, 't> {
             let end = start + f.words.len() as i64;
             start >= range.start as i64
                 && end <= range.end as i64
-                && f.words.iter().enumerate().all(|(k, w)| self.word((start + k as i64) as u32) == w)
+                && f.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word((start + k as i64) as u32) == w)
+                && (start..end).any(|t| self.is_verb(t as u32))
         })
     }
 
@@ -196,6 +226,13 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         let block = self.dict.verbs.block(form);
         let first = v - form.verb as u32;
         let last = first + form.words.len() as u32 - 1;
+        // The tree is read from the form's word tagged as a verb ("wire" in "wire tap" when
+        // "tap" comes out as a determiner).
+        let v = if self.is_verb(v) {
+            v
+        } else {
+            (first..=last).find(|&t| self.is_verb(t)).unwrap_or(v)
+        };
         // Words before the verb, nearest first; words of the verb's clause after it.
         let before: Vec<u32> = (tree.tokens().start..first).rev().collect();
         let after: Vec<u32> = tree.subtree(v).into_iter().filter(|&t| t > last).collect();
@@ -219,7 +256,12 @@ impl<'a, 't> SentenceCoder<'a, 't> {
             for i in 0..members.len() {
                 for j in i + 1..members.len() {
                     push(out, &members[i], &members[j], &code.code);
-                    push(out, &members[j], &members[i], code.paired.as_deref().unwrap_or(&code.code));
+                    push(
+                        out,
+                        &members[j],
+                        &members[i],
+                        code.paired.as_deref().unwrap_or(&code.code),
+                    );
                 }
             }
             return;
@@ -227,8 +269,15 @@ impl<'a, 't> SentenceCoder<'a, 't> {
 
         let subject = arguments::subject(tree, v);
         let passive = arguments::is_passive(tree, v);
-        let agent = if passive { arguments::passive_agent(tree, v) } else { None };
-        let bound_target = bound.target.or(bound.compound).map(|t| arguments::phrase_head(tree, t));
+        let agent = if passive {
+            arguments::passive_agent(tree, v)
+        } else {
+            None
+        };
+        let bound_target = bound
+            .target
+            .or(bound.compound)
+            .map(|t| arguments::phrase_head(tree, t));
         let mut sources = match bound.source {
             Some(t) => self.phrase_codes(arguments::phrase_head(tree, t)),
             None if passive => agent.map(|a| self.phrase_codes(a)).unwrap_or_default(),
@@ -236,12 +285,20 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         };
         // A pattern that names the subject as target: the source is the governing subject
         // ("X noted + regretted").
-        if bound.source.is_none() && bound_target.is_some() && subject.as_ref().map(|s| s.head) == bound_target {
-            sources = arguments::governing_subject(tree, v).map(|g| self.subject_phrase_codes(&g)).unwrap_or_default();
+        if bound.source.is_none()
+            && bound_target.is_some()
+            && subject.as_ref().map(|s| s.head) == bound_target
+        {
+            sources = arguments::governing_subject(tree, v)
+                .map(|g| self.subject_phrase_codes(&g))
+                .unwrap_or_default();
         }
         let targets = match bound_target {
             Some(t) => self.phrase_codes(t),
-            None if passive => subject.as_ref().map(|s| self.phrase_codes(s.head)).unwrap_or_default(),
+            None if passive => subject
+                .as_ref()
+                .map(|s| self.phrase_codes(s.head))
+                .unwrap_or_default(),
             None => arguments::target_candidates(tree, v, agent)
                 .into_iter()
                 .map(|c| self.phrase_codes(c))
@@ -276,7 +333,8 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         let Some(s) = subject else { return Vec::new() };
         let codes = self.subject_phrase_codes(s);
         if codes.is_empty() && self.tree.upos(s.head) == "PRON" {
-            if let Some(g) = arguments::governing_subject(self.tree, v).filter(|g| g.head != s.head) {
+            if let Some(g) = arguments::governing_subject(self.tree, v).filter(|g| g.head != s.head)
+            {
                 return self.subject_phrase_codes(&g);
             }
         }
@@ -297,14 +355,24 @@ impl<'a, 't> SentenceCoder<'a, 't> {
     }
 
     fn phrase_codes_at(&self, n: u32, depth: usize) -> Vec<String> {
-        let parts: Vec<(Vec<String>, Vec<(String, Placement)>)> =
-            arguments::conjuncts(self.tree, n).into_iter().map(|c| self.conjunct(c, depth)).collect();
+        let parts: Vec<Conjunct> = arguments::conjuncts(self.tree, n)
+            .into_iter()
+            .map(|c| self.conjunct(c, depth))
+            .collect();
         // Agents without an actor of their own share their coordination's actors
-        // ("lawmakers and officials in Fornost").
-        let shared: Vec<String> = parts.iter().find(|(a, _)| !a.is_empty()).map(|(a, _)| a.clone()).unwrap_or_default();
+        // ("lawmakers and officials in Norland").
+        let shared: Vec<String> = parts
+            .iter()
+            .find(|(a, _)| !a.is_empty())
+            .map(|(a, _)| a.clone())
+            .unwrap_or_default();
         let mut out = Vec::new();
         for (actors, agents) in parts {
-            let actors = if actors.is_empty() && !agents.is_empty() { shared.clone() } else { actors };
+            let actors = if actors.is_empty() && !agents.is_empty() {
+                shared.clone()
+            } else {
+                actors
+            };
             for a in actors {
                 let code = compose(&a, &agents);
                 if !out.contains(&code) {
@@ -326,13 +394,20 @@ impl<'a, 't> SentenceCoder<'a, 't> {
             }
         }
         let mentions = seen.iter().map(|&m| &self.mentions[m]);
-        let agents: Vec<(String, Placement)> = mentions.clone().filter_map(|m| m.agent.map(|p| (m.code.clone(), p))).collect();
-        mentions.filter(|m| m.agent.is_none()).map(|m| compose(&m.code, &agents)).take(1).collect()
+        let agents: Vec<(String, Placement)> = mentions
+            .clone()
+            .filter_map(|m| m.agent.map(|p| (m.code.clone(), p)))
+            .collect();
+        mentions
+            .filter(|m| m.agent.is_none())
+            .map(|m| compose(&m.code, &agents))
+            .take(1)
+            .collect()
     }
 
     /// Actors and agents of one conjunct: the actors named in its own words (the first, and
     /// those coordinated with it), else those of its prepositional modifiers.
-    fn conjunct(&self, c: u32, depth: usize) -> (Vec<String>, Vec<(String, Placement)>) {
+    fn conjunct(&self, c: u32, depth: usize) -> Conjunct {
         let core = arguments::phrase_core(self.tree, c);
         let mut seen = Vec::new();
         for &t in &core {
@@ -349,7 +424,8 @@ impl<'a, 't> SentenceCoder<'a, 't> {
             match mention.agent {
                 Some(p) => agents.push((mention.code.clone(), p)),
                 None => {
-                    let coordinated = (mention.start..mention.end).any(|t| t != c && self.tree.base_rel(t) == "conj");
+                    let coordinated = (mention.start..mention.end)
+                        .any(|t| t != c && self.tree.base_rel(t) == "conj");
                     if (actors.is_empty() || coordinated) && !actors.contains(&mention.code) {
                         actors.push(mention.code.clone());
                     }
@@ -381,8 +457,17 @@ impl<'a, 't> SentenceCoder<'a, 't> {
 
     /// Matches `elems` against `window` from position `pos`; an element not joined to its
     /// predecessor may skip words. `backward`: the window runs from the verb leftwards.
-    fn match_seq(&self, elems: &[PatternElement], window: &[u32], pos: usize, backward: bool, b: &mut Bindings) -> bool {
-        let Some((e, rest)) = elems.split_first() else { return true };
+    fn match_seq(
+        &self,
+        elems: &[PatternElement],
+        window: &[u32],
+        pos: usize,
+        backward: bool,
+        b: &mut Bindings,
+    ) -> bool {
+        let Some((e, rest)) = elems.split_first() else {
+            return true;
+        };
         let last = if e.joined { pos + 1 } else { window.len() };
         for k in pos..last.min(window.len()) {
             let saved = *b;
@@ -397,13 +482,23 @@ impl<'a, 't> SentenceCoder<'a, 't> {
     }
 
     /// How many window positions element `e` covers at `k`, if it matches there.
-    fn match_element(&self, e: &Element, window: &[u32], k: usize, backward: bool, b: &mut Bindings) -> Option<usize> {
+    fn match_element(
+        &self,
+        e: &Element,
+        window: &[u32],
+        k: usize,
+        backward: bool,
+        b: &mut Bindings,
+    ) -> Option<usize> {
         match e {
             Element::Word(w) => (self.word(window[k]) == w).then_some(1),
-            Element::Skip => Some(1),
+            Element::Skip => self.skip_noun_phrase(window, k, backward),
             Element::Synset(name) => {
                 let members = self.dict.verbs.synsets.get(name)?;
-                members.iter().filter_map(|m| self.match_words(m, window, k, backward)).max()
+                members
+                    .iter()
+                    .filter_map(|m| self.match_words(m, window, k, backward))
+                    .max()
             }
             Element::Source | Element::Target | Element::Compound => {
                 let t = window[k];
@@ -413,12 +508,20 @@ impl<'a, 't> SentenceCoder<'a, 't> {
                 if t != edge {
                     return None;
                 }
-                let len = window[k..].iter().take_while(|&&u| u >= m.start && u < m.end).count();
+                let len = window[k..]
+                    .iter()
+                    .take_while(|&&u| u >= m.start && u < m.end)
+                    .count();
                 match e {
                     Element::Source => b.source = Some(t),
                     Element::Target => b.target = Some(t),
                     _ => {
-                        if backward && self.phrase_codes(arguments::phrase_head(self.tree, t)).len() < 2 {
+                        if backward
+                            && self
+                                .phrase_codes(arguments::phrase_head(self.tree, t))
+                                .len()
+                                < 2
+                        {
                             return None;
                         }
                         b.compound = Some(t)
@@ -429,15 +532,50 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         }
     }
 
+    /// `^`: one noun phrase, from `k` up to and including its head (its last noun in text
+    /// order), read in the window's direction.
+    fn skip_noun_phrase(&self, window: &[u32], k: usize, backward: bool) -> Option<usize> {
+        let nominal = |t: u32| matches!(self.tree.upos(t), "NOUN" | "PROPN" | "PRON" | "NUM");
+        let mut j = (k..window.len()).find(|&j| nominal(window[j]))?;
+        // Extend over the rest of the phrase: adjacent words attached inside it.
+        while j + 1 < window.len() {
+            let (a, b) = (window[j], window[j + 1]);
+            let adjacent = if backward { b + 1 == a } else { a + 1 == b };
+            let same_phrase = if backward {
+                self.tree.head(b) == Some(a)
+            } else {
+                self.tree.head(a) == Some(b) && nominal(b)
+            };
+            if !(adjacent && same_phrase) {
+                break;
+            }
+            j += 1;
+        }
+        Some(j - k + 1)
+    }
+
     /// A multi-word synset member, read in the window's direction.
-    fn match_words(&self, words: &[String], window: &[u32], k: usize, backward: bool) -> Option<usize> {
+    fn match_words(
+        &self,
+        words: &[String],
+        window: &[u32],
+        k: usize,
+        backward: bool,
+    ) -> Option<usize> {
         if k + words.len() > window.len() {
             return None;
         }
         let ok = if backward {
-            words.iter().rev().enumerate().all(|(i, w)| self.word(window[k + i]) == w)
+            words
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(i, w)| self.word(window[k + i]) == w)
         } else {
-            words.iter().enumerate().all(|(i, w)| self.word(window[k + i]) == w)
+            words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| self.word(window[k + i]) == w)
         };
         ok.then_some(words.len())
     }
@@ -459,6 +597,10 @@ fn compose(actor: &str, agents: &[(String, Placement)]) -> String {
 
 fn push(out: &mut Vec<Coding>, source: &str, target: &str, event: &str) {
     if source != target && event != "---" {
-        out.push(Coding { source: source.to_string(), target: target.to_string(), event: event.to_string() });
+        out.push(Coding {
+            source: source.to_string(),
+            target: target.to_string(),
+            event: event.to_string(),
+        });
     }
 }

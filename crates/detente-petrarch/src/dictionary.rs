@@ -16,12 +16,12 @@
 //! DOWNPLAY [014]                a form with a default code of its own
 //! - * DIPLOMATIC TIES [901]     a pattern: words around the verb "*", and its code
 //! - % HAVE * [191]              "%" a compound actor (coded among its members),
-//! - + WAS * DEAD IN $ [224]     "$" the source, "+" the target, "^" skips a word,
+//! - + WAS * DEAD IN $ [224]     "$" the source, "+" the target, "^" skips a noun phrase,
 //! - * &TIES RELATIONS [902]     "&NAME" any member of a synset,
 //! - IN_* [075]                  "_" joins words that must be adjacent (a space allows a gap)
 //! ```
 //!
-//! Codes are `[CODE]` or `[CODE:PAIRED]`: the paired code is the reverse event (target →
+//! Codes are `[CODE]` or `[CODE:PAIRED]` (a block header without one has `---`): the paired code is the reverse event (target →
 //! source), as in `LEFT [032:033]` (a visit, and its reception). `---` codes nothing.
 //! A verb form defined again in a later block belongs to the later block, as in PETRARCH.
 //!
@@ -63,7 +63,7 @@ pub enum Element {
     /// `%`: a compound actor phrase; before the verb its members code events among
     /// themselves, after it they are the targets.
     Compound,
-    /// `^`: skips one word.
+    /// `^`: skips one noun phrase.
     Skip,
 }
 
@@ -118,19 +118,30 @@ pub struct VerbDictionary {
     forms: HashMap<String, Vec<VerbForm>>,
     /// Synset names used by patterns but never defined (such elements match nothing).
     pub undefined_synsets: Vec<String>,
+    /// Patterns skipped because they cannot be read (more than one `*`, no code), as
+    /// (line, message): real dictionaries have a few, and PETRARCH skips them too.
+    pub skipped_patterns: Vec<(usize, String)>,
 }
 
 impl VerbDictionary {
     /// Reads a PETRARCH verb dictionary.
     pub fn load(path: impl AsRef<Path>) -> Result<VerbDictionary, PetrarchError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         VerbDictionary::parse(&text, path)
     }
 
     /// Reads a verb dictionary from text; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<VerbDictionary, PetrarchError> {
-        Reader { path: path.to_path_buf(), dict: VerbDictionary::default(), raw_synsets: Vec::new() }.read(text)
+        Reader {
+            path: path.to_path_buf(),
+            dict: VerbDictionary::default(),
+            raw_synsets: Vec::new(),
+        }
+        .read(text)
     }
 
     /// Number of distinct verb forms (inflections included).
@@ -164,10 +175,16 @@ impl VerbDictionary {
                 list.retain(|g| g.words != f.words);
                 list.push(f);
             }
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
-        self.undefined_synsets.retain(|n| !self.synsets.contains_key(n));
-        self.undefined_synsets.extend(other.undefined_synsets.into_iter().filter(|n| !self.synsets.contains_key(n)));
+        self.undefined_synsets
+            .retain(|n| !self.synsets.contains_key(n));
+        self.undefined_synsets.extend(
+            other
+                .undefined_synsets
+                .into_iter()
+                .filter(|n| !self.synsets.contains_key(n)),
+        );
     }
 
     /// The block whose name is `name` (the last one, if defined twice).
@@ -191,7 +208,11 @@ enum Context {
 
 impl Reader {
     fn error(&self, line: usize, message: impl Into<String>) -> PetrarchError {
-        PetrarchError::Syntax { path: self.path.clone(), line, message: message.into() }
+        PetrarchError::Syntax {
+            path: self.path.clone(),
+            line,
+            message: message.into(),
+        }
     }
 
     fn read(mut self, text: &str) -> Result<VerbDictionary, PetrarchError> {
@@ -211,9 +232,18 @@ impl Reader {
                 if !matches!(context, Context::Block) {
                     return Err(self.error(line, "pattern outside a verb block"));
                 }
-                let pattern = self.pattern(line, rest)?;
-                if let Some(p) = pattern {
-                    self.dict.blocks.last_mut().expect("in a block").patterns.push(p);
+                match self.pattern(line, rest) {
+                    Ok(p) => self
+                        .dict
+                        .blocks
+                        .last_mut()
+                        .expect("in a block")
+                        .patterns
+                        .push(p),
+                    Err(PetrarchError::Syntax { line, message, .. }) => {
+                        self.dict.skipped_patterns.push((line, message))
+                    }
+                    Err(e) => return Err(e),
                 }
             } else {
                 match context {
@@ -222,10 +252,19 @@ impl Reader {
                         if member.is_empty() {
                             return Err(self.error(line, "empty synset member"));
                         }
-                        self.raw_synsets.last_mut().expect("in a synset").1.push(member);
+                        self.raw_synsets
+                            .last_mut()
+                            .expect("in a synset")
+                            .1
+                            .push(member);
                     }
                     Context::Block => self.verb_form(line, &content)?,
-                    _ => return Err(self.error(line, format!("{content:?} is neither a synset, a verb block nor a pattern"))),
+                    _ => {
+                        return Err(self.error(
+                            line,
+                            format!("{content:?} is neither a synset, a verb block nor a pattern"),
+                        ))
+                    }
                 }
             }
         }
@@ -235,22 +274,39 @@ impl Reader {
 
     fn block_header(&mut self, line: usize, content: &str) -> Result<(), PetrarchError> {
         let inner = content.trim_start_matches('-').trim_end_matches('-').trim();
-        let Some(open) = inner.find('[') else {
-            return Err(self.error(line, format!("verb block {content:?} has no [code]")));
+        // A block without a code ("--- DEFEND ###") codes only through its patterns.
+        let (name, code) = match inner.find('[') {
+            Some(open) => (&inner[..open], self.code(line, &inner[open..])?),
+            None => (
+                inner,
+                VerbCode {
+                    code: "---".into(),
+                    paired: None,
+                },
+            ),
         };
-        let name = inner[..open].trim().replace('_', " ");
+        let name = name.trim().trim_end_matches('_').replace('_', " ");
         if name.is_empty() {
             return Err(self.error(line, "verb block without a name"));
         }
-        let code = self.code(line, &inner[open..])?;
-        self.dict.blocks.push(VerbBlock { name, code, patterns: Vec::new(), line });
+        self.dict.blocks.push(VerbBlock {
+            name,
+            code,
+            patterns: Vec::new(),
+            line,
+        });
         Ok(())
     }
 
     /// The first `[code]` or `[code:paired]` of `s`.
     fn code(&self, line: usize, s: &str) -> Result<VerbCode, PetrarchError> {
-        let open = s.find('[').ok_or_else(|| self.error(line, format!("missing [code] in {s:?}")))?;
-        let close = s[open..].find(']').ok_or_else(|| self.error(line, format!("unclosed [code] in {s:?}")))? + open;
+        let open = s
+            .find('[')
+            .ok_or_else(|| self.error(line, format!("missing [code] in {s:?}")))?;
+        let close = s[open..]
+            .find(']')
+            .ok_or_else(|| self.error(line, format!("unclosed [code] in {s:?}")))?
+            + open;
         let inner = s[open + 1..close].trim();
         let (code, paired) = match inner.split_once(':') {
             Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
@@ -267,8 +323,14 @@ impl Reader {
         };
         let (base, irregular) = match head.find('{') {
             Some(a) => {
-                let close = head[a..].find('}').ok_or_else(|| self.error(line, "missing '}' after irregular forms"))? + a;
-                (head[..a].trim(), head[a + 1..close].split_whitespace().collect::<Vec<_>>())
+                let close = head[a..]
+                    .find('}')
+                    .ok_or_else(|| self.error(line, "missing '}' after irregular forms"))?
+                    + a;
+                (
+                    head[..a].trim(),
+                    head[a + 1..close].split_whitespace().collect::<Vec<_>>(),
+                )
             }
             None => (head.trim(), Vec::new()),
         };
@@ -279,27 +341,47 @@ impl Reader {
         for (inflected, _) in regular_forms(&words[verb]) {
             let mut w = words.clone();
             w[verb] = inflected;
-            self.add_form(VerbForm { words: w, verb, block, code: code.clone() });
+            self.add_form(VerbForm {
+                words: w,
+                verb,
+                block,
+                code: code.clone(),
+            });
         }
         for irr in irregular {
             let (w, v) = form_words(irr);
             // Without a "+", an irregular form of a multi-word verb inflects the same word.
-            let v = if irr.contains('+') || w.len() != words.len() { v } else { verb };
-            self.add_form(VerbForm { words: w, verb: v, block, code: code.clone() });
+            let v = if irr.contains('+') || w.len() != words.len() {
+                v
+            } else {
+                verb
+            };
+            self.add_form(VerbForm {
+                words: w,
+                verb: v,
+                block,
+                code: code.clone(),
+            });
         }
         Ok(())
     }
 
     fn add_form(&mut self, form: VerbForm) {
-        let list = self.dict.forms.entry(form.words[form.verb].clone()).or_default();
+        let list = self
+            .dict
+            .forms
+            .entry(form.words[form.verb].clone())
+            .or_default();
         // A form defined again belongs to the later block.
         list.retain(|f| f.words != form.words);
         list.push(form);
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
     }
 
-    fn pattern(&mut self, line: usize, rest: &str) -> Result<Option<Pattern>, PetrarchError> {
-        let open = rest.find('[').ok_or_else(|| self.error(line, format!("pattern {:?} has no [code]", rest.trim())))?;
+    fn pattern(&mut self, line: usize, rest: &str) -> Result<Pattern, PetrarchError> {
+        let open = rest
+            .find('[')
+            .ok_or_else(|| self.error(line, format!("pattern {:?} has no [code]", rest.trim())))?;
         let code = self.code(line, &rest[open..])?;
         // Each whitespace chunk is one or more elements joined by "_".
         let mut elements: Vec<(Option<Element>, bool)> = Vec::new(); // None = the verb
@@ -318,25 +400,50 @@ impl Reader {
                 elements.push((element, k > 0));
             }
         }
-        let verbs: Vec<usize> = elements.iter().enumerate().filter(|(_, e)| e.0.is_none()).map(|(i, _)| i).collect();
+        let verbs: Vec<usize> = elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.0.is_none())
+            .map(|(i, _)| i)
+            .collect();
         if verbs.len() != 1 {
-            return Err(self.error(line, format!("pattern {:?} must have exactly one '*' (the verb)", rest[..open].trim())));
+            return Err(self.error(
+                line,
+                format!(
+                    "pattern {:?} must have exactly one '*' (the verb)",
+                    rest[..open].trim()
+                ),
+            ));
         }
         let v = verbs[0];
         // Joins are stored on the element farther from the verb.
         let mut before = Vec::new();
         for i in (0..v).rev() {
-            before.push(PatternElement { element: elements[i].0.clone().expect("not the verb"), joined: elements[i + 1].1 });
+            before.push(PatternElement {
+                element: elements[i].0.clone().expect("not the verb"),
+                joined: elements[i + 1].1,
+            });
         }
         let after = (v + 1..elements.len())
-            .map(|i| PatternElement { element: elements[i].0.clone().expect("not the verb"), joined: elements[i].1 })
+            .map(|i| PatternElement {
+                element: elements[i].0.clone().expect("not the verb"),
+                joined: elements[i].1,
+            })
             .collect();
-        Ok(Some(Pattern { before, after, code, line }))
+        Ok(Pattern {
+            before,
+            after,
+            code,
+            line,
+        })
     }
 
     fn expand_synsets(&mut self) -> Result<(), PetrarchError> {
-        let raw: HashMap<String, (Vec<Vec<String>>, usize)> =
-            self.raw_synsets.iter().map(|(n, m, l)| (n.clone(), (m.clone(), *l))).collect();
+        let raw: HashMap<String, (Vec<Vec<String>>, usize)> = self
+            .raw_synsets
+            .iter()
+            .map(|(n, m, l)| (n.clone(), (m.clone(), *l)))
+            .collect();
         for (name, (_, line)) in &raw {
             let mut out = Vec::new();
             expand(name, &raw, &mut Vec::new(), &mut out).map_err(|msg| self.error(*line, msg))?;
@@ -372,9 +479,16 @@ fn code_aware_lines(text: &str) -> Vec<(usize, String)> {
             ']' | '\n' => in_code = false,
             _ => {}
         }
-        protected.push(if in_code && ch == '#' { HASH_IN_CODE } else { ch });
+        protected.push(if in_code && ch == '#' {
+            HASH_IN_CODE
+        } else {
+            ch
+        });
     }
-    logical_lines(&protected).into_iter().map(|(n, l)| (n, l.replace(HASH_IN_CODE, "#"))).collect()
+    logical_lines(&protected)
+        .into_iter()
+        .map(|(n, l)| (n, l.replace(HASH_IN_CODE, "#")))
+        .collect()
 }
 
 /// Expands a synset's members, nested synsets included; a cycle is an error.
@@ -408,7 +522,10 @@ fn synset_name(s: &str) -> String {
 
 /// The words of a phrase joined by spaces or `_`, upper-case.
 fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).map(str::to_uppercase).collect()
+    s.split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect()
 }
 
 /// The words of a verb form and the index of the inflected word (marked `+`, else the first).
@@ -416,7 +533,11 @@ fn form_words(s: &str) -> (Vec<String>, usize) {
     let s = s.trim().trim_start_matches('+');
     let mut verb = 0;
     let mut words = Vec::new();
-    for (i, w) in s.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).enumerate() {
+    for (i, w) in s
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
         if let Some(v) = w.strip_prefix('+') {
             verb = i;
             words.push(v.to_uppercase());
@@ -432,9 +553,17 @@ fn form_words(s: &str) -> (Vec<String>, usize) {
 /// consonant doubling: irregular spellings are listed in braces).
 fn regular_forms(verb: &str) -> Vec<(String, &'static str)> {
     let mut out = vec![(verb.to_string(), "base")];
-    let consonant_y = verb.len() > 1 && verb.ends_with('Y') && !matches!(verb.as_bytes()[verb.len() - 2], b'A' | b'E' | b'I' | b'O' | b'U');
+    let consonant_y = verb.len() > 1
+        && verb.ends_with('Y')
+        && !matches!(
+            verb.as_bytes()[verb.len() - 2],
+            b'A' | b'E' | b'I' | b'O' | b'U'
+        );
     let stem = &verb[..verb.len().saturating_sub(1)];
-    let s = if ["S", "SH", "CH", "X", "Z"].iter().any(|e| verb.ends_with(e)) {
+    let s = if ["S", "SH", "CH", "X", "Z"]
+        .iter()
+        .any(|e| verb.ends_with(e))
+    {
         format!("{verb}ES")
     } else if consonant_y {
         format!("{stem}IES")
@@ -448,7 +577,11 @@ fn regular_forms(verb: &str) -> Vec<(String, &'static str)> {
     } else {
         format!("{verb}ED")
     };
-    let ing = if verb.ends_with('E') && verb.len() > 2 { format!("{stem}ING") } else { format!("{verb}ING") };
+    let ing = if verb.ends_with('E') && verb.len() > 2 {
+        format!("{stem}ING")
+    } else {
+        format!("{verb}ING")
+    };
     out.push((s, "s"));
     out.push((ed, "ed"));
     out.push((ing, "ing"));
@@ -465,7 +598,10 @@ pub struct Discards {
 impl Discards {
     pub fn load(path: impl AsRef<Path>) -> Result<Discards, PetrarchError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let phrases = logical_lines(&text)
             .into_iter()
             .map(|(_, l)| words_of(l.trim_start_matches('+')))
@@ -476,7 +612,9 @@ impl Discards {
 
     /// Whether the upper-case words contain a discard phrase.
     pub fn discards(&self, words: &[String]) -> bool {
-        self.phrases.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
+        self.phrases
+            .iter()
+            .any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
     }
 }
 
@@ -486,7 +624,10 @@ mod tests {
 
     #[test]
     fn regular_inflections() {
-        let f: Vec<String> = regular_forms("ACCUSE").into_iter().map(|(w, _)| w).collect();
+        let f: Vec<String> = regular_forms("ACCUSE")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
         assert_eq!(f, ["ACCUSE", "ACCUSES", "ACCUSED", "ACCUSING"]);
         let f: Vec<String> = regular_forms("DENY").into_iter().map(|(w, _)| w).collect();
         assert_eq!(f, ["DENY", "DENIES", "DENIED", "DENYING"]);
@@ -496,7 +637,13 @@ mod tests {
 
     #[test]
     fn form_with_marked_verb() {
-        assert_eq!(form_words("WIRE_+TAP"), (vec!["WIRE".to_string(), "TAP".to_string()], 1));
-        assert_eq!(form_words("+CORDON_OFF"), (vec!["CORDON".to_string(), "OFF".to_string()], 0));
+        assert_eq!(
+            form_words("WIRE_+TAP"),
+            (vec!["WIRE".to_string(), "TAP".to_string()], 1)
+        );
+        assert_eq!(
+            form_words("+CORDON_OFF"),
+            (vec!["CORDON".to_string(), "OFF".to_string()], 0)
+        );
     }
 }

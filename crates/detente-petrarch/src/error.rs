@@ -4,10 +4,17 @@ use std::path::PathBuf;
 /// the 1-based line.
 #[derive(Debug, thiserror::Error)]
 pub enum PetrarchError {
-    #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot read {path}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {message}")]
-    Syntax { path: PathBuf, line: usize, message: String },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: malformed XML: {message}")]
     Xml { path: PathBuf, message: String },
     #[error("{path}: {message}")]

@@ -69,13 +69,19 @@ pub struct RecordSet {
 /// Reads a unit-test records file.
 pub fn read_records(path: impl AsRef<Path>) -> Result<RecordSet, PetrarchError> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse_records(&text, path)
 }
 
 /// Parses records from XML text; `path` names it in errors.
 pub fn parse_records(text: &str, path: &Path) -> Result<RecordSet, PetrarchError> {
-    let xml_error = |message: String| PetrarchError::Xml { path: path.to_path_buf(), message };
+    let xml_error = |message: String| PetrarchError::Xml {
+        path: path.to_path_buf(),
+        message,
+    };
     let doc = roxmltree::Document::parse(text).map_err(|e| xml_error(e.to_string()))?;
     let line_of = |node: roxmltree::Node| doc.text_pos_at(node.range().start).row as usize;
     let mut environment = Environment::default();
@@ -97,12 +103,22 @@ pub fn parse_records(text: &str, path: &Path) -> Result<RecordSet, PetrarchError
     let mut records = Vec::new();
     for node in doc.descendants().filter(|n| n.has_tag_name("Sentence")) {
         let line = line_of(node);
-        let syntax = |message: String| PetrarchError::Syntax { path: path.to_path_buf(), line, message };
-        let id = node.attribute("id").ok_or_else(|| syntax("<Sentence> without an id".into()))?.trim().to_string();
+        let syntax = |message: String| PetrarchError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let id = node
+            .attribute("id")
+            .ok_or_else(|| syntax("<Sentence> without an id".into()))?
+            .trim()
+            .to_string();
         let date = match node.attribute("date").map(str::trim) {
-            Some(d) if !d.is_empty() => Some(
-                NaiveDate::parse_from_str(d, "%Y%m%d").map_err(|_| syntax(format!("record {id}: bad date {d:?} (expected YYYYMMDD)")))?,
-            ),
+            Some(d) if !d.is_empty() => {
+                Some(NaiveDate::parse_from_str(d, "%Y%m%d").map_err(|_| {
+                    syntax(format!("record {id}: bad date {d:?} (expected YYYYMMDD)"))
+                })?)
+            }
             _ => None,
         };
         let text = node
@@ -122,13 +138,20 @@ pub fn parse_records(text: &str, path: &Path) -> Result<RecordSet, PetrarchError
                 continue;
             }
             let attr = |name: &str| {
-                coding.attribute(name).map(|v| v.trim().to_string()).ok_or_else(|| PetrarchError::Syntax {
-                    path: path.to_path_buf(),
-                    line: line_of(coding),
-                    message: format!("record {id}: <EventCoding> without {name}"),
-                })
+                coding
+                    .attribute(name)
+                    .map(|v| v.trim().to_string())
+                    .ok_or_else(|| PetrarchError::Syntax {
+                        path: path.to_path_buf(),
+                        line: line_of(coding),
+                        message: format!("record {id}: <EventCoding> without {name}"),
+                    })
             };
-            expected.push(Coding { source: attr("sourcecode")?, target: attr("targetcode")?, event: attr("eventcode")? });
+            expected.push(Coding {
+                source: attr("sourcecode")?,
+                target: attr("targetcode")?,
+                event: attr("eventcode")?,
+            });
         }
         records.push(Record {
             id,
@@ -139,5 +162,8 @@ pub fn parse_records(text: &str, path: &Path) -> Result<RecordSet, PetrarchError
             expected_error,
         });
     }
-    Ok(RecordSet { environment, records })
+    Ok(RecordSet {
+        environment,
+        records,
+    })
 }

@@ -63,13 +63,24 @@ pub fn compare(expected: &[Coding], produced: &[Coding]) -> RecordOutcome {
             None => missing.push(e.clone()),
         }
     }
-    RecordOutcome { found, missing, extra: left.into_iter().cloned().collect() }
+    RecordOutcome {
+        found,
+        missing,
+        extra: left.into_iter().cloned().collect(),
+    }
 }
 
 /// Scores `codings[i]` (what was produced for `records[i]`).
 pub fn score(records: &[Record], codings: &[Vec<Coding>]) -> PetrarchScore {
-    assert_eq!(records.len(), codings.len(), "one list of codings per record");
-    let mut s = PetrarchScore { records: records.len(), ..PetrarchScore::default() };
+    assert_eq!(
+        records.len(),
+        codings.len(),
+        "one list of codings per record"
+    );
+    let mut s = PetrarchScore {
+        records: records.len(),
+        ..PetrarchScore::default()
+    };
     for (r, c) in records.iter().zip(codings) {
         let o = compare(&r.expected, c);
         s.codings_expected += r.expected.len();

@@ -5,6 +5,7 @@ use crate::output::CodedJson;
 use anyhow::Result;
 use clap::ValueEnum;
 use detente_pipeline::{default_models_dir, Pipeline};
+use detente_store::{export, ExportFormat, Store, StoreOptions};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +30,10 @@ pub struct Args {
     /// json: one pretty-printed JSON document per input document;
     /// jsonl: one compact JSON document per line;
     /// petrarch: PETRARCH-2's tab-separated event lines (date YYYYMMDD, source, target,
-    /// CAMEO code, DOCID-SENTENCE, publisher), one per source × target pair.
+    /// CAMEO code, DOCID-SENTENCE, publisher), one per source × target pair;
+    /// gdelt: the GDELT 2.0 event table (61 columns) and plover: PLOVER JSONL, both written
+    /// after all input is coded, with events deduplicated across documents exactly as
+    /// `detente ingest` + `detente export` do.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// Directory holding the models (default: $DETENTE_MODELS, else the repository's models/).
@@ -42,12 +46,15 @@ enum Format {
     Json,
     Jsonl,
     Petrarch,
+    Gdelt,
+    Plover,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let pipeline = Pipeline::with_models(&args.models.unwrap_or_else(default_models_dir))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let mut coded = Vec::new();
     let failures = args.input.for_each(|mut doc| {
         pipeline.run(&mut doc);
         match args.format {
@@ -60,9 +67,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 writeln!(out)?;
             }
             Format::Petrarch => write_petrarch(&doc, &mut out)?,
+            Format::Gdelt | Format::Plover => coded.push(doc),
         }
         Ok(())
     })?;
+    match args.format {
+        Format::Gdelt => write_through_store(&coded, ExportFormat::Gdelt, &mut out)?,
+        Format::Plover => write_through_store(&coded, ExportFormat::Plover, &mut out)?,
+        _ => {}
+    }
     out.flush()?;
     Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -88,5 +101,16 @@ fn write_petrarch(doc: &detente_core::Document, out: &mut impl Write) -> std::io
             }
         }
     }
+    Ok(())
+}
+
+/// GDELT and PLOVER rows come from the store's exporter, so `code` and `export` agree.
+fn write_through_store(docs: &[detente_core::Document], format: ExportFormat, out: &mut impl Write) -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open(&dir.path().join("events.db"), StoreOptions::default())?;
+    store.insert_documents(docs)?;
+    let path = dir.path().join("export");
+    export(&store, format, &path)?;
+    std::io::copy(&mut std::fs::File::open(&path)?, out)?;
     Ok(())
 }
