@@ -25,8 +25,8 @@ use std::path::{Path, PathBuf};
 /// Why PolNeAR data could not be read; every message names the file (and line).
 #[derive(Debug, thiserror::Error)]
 pub enum PolnearError {
-    #[error("cannot read {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot read {}: {error}", path.display())]
+    Io { path: PathBuf, error: std::io::Error },
     #[error("{}:{line}: {message}", path.display())]
     Format { path: PathBuf, line: usize, message: String },
     #[error("{}: no .ann files in {}/attributions (expected PolNeAR's brat layout: text/ and attributions/)", dir.display(), dir.display())]
@@ -61,7 +61,7 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<Article>, PolnearError> {
     let ann_dir = dir.join("attributions");
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| PolnearError::Io { path, source }
+        move |error| PolnearError::Io { path, error }
     };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(io(&ann_dir))?
@@ -103,7 +103,10 @@ pub fn parse_ann(path: &Path, source: &str, text: &str) -> Result<Vec<Attributio
         let number = n + 1;
         let mut columns = line.split('\t');
         let id = columns.next().unwrap_or_default();
-        match id.chars().next() {
+        // An annotation's text may hold newlines, so a line that is not `ID<TAB>…` continues
+        // the text column of the one before.
+        let numbered = id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit()) && line.contains('\t');
+        match id.chars().next().filter(|_| numbered) {
             Some('T') => {
                 let annotation = columns.next().ok_or_else(|| error(number, "text-bound annotation without type and offsets".into()))?;
                 let (_, offsets) = annotation.split_once(' ').ok_or_else(|| error(number, format!("no offsets in `{annotation}`")))?;
@@ -396,6 +399,9 @@ mod tests {
         let bad = "T1\tSource 0 99\tOfficials\n";
         let err = parse_ann(Path::new("a.ann"), bad, text).unwrap_err().to_string();
         assert!(err.starts_with("a.ann:1:"), "{err}");
+        // Text columns holding a newline go on over lines of their own.
+        let wrapped = format!("{ok}T5\tDiscuss 0 14\tOfficials\nThe said\n");
+        assert_eq!(parse_ann(Path::new("a.ann"), &wrapped, text).unwrap().len(), 1);
         let dangling = "E1\tAttribution:T4 Content:T3\n";
         let err = parse_ann(Path::new("b.ann"), dangling, text).unwrap_err().to_string();
         assert!(err.contains("b.ann:1") && err.contains("T3"), "{err}");

@@ -69,6 +69,7 @@ impl<'l> EventCoder<'l> {
             let actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| m.sentence == s as u32).collect();
             // Targets of the triggers coded so far: a conjoined verb shares its conjunct's.
             let mut targets: Vec<(u32, Vec<ActorRef>)> = Vec::new();
+            let mut sentence_events: Vec<Event> = Vec::new();
             for t in tree.tokens() {
                 let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
@@ -85,16 +86,21 @@ impl<'l> EventCoder<'l> {
                 if let Some(e) = coded.first() {
                     targets.push((t, e.target.clone()));
                 }
-                for event in coded {
-                    let duplicate = events.iter().any(|e| {
-                        e.sentence == event.sentence
-                            && e.cameo.code == event.cameo.code
-                            && codes(&e.source) == codes(&event.source)
-                            && codes(&e.target) == codes(&event.target)
-                    });
-                    if !duplicate {
-                        events.push(event);
-                    }
+                sentence_events.extend(coded);
+            }
+            implicit_threat_targets(&mut sentence_events);
+            for event in sentence_events {
+                if event.target.is_empty() && self.needs_target(&event) {
+                    continue;
+                }
+                let duplicate = events.iter().any(|e| {
+                    e.sentence == event.sentence
+                        && e.cameo.code == event.cameo.code
+                        && codes(&e.source) == codes(&event.source)
+                        && codes(&e.target) == codes(&event.target)
+                });
+                if !duplicate {
+                    events.push(event);
                 }
             }
         }
@@ -208,10 +214,17 @@ impl<'l> EventCoder<'l> {
                 new
             });
         }
-        let distinct_sources = dedup_codes(&source).len();
-        if target.is_empty() && !m.pattern.target.is_empty() && distinct_sources < 2 {
-            // A transitive event whose target is unknown says too little to code.
-            return Vec::new();
+        if target.is_empty() && m.pattern.cameo.root == "13" {
+            // "vowed consequences if Washington kept ignoring …": the condition names the target.
+            let objects = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj");
+            let conditions: Vec<u32> = std::iter::once(t)
+                .chain(objects)
+                .flat_map(|h| tree.children(h).iter().copied())
+                .filter(|&c| tree.base_rel(c) == "advcl" && tree.children(c).iter().any(|&k| matches!(tree.word(k).to_lowercase().as_str(), "if" | "unless")))
+                .flat_map(|c| clause::subject_heads(tree, c).0)
+                .collect();
+            target = actors_at(tree, actors, &conditions);
+            target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
         }
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
@@ -279,6 +292,13 @@ impl<'l> EventCoder<'l> {
         out
     }
 
+    /// A transitive event whose target is still unknown says too little to code; the pattern's
+    /// target slots tell whether it is transitive ("none" means it takes no target).
+    fn needs_target(&self, event: &Event) -> bool {
+        let id = &event.evidence.pattern;
+        self.lexicon.patterns().iter().find(|p| &p.id == id).is_some_and(|p| !p.target.is_empty()) && event.source.len() < 2
+    }
+
     /// "the Ukrainian border": no actor, but the country its adjective names.
     fn place_adjectives(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Vec<ActorRef> {
         let mut out = Vec::new();
@@ -321,6 +341,21 @@ impl<'l> EventCoder<'l> {
             }
         }
         None
+    }
+}
+
+/// "Blinken renewed warnings of reprisals as he met Lavrov": a threat with no target of its own
+/// is aimed at whom the same source deals with in the same sentence.
+fn implicit_threat_targets(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if !events[i].target.is_empty() || events[i].cameo.root != "13" {
+            continue;
+        }
+        let source = codes(&events[i].source);
+        let partner = events.iter().find(|e| !e.target.is_empty() && codes(&e.source) == source).map(|e| e.target.clone());
+        if let Some(target) = partner {
+            events[i].target = target;
+        }
     }
 }
 

@@ -161,3 +161,10 @@ fn nothing_that_must_not_happen_happens() {
         assert!(e.evidence.pattern.contains(".tsv:"), "{}", e.evidence.pattern);
     }
 }
+
+#[test]
+fn lavrov_vows_consequences_aimed_at_washington() {
+    let e = expect(sentence("serious consequences"), "RUS", "USA", "13");
+    assert!(e.source.iter().any(|a| a.code.as_deref() == Some("RUSGOV")));
+    assert_eq!(e.plover.event_type, "THREATEN");
+}

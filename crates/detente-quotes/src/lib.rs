@@ -11,8 +11,11 @@
 //!   through the cue verb that governs it in the dependency tree (X vowed “…”);
 //! * **indirect** speech comes from the dependency tree: the clausal complement of a speech cue
 //!   ("said that …"), the clause a fronted report hangs on ("…, officials said"), the infinitive
-//!   of an intent verb ("vowed to …"), "according to X", and cue nouns ("X's statement that …",
-//!   "in a statement, X …"); the content is the reported clause;
+//!   of an intent verb ("vowed to …"), "according to X", cue nouns ("X's statement that …",
+//!   "in a statement, X …"), any verb with a subject and a clausal complement ("has learned
+//!   that …", as PolNeAR counts beliefs and findings too) and "Name: …" headlines; the content
+//!   is the reported clause. A partial quote reported by a verb without a clause of its own
+//!   ("X called Y “…”") makes the rest of that verb's phrase the reported content;
 //! * a quote whose sentence names no speaker continues the previous quote of its paragraph
 //!   (or of the previous one, when the paragraph opens by carrying an unclosed quote on), or
 //!   else takes the nearest speaker of its paragraph; [`Speaker::how`] says which.
@@ -154,9 +157,13 @@ impl<'a> Run<'a> {
 
     /// `range` without punctuation (other than quotation marks) and conjunctions at its edges.
     fn trim(&self, range: Range<u32>) -> Range<u32> {
+        self.trim_edges(range, true)
+    }
+
+    fn trim_edges(&self, range: Range<u32>, conjunctions: bool) -> Range<u32> {
         let edge = |t: u32| {
             let p = self.upos(t);
-            (p == "PUNCT" && !marks::is_mark(&self.lower(t))) || p == "CCONJ"
+            (p == "PUNCT" && !marks::is_mark(&self.lower(t))) || (conjunctions && p == "CCONJ")
         };
         let (mut start, mut end) = (range.start, range.end);
         while start < end && edge(start) {
@@ -175,7 +182,8 @@ impl<'a> Run<'a> {
             let q = self.quoted[qi].clone();
             let direct = self.is_direct(&q);
             self.direct.push(direct);
-            let content = self.trim(q.inner.clone());
+            // Quoted words are kept as they are, a leading "but" included.
+            let content = self.trim_edges(q.inner.clone(), false);
             if !content.clone().any(|t| self.is_word(t)) {
                 continue;
             }
@@ -285,14 +293,21 @@ impl<'a> Run<'a> {
     fn attribute_partial(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
         let tree = self.tree_of(q.inner.start);
         let sentence = tree.tokens();
-        let top = q.inner.clone().find(|&t| tree.head(t).map_or(true, |h| !q.inner.contains(&h)))?;
+        let top = q.inner.clone().find(|&t| !tree.head(t).is_some_and(|h| q.inner.contains(&h)))?;
         let ancestors: Vec<u32> = tree.ancestors(top).filter(|&a| !self.in_quote(a)).collect();
         if let Some(&a) = ancestors.iter().find(|&&a| self.verb_cue(a).is_verb()) {
             return Some((a..a + 1, subject_of_cue(tree, a, &sentence)));
         }
-        // Any verb with a subject reports the words it quotes ("X dismissed Y as “…”").
-        for &a in &ancestors {
-            if self.upos(a) == "VERB" {
+        // Any verb with a subject reports the words it quotes in what follows it ("X dismissed Y
+        // as “…”"), but not words inside its subject ("the ship nicknamed “…” entered").
+        let mut below = top;
+        for a in tree.ancestors(top) {
+            let through_subject = matches!(tree.base_rel(below), "nsubj" | "csubj");
+            below = a;
+            if through_subject {
+                break;
+            }
+            if a < q.open && !self.in_quote(a) && self.upos(a) == "VERB" {
                 if let Some(speaker) = tree.child_with(a, "nsubj").and_then(|_| subject_of_cue(tree, a, &sentence)) {
                     return Some((a..a + 1, Some(speaker)));
                 }
@@ -329,6 +344,11 @@ impl<'a> Run<'a> {
                 }
                 if content.is_none() && classes.intent {
                     content = tree.child_with(t, "xcomp").map(|c| self.block(tree, c));
+                }
+                // Any verb with a subject and a finite clausal complement reports a claim,
+                // belief or finding ("has learned that", "questioned whether").
+                if content.is_none() && self.upos(t) == "VERB" && tree.child_with(t, "nsubj").is_some() {
+                    content = tree.child_with(t, "ccomp").map(|c| self.without_asides(tree, self.block(tree, c)));
                 }
                 if let Some(content) = content {
                     let speaker = subject_of_cue(tree, t, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
@@ -453,19 +473,13 @@ impl<'a> Run<'a> {
         Some((content, colon..colon + 1, Some(speaker)))
     }
 
-    /// "according to X" at `t`: the clause it attaches to, without the phrase, is the content.
+    /// "according to X" at `t`: the sentence without the phrase is the content.
     fn according_to_clause(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
         let (cue, speaker) = self.according_to(tree, t, &tree.tokens())?;
         let speaker = speaker?;
-        let sentence = tree.tokens();
-        let clause = tree.head(speaker.head);
-        let (lo, hi) = match clause {
-            Some(c) => {
-                let sub = tree.subtree(c);
-                (sub[0], sub[sub.len() - 1] + 1)
-            }
-            None => (sentence.start, sentence.end),
-        };
+        // The report is the rest of the sentence, on the longer side of the phrase, however
+        // deep the parser attached it.
+        let (lo, hi) = (tree.tokens().start, tree.tokens().end);
         let phrase = tree.subtree(speaker.head);
         let (p_lo, p_hi) = (phrase[0].min(cue.start), phrase[phrase.len() - 1] + 1);
         let before = self.trim(lo..p_lo.max(lo));

@@ -86,11 +86,9 @@ fn scan_paragraph(doc: &Document, tokens: Range<u32>, unclosed_before: bool, out
     for i in tokens.clone() {
         let Some(m) = mark(word(i)) else { continue };
         match m {
-            Mark::DoubleOpen => {
-                if double.is_none() {
-                    double = Some(i);
-                    single = None;
-                }
+            Mark::DoubleOpen if double.is_none() => {
+                double = Some(i);
+                single = None;
             }
             Mark::DoubleClose => {
                 if let Some(open) = double.take() {

@@ -23,12 +23,21 @@ const NOT_IN_SPAN: &[&str] = &["acl", "punct", "parataxis", "advcl", "appos", "d
 /// The speaker span of a nominal head: its subtree without clauses and asides, the contiguous
 /// block around the head, without punctuation at the edges.
 pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
+    // An apposition without a comma is part of a title ("Secretary of State Antony Blinken").
+    let comma_before = |c: u32| {
+        let first = tree.subtree(c)[0];
+        first > tree.first && tree.word(first - 1) == ","
+    };
     let mut kept = vec![head];
     let mut k = 0;
     while k < kept.len() {
         let node = kept[k];
         for &c in tree.children(node) {
-            if !NOT_IN_SPAN.contains(&tree.base_rel(c)) {
+            let rel = tree.base_rel(c);
+            let aside = NOT_IN_SPAN.contains(&rel) && (rel != "appos" || comma_before(c));
+            // The head's own preposition ("according to", possessive 's) is not the speaker.
+            let marker = node == head && rel == "case";
+            if !aside && !marker {
                 kept.push(c);
             }
         }
@@ -44,6 +53,10 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
         hi += 1;
     }
     let (mut start, mut end) = (kept[lo], kept[hi] + 1);
+    // A determiner the parser hung elsewhere still opens the phrase ("the envoy").
+    if start > tree.first && tree.upos(start - 1) == "DET" && start == head {
+        start -= 1;
+    }
     while start < head && matches!(tree.upos(start), "PUNCT" | "CCONJ") {
         start += 1;
     }
@@ -73,7 +86,13 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
             return found(subject, format!("subject of '{}', which '{cue_word}' depends on", tree.word(verb).to_lowercase()));
         }
     }
-    adjacent_nominal(tree, cue, frame).and_then(|head| found(head, format!("next to '{cue_word}'")))
+    let head = adjacent_nominal(tree, cue, frame)?;
+    // A misparsed frame ("…,” the envoy told reporters) has no usable subtree: take the words.
+    let mut start = head;
+    while start > frame.start && matches!(tree.upos(start - 1), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
+        start -= 1;
+    }
+    Some(FoundSpeaker { tokens: start..head + 1, head, how: format!("next to '{cue_word}'") })
 }
 
 fn is_expletive(tree: &SentenceTree, token: u32) -> bool {

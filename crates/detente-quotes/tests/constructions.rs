@@ -1,0 +1,200 @@
+//! Every construction the extractor covers, on sentences written for these tests.
+
+mod common;
+
+use common::quotes_of;
+use detente_core::{Quote, QuoteKind};
+
+/// The quote whose content starts with `start`; fails listing what was found.
+fn quote<'q>(quotes: &'q [Quote], start: &str) -> &'q Quote {
+    quotes.iter().find(|q| q.content.text.starts_with(start)).unwrap_or_else(|| {
+        let found: Vec<(&QuoteKind, &str)> = quotes.iter().map(|q| (&q.kind, q.content.text.as_str())).collect();
+        panic!("no quote starting with {start:?}; found {found:#?}")
+    })
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or_else(|| panic!("{:?} has no speaker", q.content.text))
+}
+
+fn cue(q: &Quote) -> &str {
+    q.cue.as_ref().map(|c| c.text.as_str()).unwrap_or_else(|| panic!("{:?} has no cue", q.content.text))
+}
+
+#[test]
+fn straight_quotes_with_the_frame_after() {
+    let (_, quotes) = quotes_of("\"We will not back down,\" Mayor Helen Ortiz said on Tuesday.", None);
+    let q = quote(&quotes, "We will not back down");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Mayor Helen Ortiz");
+    assert_eq!(cue(q), "said");
+    assert_eq!(q.id, "q1");
+    assert_eq!(q.sentences, vec![0]);
+}
+
+#[test]
+fn curly_quotes_told_reporters() {
+    let (doc, quotes) = quotes_of("“The talks were useful and frank,” the envoy told reporters.", None);
+    let q = quote(&quotes, "The talks were useful");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "the envoy");
+    assert_eq!(cue(q), "told");
+    // Content spans point into the text.
+    assert_eq!(&doc.text[q.content.span.start as usize..q.content.span.end as usize], q.content.text);
+}
+
+#[test]
+fn single_marks_around_a_partial_quote() {
+    let (_, quotes) = quotes_of("The senator called the plan ‘a reckless gamble’ on Monday.", None);
+    let q = quote(&quotes, "a reckless gamble");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker(q), "The senator");
+    assert_eq!(cue(q), "called");
+}
+
+#[test]
+fn multi_sentence_quote_is_one_quote() {
+    let (_, quotes) = quotes_of("“Our borders are secure. We have nothing to fear,” the general said.", None);
+    let q = quote(&quotes, "Our borders are secure.");
+    assert!(q.content.text.ends_with("nothing to fear"), "{}", q.content.text);
+    assert_eq!(q.sentences, vec![0, 1]);
+    assert_eq!(speaker(q), "the general");
+}
+
+#[test]
+fn quote_interrupted_by_its_attribution() {
+    let (_, quotes) = quotes_of("“We are ready to talk,” he said, “but we will not wait forever.”", None);
+    let first = quote(&quotes, "We are ready to talk");
+    let second = quote(&quotes, "but we will not wait forever");
+    for q in [first, second] {
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(speaker(q), "he");
+    }
+    assert_eq!(first.cue, second.cue, "both parts share the cue");
+}
+
+#[test]
+fn quote_continued_in_the_next_paragraph() {
+    let text = "The prime minister spoke for an hour. “We inherited a broken economy,” she said. \
+                “Every family in the country has felt it.\n\n“We will fix it together, street by street.”\n";
+    let (_, quotes) = quotes_of(text, None);
+    let opening = quote(&quotes, "Every family");
+    let continued = quote(&quotes, "We will fix it together");
+    assert_eq!(speaker(opening), "she");
+    assert_eq!(speaker(continued), "she");
+    let how = &continued.speaker.as_ref().unwrap().how;
+    assert!(how.contains("continues"), "{how}");
+    assert_eq!(continued.cue, opening.cue);
+}
+
+#[test]
+fn quote_after_a_colon() {
+    let (_, quotes) = quotes_of("The spokesman told journalists: “No decision has been taken yet.”", None);
+    let q = quote(&quotes, "No decision");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "The spokesman");
+    assert_eq!(cue(q), "told");
+}
+
+#[test]
+fn partial_quote_governed_by_a_cue_verb() {
+    let (_, quotes) = quotes_of("Lopez vowed “a swift response” if the border was crossed again.", None);
+    let q = quote(&quotes, "a swift response");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker(q), "Lopez");
+    assert_eq!(cue(q), "vowed");
+}
+
+#[test]
+fn indirect_said_that() {
+    let (_, quotes) = quotes_of("The foreign minister said that the embassy would reopen next month.", None);
+    let q = quote(&quotes, "that the embassy");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.content.text, "that the embassy would reopen next month");
+    assert_eq!(speaker(q), "The foreign minister");
+    assert_eq!(cue(q), "said");
+}
+
+#[test]
+fn indirect_told_reporters_and_added() {
+    let text = "Garcia told reporters the ceasefire was holding. He added that talks would resume on Monday.";
+    let (_, quotes) = quotes_of(text, None);
+    let told = quote(&quotes, "the ceasefire was holding");
+    assert_eq!((speaker(told), cue(told)), ("Garcia", "told"));
+    let added = quote(&quotes, "that talks would resume");
+    assert_eq!((speaker(added), cue(added)), ("He", "added"));
+}
+
+#[test]
+fn indirect_according_to() {
+    let (_, quotes) = quotes_of("The convoy was attacked near the border, according to the interior ministry.", None);
+    let q = quote(&quotes, "The convoy was attacked");
+    assert_eq!(q.content.text, "The convoy was attacked near the border");
+    assert_eq!(speaker(q), "the interior ministry");
+    assert_eq!(cue(q), "according to");
+}
+
+#[test]
+fn indirect_statement_that() {
+    let (_, quotes) = quotes_of("The ministry's statement that the strike was illegal angered the unions.", None);
+    let q = quote(&quotes, "that the strike was illegal");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert!(speaker(q).contains("ministry"), "{}", speaker(q));
+    assert_eq!(cue(q), "statement");
+}
+
+#[test]
+fn indirect_in_a_statement() {
+    let (_, quotes) = quotes_of("In a statement, the rebels rejected the new proposal.", None);
+    let q = quote(&quotes, "the rebels rejected");
+    assert_eq!(speaker(q), "the rebels");
+    assert_eq!(cue(q), "statement");
+}
+
+#[test]
+fn indirect_report_before_its_frame() {
+    let (_, quotes) = quotes_of("The talks will continue next week, officials said.", None);
+    let q = quote(&quotes, "The talks will continue");
+    assert_eq!(q.content.text, "The talks will continue next week");
+    assert_eq!((speaker(q), cue(q)), ("officials", "said"));
+}
+
+#[test]
+fn quote_without_a_frame_takes_the_paragraph_speaker() {
+    let text = "Ambassador Lin Wei said the visit had gone well. “This is a historic day for both of our nations.”";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "This is a historic day");
+    assert!(speaker(q).contains("Lin Wei"), "{}", speaker(q));
+    assert!(q.cue.is_none());
+    let how = &q.speaker.as_ref().unwrap().how;
+    assert!(how.contains("nearest speaker in the paragraph"), "{how}");
+}
+
+#[test]
+fn scare_quotes_are_not_quotations() {
+    let (_, quotes) = quotes_of("The ship, nicknamed “the Iron Lady” by sailors, entered the port.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn speaker_codes_come_from_actor_mentions() {
+    let text = "Secretary of State Antony Blinken said Washington would answer in writing.";
+    let (doc, quotes) = quotes_of(text, chrono::NaiveDate::from_ymd_opt(2022, 1, 21));
+    let q = quote(&quotes, "Washington would answer");
+    let speaker = q.speaker.as_ref().unwrap();
+    assert!(speaker.text.ends_with("Blinken"), "{}", speaker.text);
+    assert!(speaker.how.starts_with("subject of 'said'"), "{}", speaker.how);
+    // With the actor stage, the speaker carries the code of the mention covering its head.
+    let head = doc.tokens.iter().position(|t| doc.text[t.span.start as usize..t.span.end as usize] == *"Blinken").unwrap() as u32;
+    if let Some(mention) = doc.actors.iter().find(|m| m.tokens.contains(&head)) {
+        assert_eq!(speaker.code, mention.code);
+        assert!(speaker.how.contains("; "), "resolution described: {}", speaker.how);
+    }
+}
+
+#[test]
+fn document_without_syntax_has_no_quotes() {
+    let mut doc = detente_core::Document::new("plain", "“Yes,” she said.", detente_core::Meta::english());
+    detente_pipeline::Pipeline::segmentation().run(&mut doc);
+    assert!(detente_quotes::QuoteExtractor::new().extract(&doc).is_empty());
+}
