@@ -39,15 +39,15 @@ fn main() -> Result<(), String> {
         let goldstein: f32 =
             f[3].trim().parse().map_err(|_| format!("{}:{}: bad Goldstein score", cameo_src.display(), n + 1))?;
         let quad = quad_class(code).ok_or_else(|| format!("{}:{}: bad code {code}", cameo_src.display(), n + 1))?;
-        let dash = |s: &str| if s.trim().is_empty() { "-".to_string() } else { s.trim().to_string() };
-        writeln!(
-            cameo,
-            "{code}\t{}\t{goldstein:.1}\t{quad}\t{}\t{}",
-            short_name(code, f[2]),
-            dash(f[6]),
-            dash(f[7])
-        )
-        .unwrap();
+        let dash = |s: &str| {
+            if s.trim().is_empty() {
+                "-".to_string()
+            } else {
+                s.trim().to_string()
+            }
+        };
+        writeln!(cameo, "{code}\t{}\t{goldstein:.1}\t{quad}\t{}\t{}", short_name(code, f[2]), dash(f[6]), dash(f[7]))
+            .unwrap();
         rows += 1;
     }
     std::fs::write(out_dir.join("cameo.tsv"), cameo).map_err(|e| e.to_string())?;
@@ -59,7 +59,9 @@ fn main() -> Result<(), String> {
     let mut modes: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in text.lines().skip(1) {
         let mut fields = line.split(',');
-        let (Some(event), Some(mode)) = (fields.next(), fields.next()) else { continue };
+        let (Some(event), Some(mode)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         let event = event.trim();
         if event.is_empty() || !event.chars().all(|c| c.is_ascii_uppercase()) {
             continue;

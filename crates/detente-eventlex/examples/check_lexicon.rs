@@ -28,7 +28,8 @@ fn main() {
 fn report(lexicon: &EventLexicon) {
     let ontology = Ontology::builtin();
     let patterns = lexicon.patterns();
-    let triggers = |pos| patterns.iter().filter(|p| p.pos == pos).map(|p| p.trigger.as_str()).collect::<BTreeSet<_>>().len();
+    let triggers =
+        |pos| patterns.iter().filter(|p| p.pos == pos).map(|p| p.trigger.as_str()).collect::<BTreeSet<_>>().len();
     let codes: BTreeSet<&str> = patterns.iter().map(|p| p.cameo.code.as_str()).collect();
     let three_digit: BTreeSet<&str> = patterns.iter().map(|p| &p.cameo.code[..3.min(p.cameo.code.len())]).collect();
     let all_three: Vec<&str> = ontology.codes().iter().filter(|c| c.code.len() == 3).map(|c| c.code.as_str()).collect();

@@ -85,7 +85,8 @@ impl EventLexicon {
     /// `forms.tsv`, and `patterns/*.tsv` in file-name order.
     pub fn load_dir(dir: &Path) -> Result<EventLexicon, LexiconError> {
         let read = |path: &Path| {
-            std::fs::read_to_string(path).map_err(|e| LexiconError::Io { path: path.to_path_buf(), message: e.to_string() })
+            std::fs::read_to_string(path)
+                .map_err(|e| LexiconError::Io { path: path.to_path_buf(), message: e.to_string() })
         };
         let classes = read(&dir.join("classes.tsv"))?;
         let forms_path = dir.join("forms.tsv");
@@ -95,7 +96,8 @@ impl EventLexicon {
             .map_err(|e| LexiconError::Io { path: patterns_dir.clone(), message: e.to_string() })?;
         let mut files = Vec::new();
         for entry in listing {
-            let path = entry.map_err(|e| LexiconError::Io { path: patterns_dir.clone(), message: e.to_string() })?.path();
+            let path =
+                entry.map_err(|e| LexiconError::Io { path: patterns_dir.clone(), message: e.to_string() })?.path();
             if path.extension().is_some_and(|x| x == "tsv") {
                 files.push(path);
             }
@@ -128,7 +130,8 @@ impl EventLexicon {
                     continue;
                 }
                 let order = all.len() + blockers.len();
-                let (trigger, pos, candidate) = match pattern::parse_line(line, file, n + 1, &classes, ontology, order)? {
+                let (trigger, pos, candidate) = match pattern::parse_line(line, file, n + 1, &classes, ontology, order)?
+                {
                     Line::Pattern(p) => {
                         all.push(p);
                         let p = &all[all.len() - 1];
@@ -222,7 +225,9 @@ impl EventLexicon {
             };
             pattern::all_hold(constraints, tree, trigger, pos)
         })?;
-        let Candidate::Pattern(index) = *winner else { return None };
+        let Candidate::Pattern(index) = *winner else {
+            return None;
+        };
         let pattern = &self.patterns[index];
         let trigger_negated = pattern::is_negated(tree, trigger, pos);
         Some(PatternMatch {
@@ -244,7 +249,8 @@ fn parse_classes(text: &str) -> Result<Classes, LexiconError> {
             continue;
         }
         let err = |m: String| LexiconError::line("classes.tsv", n + 1, m);
-        let (name, words) = line.split_once('\t').ok_or_else(|| err("expected CLASS<TAB>lemma lemma ...".to_string()))?;
+        let (name, words) =
+            line.split_once('\t').ok_or_else(|| err("expected CLASS<TAB>lemma lemma ...".to_string()))?;
         let name = name.trim();
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
             return Err(err(format!("bad class name {name:?} (uppercase letters, digits, _)")));

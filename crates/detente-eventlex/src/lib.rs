@@ -15,9 +15,17 @@
 //! - [`EventLexicon::is_trigger`]`(lemma, pos)`: a hash lookup, for every verb and noun.
 //! - [`EventLexicon::best_match`]`(tree, token)` → [`PatternMatch`]: the most specific pattern
 //!   that holds at the token (its [`Pattern::id`] `NN.tsv:LINE` is the event's evidence), the
-//!   target slot's head tokens with conjuncts expanded, and whether the trigger is negated.
+//!   target slot's head tokens with conjuncts expanded, the source slot's when the pattern
+//!   overrides the subject ("received arms *from* X"), and negation: `negated` is the event's
+//!   ("did not invade"), `trigger_negated` the surface fact — they differ where the pattern
+//!   makes the negation part of its meaning ("did not rule out talks" → 036, asserted; "will
+//!   not lift sanctions" → 1244). `None` also where a blocker line (code `none`: "war games",
+//!   "spoke to reporters") is the most specific that holds.
 //!   Target heads are syntactic heads ("border" in "massed troops on the border with
 //!   Ukraine"); the coder looks for actor mentions in their subtrees.
+//!
+//! Lemmatiser slips on trigger words ("met", "invaded" → "invad") are repaired through
+//! `lexicon/events/forms.tsv`, which `examples/find_lemma_slips.rs` regenerates.
 //!
 //! ```no_run
 //! use detente_eventlex::{EventLexicon, TriggerPos};

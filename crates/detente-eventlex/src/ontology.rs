@@ -66,7 +66,9 @@ impl Ontology {
             let bad = |m: &str| LexiconError::line("cameo.tsv", n + 1, m);
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 6 {
-                return Err(bad("expected 6 tab-separated columns: code name goldstein quad_class plover_type plover_mode"));
+                return Err(bad(
+                    "expected 6 tab-separated columns: code name goldstein quad_class plover_type plover_mode",
+                ));
             }
             let code = f[0];
             if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {

@@ -51,27 +51,88 @@ pub struct Term {
 }
 
 impl Term {
-    /// Whether token `i` is in the set: by lemma, by lowercased form, or by the form without a
-    /// plural "s" (the lemmatiser leaves some plurals, such as "troops", as they are).
+    /// Whether token `i` is in the set: by lemma, by lowercased form, by the form without a
+    /// plural "s" (the lemmatiser leaves some plurals, such as "troops", as they are), or as the
+    /// end of a compound split at its hyphen ("cease-fire").
     pub fn matches(&self, tree: &SentenceTree, i: u32) -> bool {
-        let Some(words) = &self.words else { return true };
-        let lemma = tree.lemma(i).to_lowercase();
-        if words.contains(&lemma) {
+        let Some(words) = &self.words else {
             return true;
-        }
-        let form = tree.word(i).to_lowercase();
-        words.contains(&form) || form.strip_suffix('s').is_some_and(|stem| words.contains(stem))
+        };
+        let contains = |w: &str| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                words.contains(&w.to_ascii_lowercase())
+            } else {
+                words.contains(w)
+            }
+        };
+        let form = tree.word(i);
+        contains(tree.lemma(i))
+            || contains(form)
+            || form.strip_suffix('s').is_some_and(contains)
+            || hyphenated(tree, i).is_some_and(|joined| contains(&joined))
     }
 
     fn any(text: &str) -> Term {
         Term { text: text.to_string(), words: None }
     }
 
-    /// The term matches `i` or one of its conjuncts.
+    /// The term matches one of `heads` or, where a head is a light noun ("a *round* of
+    /// talks", "mediation *efforts*", "a new *package* of sanctions"), the word it quantifies.
     fn matches_any(&self, tree: &SentenceTree, heads: &[u32]) -> bool {
-        heads.iter().any(|&h| self.matches(tree, h))
+        heads.iter().any(|&h| {
+            self.matches(tree, h)
+                || (LIGHT_NOUNS.contains(&tree.lemma(h).to_ascii_lowercase().as_str())
+                    && tree.children(h).iter().any(|&c| {
+                        (tree.deprel(c) == "compound"
+                            || (tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of")))
+                            && self.matches(tree, c)
+                    }))
+        })
     }
 }
+
+/// A compound the tokenizer split at its hyphen, ending at token `i`: "cease-fire" for the "fire"
+/// of "cease" "-" "fire".
+fn hyphenated(tree: &SentenceTree, i: u32) -> Option<String> {
+    if i < tree.first + 2 || tree.word(i - 1) != "-" {
+        return None;
+    }
+    Some(format!("{}-{}", tree.word(i - 2), tree.word(i)).to_lowercase())
+}
+
+/// Nouns that carry little meaning of their own in an argument: the term is also tried on the
+/// noun they quantify or are compounded with.
+const LIGHT_NOUNS: &[&str] = &[
+    "effort",
+    "attempt",
+    "process",
+    "bid",
+    "initiative",
+    "round",
+    "agreement",
+    "deal",
+    "series",
+    "wave",
+    "package",
+    "set",
+    "kind",
+    "form",
+    "number",
+    "host",
+    "batch",
+    "level",
+    "hundred",
+    "thousand",
+    "dozen",
+    "score",
+    "group",
+    "delivery",
+    "shipment",
+    "line",
+    "plan",
+    "hour",
+    "state",
+];
 
 /// A condition on the trigger or its dependents. All of a pattern's constraints must hold.
 #[derive(Debug, Clone)]
@@ -88,6 +149,12 @@ pub enum Constraint {
     Xcomp(Term),
     /// `ccomp`: a clausal complement ("warned *that* ...").
     Ccomp,
+    /// `head:TERM`: the trigger's own head is in TERM ("war" in "war *games*").
+    Head(Term),
+    /// `subj:TERM`: the subject's head (or a conjunct) is in TERM ("*troops* arrived").
+    Subject(Term),
+    /// `rel:REL`: the trigger's own relation, with subtype (`amod` for "Iranian-*backed*").
+    Relation(String),
     /// `mod:TERM`: an adjectival, compound or adverbial modifier in TERM ("*peace* talks").
     Modifier(Term),
     /// `neg` / `!neg`.
@@ -182,10 +249,13 @@ pub(crate) fn specificity(constraints: &[Constraint]) -> (usize, usize) {
         .iter()
         .filter(|c| match c {
             Constraint::Prep { head, .. } => head.is_some(),
-            Constraint::Particle(t) | Constraint::Object(t) | Constraint::Xcomp(t) | Constraint::Modifier(t) => {
-                t.words.is_some()
-            }
-            Constraint::Ccomp | Constraint::Negated(_) | Constraint::Passive(_) => false,
+            Constraint::Particle(t)
+            | Constraint::Object(t)
+            | Constraint::Xcomp(t)
+            | Constraint::Modifier(t)
+            | Constraint::Head(t)
+            | Constraint::Subject(t) => t.words.is_some(),
+            Constraint::Ccomp | Constraint::Negated(_) | Constraint::Passive(_) | Constraint::Relation(_) => false,
         })
         .count();
     (constraints.len(), with_terms)
@@ -214,8 +284,14 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
         Constraint::Xcomp(term) => clausal_complements(tree, t)
             .any(|k| term.matches(tree, k) || tree.children_with(k, "xcomp").any(|g| term.matches(tree, g))),
         Constraint::Ccomp => tree.children(t).iter().any(|&k| tree.base_rel(k) == "ccomp"),
+        Constraint::Head(term) => tree.head(t).is_some_and(|h| term.matches(tree, h)),
+        Constraint::Subject(term) => {
+            slot_heads(tree, t, &Slot::Subject, pos).is_some_and(|heads| term.matches_any(tree, &heads))
+        }
+        Constraint::Relation(rel) => tree.deprel(t) == rel || tree.base_rel(t) == rel,
         Constraint::Modifier(term) => tree.children(t).iter().any(|&k| {
-            matches!(tree.base_rel(k), "amod" | "compound" | "advmod") && tree.deprel(k) != "compound:prt"
+            matches!(tree.base_rel(k), "amod" | "compound" | "advmod")
+                && tree.deprel(k) != "compound:prt"
                 && term.matches(tree, k)
         }),
         Constraint::Negated(want) => is_negated(tree, t, pos) == *want,
@@ -223,23 +299,37 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
     }
 }
 
-/// Whether the trigger is negated. A noun is also negated when the verb it is the object or
-/// passive subject of is ("did not impose sanctions").
+/// Whether the trigger is negated. A noun is also negated when it is the object (or passive
+/// subject) of a negated support verb that only carries it ("did not *impose* sanctions", "no
+/// talks were *held*") — not of a verb with a meaning of its own ("did not rule out talks").
 pub(crate) fn is_negated(tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
     if tree.is_negated(t) {
         return true;
     }
     pos == TriggerPos::Noun
         && matches!(tree.deprel(t), "obj" | "nsubj:pass")
-        && tree.head(t).is_some_and(|h| tree.upos(h) == "VERB" && tree.is_negated(h))
+        && tree.head(t).is_some_and(|h| {
+            tree.upos(h) == "VERB"
+                && SUPPORT_VERBS.contains(&tree.lemma(h).to_ascii_lowercase().as_str())
+                && tree.is_negated(h)
+        })
 }
+
+/// Verbs that report a nominal event without adding meaning: negating them negates the event.
+const SUPPORT_VERBS: &[&str] = &[
+    "hold", "have", "impose", "launch", "conduct", "carry", "make", "take", "give", "stage", "mount", "wage", "sign",
+    "reach", "issue", "announce", "declare", "begin", "start", "open", "attend", "join", "get", "receive", "provide",
+    "deliver", "do", "commit", "pay", "level", "slap", "see",
+];
 
 /// Controlled clauses: `xcomp` of a verb, or a "to"-infinitive `acl` of a noun ("a pledge to
 /// withdraw").
 fn clausal_complements<'a>(tree: &'a SentenceTree, t: u32) -> impl Iterator<Item = u32> + 'a {
     tree.children(t).iter().copied().filter(move |&k| match tree.base_rel(k) {
         "xcomp" => true,
-        "acl" => tree.children(k).iter().any(|&m| tree.base_rel(m) == "mark" && tree.word(m).eq_ignore_ascii_case("to")),
+        "acl" => {
+            tree.children(k).iter().any(|&m| tree.base_rel(m) == "mark" && tree.word(m).eq_ignore_ascii_case("to"))
+        }
         _ => false,
     })
 }
@@ -393,12 +483,20 @@ fn parse_constraint(spec: &str, classes: &Classes) -> Result<Constraint, String>
             "ccomp" => Constraint::Ccomp,
             "obj" => Constraint::Object(Term::any(spec)),
             "xcomp" => Constraint::Xcomp(Term::any(spec)),
-            _ => return Err(format!("bad constraint {spec:?} (neg, !neg, pass, !pass, ccomp, obj, xcomp, or KIND:ARG)")),
+            _ => {
+                return Err(format!("bad constraint {spec:?} (neg, !neg, pass, !pass, ccomp, obj, xcomp, or KIND:ARG)"))
+            }
         },
         Some(("prt", t)) => Constraint::Particle(term(t)?),
         Some(("obj", t)) => Constraint::Object(term(t)?),
         Some(("xcomp", t)) => Constraint::Xcomp(term(t)?),
         Some(("mod", t)) => Constraint::Modifier(term(t)?),
+        Some(("head", t)) => Constraint::Head(term(t)?),
+        Some(("subj", t)) => Constraint::Subject(term(t)?),
+        Some(("rel", r)) if !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase() || b == b':') => {
+            Constraint::Relation(r.to_string())
+        }
+        Some(("rel", r)) => return Err(format!("bad relation {r:?} (a lowercase UD relation: amod, nsubj:pass)")),
         Some(("prep", rest)) => {
             let (markers, head) = match rest.split_once(':') {
                 Some((p, t)) => (p, Some(term(t)?)),
@@ -406,7 +504,11 @@ fn parse_constraint(spec: &str, classes: &Classes) -> Result<Constraint, String>
             };
             Constraint::Prep { markers: parse_markers(markers)?, head }
         }
-        Some((kind, _)) => return Err(format!("bad constraint {spec:?}: unknown kind {kind:?} (prt, obj, prep, xcomp, mod)")),
+        Some((kind, _)) => {
+            return Err(format!(
+                "bad constraint {spec:?}: unknown kind {kind:?} (prt, obj, subj, prep, xcomp, mod, head, rel)"
+            ))
+        }
     })
 }
 
@@ -445,9 +547,7 @@ fn parse_slots(spec: &str) -> Result<Vec<Slot>, String> {
             "xcomp-obj" => Ok(Slot::XcompObject),
             _ => match s.strip_prefix("prep:") {
                 Some(p) => Ok(Slot::Prep(parse_markers(p)?)),
-                None => Err(format!(
-                    "bad slot {s:?} (obj, iobj, nsubj, poss, xcomp-obj, prep:P, or none / - alone)"
-                )),
+                None => Err(format!("bad slot {s:?} (obj, iobj, nsubj, poss, xcomp-obj, prep:P, or none / - alone)")),
             },
         })
         .collect()

@@ -32,7 +32,11 @@ fn the_lexicon_covers_every_three_digit_code_and_every_plover_type() {
     let lexicon = EventLexicon::builtin();
     let ontology = Ontology::builtin();
     for code in ontology.codes().iter().filter(|c| c.code.len() == 3) {
-        assert!(lexicon.patterns().iter().any(|p| p.cameo.code.starts_with(&code.code)), "no pattern for {}", code.code);
+        assert!(
+            lexicon.patterns().iter().any(|p| p.cameo.code.starts_with(&code.code)),
+            "no pattern for {}",
+            code.code
+        );
     }
     for plover in ontology.plover_types() {
         assert!(lexicon.patterns().iter().any(|p| p.plover_type.as_deref() == Some(plover)), "no pattern for {plover}");
@@ -105,6 +109,7 @@ fn bad_lines_are_reported_with_file_and_line() {
         ("warn\tV\tobj:@NAVY\t-\t130\t-\tx", "unknown class @NAVY"),
         ("warn\tV\tobject:troop\t-\t130\t-\tx", "unknown kind \"object\""),
         ("warn\tV\tsideways\t-\t130\t-\tx", "bad constraint \"sideways\""),
+        ("warn\tV\trel:AMOD\t-\t130\t-\tx", "bad relation \"AMOD\""),
         ("warn\tADJ\t-\t-\t130\t-\tx", "bad pos \"ADJ\""),
         ("warn\tV\t-\tsubject\t130\t-\tx", "bad slot \"subject\""),
         ("warn\tV\t-\t-\t130\tTHREAT\tx", "unknown PLOVER type \"THREAT\""),

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 fn pipeline() -> &'static detente_pipeline::Pipeline {
     static PIPELINE: OnceLock<detente_pipeline::Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(|| {
-        detente_pipeline::Pipeline::with_models(&detente_pipeline::default_models_dir()).unwrap_or_else(|e| panic!("{e}"))
+        detente_pipeline::Pipeline::with_models(&detente_pipeline::default_models_dir())
+            .unwrap_or_else(|e| panic!("{e}"))
     })
 }
 
@@ -44,7 +45,14 @@ fn find_with(lexicon: &EventLexicon, text: &str, trigger: &str) -> Found {
             trigger_negated: m.trigger_negated,
             id: m.pattern.id.clone(),
         },
-        None => Found { code: None, plover: None, targets: Vec::new(), negated: false, trigger_negated: false, id: String::new() },
+        None => Found {
+            code: None,
+            plover: None,
+            targets: Vec::new(),
+            negated: false,
+            trigger_negated: false,
+            id: String::new(),
+        },
     }
 }
 
@@ -97,7 +105,10 @@ fn negation_of_verbs_and_of_nominal_events() {
     assert!(f.negated);
     let f = find("The government never imposed sanctions on the company.", "sanctions");
     assert_eq!(f.code.as_deref(), Some("163"));
-    assert!(f.negated, "a nominal event is negated with the verb it is the object of");
+    assert!(f.negated, "a nominal event is negated with the support verb it is the object of");
+    let f = find("The minister did not rule out talks with Iran.", "talks");
+    assert_eq!(f.code.as_deref(), Some("040"));
+    assert!(!f.negated, "\"rule out\" is no support verb: the talks are not denied");
 }
 
 #[test]
@@ -165,4 +176,69 @@ fn a_blocker_that_holds_suppresses_the_event() {
     assert!(find_with(&lexicon, "Historians study the cold war.", "war").code.is_none());
     assert_eq!(find_with(&lexicon, "The country lost the war.", "war").code.as_deref(), Some("190"));
     assert!(lexicon.is_trigger("war", TriggerPos::Noun));
+}
+
+#[test]
+fn shipped_blockers_keep_non_events_out() {
+    assert!(find("The minister spoke to reporters in the capital.", "spoke").code.is_none());
+    assert!(find("The agency released a report on the economy.", "released").code.is_none());
+    assert_eq!(find("The rebels released the hostages.", "released").code.as_deref(), Some("0841"));
+}
+
+#[test]
+fn a_negated_concession_is_a_refusal_and_not_a_negated_event() {
+    let f = find("The government will not lift the sanctions on the company.", "lift");
+    assert_eq!(f.code.as_deref(), Some("1244"));
+    assert!(f.trigger_negated && !f.negated);
+    let f = find("The government lifted the sanctions on the company.", "lifted");
+    assert_eq!(f.code.as_deref(), Some("085"));
+    assert_eq!(f.targets, ["company"]);
+    assert_eq!(find("The governor declined to resign.", "declined").code.as_deref(), Some("1231"));
+}
+
+#[test]
+fn a_light_noun_lets_the_term_see_what_it_quantifies() {
+    assert_eq!(find("The envoy ended his mediation efforts.", "ended").code.as_deref(), Some("165"));
+    assert_eq!(find("The two sides held a new round of talks.", "held").code.as_deref(), Some("040"));
+}
+
+#[test]
+fn receiving_swaps_source_and_target() {
+    let doc = parse("Kyiv received new weapons from Washington.");
+    let tree = SentenceTree::new(&doc, 0);
+    let t = tree.tokens().find(|&i| tree.word(i) == "received").unwrap();
+    let m = EventLexicon::builtin().best_match(&tree, t).expect("a match");
+    assert_eq!(m.pattern.cameo.code, "072");
+    let words = |heads: &[u32]| heads.iter().map(|&h| tree.word(h)).collect::<Vec<_>>();
+    assert_eq!(words(&m.target_heads), ["Kyiv"]);
+    assert_eq!(words(m.source_heads.as_deref().expect("a source slot")), ["Washington"]);
+}
+
+#[test]
+fn the_head_constraint_blocks_compounds() {
+    assert!(find("The navies held war games in the gulf.", "war").code.is_none());
+    assert_eq!(find("The rebels lost the war against the government.", "war").code.as_deref(), Some("190"));
+}
+
+#[test]
+fn hyphenated_compounds_and_sums_of_money_are_recognised() {
+    let f = find("The army announced a cease-fire with the rebels.", "announced");
+    assert_eq!(f.code.as_deref(), Some("0871"), "\"cease-fire\" is split at the hyphen but still a truce");
+    let f = find("Japan gave $5 million to the agency.", "gave");
+    assert_eq!(f.code.as_deref(), Some("071"));
+    assert_eq!(f.targets, ["agency"]);
+}
+
+#[test]
+fn own_relation_and_subject_constraints() {
+    assert!(find("The rebel-backed militia attacked the village.", "backed").code.is_none(), "a modifier participle");
+    assert_eq!(find("The president backed the proposal.", "backed").code.as_deref(), Some("051"));
+    assert_eq!(find("Hundreds of troops arrived in the region.", "arrived").code.as_deref(), Some("154"));
+    assert_eq!(find("The foreign minister arrived in the capital.", "arrived").code.as_deref(), Some("042"));
+}
+
+#[test]
+fn a_ceasefire_agreement_is_violated_as_a_ceasefire() {
+    assert_eq!(find("The militia violated the ceasefire agreement.", "violated").code.as_deref(), Some("196"));
+    assert_eq!(find("The militia violated the law.", "violated").code.as_deref(), Some("128"));
 }

@@ -18,7 +18,11 @@ fn every_shared_code_is_embedded_with_its_goldstein_score_quad_class_and_plover_
         let code = f[0].trim();
         let info = ontology.cameo(code).unwrap_or_else(|| panic!("code {code} missing from the ontology"));
         let goldstein: f32 = f[3].trim().parse().unwrap();
-        assert!((info.goldstein - goldstein).abs() < 1e-6, "{code}: goldstein {} vs shared {goldstein}", info.goldstein);
+        assert!(
+            (info.goldstein - goldstein).abs() < 1e-6,
+            "{code}: goldstein {} vs shared {goldstein}",
+            info.goldstein
+        );
         assert_eq!(info.quad_class.to_string(), f[4].trim(), "{code}: QuadClass");
         let root: u8 = code[..2].parse().unwrap();
         let by_root = match root {
