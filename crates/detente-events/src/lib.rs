@@ -75,6 +75,13 @@ impl<'l> EventCoder<'l> {
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
                     continue;
                 }
+                // "not ruling out a meeting": the noun is the verb's argument, not a second event.
+                if pos == TriggerPos::Noun
+                    && matches!(tree.base_rel(t), "obj" | "obl" | "nsubj" | "xcomp")
+                    && tree.head(t).is_some_and(|h| targets.iter().any(|(k, _)| *k == h))
+                {
+                    continue;
+                }
                 let Some(m) = self.lexicon.best_match(&tree, t) else { continue };
                 let shared = tree
                     .head(t)
@@ -229,7 +236,8 @@ impl<'l> EventCoder<'l> {
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
         let distinct: Vec<&ActorRef> = dedup_codes(&source);
-        if target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
+        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06");
+        if symmetric && target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
             pairs.push((vec![distinct[0].clone()], vec![distinct[1].clone()]));
             pairs.push((vec![distinct[1].clone()], vec![distinct[0].clone()]));
         } else {
@@ -252,6 +260,20 @@ impl<'l> EventCoder<'l> {
         let mut out = Vec::new();
         for (source, target) in pairs {
             let mut info = m.pattern.cameo;
+            // CAMEO codes a promised material act as an intent: "will send aid" is 033, "will
+            // strike" a threat of force (138).
+            if modality == Modality::Future {
+                let intent = match info.root.as_str() {
+                    "06" => Some("031"),
+                    "07" => Some("033"),
+                    "08" => Some("035"),
+                    "18" | "19" | "20" => Some("138"),
+                    _ => None,
+                };
+                if let Some(code) = intent.and_then(|c| self.ontology.cameo(c)) {
+                    info = code;
+                }
+            }
             // A meeting held in a third country: CAMEO 044.
             if info.code.starts_with("04") && matches!(info.code.as_str(), "040" | "043" | "042") {
                 if let Some(loc) = &location {
@@ -419,7 +441,8 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
 }
 
 /// The source of a nominal event: its possessor ("Russia's invasion"), a "by" phrase, or the
-/// subject of the verb it is the object of ("Russia held talks").
+/// subject of the verb it is the object of ("Russia held talks"); not of a verb it is only a
+/// prepositional phrase of ("thanked Macron for his help").
 fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
     let own: Vec<u32> = tree
         .children(n)
@@ -431,7 +454,7 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         return own;
     }
     match (tree.base_rel(n), tree.head(n)) {
-        ("obj" | "obl" | "nsubj", Some(v)) if tree.upos(v) == "VERB" && tree.base_rel(n) != "nsubj" => {
+        ("obj", Some(v)) if tree.upos(v) == "VERB" => {
             clause::subject_heads(tree, v).0
         }
         _ => Vec::new(),
