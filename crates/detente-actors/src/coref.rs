@@ -36,6 +36,11 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     // `origin[i]`: the mention whose identity mention i carries (itself when resolved directly).
     let mut origin: Vec<usize> = (0..found.len()).collect();
     let mut extra = Vec::new();
+    if let Some(context) = context {
+        for m in found.iter_mut().filter(|m| m.pending == Pending::Nothing) {
+            from_dateline(lexicon, doc, m, context);
+        }
+    }
     for i in 0..found.len() {
         let pending = std::mem::replace(&mut found[i].pending, Pending::Nothing);
         let choice = match &pending {
@@ -45,6 +50,12 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             Pending::Definite(lemma) => match definite(doc, found, i, lemma) {
                 Some(j) => Some((vec![j], "definite description")),
                 None => {
+                    if let Some(context) = context {
+                        from_dateline(lexicon, doc, &mut found[i], context);
+                        if found[i].code.as_deref().is_some_and(|c| c.len() > 3) {
+                            continue;
+                        }
+                    }
                     if let Some((code, j)) = in_focus(lexicon, found, i) {
                         let antecedent = found[origin[j]].text_span(doc);
                         found[i].code = Some(code);
@@ -86,11 +97,6 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     found.extend(extra);
     found.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     found.retain(|m| m.actor);
-    if let Some(context) = context {
-        for m in found.iter_mut() {
-            from_dateline(lexicon, doc, m, context);
-        }
-    }
 }
 
 fn agent_of<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l detente_lexicon::Entry> {
@@ -106,11 +112,17 @@ fn countryless_agent<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l det
     m.agent.as_ref().map(|(id, _)| lexicon.entry(*id))
 }
 
-/// "the government" with no government named before: the agent's sector of the country in
-/// focus, the nearest earlier mention of a country. Returns the code and that mention.
+/// "the government" with no government named before and no dateline: the agent's sector of
+/// the country in focus, the nearest earlier mention of a country. Returns the code and that
+/// mention.
 fn in_focus(lexicon: &ActorLexicon, found: &[Found], i: usize) -> Option<(String, usize)> {
     let agent = countryless_agent(lexicon, &found[i])?;
-    let j = earlier(found, i).find(|&j| matches!(found[j].kind, Kind::State | Kind::Government) && found[j].code.is_some())?;
+    // A region ("West African neighbours") has no army or government of its own.
+    let j = earlier(found, i).find(|&j| {
+        matches!(found[j].kind, Kind::State | Kind::Government)
+            && found[j].code.is_some()
+            && found[j].entry.is_none_or(|e| lexicon.entry(e).kind != detente_lexicon::EntryKind::Region)
+    })?;
     let code = compose(found[j].code.as_deref()?, agent)?;
     Some((code, j))
 }
