@@ -26,7 +26,7 @@ mod quotes;
 
 use chrono::NaiveDate;
 use detente_core::{ActorMention, Document};
-use detente_lexicon::{ActorLexicon, EntryKind};
+use detente_lexicon::ActorLexicon;
 
 /// Finds and codes the actor mentions of documents. Cheap to share between threads.
 pub struct ActorResolver<'l> {
@@ -74,12 +74,7 @@ impl ActorResolver<'_> {
     /// The country of the dateline's place ("CONAKRY" → GIN), when the lexicon knows it.
     fn dateline_country(&self, doc: &Document) -> Option<coref::Context> {
         let d = doc.dateline.as_ref()?;
-        let entry = self.lexicon.lookup(doc.slice(d.place))?;
-        let country = match entry.kind {
-            EntryKind::Capital => self.lexicon.entry(entry.parent?),
-            k if k.is_place() => entry,
-            _ => return None,
-        };
+        let country = self.lexicon.country_of_place(doc.slice(d.place))?;
         let code = country.default_code()?.to_string();
         Some(coref::Context { code, place: detente_core::TextSpan { text: doc.slice(d.place).to_string(), span: d.place } })
     }

@@ -31,7 +31,7 @@ use detente_core::{
     ActorMention, ActorRef, DatePrecision, Document, Event, Evidence, Location, Modality, SentenceTree, TextSpan,
 };
 use detente_eventlex::{EventLexicon, Ontology, PatternMatch, Slot, TriggerPos};
-use detente_lexicon::{ActorLexicon, EntryKind};
+use detente_lexicon::ActorLexicon;
 
 /// Codes events. Cheap to share between threads.
 pub struct EventCoder<'l> {
@@ -205,9 +205,12 @@ impl<'l> EventCoder<'l> {
         }
         let heads = clause::governors(tree, t);
         let location = self.location(doc, tree, &heads[..1]);
-        // "attacked an army camp in Kabul": force used in a place is used against its country.
+        // "attacked an army camp in Kabul": force used in a place is used against its country;
+        // with no place named, against the country the story is filed from ("KYIV — … shelled
+        // the city").
         if target.is_empty() && m.pattern.cameo.quad_class == 4 {
-            if let Some(loc) = location.as_ref().filter(|l| l.country.is_some()) {
+            let place = location.clone().filter(|l| l.country.is_some()).or_else(|| self.dateline_place(doc));
+            if let Some(loc) = place {
                 target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
             }
         }
@@ -338,6 +341,15 @@ impl<'l> EventCoder<'l> {
         out
     }
 
+    /// The dateline's place with its country, when the lexicon knows it.
+    fn dateline_place(&self, doc: &Document) -> Option<Location> {
+        let d = doc.dateline.as_ref()?;
+        let text = doc.slice(d.place);
+        let country = self.places.country_of_place(text)?;
+        let code = country.default_code()?;
+        Some(Location { text: text.to_string(), span: d.place, country: Some(code.get(..3).unwrap_or(code).to_string()) })
+    }
+
     /// "in Geneva", "at the UN": a place in the trigger's clause.
     fn location(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Option<Location> {
         for &h in heads {
@@ -346,18 +358,11 @@ impl<'l> EventCoder<'l> {
                     continue;
                 }
                 let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&c));
-                let entry = self.places.lookup(tree.word(c));
-                let known_place = entry.is_some_and(|e| e.kind.is_place() || e.kind == EntryKind::Capital);
-                if !(is_place || known_place) || tree.upos(c) != "PROPN" {
+                let place = self.places.country_of_place(tree.word(c));
+                if !(is_place || place.is_some()) || tree.upos(c) != "PROPN" {
                     continue;
                 }
-                let country = entry.and_then(|e| {
-                    let place = match e.kind {
-                        EntryKind::Capital => e.parent.map(|p| self.places.entry(p))?,
-                        _ => e,
-                    };
-                    place.default_code().map(|c| c.get(..3).unwrap_or(c).to_string())
-                });
+                let country = place.and_then(|e| e.default_code()).map(|c| c.get(..3).unwrap_or(c).to_string());
                 let ts = doc.token_text_span(c..c + 1);
                 return Some(Location { text: ts.text, span: ts.span, country });
             }

@@ -515,6 +515,17 @@ impl ActorLexicon {
         self.group(name).iter().map(|c| self.entry(c.entry)).filter(|e| e.kind == EntryKind::Person).collect()
     }
 
+    /// The country a place name stands in: a country or territory itself, or a capital's
+    /// country ("Conakry" → Guinea). `None` for other names and unknown places.
+    pub fn country_of_place(&self, name: &str) -> Option<&Entry> {
+        let entry = self.lookup(name)?;
+        match entry.kind {
+            EntryKind::Capital => entry.parent.map(|p| self.entry(p)),
+            k if k.is_place() => Some(entry),
+            _ => None,
+        }
+    }
+
     /// The country, region or organisation that owns a code: `"RUS"` → Russia,
     /// `"IGOWSTNAT"` → NATO.
     pub fn by_code(&self, code: &str) -> Option<&Entry> {
