@@ -16,14 +16,20 @@ use std::process::ExitCode;
     version,
     about = "Political event data from news text: who did what to whom, and who said what",
     long_about = "Detente reads news text and turns it into political event data.\n\n\
-        Stages available now: segmentation (sentences and UD tokens with byte offsets).\n\
-        Shared data (treebanks, ontologies) is read from $DETENTE_DATA, default ../shared/data beside the repository.",
+        Pipeline: segmentation → tags, lemmas, dependency parse → named entities → actors (lexicon, \
+        composition, coreference) → quotations → events (CAMEO, Goldstein, QuadClass, PLOVER) → store.\n\
+        Models are found in models/ (or --models / $DETENTE_MODELS); lexicons are built in.\n\
+        Shared data (treebanks, PolNeAR, PETRARCH-2 records) for eval and train is read from \
+        $DETENTE_DATA, default ../shared/data beside the repository.",
     after_help = "Examples:\n  \
-        detente demo                                   run every stage on the bundled demo corpus\n  \
-        detente tokenize article.txt --date 2022-01-21 sentences and tokens as JSON\n  \
-        detente tokenize corpus/ --format conllu       a directory of .txt/.jsonl files as CoNLL-U\n  \
-        detente eval segmentation --gold en_ewt-ud-dev.conllu --json\n  \
-        detente bench                                  throughput table"
+        detente demo                                        every stage on the bundled demo corpus\n  \
+        detente code article.txt --date 2022-01-21          events, actors and quotations as JSON\n  \
+        detente code feed.jsonl --format gdelt > events.tsv GDELT 2.0 event table\n  \
+        detente ingest feed.jsonl --db events.db            code into an SQLite event store\n  \
+        detente query dyad USA RUS --db events.db --by week weekly cooperation/conflict series\n  \
+        detente parse article.txt --format conllu           tags, lemmas, trees, entities\n  \
+        detente eval petrarch --records R.xml --dictionaries DIR\n  \
+        detente bench                                       throughput table"
 )]
 struct Cli {
     #[command(subcommand)]
