@@ -101,6 +101,64 @@ pub(crate) fn encode(words: &[ParseInput<'_>]) -> Vec<Atoms> {
 /// Number of features extracted per configuration.
 pub(crate) const COUNT: usize = 118;
 
+/// The templates (positions in [`extract`]'s output) that read only the
+/// buffer front with its left dependents and the two words after it (buffer
+/// words other than the front have no dependents), plus the bias.
+/// [`S0_GROUP`] and [`S1_GROUP`] are those reading only `s0` (`s1`) with its
+/// dependents. Each group's scores are a function of one node and its
+/// dependents, which [`crate::cache::GroupCache`] exploits.
+pub(crate) const BUFFER_GROUP: [usize; 28] = [
+    0, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 26, 27, 50, 51, 52, 53, 54, 81, 82, 92, 93, 94,
+    106, 107, 110, 115,
+];
+pub(crate) const S0_GROUP: [usize; 27] = [
+    1, 2, 3, 4, 5, 24, 77, 78, 79, 80, 86, 87, 88, 89, 90, 91, 100, 101, 102, 103, 104, 105, 108,
+    109, 112, 113, 114,
+];
+pub(crate) const S1_GROUP: [usize; 17] = [
+    6, 7, 8, 9, 10, 25, 83, 84, 85, 95, 96, 97, 98, 99, 111, 116, 117,
+];
+
+const GROUPED: usize = BUFFER_GROUP.len() + S0_GROUP.len() + S1_GROUP.len();
+
+/// Every template in none of the groups, ascending: the features that read
+/// several positions (pairs, triples, distances), scored at every transition.
+pub(crate) const UNGROUPED: [usize; COUNT - GROUPED] = {
+    let mut grouped = [false; COUNT];
+    let mut i = 0;
+    while i < BUFFER_GROUP.len() {
+        grouped[BUFFER_GROUP[i]] = true;
+        i += 1;
+    }
+    i = 0;
+    while i < S0_GROUP.len() {
+        grouped[S0_GROUP[i]] = true;
+        i += 1;
+    }
+    i = 0;
+    while i < S1_GROUP.len() {
+        grouped[S1_GROUP[i]] = true;
+        i += 1;
+    }
+    let mut out = [0; COUNT - GROUPED];
+    let (mut k, mut o) = (0, 0);
+    while k < COUNT {
+        if !grouped[k] {
+            out[o] = k;
+            o += 1;
+        }
+        k += 1;
+    }
+    assert!(o == out.len(), "the template groups overlap");
+    out
+};
+
+/// The features of `all` at `templates`.
+#[inline]
+pub(crate) fn pick<const N: usize>(all: &[u64; COUNT], templates: &[usize; N]) -> [u64; N] {
+    templates.map(|k| all[k])
+}
+
 /// What a template can read at one position.
 #[derive(Clone, Copy)]
 struct Slot {
@@ -373,4 +431,93 @@ pub(crate) fn extract(state: &State, atoms: &[Atoms], out: &mut [u64; COUNT]) {
     f(&[s1.p, s1sl]);
 
     debug_assert_eq!(k, COUNT);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transition::{Kind, Node};
+
+    /// Walks every configuration of a few transition sequences over one
+    /// sentence and checks that each template group is a function of its
+    /// node and that node's attachment record alone, as
+    /// [`crate::cache::GroupCache`] assumes.
+    #[test]
+    fn grouped_features_depend_on_their_node_and_its_dependents_alone() {
+        let words: Vec<ParseInput> = [
+            ("Envoys", "envoy", "NOUN", "NNS"),
+            ("from", "from", "ADP", "IN"),
+            ("both", "both", "DET", "DT"),
+            ("capitals", "capital", "NOUN", "NNS"),
+            ("met", "meet", "VERB", "VBD"),
+            ("quietly", "quietly", "ADV", "RB"),
+            ("on", "on", "ADP", "IN"),
+            ("Tuesday", "Tuesday", "PROPN", "NNP"),
+            (".", ".", "PUNCT", "."),
+        ]
+        .iter()
+        .map(|&(form, lemma, upos, xpos)| ParseInput {
+            form,
+            lemma,
+            upos,
+            xpos,
+        })
+        .collect();
+        let atoms = encode(&words);
+        type Seen = std::collections::HashMap<(u32, Option<Node>), Vec<u64>>;
+        let (mut buffer, mut s0, mut s1) = (Seen::default(), Seen::default(), Seen::default());
+        // Preference orders over the transitions give different stacks and
+        // dependents under the same positions.
+        let orders = [
+            [Kind::Left, Kind::Right, Kind::Shift],
+            [Kind::Right, Kind::Left, Kind::Shift],
+            [Kind::Shift, Kind::Left, Kind::Right],
+            [Kind::Shift, Kind::Right, Kind::Left],
+        ];
+        for order in orders {
+            let mut state = State::new(words.len());
+            let mut feats = [0u64; COUNT];
+            while !state.is_terminal() {
+                extract(&state, &atoms, &mut feats);
+                let record = |at: u32| (at, (at != NONE).then(|| state.nodes[at as usize]));
+                for (seen, at, group) in [
+                    (&mut buffer, state.b, pick(&feats, &BUFFER_GROUP).to_vec()),
+                    (&mut s0, state.s(0), pick(&feats, &S0_GROUP).to_vec()),
+                    (&mut s1, state.s(1), pick(&feats, &S1_GROUP).to_vec()),
+                ] {
+                    let first = seen.entry(record(at)).or_insert(group.clone());
+                    assert_eq!(first, &group, "node {at}");
+                }
+                let kind = order
+                    .into_iter()
+                    .find(|kind| match kind {
+                        Kind::Shift => state.can_shift(),
+                        Kind::Left => state.can_left(),
+                        Kind::Right => state.can_right(),
+                    })
+                    .unwrap();
+                state.apply(
+                    kind,
+                    if kind == Kind::Left && state.left_is_root() {
+                        0
+                    } else {
+                        1
+                    },
+                );
+            }
+        }
+        // Enough distinct nodes and records were compared.
+        let counts = (buffer.len(), s0.len(), s1.len());
+        assert!(
+            counts.0 > words.len() && counts.1 > words.len() && counts.2 > words.len() / 2,
+            "{counts:?}"
+        );
+    }
+
+    #[test]
+    fn the_template_groups_partition_all_templates() {
+        let mut all: Vec<usize> = [&BUFFER_GROUP[..], &S0_GROUP, &S1_GROUP, &UNGROUPED].concat();
+        all.sort_unstable();
+        assert_eq!(all, (0..COUNT).collect::<Vec<_>>());
+    }
 }

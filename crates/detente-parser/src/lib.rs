@@ -8,8 +8,11 @@
 //!
 //! Greedy decoding makes exactly `2n` transitions for `n` words; the weights
 //! sit in one cache-line-bucketed hash table of 16-bit values, so each
-//! transition costs about a hundred overlapping table probes, a few hundred
-//! SIMD additions, and no allocation.
+//! transition costs at most a hundred overlapping table probes and a few
+//! hundred SIMD additions. Transitions that are the only one allowed are not
+//! scored, and the features that read one position only (the buffer front,
+//! `s0`, `s1`, each with its dependents) are scored once per node and
+//! dependents, not once per transition (see `cache.rs`).
 //!
 //! ```no_run
 //! use detente_parser::{ParseInput, Parser};
@@ -24,6 +27,7 @@
 //! # Ok::<(), detente_parser::ModelError>(())
 //! ```
 
+mod cache;
 mod features;
 mod hash;
 mod model;
@@ -34,6 +38,7 @@ mod weights;
 pub use model::{ModelError, ModelInfo, FORMAT_VERSION};
 pub use train::{train, EpochReport, TrainConfig, TrainEvent};
 
+use cache::GroupCache;
 use detente_conllu::ConlluSentence;
 use model::Model;
 use std::io::{self, Write};
@@ -147,14 +152,52 @@ impl Parser {
     /// Greedy decoding: the best allowed transition until the tree is done.
     fn decode(&self, atoms: &[features::Atoms]) -> State {
         let model = &self.model;
+        let width = model.weights.score_len();
         let mut state = State::new(atoms.len() - 1);
         let mut feats = [0u64; features::COUNT];
-        let mut scores = vec![0i32; model.weights.score_len()];
+        let mut scores = vec![0i32; width];
+        let mut buffer_cache = GroupCache::new(&state, width);
+        let mut s0_cache = GroupCache::new(&state, width);
+        let mut s1_cache = GroupCache::new(&state, width);
         while !state.is_terminal() {
-            features::extract(&state, atoms, &mut feats);
-            scores.fill(0);
-            model.weights.score(&feats, &mut scores);
-            let (kind, label) = model.classes.get(model.classes.best(&state, &scores));
+            // When one class is allowed (the first SHIFT, a SHIFT onto an
+            // empty stack, the final root arc) the scores cannot change the
+            // choice, so they are not computed.
+            let class = match model.classes.only_allowed(&state) {
+                Some(class) => class,
+                None => {
+                    features::extract(&state, atoms, &mut feats);
+                    let weights = &model.weights;
+                    scores.fill(0);
+                    buffer_cache.add(
+                        weights,
+                        &features::BUFFER_GROUP,
+                        &feats,
+                        &state,
+                        state.b,
+                        &mut scores,
+                    );
+                    s0_cache.add(
+                        weights,
+                        &features::S0_GROUP,
+                        &feats,
+                        &state,
+                        state.s(0),
+                        &mut scores,
+                    );
+                    s1_cache.add(
+                        weights,
+                        &features::S1_GROUP,
+                        &feats,
+                        &state,
+                        state.s(1),
+                        &mut scores,
+                    );
+                    weights.score(&features::pick(&feats, &features::UNGROUPED), &mut scores);
+                    model.classes.best(&state, &scores)
+                }
+            };
+            let (kind, label) = model.classes.get(class);
             state.apply(kind, label);
         }
         state

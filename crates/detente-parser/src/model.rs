@@ -95,6 +95,17 @@ impl Classes {
         [shift, left, right]
     }
 
+    /// The class of `state` when it is the only one allowed.
+    pub fn only_allowed(&self, state: &State) -> Option<usize> {
+        let [shift, left, right] = self.allowed(state);
+        match (shift.len(), left.len(), right.len()) {
+            (1, 0, 0) => Some(shift.start),
+            (0, 1, 0) => Some(left.start),
+            (0, 0, 1) => Some(right.start),
+            _ => None,
+        }
+    }
+
     /// The allowed class with the highest score (the first on ties).
     pub fn best<T: PartialOrd + Copy>(&self, state: &State, scores: &[T]) -> usize {
         let mut best: Option<(usize, T)> = None;

@@ -27,7 +27,7 @@ pub(crate) enum Kind {
 }
 
 /// Attachment bookkeeping of one node, kept up to date for the features.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Node {
     pub head: u32,
     pub label: u8,
@@ -42,7 +42,8 @@ pub(crate) struct Node {
     pub right_labels: u64,
 }
 
-const FRESH: Node = Node {
+/// A node without head or dependents.
+pub(crate) const FRESH: Node = Node {
     head: NONE,
     label: 0,
     left: [NONE; 2],

@@ -36,13 +36,19 @@
 //! for frequent features, dense `i16` arrays added with vector instructions;
 //! lookups are prefetched in batches so their cache misses overlap. Both
 //! passes share one table, so a word-only feature is looked up once.
+//!
+//! [`jackknife`] tags a training treebank fold by fold with taggers that
+//! never saw the fold: the parser trains on those tags too, so that it
+//! expects the tagger's mistakes.
 
 mod features;
+mod jackknife;
 mod lemma;
 mod linear;
 mod model;
 mod train;
 
+pub use jackknife::{jackknife, JackknifeError, JackknifeEvent};
 pub use model::{ModelError, FORMAT_VERSION};
 pub use train::{train, TrainConfig, TrainEvent};
 
@@ -134,7 +140,8 @@ pub struct Tagger {
     nominal: Vec<bool>,
 }
 
-/// Reusable per-sentence buffers.
+/// Per-sentence buffers, kept per thread so that tagging a sentence does
+/// not allocate them again (the static scores alone are words × 2 × classes).
 #[derive(Default)]
 struct Scratch {
     chars: Vec<char>,
@@ -167,10 +174,16 @@ impl Tagger {
     /// Tags one sentence's words (UD words, i.e. tokens after contraction
     /// splitting: "did", "n't").
     pub fn tag(&self, words: &[&str]) -> Vec<TaggedWord<'_>> {
-        let mut scratch = Scratch::default();
-        let info = analyse(words, &self.model.dict, &mut scratch.chars);
-        let tags = self.decode_tags(&info, &mut scratch);
-        let feats = self.decode_feats(&info, &tags, &mut scratch);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+        }
+        let (tags, feats) = SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            let info = analyse(words, &self.model.dict, &mut scratch.chars);
+            let tags = self.decode_tags(&info, scratch);
+            let feats = self.decode_feats(&info, &tags, scratch);
+            (tags, feats)
+        });
         words
             .iter()
             .zip(tags.iter().zip(feats))

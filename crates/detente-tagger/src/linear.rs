@@ -1,6 +1,6 @@
 //! The compact weights used for tagging, averaged from a [`Perceptron`].
 
-use detente_linear::{prefetch, KeyIndex, Perceptron};
+use detente_linear::{prefetch, Perceptron};
 use serde::{Deserialize, Serialize};
 
 /// Inference weights: one row of class weights per feature.
@@ -26,15 +26,24 @@ pub struct Weights {
     entries: Vec<(u16, i16)>,
     dense: Vec<i16>,
     #[serde(skip)]
-    index: KeyIndex<(u32, u32)>,
+    index: RowIndex,
+    /// Whether the processor has AVX2 (checked at [`Weights::rebuild`]).
+    #[serde(skip)]
+    avx2: bool,
 }
 
 const DENSE: u32 = u32::MAX;
+/// Bytes in a cache line.
+const LINE: usize = 64;
 
 impl Weights {
     /// Rebuilds the lookup table after deserialising.
     pub fn rebuild(&mut self) {
-        self.index = KeyIndex::build(&self.keys, self.spans.iter().copied());
+        self.index = RowIndex::build(&self.keys, &self.spans);
+        #[cfg(target_arch = "x86_64")]
+        {
+            self.avx2 = std::is_x86_feature_detected!("avx2");
+        }
     }
 
     pub fn validate(&self, classes: usize) -> Result<(), String> {
@@ -54,6 +63,18 @@ impl Weights {
         if bad || self.entries.iter().any(|&(c, _)| c as usize >= classes) {
             return Err("weight rows out of range".into());
         }
+        let too_long = self
+            .spans
+            .iter()
+            .any(|&(a, b)| b != DENSE && b - a > MAX_SPARSE);
+        if self.entries.len() > MAX_START || dense_rows > MAX_START || too_long {
+            return Err("too many weights for the lookup table".into());
+        }
+        let mut keys = self.keys.clone();
+        keys.sort_unstable();
+        if keys.windows(2).any(|w| w[0] == w[1]) {
+            return Err("a feature has two weight rows".into());
+        }
         Ok(())
     }
 
@@ -71,14 +92,38 @@ impl Weights {
     /// most of the cost, so rows are prefetched a batch at a time.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: `avx2` is only true when the processor has AVX2.
+            unsafe { self.add_scores_avx2(features, scores, lo, hi) };
+            return;
+        }
+        self.add_scores_with(features, scores, lo, hi);
+    }
+
+    /// [`Weights::add_scores_with`] compiled for AVX2: dense rows are
+    /// widened and added eight weights at a time instead of four.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_scores_avx2(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
+        self.add_scores_with(features, scores, lo, hi);
+    }
+
+    #[inline(always)]
+    fn add_scores_with(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
         let width = self.classes as usize;
         self.index.for_each_batched(
             features,
             |(a, b)| {
+                // Every cache line of the row part that will be added: a
+                // dense row spans several, and a sparse one may cross one.
                 if b == DENSE {
-                    prefetch(&self.dense[a as usize * width + lo]);
-                } else if let Some(first) = self.entries.get(a as usize) {
-                    prefetch(first);
+                    let row = &self.dense[a as usize * width..][lo..hi];
+                    row.iter().step_by(LINE / 2).for_each(prefetch);
+                    row.last().map(prefetch);
+                } else if a < b {
+                    prefetch(&self.entries[a as usize]);
+                    prefetch(&self.entries[b as usize - 1]);
                 }
             },
             |(a, b)| {
@@ -109,7 +154,8 @@ impl Weights {
             out.keys.push(key);
             // Dense from 1/6 full: the vectorised add then costs less than the
             // scattered one, and few rows are that full, so size barely grows.
-            if row.len() * 6 >= classes {
+            // (A row too long for the lookup table's length field is dense too.)
+            if row.len() * 6 >= classes || row.len() > MAX_SPARSE as usize {
                 out.spans.push(((out.dense.len() / classes) as u32, DENSE));
                 let start = out.dense.len();
                 out.dense.resize(start + classes, 0);
@@ -122,14 +168,153 @@ impl Weights {
                 out.spans.push((start, out.entries.len() as u32));
             }
         });
+        assert!(
+            out.entries.len() <= MAX_START && out.dense.len() / classes <= MAX_START,
+            "too many weights for the lookup table"
+        );
         out.rebuild();
         out
+    }
+}
+
+/// The feature → row table searched while tagging.
+///
+/// Open addressing with linear probing over one `u64` per slot: the key's
+/// high 32 bits as a fingerprint beside the row's start (24 bits) and length
+/// (8 bits, [`DENSE_LEN`] for a dense row). The table is the random-access
+/// part of scoring, so its size is what the caches see, and 8-byte slots are
+/// half the size of full keys with `(u32, u32)` spans. The slot number is the
+/// key's low bits, so slot and fingerprint together compare 32 + log2(slots)
+/// bits: an absent feature is mistaken for a present one about once in 2^32
+/// lookups, while present features always find their own row (checked when
+/// the table is built).
+#[derive(Clone, Debug, Default)]
+struct RowIndex {
+    slots: Vec<u64>,
+}
+
+/// Sparse rows are shorter (a row holds at most one weight per class).
+const MAX_SPARSE: u32 = 254;
+const DENSE_LEN: u64 = 0xFF;
+/// Row starts fit in 24 bits.
+const MAX_START: usize = (1 << 24) - 1;
+const FINGERPRINT: u64 = 0xFFFF_FFFF_0000_0000;
+
+impl RowIndex {
+    /// The table of distinct `keys` with their `spans`, at a load factor of at
+    /// most 3/4 (probing stays short). Two keys with one fingerprint on one
+    /// probe path would hide the later one; a larger table separates them.
+    fn build(keys: &[u64], spans: &[(u32, u32)]) -> RowIndex {
+        let mut size = (keys.len().max(6) * 4 / 3 + 1).next_power_of_two();
+        loop {
+            let index = RowIndex::fill(keys, spans, size);
+            if keys
+                .iter()
+                .zip(spans)
+                .all(|(&k, &span)| index.get(k) == Some(span))
+            {
+                return index;
+            }
+            size *= 2;
+        }
+    }
+
+    fn fill(keys: &[u64], spans: &[(u32, u32)], size: usize) -> RowIndex {
+        let mut slots = vec![0u64; size];
+        let mask = size - 1;
+        for (&key, &(a, b)) in keys.iter().zip(spans) {
+            let len = if b == DENSE {
+                DENSE_LEN
+            } else {
+                u64::from(b - a)
+            };
+            let mut i = key as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            // Never 0 (the empty slot): every row has at least one weight.
+            slots[i] = (key & FINGERPRINT) | u64::from(a) << 8 | len;
+        }
+        RowIndex { slots }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if (slot ^ key) & FINGERPRINT == 0 {
+                let start = (slot >> 8) as u32 & MAX_START as u32;
+                let len = slot & 0xFF;
+                return Some(if len == DENSE_LEN {
+                    (start, DENSE)
+                } else {
+                    (start, start + len as u32)
+                });
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Looks up `keys` a batch at a time, latency first: all slots are
+    /// prefetched, then `found` sees every row present (to prefetch it), and
+    /// only then does `visit` see them, in order.
+    #[inline]
+    fn for_each_batched(
+        &self,
+        keys: &[u64],
+        mut found: impl FnMut((u32, u32)),
+        mut visit: impl FnMut((u32, u32)),
+    ) {
+        const BATCH: usize = 64;
+        if self.slots.is_empty() {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        for chunk in keys.chunks(BATCH) {
+            for &k in chunk {
+                prefetch(&self.slots[k as usize & mask]);
+            }
+            let mut rows = [(0, 0); BATCH];
+            let mut n = 0;
+            for row in chunk.iter().filter_map(|&k| self.get(k)) {
+                found(row);
+                rows[n] = row;
+                n += 1;
+            }
+            rows[..n].iter().for_each(|&row| visit(row));
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_index_finds_every_row_even_when_fingerprints_meet() {
+        let mut keys: Vec<u64> = (0..10_000u64).map(|k| detente_linear::mix(3, k)).collect();
+        let mut spans: Vec<(u32, u32)> =
+            (0..10_000u32).map(|r| (r * 2, r * 2 + 1 + r % 3)).collect();
+        // Two keys with one fingerprint and one home slot in the first table
+        // tried (16384 slots), one of them a dense row.
+        keys.extend([0x1234_5678_0000_0005, 0x1234_5678_0000_4005]);
+        spans.extend([(7, DENSE), (20_000, 20_010)]);
+        let index = RowIndex::build(&keys, &spans);
+        for (&k, &span) in keys.iter().zip(&spans) {
+            assert_eq!(index.get(k), Some(span));
+        }
+        let absent = (0..10_000u64).filter(|&k| index.get(detente_linear::mix(4, k)).is_some());
+        assert_eq!(absent.count(), 0);
+        assert!(RowIndex::default().get(1).is_none());
+    }
 
     #[test]
     fn averaged_weights_match_the_perceptron_and_survive_serialisation() {

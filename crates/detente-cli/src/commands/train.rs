@@ -56,7 +56,8 @@ pub struct NerArgs {
 #[derive(clap::Args)]
 #[command(after_help = "Examples:\n  \
     detente train syntax                                    # EWT+GUM from $DETENTE_DATA into models/\n  \
-    detente train syntax --train my.conllu --dev my-dev.conllu --out /tmp/models --only tagger")]
+    detente train syntax --train my.conllu --dev my-dev.conllu --out /tmp/models --only tagger\n  \
+    detente train syntax --only parser --jackknife 0                # parser on gold tags only")]
 pub struct SyntaxArgs {
     /// Training treebanks, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "FILE[,FILE]")]
@@ -78,6 +79,19 @@ pub struct SyntaxArgs {
     patience: Option<usize>,
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// The parser trains on every sentence twice: with gold tags, and with tags
+    /// from K taggers each trained on all but one of K contiguous folds of the
+    /// training data and tagging that fold. 0 trains on gold tags only.
+    #[arg(long, value_name = "K", default_value_t = 5, value_parser = jackknife_folds)]
+    jackknife: usize,
+}
+
+/// `--jackknife`: 0 (off) or at least 2 folds, checked before any training.
+fn jackknife_folds(arg: &str) -> Result<usize, String> {
+    match arg.parse::<usize>().map_err(|e| e.to_string())? {
+        1 => Err("one fold leaves no data to train its tagger: use 0 (gold tags only) or at least 2".into()),
+        k => Ok(k),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,19 +156,23 @@ fn syntax(args: SyntaxArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn train_tagger(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSentence], source: &str, path: &Path) -> Result<()> {
-    use detente_tagger::{TrainConfig, TrainEvent};
-    let mut cfg = TrainConfig { seed: args.seed, source: source.to_string(), ..TrainConfig::default() };
+fn tagger_config(args: &SyntaxArgs, source: &str) -> detente_tagger::TrainConfig {
+    let mut cfg = detente_tagger::TrainConfig { seed: args.seed, source: source.to_string(), ..Default::default() };
     cfg.epochs = args.epochs.unwrap_or(cfg.epochs);
     cfg.patience = args.patience.unwrap_or(cfg.patience);
-    let mut progress: Option<ProgressBar> = None;
-    let tagger = detente_tagger::train(train, dev, &cfg, &mut |event| match event {
+    cfg
+}
+
+/// Logs a tagger's training events as `name` (a progress bar per epoch).
+fn report_tagger(name: &str, progress: &mut Option<ProgressBar>, event: detente_tagger::TrainEvent) {
+    use detente_tagger::TrainEvent;
+    match event {
         TrainEvent::Started { sentences, words, classes, feats } => {
-            eprintln!("tagger: {sentences} sentences, {words} words, {classes} tag classes, {feats} feature bundles")
+            eprintln!("{name}: {sentences} sentences, {words} words, {classes} tag classes, {feats} feature bundles")
         }
         TrainEvent::Progress { epoch, done, total } => {
-            let bar = progress.get_or_insert_with(|| bar(total, &format!("tagger epoch {epoch}")));
-            bar.set_message(format!("tagger epoch {epoch}"));
+            let bar = progress.get_or_insert_with(|| bar(total, &format!("{name} epoch {epoch}")));
+            bar.set_message(format!("{name} epoch {epoch}"));
             bar.set_position(done as u64);
         }
         TrainEvent::Epoch { epoch, dev, best } => {
@@ -162,7 +180,7 @@ fn train_tagger(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSenten
                 bar.finish_and_clear();
             }
             eprintln!(
-                "tagger epoch {epoch}: dev UPOS {:.2} XPOS {:.2} UFeats {:.2} lemma {:.2}{}",
+                "{name} epoch {epoch}: dev UPOS {:.2} XPOS {:.2} UFeats {:.2} lemma {:.2}{}",
                 dev.upos,
                 dev.xpos,
                 dev.ufeats,
@@ -171,17 +189,47 @@ fn train_tagger(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSenten
             );
         }
         TrainEvent::Finished { best_epoch, dev } => {
-            eprintln!("tagger: keeping epoch {best_epoch} (dev UPOS {:.2})", dev.upos)
+            eprintln!("{name}: keeping epoch {best_epoch} (dev UPOS {:.2})", dev.upos)
         }
-    });
+    }
+}
+
+fn train_tagger(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSentence], source: &str, path: &Path) -> Result<()> {
+    let cfg = tagger_config(args, source);
+    let mut progress: Option<ProgressBar> = None;
+    let tagger = detente_tagger::train(train, dev, &cfg, &mut |event| report_tagger("tagger", &mut progress, event));
     tagger.save(path).with_context(|| format!("cannot write {}", path.display()))?;
     eprintln!("tagger written to {}", path.display());
     Ok(())
 }
 
+/// The training data with tags from `args.jackknife` fold taggers (see
+/// [`detente_tagger::jackknife`]).
+fn jackknifed(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSentence], source: &str) -> Result<Vec<ConlluSentence>> {
+    use detente_tagger::JackknifeEvent;
+    let cfg = tagger_config(args, source);
+    let mut progress: Option<ProgressBar> = None;
+    let tagged = detente_tagger::jackknife(train, dev, args.jackknife, &cfg, &mut |event| match event {
+        JackknifeEvent::Fold { fold, folds, sentences } => {
+            eprintln!("jackknife fold {fold}/{folds}: training a tagger without its {sentences} sentences")
+        }
+        JackknifeEvent::Train { fold, event } => report_tagger(&format!("fold {fold} tagger"), &mut progress, event),
+    })?;
+    Ok(tagged)
+}
+
 fn train_parser(args: &SyntaxArgs, train: &[ConlluSentence], dev: &[ConlluSentence], source: &str, path: &Path) -> Result<()> {
     use detente_parser::{TrainConfig, TrainEvent};
-    let mut cfg = TrainConfig { seed: args.seed, description: source.to_string(), ..TrainConfig::default() };
+    let mut description = source.to_string();
+    let gold_and_predicted: Vec<ConlluSentence>;
+    let train = if args.jackknife == 0 {
+        train
+    } else {
+        gold_and_predicted = [train.to_vec(), jackknifed(args, train, dev, source)?].concat();
+        description.push_str(&format!("; parser trained on gold tags plus {}-fold jackknifed tagger output", args.jackknife));
+        &gold_and_predicted
+    };
+    let mut cfg = TrainConfig { seed: args.seed, description, ..TrainConfig::default() };
     cfg.epochs = args.epochs.unwrap_or(cfg.epochs);
     cfg.patience = args.patience.unwrap_or(cfg.patience);
     let mut progress: Option<ProgressBar> = None;
