@@ -141,10 +141,13 @@ fn from_dateline(lexicon: &ActorLexicon, doc: &Document, m: &mut Found, context:
 /// quotations unless `i` is inside one. Nearest first.
 fn earlier(found: &[Found], i: usize) -> impl Iterator<Item = usize> + '_ {
     let me = &found[i];
-    (0..found.len()).rev().filter(move |&j| {
+    // Mentions are in sentence order: only the window's slice is looked at, so long documents
+    // stay linear.
+    let lo = found.partition_point(|m| m.sentence + WINDOW < me.sentence);
+    let hi = found.partition_point(|m| m.sentence <= me.sentence);
+    (lo..hi).rev().filter(move |&j| {
         let m = &found[j];
         j != i
-            && m.sentence + WINDOW >= me.sentence
             && (m.sentence < me.sentence || (m.sentence == me.sentence && m.tokens.end <= me.tokens.start))
             && (me.in_quote || !m.in_quote)
             && m.pending == Pending::Nothing
