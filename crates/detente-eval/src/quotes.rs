@@ -236,6 +236,14 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
+/// Whether two spans match as the scorer's overlap does: their shared words are at least half
+/// of the longer side's (for error analysis of single attributions).
+pub fn spans_overlap(text: &str, gold: &[Span], predicted: &[Span]) -> bool {
+    let (g, p) = (words(text, gold), words(text, predicted));
+    let n = shared(&g, &p);
+    n > 0 && 2 * n >= g.len().max(p.len())
+}
+
 /// Counts of one comparison; fractional once annotators are averaged.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Counts {
@@ -384,6 +392,16 @@ mod tests {
         assert_eq!(match_spans(&gold, &[vec![1]]).overlap.correct, 0.0);
         assert_eq!(match_spans(&gold, &[vec![1, 2, 3, 4]]).exact.correct, 1.0);
         assert_eq!(match_spans(&gold, &[vec![1, 2, 3, 4, 5, 6, 7, 8, 9]]).overlap.correct, 0.0);
+    }
+
+    #[test]
+    fn single_spans_overlap_as_the_scorer_counts() {
+        let text = "Ana Ruiz, a pollster, said the vote was close.";
+        let name = Span::new(0, 8);
+        let described = Span::new(0, text.find(", said").unwrap());
+        assert!(spans_overlap(text, &[described], &[Span::new(0, text.find(" a pollster").unwrap())]));
+        assert!(!spans_overlap(text, &[name], &[Span::new(text.find("the vote").unwrap(), text.len())]));
+        assert!(!spans_overlap(text, &[described], &[Span::new(0, 3)]));
     }
 
     #[test]

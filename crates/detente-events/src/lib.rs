@@ -236,6 +236,19 @@ impl<'l> EventCoder<'l> {
             target = actors_at(tree, actors, &conditions);
             target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
         }
+        if target.is_empty() && matches!(m.pattern.cameo.root.as_str(), "01" | "13") {
+            // "warned of a disaster for Russia": whom the consequences are for.
+            let for_whom: Vec<u32> = tree
+                .children(t)
+                .iter()
+                .copied()
+                .filter(|&c| matches!(tree.base_rel(c), "obj" | "obl"))
+                .flat_map(|c| tree.children(c).iter().copied())
+                .filter(|&g| tree.base_rel(g) == "nmod" && matches!(tree.case_marker(g).as_deref(), Some("for" | "against")))
+                .collect();
+            target = actors_at(tree, actors, &for_whom);
+            target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
+        }
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
         let distinct: Vec<&ActorRef> = dedup_codes(&source);
@@ -543,7 +556,10 @@ fn reported_by(doc: &Document, tree: &SentenceTree, actors: &[&ActorMention], t:
     };
     if let Some(q) = doc.quotes.iter().filter(speech).find(|q| q.content.span.contains(span)) {
         if let Some(sp) = &q.speaker {
-            let mention = doc.actors.iter().find(|m| m.span.contains(sp.span) || sp.span.contains(m.span));
+            // A speaker span can hold several mentions ("X, a spokesman for Y"): take the one
+            // carrying the speaker's code.
+            let overlapping = || doc.actors.iter().filter(|m| m.span.contains(sp.span) || sp.span.contains(m.span));
+            let mention = overlapping().find(|m| sp.code.is_some() && m.code == sp.code).or_else(|| overlapping().next());
             return Some(match mention {
                 Some(m) => ActorRef::from(m),
                 None => ActorRef { text: sp.text.clone(), span: sp.span, code: sp.code.clone(), country: None, sector: None },

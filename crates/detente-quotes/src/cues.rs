@@ -16,6 +16,8 @@ pub enum CueClass {
     Intent,
     /// A noun whose clause is the content ("her statement that …", "in a statement, …").
     Noun,
+    /// A verb of stance whose object is the content ("X endorsed Y", "X accused Y of Z").
+    Stance,
 }
 
 /// The classes a word can have (a word like "vow" is both speech and intent).
@@ -24,6 +26,7 @@ pub struct CueClasses {
     pub speech: bool,
     pub intent: bool,
     pub noun: bool,
+    pub stance: bool,
 }
 
 impl CueClasses {
@@ -32,11 +35,12 @@ impl CueClasses {
             CueClass::Speech => self.speech = true,
             CueClass::Intent => self.intent = true,
             CueClass::Noun => self.noun = true,
+            CueClass::Stance => self.stance = true,
         }
     }
 
     pub fn is_verb(self) -> bool {
-        self.speech || self.intent
+        self.speech || self.intent || self.stance
     }
 }
 
@@ -71,6 +75,7 @@ impl CueLexicon {
                 "speech" => CueClass::Speech,
                 "intent" => CueClass::Intent,
                 "noun" => CueClass::Noun,
+                "stance" => CueClass::Stance,
                 other => return Err(format!("cue lexicon line {}: unknown class `{other}`", number + 1)),
             };
             let extra: Vec<&str> = columns.next().map(|f| f.split(' ').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
@@ -97,6 +102,7 @@ impl CueLexicon {
             speech: by_form.speech || by_lemma.speech,
             intent: by_form.intent || by_lemma.intent,
             noun: false,
+            stance: by_form.stance || by_lemma.stance,
         }
     }
 
@@ -137,6 +143,7 @@ mod tests {
         assert!(lexicon.verb("told", "told").speech);
         assert!(lexicon.verb("vowed", "vow").intent);
         assert!(!lexicon.verb("walked", "walk").is_verb());
+        assert!(lexicon.verb("endorsed", "endorse").stance);
         assert!(lexicon.is_noun("statements", "statement"));
     }
 

@@ -10,11 +10,14 @@
 //!   words around it in its sentence (“…,” he said / X told reporters: “…”), a partial quote
 //!   through the cue verb that governs it in the dependency tree (X vowed “…”);
 //! * **indirect** speech comes from the dependency tree: the clausal complement of a speech cue
-//!   ("said that …"), the clause a fronted report hangs on ("…, officials said"), the infinitive
-//!   of an intent verb ("vowed to …"), "according to X", cue nouns ("X's statement that …",
-//!   "in a statement, X …"), any verb with a subject and a clausal complement ("has learned
-//!   that …", as PolNeAR counts beliefs and findings too) and "Name: …" headlines; the content
-//!   is the reported clause. A partial quote reported by a verb without a clause of its own
+//!   ("said that …"), the clause a fronted report hangs on ("…, officials said"; "…, said a
+//!   spokesman for X, who …"), the infinitive of an intent verb ("vowed to …", "hopes to …"),
+//!   the object of a stance verb ("X endorsed Y", "accused Y of Z", "…, calling Y Z"),
+//!   "according to X", cue nouns ("X's statement that …", "X's criticism of Y", "in a
+//!   statement, X …"), any verb or adjective with a subject and a clausal complement ("has
+//!   learned that …", "is confident that …") and "Name: …" headlines; the content is the
+//!   reported clause or phrase. Attribution corpora such as PolNeAR count beliefs, findings
+//!   and stances as attributions, and so do analysts asking who backs or opposes whom. A partial quote reported by a verb without a clause of its own
 //!   ("X called Y “…”") makes the rest of that verb's phrase the reported content;
 //! * a quote whose sentence names no speaker continues the previous quote of its paragraph
 //!   (or of the previous one, when the paragraph opens by carrying an unclosed quote on), or
@@ -32,7 +35,7 @@ pub use cues::{CueClass, CueClasses, CueLexicon};
 
 use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
-use speaker::{actor_of, describe_resolution, speaker_tokens, subject_of_cue, FoundSpeaker};
+use speaker::{actor_of, describe_resolution, is_time_word, speaker_tokens, subject_of_cue, FoundSpeaker};
 use std::ops::Range;
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
@@ -338,6 +341,12 @@ impl<'a> Run<'a> {
                     continue;
                 }
                 let classes = self.verb_cue(t);
+                if classes.speech {
+                    if let Some(found) = self.inverted_frame(tree, t) {
+                        reported.push(found);
+                        continue;
+                    }
+                }
                 let mut content = None;
                 if classes.speech {
                     content = self.speech_content(tree, t);
@@ -345,10 +354,14 @@ impl<'a> Run<'a> {
                 if content.is_none() && classes.intent {
                     content = tree.child_with(t, "xcomp").map(|c| self.block(tree, c));
                 }
-                // Any verb with a subject and a finite clausal complement reports a claim,
-                // belief or finding ("has learned that", "questioned whether").
-                if content.is_none() && self.upos(t) == "VERB" && tree.child_with(t, "nsubj").is_some() {
+                // Any verb or adjective with a subject and a finite clausal complement reports a
+                // claim, belief or finding ("has learned that", "questioned whether", "is
+                // confident that").
+                if content.is_none() && matches!(self.upos(t), "VERB" | "ADJ") && tree.child_with(t, "nsubj").is_some() {
                     content = tree.child_with(t, "ccomp").map(|c| self.without_asides(tree, self.block(tree, c)));
+                }
+                if content.is_none() && classes.stance && self.upos(t) == "VERB" {
+                    content = self.stance_content(tree, t);
                 }
                 if let Some(content) = content {
                     let speaker = subject_of_cue(tree, t, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
@@ -416,6 +429,35 @@ impl<'a> Run<'a> {
         None
     }
 
+    /// What a stance verb with a speaker takes a position on: its object and the complements
+    /// after it ("endorsed Y", "accused Y of Z", "called for Y"), up to the end of the last one.
+    fn stance_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        // Its own subject, or that of the verb it is coordinated with or adds to ("…, calling Y Z").
+        let own = tree.child_with(t, "nsubj").is_some_and(|s| s < t);
+        let shared = matches!(tree.base_rel(t), "conj" | "advcl") && tree.head(t).is_some_and(|h| tree.child_with(h, "nsubj").is_some());
+        if !own && !shared {
+            return None;
+        }
+        let complements: Vec<u32> = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| c > t && matches!(tree.base_rel(c), "obj" | "iobj" | "xcomp" | "obl" | "ccomp"))
+            .collect();
+        // An object, or a prepositional one ("called for", "railed against"); not a time or place.
+        let position = |c: u32| match tree.base_rel(c) {
+            "obj" => true,
+            "obl" => matches!(tree.case_marker(c).as_deref(), Some("for" | "on" | "against" | "about")) && !is_time_word(&tree.lemma(c).to_lowercase()),
+            _ => false,
+        };
+        if !complements.iter().any(|&c| position(c)) {
+            return None;
+        }
+        let last = *tree.subtree(*complements.last()?).last()?;
+        let content = self.without_asides(tree, self.trim(t + 1..last + 1));
+        (!content.is_empty()).then_some(content)
+    }
+
     /// `content` up to a comma that opens an aside: a relative clause (", which …") or a
     /// participle clause (", arguing that …"), which reports no longer include.
     fn without_asides(&self, tree: &SentenceTree, content: Range<u32>) -> Range<u32> {
@@ -455,6 +497,33 @@ impl<'a> Run<'a> {
         Some(self.trim(start..comma))
     }
 
+    /// A report with its frame inverted at the end, however the parser read it: "Y, said a
+    /// spokesman for the ministry, Jane Roe, who …" — a comma before the cue, and after it a
+    /// noun phrase (with its appositions and relative clauses) that runs to the sentence end.
+    fn inverted_frame(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+        let sentence = tree.tokens();
+        let comma = t.checked_sub(1).filter(|&c| c > sentence.start && matches!(self.lower(c).as_str(), "," | "—" | "–"))?;
+        let mut end = t + 1;
+        let mut head = None;
+        while end < sentence.end && matches!(self.upos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
+            if matches!(self.upos(end), "PROPN" | "NOUN") {
+                head = Some(end);
+            }
+            end += 1;
+        }
+        let head = head?;
+        let phrase = speaker_tokens(tree, head);
+        let tokens = if phrase.start == t + 1 && phrase.end >= end { phrase } else { t + 1..end };
+        // Only punctuation may follow the speaker: a longer tail is a clause of its own.
+        if (tokens.end..sentence.end).any(|i| self.is_word(i)) || self.in_quote(comma - 1) {
+            return None;
+        }
+        let start = (sentence.start..comma).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
+        let content = self.trim(start..comma);
+        let how = format!("after '{}' ending the sentence", self.lower(t));
+        (!content.is_empty()).then_some((content, t..t + 1, Some(FoundSpeaker { tokens, head, how })))
+    }
+
     /// A headline of the form "Name: what they said" (the first paragraph of a document).
     fn headline_speech(&self, tree: &SentenceTree) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
         let sentence = tree.tokens();
@@ -488,8 +557,8 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some((content, cue, Some(speaker)))
     }
 
-    /// A cue noun: "X's statement that …" (the clause), or "In a statement, X …" (the clause
-    /// the phrase attaches to).
+    /// A cue noun: "X's statement that …" (the clause), "X's criticism of Y" (the object), or
+    /// "In a statement, X …" (the clause the phrase attaches to).
     fn noun_cue(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
         let clause = tree
             .children(t)
@@ -507,6 +576,19 @@ impl<'a> Run<'a> {
                 None => tree.head(t).and_then(|v| subject_of_cue(tree, v, &(t..t))),
             };
             return Some((self.block(tree, c), t..t + 1, speaker));
+        }
+        // "X's criticism of Y", "her support for Y": the owner takes a position on the object.
+        let owner = tree.children(t).iter().copied().find(|&c| tree.deprel(c) == "nmod:poss");
+        let object = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| c > t && tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("of" | "for" | "to" | "about" | "on")));
+        if let (Some(head), Some(object)) = (owner, object) {
+            let phrase = self.block(tree, object);
+            let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
+            let speaker = FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("owner of '{}'", self.lower(t)) };
+            return Some((content, t..t + 1, Some(speaker)));
         }
         if tree.base_rel(t) == "obl" && tree.case_marker(t).as_deref() == Some("in") {
             let verb = tree.head(t)?;

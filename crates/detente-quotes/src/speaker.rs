@@ -1,5 +1,9 @@
 //! Who is speaking: the subject of a cue, its span, and its actor code.
 //!
+//! The span is the whole description of the speaker, appositions and relative clauses
+//! included ("Jane Roe, a pollster who advised the campaign"), as attribution corpora mark it;
+//! the actor code comes from the head.
+//!
 //! The subject comes from the dependency tree when the parser found one, and otherwise
 //! from the words right next to the cue ("…,” Smith told reporters. / …, said the minister.),
 //! because quotation frames are short, often verb-initial and easily misparsed.
@@ -16,25 +20,21 @@ pub struct FoundSpeaker {
     pub how: String,
 }
 
-/// Relations of a subject's dependents that are not part of the speaker's name or description:
-/// relative clauses and participles ("…, speaking to reporters,"), appositions, asides.
-const NOT_IN_SPAN: &[&str] = &["acl", "punct", "parataxis", "advcl", "appos", "dep", "discourse", "vocative", "list"];
+/// Relations of a subject's dependents that are not part of the speaker's description:
+/// participles ("…, speaking to reporters,") and asides. Appositions and relative clauses are
+/// kept, as attribution corpora do: the speaker is "Jane Roe, a pollster who worked for …".
+const NOT_IN_SPAN: &[&str] = &["parataxis", "advcl", "dep", "discourse", "vocative", "list"];
 
 /// The speaker span of a nominal head: its subtree without clauses and asides, the contiguous
 /// block around the head, without punctuation at the edges.
 pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
-    // An apposition without a comma is part of a title ("Secretary of State Antony Blinken").
-    let comma_before = |c: u32| {
-        let first = tree.subtree(c)[0];
-        first > tree.first && tree.word(first - 1) == ","
-    };
     let mut kept = vec![head];
     let mut k = 0;
     while k < kept.len() {
         let node = kept[k];
         for &c in tree.children(node) {
             let rel = tree.base_rel(c);
-            let aside = NOT_IN_SPAN.contains(&rel) && (rel != "appos" || comma_before(c));
+            let aside = NOT_IN_SPAN.contains(&rel) || (rel == "acl" && tree.deprel(c) != "acl:relcl");
             // The head's own preposition ("according to", possessive 's) is not the speaker.
             let marker = node == head && rel == "case";
             if !aside && !marker {
@@ -56,6 +56,11 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
     // A determiner the parser hung elsewhere still opens the phrase ("the envoy").
     if start > tree.first && tree.upos(start - 1) == "DET" && start == head {
         start -= 1;
+    }
+    // Descriptions follow the head ("Jane Roe, a pollster,"); what a comma sets off before it is
+    // an introductory phrase the parser hung there ("On Monday at the rally, candidate Roe").
+    if let Some(comma) = (start..head).rev().find(|&i| tree.word(i) == ",") {
+        start = comma + 1;
     }
     while start < head && matches!(tree.upos(start), "PUNCT" | "CCONJ") {
         start += 1;
@@ -92,7 +97,26 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     while start > frame.start && matches!(tree.upos(start - 1), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
         start -= 1;
     }
-    Some(FoundSpeaker { tokens: start..head + 1, head, how: format!("next to '{cue_word}'") })
+    // Where the parse of the phrase does hold together, it adds an apposition ("said Jane Roe,
+    // a pollster").
+    let phrase = speaker_tokens(tree, head);
+    let tokens = if phrase.start <= start && frame.start <= phrase.start && phrase.end <= frame.end && !phrase.contains(&cue) {
+        phrase
+    } else {
+        start..head + 1
+    };
+    Some(FoundSpeaker { tokens, head, how: format!("next to '{cue_word}'") })
+}
+
+/// Nouns of time: "on …" with one is a date rather than what a stance is about ("on Monday"),
+/// and one is never a speaker ("…, said Thursday").
+pub fn is_time_word(lemma: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
+        "afternoon", "evening", "weekend", "week", "month", "year", "occasion", "eve", "date", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    TIME_WORDS.contains(&lemma)
 }
 
 fn is_expletive(tree: &SentenceTree, token: u32) -> bool {
@@ -110,14 +134,15 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
     while i > frame.start && matches!(tree.upos(i - 1), "ADV" | "AUX" | "PART") {
         i -= 1;
     }
-    if i > frame.start && is_nominal(tree, i - 1) && !matches!(tree.word(i - 1), "reporters") {
+    let speaker_noun = |i: u32| is_nominal(tree, i) && !is_time_word(&tree.lemma(i).to_lowercase());
+    if i > frame.start && speaker_noun(i - 1) && !matches!(tree.word(i - 1), "reporters") {
         return Some(i - 1);
     }
     // Verb-first frame: the noun phrase after the cue, its head being its last noun.
     let mut j = cue + 1;
     let mut head = None;
     while j < frame.end && matches!(tree.upos(j), "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM") {
-        if is_nominal(tree, j) {
+        if speaker_noun(j) {
             head = Some(j);
         }
         j += 1;

@@ -198,3 +198,62 @@ fn document_without_syntax_has_no_quotes() {
     detente_pipeline::Pipeline::segmentation().run(&mut doc);
     assert!(detente_quotes::QuoteExtractor::new().extract(&doc).is_empty());
 }
+
+#[test]
+fn stance_verb_takes_its_object_as_content() {
+    let (_, quotes) = quotes_of("The farmers' union endorsed the governor's budget plan on Friday.", None);
+    let q = quote(&quotes, "the governor's budget plan");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!((speaker(q), cue(q)), ("The farmers' union", "endorsed"));
+}
+
+#[test]
+fn stance_participle_shares_the_subject_of_its_clause() {
+    let (_, quotes) = quotes_of("The minister left the meeting early, calling the offer an insult.", None);
+    let q = quote(&quotes, "the offer an insult");
+    assert_eq!((speaker(q), cue(q)), ("The minister", "calling"));
+}
+
+#[test]
+fn a_verb_of_time_or_place_is_no_stance() {
+    let (_, quotes) = quotes_of("The delegation reported from the capital on Monday.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn speaker_span_keeps_the_apposition() {
+    let (_, quotes) = quotes_of("Maria Costa, a lawyer for the families, said the ruling would be appealed.", None);
+    let q = quote(&quotes, "the ruling would be appealed");
+    assert_eq!(speaker(q), "Maria Costa, a lawyer for the families");
+}
+
+#[test]
+fn cue_noun_with_an_owner_and_an_object() {
+    let (_, quotes) = quotes_of("The mayor's criticism of the new toll angered the drivers.", None);
+    let q = quote(&quotes, "the new toll");
+    assert_eq!((speaker(q), cue(q)), ("The mayor", "criticism"));
+}
+
+#[test]
+fn intent_verb_takes_its_infinitive() {
+    let (_, quotes) = quotes_of("The growers hope to sell their grain abroad next year.", None);
+    let q = quote(&quotes, "to sell their grain abroad");
+    assert_eq!((speaker(q), cue(q)), ("The growers", "hope"));
+}
+
+#[test]
+fn inverted_frame_with_a_described_speaker() {
+    let text = "The harvest was the worst in a decade, said a farmer from the valley, Lena Ortiz, who has grown wheat there for years.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "The harvest was");
+    assert_eq!(q.content.text, "The harvest was the worst in a decade");
+    assert_eq!(speaker(q), "a farmer from the valley, Lena Ortiz, who has grown wheat there for years");
+    assert_eq!(cue(q), "said");
+}
+
+#[test]
+fn adjective_with_a_clause_reports_a_belief() {
+    let (_, quotes) = quotes_of("The coach is confident that the team will recover.", None);
+    let q = quote(&quotes, "that the team will recover");
+    assert_eq!((speaker(q), cue(q)), ("The coach", "confident"));
+}
