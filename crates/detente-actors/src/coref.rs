@@ -208,13 +208,18 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
     })
 }
 
-/// The code of the subject of the clause holding mention `i`, if it is a mention.
+/// The code of the subject of the clause holding mention `i`, if it is a country or government.
 fn clause_subject(doc: &Document, found: &[Found], i: usize) -> Option<String> {
     let me = &found[i];
     let tree = SentenceTree::new(doc, me.sentence as usize);
     for a in tree.ancestors(me.head) {
         if let Some(s) = tree.child_with(a, "nsubj") {
-            return found.iter().find(|m| m.head == s && m.sentence == me.sentence).and_then(|m| m.code.clone());
+            // Only a country acting ("Russia … demanding a ban on the country joining NATO")
+            // rules itself out; its soldiers or officials do not.
+            return found
+                .iter()
+                .find(|m| m.head == s && m.sentence == me.sentence && matches!(m.kind, Kind::State | Kind::Government))
+                .and_then(|m| m.code.clone());
         }
     }
     None
