@@ -123,6 +123,9 @@ const PLACE_NOUNS: &[&str] = &[
     "side", "east", "west", "north", "south", "countryside", "mainland", "peninsula", "island", "enclave",
 ];
 
+/// Plural nouns that name other actors by their relation: unresolved, but actors.
+const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
+
 /// Heads of definite descriptions that point back to a country.
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic"];
 
@@ -477,6 +480,10 @@ impl Sentence<'_, '_> {
         }
         if !place && entity == Some("ORG") {
             f.kind = Kind::Organisation;
+            out.push(f);
+        } else if f.plural && RELATIONAL.contains(&lemma) && parts.is_empty() {
+            // "our allies", "its partners": actors we cannot code but an event can name.
+            f.kind = Kind::Group;
             out.push(f);
         }
     }

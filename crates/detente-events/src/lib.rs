@@ -192,7 +192,13 @@ impl<'l> EventCoder<'l> {
         // An agent without a country ("civilians", "protesters") can be an actor when the other
         // side is a country or organisation; the press ("reporters") never is.
         source.retain(is_usable);
+        // A target the text names but no lexicon codes ("our allies") is kept, uncoded, when no
+        // coded target is found.
+        let unresolved: Vec<ActorRef> = target.iter().filter(|a| a.code.is_none()).cloned().collect();
         target.retain(is_usable);
+        if target.is_empty() {
+            target = unresolved;
+        }
         if source.is_empty() || !source.iter().chain(&target).any(names_a_country) {
             return Vec::new();
         }
@@ -472,10 +478,9 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         return own;
     }
     match (tree.base_rel(n), tree.head(n)) {
-        ("obj", Some(v)) if tree.upos(v) == "VERB" => {
-            clause::subject_heads(tree, v).0
-        }
-        _ => Vec::new(),
+        ("obj", Some(v)) if tree.upos(v) == "VERB" => clause::subject_heads(tree, v).0,
+        // A predicate noun: "Washington was in close coordination with …".
+        _ => clause::subject_heads(tree, n).0,
     }
 }
 

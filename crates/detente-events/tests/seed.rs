@@ -168,3 +168,15 @@ fn lavrov_vows_consequences_aimed_at_washington() {
     assert!(e.source.iter().any(|a| a.code.as_deref() == Some("RUSGOV")));
     assert_eq!(e.plover.event_type, "THREATEN");
 }
+
+#[test]
+fn the_official_coordinates_with_unnamed_allies() {
+    let s = sentence("close coordination");
+    let e = seed()
+        .events
+        .iter()
+        .find(|e| e.sentence == s && e.cameo.root == "04")
+        .unwrap_or_else(|| panic!("no consultation:\n{}", describe()));
+    assert!(e.source.iter().any(|a| country(&a.code) == "USA"));
+    assert!(e.target.iter().any(|a| a.code.is_none() && a.text.contains("allies")), "{e:#?}");
+}
