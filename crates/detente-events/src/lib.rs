@@ -66,10 +66,15 @@ impl<'l> EventCoder<'l> {
         let mut events: Vec<Event> = Vec::new();
         for s in 0..doc.sentences.len() {
             let tree = SentenceTree::new(doc, s);
-            let actors: Vec<&ActorMention> = doc.actors.iter().filter(|m| m.sentence == s as u32).collect();
+            // Mentions are in text order: the sentence's are one slice.
+            let lo = doc.actors.partition_point(|m| m.sentence < s as u32);
+            let hi = doc.actors.partition_point(|m| m.sentence <= s as u32);
+            let actors: Vec<&ActorMention> = doc.actors[lo..hi].iter().collect();
             // Targets of the triggers coded so far: a conjoined verb shares its conjunct's.
             let mut targets: Vec<(u32, Vec<ActorRef>)> = Vec::new();
             let mut sentence_events: Vec<Event> = Vec::new();
+            // Parallel to `sentence_events`: the pattern takes a target.
+            let mut transitive: Vec<bool> = Vec::new();
             for t in tree.tokens() {
                 let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
@@ -93,11 +98,13 @@ impl<'l> EventCoder<'l> {
                 if let Some(e) = coded.first() {
                     targets.push((t, e.target.clone()));
                 }
+                transitive.extend(std::iter::repeat(!m.pattern.target.is_empty()).take(coded.len()));
                 sentence_events.extend(coded);
             }
             implicit_threat_targets(&mut sentence_events);
-            for event in sentence_events {
-                if event.target.is_empty() && self.needs_target(&event) {
+            for (event, transitive) in sentence_events.into_iter().zip(transitive) {
+                // A transitive event whose target is still unknown says too little to code.
+                if event.target.is_empty() && transitive && event.source.len() < 2 {
                     continue;
                 }
                 let duplicate = events.iter().any(|e| {
@@ -334,13 +341,6 @@ impl<'l> EventCoder<'l> {
             });
         }
         out
-    }
-
-    /// A transitive event whose target is still unknown says too little to code; the pattern's
-    /// target slots tell whether it is transitive ("none" means it takes no target).
-    fn needs_target(&self, event: &Event) -> bool {
-        let id = &event.evidence.pattern;
-        self.lexicon.patterns().iter().find(|p| &p.id == id).is_some_and(|p| !p.target.is_empty()) && event.source.len() < 2
     }
 
     /// "the Ukrainian border": no actor, but the country its adjective names.
