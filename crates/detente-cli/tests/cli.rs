@@ -466,3 +466,34 @@ fn code_does_not_code_denied_or_hypothetical_events() {
     assert_eq!(invasion["source"][0]["code"], "RUSMIL");
     assert_eq!(invasion["target"][0]["code"], "UKR");
 }
+
+#[test]
+fn code_addresses_an_unaddressed_demand_to_the_documents_counterpart() {
+    let story = "Chinese Foreign Minister Wang Yi met his Japanese counterpart in Hanoi on Monday. \
+                 Beijing accused Tokyo of provocations in the East China Sea. China also demanded a formal apology.";
+    let out = detente_stdin(&["code", "--date", "2024-03-05", "--format", "jsonl"], story.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    let demand = events.iter().find(|e| e["cameo"]["root"] == "10").unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(demand["sentence"], 2);
+    assert_eq!(demand["source"][0]["country"], "CHN");
+    assert_eq!(demand["target"][0]["country"], "JPN");
+    // Alone, the demand names no addressee and is not coded.
+    let out = detente_stdin(&["code", "--date", "2024-03-05", "--format", "jsonl"], b"China demanded a formal apology.");
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    assert!(events.is_empty(), "{events:#?}");
+}
+
+#[test]
+fn code_finds_the_subject_the_parse_left_behind() {
+    // The name after the comma reads as an apposition of "neighbour"; the tensed verb after it
+    // still needs a subject, and it is the name.
+    let text = "As worries grew that Iran could attack its neighbour, Israeli Prime Minister Benjamin Netanyahu \
+                renewed threats of military action against Tehran.";
+    let out = detente_stdin(&["code", "--date", "2024-04-10", "--format", "jsonl"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    let threat = events.iter().find(|e| e["cameo"]["root"] == "13").unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(threat["source"][0]["country"], "ISR", "{threat:#?}");
+    assert_eq!(threat["target"][0]["country"], "IRN", "{threat:#?}");
+}

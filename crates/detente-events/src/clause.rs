@@ -70,6 +70,9 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
                 .collect();
             return (subjects, passive);
         }
+        if let Some(subject) = stranded_subject(tree, cur) {
+            return (vec![subject], false);
+        }
         // "with the United States promising …": the noun just before an absolute participle.
         if tree.syntax(cur).xpos == "VBG" && cur > tree.first {
             let prev = cur - 1;
@@ -85,6 +88,19 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
         }
     }
     (Vec::new(), false)
+}
+
+/// A tensed verb always has a subject in English, so when the parse gave it none (",
+/// Secretary of State Antony Blinken renewed warnings" with the name taken as an apposition of
+/// the previous clause) the noun phrase ending right before it is that subject. Conjoined verbs
+/// share their first conjunct's subject and are left to the caller.
+fn stranded_subject(tree: &SentenceTree, verb: u32) -> Option<u32> {
+    if !matches!(tree.syntax(verb).xpos.as_str(), "VBD" | "VBZ" | "VBP") || tree.base_rel(verb) == "conj" || verb == tree.first {
+        return None;
+    }
+    let prev = verb - 1;
+    let nominal = matches!(tree.upos(prev), "PROPN" | "NOUN" | "PRON");
+    (nominal && !tree.ancestors(prev).any(|a| a == verb)).then_some(prev)
 }
 
 /// The "by" agent of a passive verb.

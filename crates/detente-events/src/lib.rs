@@ -64,6 +64,8 @@ impl<'l> EventCoder<'l> {
         }
         let published = doc.meta.published.unwrap_or_else(today);
         let mut events: Vec<Event> = Vec::new();
+        // Demands and threats whose addressee the sentence does not name.
+        let mut unaddressed: Vec<Event> = Vec::new();
         for s in 0..doc.sentences.len() {
             let tree = SentenceTree::new(doc, s);
             // Mentions are in text order: the sentence's are one slice.
@@ -73,8 +75,8 @@ impl<'l> EventCoder<'l> {
             // Targets of the triggers coded so far: a conjoined verb shares its conjunct's.
             let mut targets: Vec<(u32, Vec<ActorRef>)> = Vec::new();
             let mut sentence_events: Vec<Event> = Vec::new();
-            // Parallel to `sentence_events`: the pattern takes a target.
-            let mut transitive: Vec<bool> = Vec::new();
+            // Parallel to `sentence_events`: the pattern takes a target; the trigger is a verb.
+            let mut kinds: Vec<(bool, bool)> = Vec::new();
             for t in tree.tokens() {
                 let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
@@ -98,13 +100,16 @@ impl<'l> EventCoder<'l> {
                 if let Some(e) = coded.first() {
                     targets.push((t, e.target.clone()));
                 }
-                transitive.extend(std::iter::repeat(!m.pattern.target.is_empty()).take(coded.len()));
+                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), pos == TriggerPos::Verb)).take(coded.len()));
                 sentence_events.extend(coded);
             }
             implicit_threat_targets(&mut sentence_events);
-            for (event, transitive) in sentence_events.into_iter().zip(transitive) {
+            for (event, (transitive, verbal)) in sentence_events.into_iter().zip(kinds) {
                 // A transitive event whose target is still unknown says too little to code.
                 if event.target.is_empty() && transitive && event.source.len() < 2 {
+                    if verbal && ADDRESSED_ROOTS.contains(&event.cameo.root.as_str()) {
+                        unaddressed.push(event);
+                    }
                     continue;
                 }
                 let duplicate = events.iter().any(|e| {
@@ -118,6 +123,7 @@ impl<'l> EventCoder<'l> {
                 }
             }
         }
+        address_to_counterparts(&mut events, unaddressed);
         for (i, e) in events.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
         }
@@ -403,6 +409,54 @@ fn implicit_threat_targets(events: &mut [Event]) {
             events[i].target = target;
         }
     }
+}
+
+/// CAMEO roots of acts aimed at someone (demand, disapprove, reject, threaten) that a story
+/// about a dispute often leaves unaddressed: "Russia demanded security guarantees".
+const ADDRESSED_ROOTS: [&str; 4] = ["10", "11", "12", "13"];
+
+/// Codes each unaddressed demand or threat toward its source country's counterpart in the
+/// document — the country it exchanges the most events with, at least two and more than any
+/// other — and drops the rest. Events stay in text order.
+fn address_to_counterparts(events: &mut Vec<Event>, unaddressed: Vec<Event>) {
+    if unaddressed.is_empty() {
+        return;
+    }
+    let mut dyads: Vec<(&str, &ActorRef, usize)> = Vec::new();
+    for e in events.iter() {
+        for (a, b) in e.source.iter().flat_map(|s| e.target.iter().map(move |t| (s, t))) {
+            let (Some(ca), Some(cb)) = (a.country.as_deref(), b.country.as_deref()) else { continue };
+            if ca == cb {
+                continue;
+            }
+            for (from, to) in [(ca, b), (cb, a)] {
+                match dyads.iter_mut().find(|(f, t, _)| *f == from && t.country == to.country) {
+                    // The latest mention stands for the counterpart.
+                    Some(entry) => {
+                        entry.1 = to;
+                        entry.2 += 1;
+                    }
+                    None => dyads.push((from, to, 1)),
+                }
+            }
+        }
+    }
+    let mut addressed: Vec<Event> = Vec::new();
+    for mut event in unaddressed {
+        let Some(country) = event.source.first().and_then(|s| s.country.as_deref()) else { continue };
+        let mut partners: Vec<&(&str, &ActorRef, usize)> = dyads.iter().filter(|(f, _, _)| *f == country).collect();
+        partners.sort_by_key(|(_, _, n)| std::cmp::Reverse(*n));
+        let unique = partners.get(1).map_or(true, |second| second.2 < partners[0].2);
+        if let Some((_, partner, n)) = partners.first().filter(|_| unique) {
+            if *n >= 2 {
+                event.target = vec![(*partner).clone()];
+                event.confidence = (event.confidence - 0.1).max(0.3);
+                addressed.push(event);
+            }
+        }
+    }
+    events.extend(addressed);
+    events.sort_by_key(|e| (e.sentence, e.evidence.trigger.span.start));
 }
 
 /// Without a publication date events are dated on the day they are coded.

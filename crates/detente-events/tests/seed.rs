@@ -180,3 +180,24 @@ fn the_official_coordinates_with_unnamed_allies() {
     assert!(e.source.iter().any(|a| country(&a.code) == "USA"));
     assert!(e.target.iter().any(|a| a.code.is_none() && a.text.contains("allies")), "{e:#?}");
 }
+
+#[test]
+fn blinken_renews_warnings_of_reprisals() {
+    let e = expect(sentence("90 minutes"), "USA", "RUS", "13");
+    assert_eq!(e.cameo.code, "130");
+    assert_eq!(e.plover.event_type, "THREATEN");
+    assert!(e.source.iter().any(|a| a.code.as_deref() == Some("USAGOV")), "{e:#?}");
+}
+
+#[test]
+fn russia_demands_guarantees_of_its_counterpart() {
+    let s = sentence("tens of thousands");
+    let e = seed()
+        .events
+        .iter()
+        .find(|e| e.sentence == s && e.cameo.root == "10")
+        .unwrap_or_else(|| panic!("no demand:\n{}", describe()));
+    assert!(e.source.iter().any(|a| country(&a.code) == "RUS"), "{e:#?}");
+    assert!(e.target.iter().any(|a| matches!(country(&a.code), "USA" | "IGO" | "NAT")), "{e:#?}");
+    assert_eq!(e.plover.event_type, "REQUEST");
+}

@@ -19,6 +19,8 @@ pub(crate) struct Atoms {
     pub xpos: u64,
     pub suffix: u64,
     pub shape: u64,
+    /// A past or present tense verb (PTB VBD, VBZ, VBP).
+    pub finite_verb: bool,
 }
 
 const WORD: u64 = 1;
@@ -35,6 +37,7 @@ const ABSENT: Atoms = Atoms {
     xpos: 14,
     suffix: 15,
     shape: 16,
+    finite_verb: false,
 };
 /// The artificial root at the end of the buffer.
 const ROOT: Atoms = Atoms {
@@ -44,6 +47,7 @@ const ROOT: Atoms = Atoms {
     xpos: 24,
     suffix: 25,
     shape: 26,
+    finite_verb: false,
 };
 
 impl Atoms {
@@ -55,6 +59,7 @@ impl Atoms {
             xpos: hash::tag(XPOS, xpos),
             suffix: hash::word(SUFFIX, last_chars(word, 3)),
             shape: shape(word),
+            finite_verb: matches!(xpos, "VBD" | "VBZ" | "VBP"),
         }
     }
 }

@@ -70,7 +70,14 @@ impl<'a> ParseInput<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
     model: Model,
+    /// The classes that would make a finite verb a noun modifier (`amod`,
+    /// `compound`, ...): UD never does, yet a linear model tempted by
+    /// "Blinken *renewed* warnings" sometimes would.
+    nominal_classes: Vec<usize>,
 }
+
+/// Relations a finite verb (VBD, VBZ, VBP) never bears in UD.
+const NOMINAL_RELATIONS: [&str; 6] = ["amod", "compound", "det", "nummod", "case", "nmod:poss"];
 
 impl Parser {
     /// Reads a model written by [`Parser::save`].
@@ -87,9 +94,20 @@ impl Parser {
 
     /// Reads a model from its file contents (e.g. `include_bytes!`).
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
-        Ok(Parser {
-            model: model::from_bytes(bytes)?,
-        })
+        Ok(Parser::from_model(model::from_bytes(bytes)?))
+    }
+
+    pub(crate) fn from_model(model: Model) -> Parser {
+        let nominal_classes = (0..model.classes.count())
+            .filter(|&class| {
+                let (_, label) = model.classes.get(class);
+                NOMINAL_RELATIONS.contains(&model.labels[label as usize].as_str())
+            })
+            .collect();
+        Parser {
+            model,
+            nominal_classes,
+        }
     }
 
     /// The model file's contents.
@@ -194,6 +212,12 @@ impl Parser {
                         &mut scores,
                     );
                     weights.score(&features::pick(&feats, &features::UNGROUPED), &mut scores);
+                    let s0 = state.s(0);
+                    if s0 != transition::NONE && atoms[s0 as usize].finite_verb {
+                        for &class in &self.nominal_classes {
+                            scores[class] = i32::MIN;
+                        }
+                    }
                     model.classes.best(&state, &scores)
                 }
             };

@@ -157,14 +157,12 @@ pub fn train(
                 });
             }
         }
-        let parser = Parser {
-            model: Model {
-                info: info(epoch, epoch, 0.0, 0.0),
-                labels: labels.clone(),
-                classes: classes.clone(),
-                weights: perceptron.averaged(classes.count(), cfg.prune),
-            },
-        };
+        let parser = Parser::from_model(Model {
+            info: info(epoch, epoch, 0.0, 0.0),
+            labels: labels.clone(),
+            classes: classes.clone(),
+            weights: perceptron.averaged(classes.count(), cfg.prune),
+        });
         let (dev_uas, dev_las) = attachment_scores(&parser, dev);
         let improved = dev.is_empty() || dev_las > best_las;
         let (features, weights) = parser.size();
@@ -196,7 +194,7 @@ pub fn train(
             weights: Weights::build(classes.count(), &[]),
             classes,
         };
-        (Parser { model }, 0)
+        (Parser::from_model(model), 0)
     });
     parser.model.info.epochs_run = epochs_run;
     parser.model.info.best_epoch = best_epoch;

@@ -55,3 +55,27 @@ fn committed_model_scores_on_ewt_dev() {
         assert_tree(&parser.parse(&inputs), inputs.len());
     }
 }
+
+/// A tensed verb heads a clause: the parser never makes it a noun's modifier,
+/// whatever the weights prefer.
+#[test]
+fn tensed_verbs_never_modify_nouns() {
+    let parser = committed();
+    let dev = treebank("ud-english-ewt/en_ewt-ud-dev.conllu");
+    let mut finite = 0;
+    for sentence in &dev {
+        let inputs: Vec<ParseInput> = sentence.words.iter().map(ParseInput::from_word).collect();
+        for (word, (_, rel)) in inputs.iter().zip(parser.parse(&inputs)) {
+            if matches!(word.xpos, "VBD" | "VBZ" | "VBP") {
+                finite += 1;
+                assert!(
+                    !matches!(rel, "amod" | "compound" | "det" | "nummod" | "case" | "nmod:poss"),
+                    "{} as {rel} in {:?}",
+                    word.form,
+                    sentence.text
+                );
+            }
+        }
+    }
+    assert!(finite > 1000, "only {finite} tensed verbs in EWT dev");
+}
