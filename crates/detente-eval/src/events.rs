@@ -18,7 +18,7 @@ pub struct QuadSentence {
     pub quad: u8,
 }
 
-/// A sentence rebuilt from tokens (joined by spaces) with its gold source and target spans
+/// A sentence rebuilt from its tokens with its gold source and target spans
 /// (byte ranges into `text`; empty when unlabelled).
 #[derive(Debug, Clone)]
 pub struct DyadSentence {
@@ -42,42 +42,75 @@ pub fn read_quad_sentences(reader: impl BufRead) -> Result<Vec<QuadSentence>, St
     Ok(out)
 }
 
+/// Puts a sentence of space-separated tokens back the way news prints it — the coder reads raw
+/// text — and returns each token's byte range: closing punctuation and clitics ("n't", "'s")
+/// join the word before, opening brackets and quotation marks the word after, and split
+/// possessives ("Trump ’ s") and hyphenated words ("rebel - held") close up.
+pub fn detokenize(tokens: &[&str]) -> (String, Vec<Range<usize>>) {
+    let wordish = |t: &str| t.chars().next_back().is_some_and(char::is_alphanumeric);
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(tokens.len());
+    for (i, &token) in tokens.iter().enumerate() {
+        let prev = if i > 0 { tokens[i - 1] } else { "" };
+        let next = tokens.get(i + 1).copied().unwrap_or("");
+        let clitic = matches!(token.to_lowercase().replace('’', "'").as_str(), "'s" | "n't" | "'re" | "'ve" | "'ll" | "'d" | "'m");
+        let closing = matches!(token, "," | "." | ";" | ":" | "?" | "!" | ")" | "]" | "%" | "”");
+        let apostrophe = matches!(token, "’" | "'") && wordish(prev) && matches!(next, "s" | "S");
+        let after_apostrophe = matches!(prev, "’" | "'") && matches!(token, "s" | "S") && i >= 2 && wordish(tokens[i - 2]);
+        let hyphen = token == "-" && wordish(prev) && wordish(next);
+        let after_hyphen = prev == "-" && i >= 2 && wordish(tokens[i - 2]) && wordish(token);
+        let opened = matches!(prev, "(" | "[" | "“" | "‘" | "$");
+        if i > 0 && !(clitic || closing || apostrophe || after_apostrophe || hyphen || after_hyphen || opened) {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(token);
+        spans.push(start..text.len());
+    }
+    (text, spans)
+}
+
 /// Reads `source-target-train.txt`; errors name the line.
 pub fn read_dyad_sentences(reader: impl BufRead) -> Result<Vec<DyadSentence>, String> {
     let mut out = Vec::new();
-    let mut current = DyadSentence { text: String::new(), source: None, target: None };
-    let mut flush = |s: &mut DyadSentence| {
-        if !s.text.is_empty() {
-            out.push(std::mem::replace(s, DyadSentence { text: String::new(), source: None, target: None }));
+    // The current sentence's tokens with their tags.
+    let mut tagged: Vec<(String, String)> = Vec::new();
+    let mut flush = |tagged: &mut Vec<(String, String)>| {
+        if tagged.is_empty() {
+            return;
         }
+        let tokens: Vec<&str> = tagged.iter().map(|(t, _)| t.as_str()).collect();
+        let (text, spans) = detokenize(&tokens);
+        let mut sentence = DyadSentence { text, source: None, target: None };
+        for ((_, tag), span) in tagged.iter().zip(spans) {
+            let slot = match tag.as_str() {
+                "B-S" | "I-S" => &mut sentence.source,
+                "B-T" | "I-T" => &mut sentence.target,
+                _ => continue,
+            };
+            *slot = Some(match slot.take() {
+                Some(r) if !tag.starts_with("B-") => r.start..span.end,
+                Some(r) => r, // a second span of the same role: keep the first
+                None => span,
+            });
+        }
+        out.push(sentence);
+        tagged.clear();
     };
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
         if line.trim().is_empty() {
-            flush(&mut current);
+            flush(&mut tagged);
             continue;
         }
         let (token, tag) = line.rsplit_once(' ').ok_or_else(|| format!("line {}: expected TOKEN TAG", n + 1))?;
-        if !current.text.is_empty() {
-            current.text.push(' ');
+        // R marks the event words in part of the file; we score actors only.
+        if !matches!(tag, "O" | "B-R" | "I-R" | "B-S" | "I-S" | "B-T" | "I-T") {
+            return Err(format!("line {}: unknown tag {tag:?}", n + 1));
         }
-        let start = current.text.len();
-        current.text.push_str(token);
-        let span = start..current.text.len();
-        let slot = match tag {
-            // R marks the event words in part of the file; we score actors only.
-            "O" | "B-R" | "I-R" => continue,
-            "B-S" | "I-S" => &mut current.source,
-            "B-T" | "I-T" => &mut current.target,
-            other => return Err(format!("line {}: unknown tag {other:?}", n + 1)),
-        };
-        *slot = Some(match slot.take() {
-            Some(r) if !tag.starts_with("B-") => r.start..span.end,
-            Some(r) => r, // a second span of the same role: keep the first
-            None => span,
-        });
+        tagged.push((token.to_string(), tag.to_string()));
     }
-    flush(&mut current);
+    flush(&mut tagged);
     Ok(out)
 }
 
@@ -200,6 +233,17 @@ mod tests {
         assert_eq!(&s[0].text[s[0].target.clone().unwrap()], "the town");
         assert_eq!(s[1].target, None);
         assert!(read_dyad_sentences("word X-Y\n".as_bytes()).unwrap_err().contains("line 1"));
+    }
+
+    #[test]
+    fn puts_sentences_back_as_printed() {
+        let tokens = "Kenya ’ s rebel - held town ( north ) said it was n't “ fair ” , not ' settled ' .";
+        let text: String = tokens.split(' ').map(|t| format!("{t} {}\n", if t == "Kenya" { "B-S" } else if matches!(t, "’" | "s") { "I-S" } else { "O" })).collect();
+        let s = &read_dyad_sentences(text.as_bytes()).unwrap()[0];
+        assert_eq!(s.text, "Kenya’s rebel-held town (north) said it wasn't “fair”, not ' settled '.");
+        assert_eq!(&s.text[s.source.clone().unwrap()], "Kenya’s");
+        // A dash between spaces stays one.
+        assert_eq!(detokenize(&["war", "-", "2019", "-"]).0, "war-2019 -");
     }
 
     #[test]

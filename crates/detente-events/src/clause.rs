@@ -14,6 +14,13 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "suggest", "would", "if", "unless",
 ];
 
+/// Nouns whose clausal complement is only proposed: "an offer to mediate", "plans to invade".
+const PROPOSAL_NOUNS: &[&str] = &[
+    "offer", "proposal", "plan", "threat", "call", "demand", "request", "bid", "attempt", "effort", "willingness",
+    "readiness", "intention", "desire", "promise", "pledge", "suggestion", "idea", "invitation", "chance", "opportunity",
+    "appeal", "option",
+];
+
 /// Verbs whose complement is announced for the future.
 const FUTURE_HEADS: &[&str] = &["plan", "intend", "prepare", "aim", "schedule", "set", "promise", "pledge", "vow", "agree", "decide"];
 
@@ -82,7 +89,9 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
         }
         let rel = tree.base_rel(cur);
         match (rel, tree.head(cur)) {
-            ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" => return (vec![n], false),
+            // "an aid worker imprisoned in Egypt": the noun a passive participle modifies is
+            // its patient; "troops guarding the border" are the agents of an active one.
+            ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" => return (vec![n], tree.syntax(cur).xpos == "VBN"),
             ("xcomp" | "conj" | "advcl" | "ccomp", Some(h)) => cur = h,
             _ => break,
         }
@@ -151,10 +160,13 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         }
         let rel = tree.base_rel(cur);
         let Some(h) = tree.head(cur) else { break };
+        let lemma = tree.lemma(h).to_lowercase();
+        if rel == "acl" && tree.upos(h) == "NOUN" && PROPOSAL_NOUNS.contains(&lemma.as_str()) && tree.deprel(cur) != "acl:relcl" {
+            return Modality::Hypothetical;
+        }
         if !matches!(rel, "xcomp" | "ccomp" | "conj" | "advcl") {
             break;
         }
-        let lemma = tree.lemma(h).to_lowercase();
         if rel == "advcl" {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.
