@@ -497,3 +497,18 @@ fn code_finds_the_subject_the_parse_left_behind() {
     assert_eq!(threat["source"][0]["country"], "ISR", "{threat:#?}");
     assert_eq!(threat["target"][0]["country"], "IRN", "{threat:#?}");
 }
+
+#[test]
+fn code_tells_rebels_from_their_state_and_reads_objects_of_phrases() {
+    let story = "Malian rebels attacked a Malian army base on Sunday. Egypt lifted its blockade of Qatar.";
+    let out = detente_stdin(&["code", "--date", "2024-05-05", "--format", "jsonl"], story.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    let attack = events.iter().find(|e| e["cameo"]["root"] == "18").unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(attack["source"][0]["code"], "MLIREB");
+    assert_eq!(attack["target"][0]["code"], "MLI");
+    let lifted = events.iter().find(|e| e["sentence"] == 1).unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(lifted["source"][0]["code"], "EGY");
+    assert_eq!(lifted["target"][0]["code"], "QAT");
+    assert_eq!(lifted["quad_class"], 2, "{lifted:#?}");
+}

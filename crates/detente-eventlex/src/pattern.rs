@@ -48,11 +48,14 @@ pub struct Term {
     pub text: String,
     /// `None` for a bare `obj` / `xcomp`: any word.
     words: Option<Arc<HashSet<String>>>,
+    /// `@NAME` is in the term: any proper noun ("called Lavrov").
+    names: bool,
 }
 
 impl Term {
     /// Whether token `i` is in the set: by lemma, by lowercased form, by the form without a
-    /// plural "s" (the lemmatiser leaves some plurals, such as "troops", as they are), or as the
+    /// plural "s" or "es" (the lemmatiser leaves some plurals, such as "troops", as they are, and
+    /// makes "embargoe" of "embargoes"), or as the
     /// end of a compound split at its hyphen ("cease-fire").
     pub fn matches(&self, tree: &SentenceTree, i: u32) -> bool {
         let Some(words) = &self.words else {
@@ -66,14 +69,16 @@ impl Term {
             }
         };
         let form = tree.word(i);
-        contains(tree.lemma(i))
+        (self.names && tree.upos(i) == "PROPN")
+            || contains(tree.lemma(i))
             || contains(form)
             || form.strip_suffix('s').is_some_and(contains)
+            || form.strip_suffix("oes").is_some_and(|stem| contains(&format!("{stem}o")))
             || hyphenated(tree, i).is_some_and(|joined| contains(&joined))
     }
 
     fn any(text: &str) -> Term {
-        Term { text: text.to_string(), words: None }
+        Term { text: text.to_string(), words: None, names: false }
     }
 
     /// The term matches one of `heads` or, where a head is a light noun ("a *round* of
@@ -512,11 +517,14 @@ fn parse_constraint(spec: &str, classes: &Classes) -> Result<Constraint, String>
     })
 }
 
-/// `a|b|@CLASS|...`: lemmas and classes, united.
+/// `a|b|@CLASS|...`: lemmas and classes, united; `@NAME` stands for any proper noun.
 fn parse_term(text: &str, classes: &Classes) -> Result<Term, String> {
     let mut words = HashSet::new();
+    let mut names = false;
     for part in text.split('|') {
-        if let Some(name) = part.strip_prefix('@') {
+        if part == "@NAME" {
+            names = true;
+        } else if let Some(name) = part.strip_prefix('@') {
             let class = classes.get(name).ok_or_else(|| format!("unknown class @{name} (not in classes.tsv)"))?;
             words.extend(class.iter().cloned());
         } else if part.is_empty() || part.chars().any(char::is_uppercase) {
@@ -525,7 +533,7 @@ fn parse_term(text: &str, classes: &Classes) -> Result<Term, String> {
             words.insert(part.to_string());
         }
     }
-    Ok(Term { text: text.to_string(), words: Some(Arc::new(words)) })
+    Ok(Term { text: text.to_string(), words: Some(Arc::new(words)), names })
 }
 
 /// `with|against`; a multi-word marker is written with `_` ("because_of").

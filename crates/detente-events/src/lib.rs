@@ -180,6 +180,18 @@ impl<'l> EventCoder<'l> {
                 .collect();
             target_heads = clause_nominals(tree, t).into_iter().filter(|&c| tree.case_marker(c).is_some_and(|p| markers.contains(&p.as_str()))).take(1).collect();
         }
+        if target_heads.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
+            // "lifted its blockade of Yemen", "announced the release of two nationals": the
+            // object's "of" phrase names whom the act is aimed at.
+            target_heads = tree
+                .children(t)
+                .iter()
+                .filter(|&&o| tree.base_rel(o) == "obj")
+                .flat_map(|&o| tree.children(o).iter().copied())
+                .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"))
+                .take(1)
+                .collect();
+        }
         let mut source = actors_at(tree, actors, &source_heads);
         if source.is_empty() {
             source = first_person_speaker(doc, tree, &source_heads);
@@ -493,16 +505,23 @@ fn names_a_country(a: &ActorRef) -> bool {
     a.country.is_some() || a.code.as_deref().is_some_and(|c| c.len() > 3)
 }
 
-/// The same actor for the no-self-event rule: equal codes, or one country where either side
-/// names no sector or both are its government (`RUS` = `RUSGOV`, but `RUSGOV` ≠ `RUSOPP`).
+/// The same actor for the no-self-event rule: equal codes, or one country where one side
+/// names no sector and the other is an arm of its state, or both are its government (`RUS` =
+/// `RUSGOV` = `RUSMIL`, but `AFG` ≠ `AFGREB`: rebels attacking "an Afghan base" attack the state).
 fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
     if a.code == b.code {
         return true;
     }
+    let state = |x: &ActorRef| x.sector.as_deref().map_or(true, |s| STATE_SECTORS.contains(&s));
     a.country.is_some()
         && a.country == b.country
-        && (a.sector.is_none() || b.sector.is_none() || (a.sector.as_deref() == Some("GOV") && b.sector.as_deref() == Some("GOV")))
+        && ((a.sector.is_none() && state(b))
+            || (b.sector.is_none() && state(a))
+            || (a.sector.as_deref() == Some("GOV") && b.sector.as_deref() == Some("GOV")))
 }
+
+/// CAMEO sectors that act for a country's state.
+const STATE_SECTORS: [&str; 6] = ["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
 fn codes(actors: &[ActorRef]) -> Vec<Option<&str>> {
     actors.iter().map(|a| a.code.as_deref()).collect()
@@ -573,7 +592,7 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
             for &d in tree.children(c) {
                 if matches!(tree.base_rel(d), "appos" | "amod" | "compound" | "nmod") || tree.deprel(d) == "nmod:poss" {
                     if tree.base_rel(d) == "nmod"
-                        && !matches!(tree.case_marker(d).as_deref(), Some("of" | "between") | None)
+                        && !matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by") | None)
                         && tree.deprel(d) != "nmod:poss"
                     {
                         continue;
