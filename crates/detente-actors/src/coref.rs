@@ -11,7 +11,9 @@
 //!   "the country" → the last country that is not the subject of the description's own clause
 //!   (`rule: definite description`);
 //! * "the two", "both", "the former foes" → the last two actors with different codes, persons or
-//!   countries as the head noun suggests (`rule: pair`); one mention is written per actor.
+//!   countries as the head noun suggests (`rule: pair`); one mention is written per actor;
+//! * an unknown acronym → the coded name it follows in brackets, "the Nigerian Air Force (NAF)",
+//!   and later the same acronym (`rule: acronym`).
 //!
 //! Mentions inside quotation marks are antecedents only for mentions inside quotation marks.
 
@@ -65,6 +67,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                 }
             },
             Pending::Pair => pair(doc, found, i).map(|js| (js, "pair")),
+            Pending::Acronym => acronym(doc, found, i).map(|j| (vec![j], "acronym")),
             Pending::Possessor(p) => {
                 let owner = found.iter().position(|m| m.head == *p && m.tokens.contains(p));
                 if let Some((code, j)) = owner.and_then(|j| Some((compose(found[j].code.as_deref()?, agent_of(lexicon, &found[i])?)?, j))) {
@@ -177,6 +180,21 @@ fn surname(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
                 (Some(a), Some(b)) => a == b,
                 _ => doc.slice(doc.tokens[m.head as usize].span).to_lowercase() == word,
             }
+    })
+}
+
+/// "the Nigerian Air Force (NAF)": the coded mention just before the bracket; later, an earlier
+/// use of the same acronym that was resolved.
+fn acronym(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
+    let me = &found[i];
+    let start = me.tokens.start as usize;
+    if start >= 1 && doc.slice(doc.tokens[start - 1].span) == "(" {
+        return (0..i).rev().find(|&j| found[j].tokens.end as usize + 1 == start && found[j].code.is_some());
+    }
+    let text = doc.slice(doc.tokens[start].span);
+    (0..i).rev().find(|&j| {
+        matches!(&found[j].how, Resolution::Coreference { rule, .. } if rule == "acronym")
+            && doc.slice(doc.tokens[found[j].tokens.start as usize].span) == text
     })
 }
 

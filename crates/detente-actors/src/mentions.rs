@@ -55,6 +55,9 @@ pub(crate) enum Pending {
     /// "its leaders", "their forces": the agent of whatever the possessive pronoun (this
     /// token) refers to.
     Possessor(u32),
+    /// An unknown all-capitals name ("NAF"): the name it abbreviates in brackets, or an earlier
+    /// use of it.
+    Acronym,
 }
 
 /// A mention under construction.
@@ -312,8 +315,10 @@ impl Sentence<'_, '_> {
                 }
             }
         }
-        // "US Secretary of State Antony Blinken": a name in apposition to a title takes the title.
-        if matches!(t.base_rel(h), "appos" | "flat") {
+        // "US Secretary of State Antony Blinken": a name in apposition to a title takes the title;
+        // an acronym in brackets ("Air Force (NAF)") does not.
+        let bracketed = h > t.first && t.word(h - 1) == "(";
+        if matches!(t.base_rel(h), "appos" | "flat") && !bracketed {
             if let Some(p) = t.head(h).filter(|&p| p < h && self.is_title(p)) {
                 let title = self.phrase(p);
                 lo = lo.min(title.start);
@@ -444,6 +449,13 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
+        let word = self.tree.word(h);
+        if f.tokens.len() == 1 && word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()) {
+            f.kind = Kind::Organisation;
+            f.pending = Pending::Acronym;
+            out.push(f);
+            return;
+        }
         let place = PLACE_NOUNS.contains(&lemma);
         let determined = self.has_definite_article(h);
         if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && determined && PAIR_NOUNS.contains(&lemma)) {
@@ -551,6 +563,7 @@ impl Sentence<'_, '_> {
         t.children(h).iter().any(|&c| {
             c > h
                 && matches!(t.base_rel(c), "appos" | "flat")
+                && t.word(c - 1) != "("
                 && (t.upos(c) == "PROPN"
                     || self.names.iter().any(|n| n.covers(c) && n.entry.kind == EntryKind::Person))
         })

@@ -163,3 +163,19 @@ fn every_actor_of_the_seed_article_resolves() {
     // Nothing is its own country's pronoun: "it" in "denying it plans" is Russia.
     assert_eq!(codes(sentence_of("tens of thousands"), "it"), ["RUS"]);
 }
+
+#[test]
+fn acronyms_take_the_name_they_abbreviate() {
+    let doc = resolve(
+        "The Ghanaian Armed Forces (GAF) said they had cleared the border post. Later, GAF officers met the press. The GAF said it would stay.",
+        "2023-05-02",
+    );
+    let gaf = mentions(&doc, "GAF");
+    assert!(!gaf.is_empty(), "{:#?}", doc.actors);
+    for m in &gaf {
+        assert_eq!(m.code.as_deref(), Some("GHAMIL"), "{m:#?}");
+        assert!(matches!(&m.how, Resolution::Coreference { rule, .. } if rule == "acronym"), "{m:#?}");
+    }
+    // The bracketed acronym does not swallow the name as if it were a person's title.
+    assert_eq!(code_of(&doc, "The Ghanaian Armed Forces").as_deref(), Some("GHAMIL"));
+}

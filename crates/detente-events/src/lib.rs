@@ -589,17 +589,31 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
                 covering.into_iter().for_each(|m| push(m));
                 continue;
             }
-            for &d in tree.children(c) {
-                if matches!(tree.base_rel(d), "appos" | "amod" | "compound" | "nmod") || tree.deprel(d) == "nmod:poss" {
-                    if tree.base_rel(d) == "nmod"
-                        && !matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by") | None)
-                        && tree.deprel(d) != "nmod:poss"
-                    {
-                        continue;
-                    }
-                    actors.iter().filter(|m| m.tokens.contains(&d)).for_each(|m| push(m));
+            for d in modifier_heads(tree, c) {
+                actors.iter().filter(|m| m.tokens.contains(&d)).for_each(|m| push(m));
+            }
+        }
+    }
+    out
+}
+
+/// The words that can name the actor behind a noun no actor covers: appositions, adjectives and
+/// compounds ("*Syrian* regime air strikes", one compound further down too), possessors, "of",
+/// "between" and "by" phrases, and the agent of a participle ("missiles fired *by the army*").
+fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for &d in tree.children(noun) {
+        let rel = tree.base_rel(d);
+        match rel {
+            "appos" | "amod" | "compound" => {
+                out.push(d);
+                if rel == "compound" {
+                    out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "amod" | "compound")));
                 }
             }
+            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by") | None) => out.push(d),
+            "acl" => out.extend(clause::passive_agent(tree, d)),
+            _ => {}
         }
     }
     out
