@@ -1,7 +1,7 @@
 //! Span-level scoring, CoNLL style: an entity counts as correct only when
 //! its words and its type both match a gold entity exactly.
 
-use crate::{EntityType, Ner, NerSentence};
+use crate::{documents, EntityType, Ner, NerInput, NerSentence};
 use detente_eval::Prf;
 use serde::Serialize;
 
@@ -37,20 +37,23 @@ fn prf(gold: usize, predicted: usize, correct: usize) -> (f64, f64, f64) {
     (p.precision, p.recall, p.f1)
 }
 
-/// Recognises every sentence of `gold` from its words (and tags) and
-/// scores the entities found.
+/// Recognises every sentence of `gold` from its words (and tags), a
+/// document at a time, and scores the entities found.
 pub fn evaluate(ner: &Ner, gold: &[NerSentence]) -> NerScores {
     let mut counts = [[0usize; 3]; 3]; // per type: gold, predicted, correct
     let mut words = 0;
-    for s in gold {
-        words += s.words.len();
-        let predicted = ner.recognise(&s.inputs());
-        for e in &s.entities {
-            counts[e.label.index()][0] += 1;
-        }
-        for e in &predicted {
-            counts[e.label.index()][1] += 1;
-            counts[e.label.index()][2] += usize::from(s.entities.contains(e));
+    for doc in documents(gold) {
+        let inputs: Vec<Vec<NerInput>> = doc.iter().map(NerSentence::inputs).collect();
+        let refs: Vec<&[NerInput]> = inputs.iter().map(Vec::as_slice).collect();
+        for (s, predicted) in doc.iter().zip(ner.recognise_document(&refs)) {
+            words += s.words.len();
+            for e in &s.entities {
+                counts[e.label.index()][0] += 1;
+            }
+            for e in &predicted {
+                counts[e.label.index()][1] += 1;
+                counts[e.label.index()][2] += usize::from(s.entities.contains(e));
+            }
         }
     }
     let per_type: Vec<TypeScores> = EntityType::ALL

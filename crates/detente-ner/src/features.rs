@@ -9,7 +9,7 @@ use crate::{EntityType, NerInput};
 use detente_lexicon::{ActorLexicon, EntryKind, NameKind};
 use detente_linear::{hash_str, mix, KeyIndex, StrHash};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Everything the templates need to know about one word.
 #[derive(Clone, Copy, Debug)]
@@ -35,6 +35,9 @@ pub struct WordInfo {
     pub seen: u64,
     /// Which parts of dictionary names the word is ([`name_parts`]), 0 if none.
     pub parts: u64,
+    /// What the word was labelled in the document's earlier sentences
+    /// ([`Memory`]).
+    pub prior: u64,
 }
 
 impl WordInfo {
@@ -54,6 +57,7 @@ impl WordInfo {
             case: v,
             seen: v,
             parts: v,
+            prior: v,
         }
     }
 }
@@ -168,6 +172,42 @@ fn sentence_casing(words: &[WordInfo]) -> u64 {
     }
 }
 
+/// The labels a document's sentences got so far, per lowercase word: bit
+/// `t` when it was in an entity of type `t` (PER, ORG, LOC), bit 3 when it
+/// was left out of any while capitalised mid-sentence. A name recognised
+/// once in its clear context ("Miramar, California") tells its type where
+/// the context is vague ("we drove to Miramar").
+#[derive(Default)]
+pub struct Memory(HashMap<u64, u64>);
+
+impl Memory {
+    /// Sets `prior` of the words of an analysed sentence.
+    pub fn recall(&self, info: &mut [WordInfo]) {
+        let n = info.len() - PAD;
+        for w in &mut info[PAD..n] {
+            w.prior = self.0.get(&w.lower).copied().unwrap_or(0);
+        }
+    }
+
+    /// Records the classes a sentence was given.
+    pub fn remember(&mut self, info: &[WordInfo], classes: &[u8]) {
+        for (w, &c) in info[PAD..].iter().zip(classes) {
+            let bit = match crate::labels::type_index(c) {
+                Some(t) => 1 << t,
+                None if running_capital(w) => 8,
+                None => continue,
+            };
+            *self.0.entry(w.lower).or_default() |= bit;
+        }
+    }
+}
+
+/// A capitalised word in running text: not first in its sentence, nor in
+/// a headline or a sentence in capitals.
+fn running_capital(w: &WordInfo) -> bool {
+    w.flags & FLAG_INIT_UPPER != 0 && w.flags & (FLAG_FIRST | FLAG_SENT_CAPS | FLAG_SENT_TITLE) == 0
+}
+
 fn analyse_word(word: &str, first: bool) -> WordInfo {
     let mut flags = if first { FLAG_FIRST } else { 0 };
     let (mut upper, mut letters, mut n) = (0usize, 0usize, 0usize);
@@ -240,6 +280,7 @@ fn analyse_word(word: &str, first: bool) -> WordInfo {
         case: 0,
         seen: 0,
         parts: 0,
+        prior: 0,
     }
 }
 
@@ -380,6 +421,9 @@ const T_PREV_SHAPE: u64 = 53;
 const T_PREV_CAPS: u64 = 54;
 const T_PREV_GAZ: u64 = 55;
 const T_PREV_SEEN: u64 = 60;
+const T_PRIOR: u64 = 64;
+const T_PRIOR_AT: u64 = 65; // + offset index (2)
+const T_PREV_PRIOR: u64 = 67;
 
 /// Appends the features of word `i` (a padded index) that depend only on
 /// the words.
@@ -439,7 +483,9 @@ pub fn static_features(w: &[WordInfo], i: usize, out: &mut Vec<u64>) {
         f(T_PARTS_AT + n as u64, w[j].parts);
         f(T_CASE_AT + n as u64, mix(w[j].case, w[j].flags & CAPS));
         f(T_SEEN_AT + n as u64, w[j].seen);
+        f(T_PRIOR_AT + n as u64, w[j].prior);
     }
+    f(T_PRIOR, mix(x.prior, x.flags & (CAPS | FLAG_SENT_LOWER)));
 }
 
 /// Capitalisation of the word and its neighbours, with the sentence's.
@@ -460,6 +506,7 @@ pub fn dynamic_features(w: &[WordInfo], i: usize, t1: u64, t2: u64, out: &mut Ve
     f(T_PREV_CAPS, mix(t1, caps_around(w, i)));
     f(T_PREV_GAZ, mix(t1, x.gaz));
     f(T_PREV_SEEN, mix(t1, x.seen));
+    f(T_PREV_PRIOR, mix(t1, x.prior));
 }
 
 /// What a gazetteer name stands for, as a bit.
@@ -765,6 +812,26 @@ mod tests {
     fn positions(g: &Gazetteer, text: &str) -> Vec<u64> {
         let words: Vec<NerInput> = text.split(' ').map(NerInput::word).collect();
         g.positions(&words).into_iter().map(|v| v & 7).collect()
+    }
+
+    #[test]
+    fn memory_recalls_the_labels_of_earlier_sentences_by_lowercase_word() {
+        let tables = Tables::default();
+        let sentence = |text: &str| {
+            let words: Vec<NerInput> = text.split(' ').map(NerInput::word).collect();
+            analyse(&words, &tables, None, false)
+        };
+        let mut memory = Memory::default();
+        let first = sentence("we met Miramar and Smith");
+        // Miramar: U-LOC (class 12); Smith left out while capitalised.
+        memory.remember(&first, &[0, 0, 12, 0, 0]);
+        let mut second = sentence("miramar , Smith and we");
+        memory.recall(&mut second);
+        let prior: Vec<u64> = second[PAD..second.len() - PAD]
+            .iter()
+            .map(|w| w.prior)
+            .collect();
+        assert_eq!(prior, [4, 0, 8, 0, 0]);
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub fn gum_entities(sentences: &[ConlluSentence]) -> Vec<NerSentence> {
                 upos: s.words.iter().map(|w| w.upos.clone()).collect(),
                 xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
                 entities: kept,
+                newdoc: s.newdoc.is_some(),
             }
         })
         .collect()

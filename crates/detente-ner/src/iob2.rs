@@ -109,16 +109,23 @@ pub enum Iob2Error {
 }
 
 /// Reads a UniversalNER IOB2 file into sentences (words and gold entities,
-/// no part-of-speech tags). Word indices must count 1, 2, 3… in each
-/// sentence, so a lost or duplicated line is reported where it happened.
+/// no part-of-speech tags; `newdoc` where a `# newdoc` comment precedes).
+/// Word indices must count 1, 2, 3… in each sentence, so a lost or
+/// duplicated line is reported where it happened.
 pub fn read_iob2(reader: impl BufRead) -> Result<Vec<NerSentence>, Iob2Error> {
     let mut out = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut tags: Vec<Iob2Tag> = Vec::new();
-    let finish = |words: &mut Vec<String>, tags: &mut Vec<Iob2Tag>, out: &mut Vec<NerSentence>| {
+    // A `# newdoc` comment seen since the last sentence.
+    let mut newdoc = false;
+    let finish = |words: &mut Vec<String>,
+                  tags: &mut Vec<Iob2Tag>,
+                  newdoc: &mut bool,
+                  out: &mut Vec<NerSentence>| {
         if !words.is_empty() {
-            let entities = iob2_spans(tags);
-            out.push(NerSentence::new(std::mem::take(words), entities));
+            let mut s = NerSentence::new(std::mem::take(words), iob2_spans(tags));
+            s.newdoc = std::mem::take(newdoc);
+            out.push(s);
             tags.clear();
         }
     };
@@ -138,7 +145,7 @@ pub fn read_iob2(reader: impl BufRead) -> Result<Vec<NerSentence>, Iob2Error> {
             line = line.strip_prefix('\u{feff}').unwrap_or(line);
         }
         if line.trim().is_empty() {
-            finish(&mut words, &mut tags, &mut out);
+            finish(&mut words, &mut tags, &mut newdoc, &mut out);
             continue;
         }
         if line.starts_with('#') {
@@ -147,6 +154,7 @@ pub fn read_iob2(reader: impl BufRead) -> Result<Vec<NerSentence>, Iob2Error> {
                     "comment line among the word lines of a sentence".into(),
                 ));
             }
+            newdoc |= line.starts_with("# newdoc");
             continue;
         }
         let mut cols = line.split('\t');
@@ -165,6 +173,6 @@ pub fn read_iob2(reader: impl BufRead) -> Result<Vec<NerSentence>, Iob2Error> {
         tags.push(tag.parse().map_err(syntax)?);
         words.push(word.to_string());
     }
-    finish(&mut words, &mut tags, &mut out);
+    finish(&mut words, &mut tags, &mut newdoc, &mut out);
     Ok(out)
 }

@@ -69,6 +69,11 @@ pub fn best_allowed(scores: &[i32], prev: Option<u8>, last: bool) -> u8 {
     best.1
 }
 
+/// The entity type index of a class, `None` for `O`.
+pub fn type_index(class: u8) -> Option<usize> {
+    split(class).map(|(t, _)| t)
+}
+
 /// The entities of a well-formed class sequence.
 pub fn spans(classes: &[u8]) -> Vec<EntitySpan> {
     let mut out = Vec::new();

@@ -6,6 +6,10 @@
 //! next word is not an allowed label, and the updates that follow teach
 //! nothing useful.
 //!
+//! The document-memory features (see `features::Memory`) are learnt from
+//! labels predicted by models trained on the other folds of the training
+//! documents, so training runs the epochs `memory_folds + 1` times.
+//!
 //! Tried and dropped, measured on UNER EWT dev over two to four seeds
 //! (seeds alone move F1 by about ±0.6): Viterbi decoding with a structured
 //! perceptron and first-order label features (same F1, half the speed);
@@ -15,11 +19,14 @@
 //! weights with different shuffles (no better than one run); gazetteer
 //! matches that break a name's case rule ("florida"), as a marked kind
 //! (−0.4/+0.4 on two seeds); a lowercased copy of every fifth training
-//! sentence (no change); dropout 0.25 or 0.35 (a little lower).
+//! sentence (no change); dropout 0.25 or 0.35 (a little lower); features
+//! of how a word is written elsewhere in its document (capitalised or
+//! lowercase mid-sentence, inside a gazetteer name, how often: a point
+//! lower over four seeds, with or without the memory features).
 
 use crate::features::{
     analyse, capitalised, case_value, dynamic_features, entity_value, lower_hash, name_parts,
-    static_features, Gazetteer, Tables, WordInfo, WordTable, PAD,
+    static_features, Gazetteer, Memory, Tables, WordInfo, WordTable, PAD,
 };
 use crate::labels::{self, CLASSES};
 use crate::weights::Weights;
@@ -27,6 +34,7 @@ use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence};
 use detente_lexicon::{ActorLexicon, EntryKind};
 use detente_linear::Perceptron;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
@@ -62,6 +70,10 @@ pub struct TrainConfig {
     /// Tokenised sentences of unlabelled text, used (with the training
     /// sentences) only to learn how each word is usually capitalised.
     pub unlabelled: Vec<Vec<String>>,
+    /// Folds of training documents for the jackknifed document-memory
+    /// features (see `remember_jackknifed`); below 2, no memory features
+    /// are learnt.
+    pub memory_folds: usize,
 }
 
 impl Default for TrainConfig {
@@ -76,6 +88,7 @@ impl Default for TrainConfig {
             source: String::new(),
             names: Vec::new(),
             unlabelled: Vec::new(),
+            memory_folds: 5,
         }
     }
 }
@@ -130,7 +143,20 @@ pub fn train(
     cfg: &TrainConfig,
     progress: &mut dyn FnMut(TrainEvent),
 ) -> Ner {
-    let train: Vec<&NerSentence> = train.iter().filter(|s| !s.words.is_empty()).collect();
+    // Non-empty sentences, each with whether it opens a document.
+    let mut opens = Vec::new();
+    let mut pending = true;
+    let train: Vec<&NerSentence> = train
+        .iter()
+        .filter(|s| {
+            pending |= s.newdoc;
+            let keep = !s.words.is_empty();
+            if keep {
+                opens.push(std::mem::take(&mut pending));
+            }
+            keep
+        })
+        .collect();
     let tables = Tables {
         gazetteer: Gazetteer::build(ActorLexicon::builtin(), &cfg.names),
         parts: name_parts(
@@ -142,28 +168,37 @@ pub fn train(
         seen: seen_table(&train, None),
     };
     let fold_tables: Vec<WordTable> = (0..FOLDS).map(|f| seen_table(&train, Some(f))).collect();
-    let examples: Vec<Example> = train
+    let infos: Vec<Vec<WordInfo>> = train
         .iter()
         .enumerate()
         .map(|(k, s)| {
-            let info = analyse(
+            analyse(
                 &s.inputs(),
                 &tables,
                 Some(&fold_tables[k % FOLDS]),
                 cfg.use_pos,
-            );
-            let mut features = Vec::new();
-            let mut offsets = vec![0];
-            for k in 0..s.words.len() {
-                static_features(&info, k + PAD, &mut features);
-                offsets.push(features.len());
-            }
-            Example {
+            )
+        })
+        .collect();
+    let mut docs: Vec<Range<usize>> = Vec::new();
+    for (k, &open) in opens.iter().enumerate() {
+        match docs.last_mut() {
+            Some(d) if !open => d.end = k + 1,
+            _ => docs.push(k..k + 1),
+        }
+    }
+    let mut examples: Vec<Example> = train
+        .iter()
+        .zip(infos)
+        .map(|(s, info)| {
+            let mut ex = Example {
                 info,
-                features,
-                offsets,
+                features: Vec::new(),
+                offsets: Vec::new(),
                 gold: labels::encode(s.words.len(), &s.entities),
-            }
+            };
+            ex.extract();
+            ex
         })
         .collect();
     let words: usize = examples.iter().map(|e| e.gold.len()).sum();
@@ -172,8 +207,83 @@ pub fn train(
         words,
         entities: train.iter().map(|s| s.entities.len()).sum(),
     });
+    if cfg.memory_folds > 1 {
+        remember_jackknifed(&mut examples, &docs, &tables, dev, cfg);
+    }
+    let all: Vec<usize> = (0..examples.len()).collect();
+    let (best_epoch, dev_scores, mut ner) = fit(&examples, &all, &tables, dev, cfg, progress);
+    ner.description = describe(cfg, examples.len(), words, best_epoch, &dev_scores, &ner);
+    progress(TrainEvent::Finished {
+        best_epoch,
+        dev: dev_scores,
+    });
+    ner
+}
+
+impl Example {
+    /// Computes the word-only features from `info`.
+    fn extract(&mut self) {
+        self.features.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+        for k in 0..self.gold.len() {
+            static_features(&self.info, k + PAD, &mut self.features);
+            self.offsets.push(self.features.len());
+        }
+    }
+}
+
+/// Fills the [`Memory`] features of the training sentences as recognition
+/// will see them: from labels *predicted* for the document's earlier
+/// sentences, by a model trained without the document (documents split in
+/// `memory_folds` folds). Gold labels there would be trusted far more than
+/// a model's own guesses deserve.
+fn remember_jackknifed(
+    examples: &mut [Example],
+    docs: &[Range<usize>],
+    tables: &Tables,
+    dev: &[NerSentence],
+    cfg: &TrainConfig,
+) {
+    let folds = cfg.memory_folds;
+    let mut predicted: Vec<Vec<u8>> = vec![Vec::new(); examples.len()];
+    for f in 0..folds {
+        let subset: Vec<usize> = docs
+            .iter()
+            .enumerate()
+            .filter(|&(d, _)| d % folds != f)
+            .flat_map(|(_, r)| r.clone())
+            .collect();
+        let (_, _, ner) = fit(examples, &subset, tables, dev, cfg, &mut |_| {});
+        for r in docs.iter().skip(f).step_by(folds) {
+            for k in r.clone() {
+                predicted[k] = ner.decode(&examples[k].info);
+            }
+        }
+    }
+    for r in docs {
+        let mut memory = Memory::default();
+        for k in r.clone() {
+            let ex = &mut examples[k];
+            memory.recall(&mut ex.info);
+            memory.remember(&ex.info, &predicted[k]);
+            ex.extract();
+        }
+    }
+}
+
+/// Trains on the `subset` of `examples`; returns the epoch with the best
+/// dev F1, its scores and its model.
+fn fit(
+    examples: &[Example],
+    subset: &[usize],
+    tables: &Tables,
+    dev: &[NerSentence],
+    cfg: &TrainConfig,
+    progress: &mut dyn FnMut(TrainEvent),
+) -> (usize, NerScores, Ner) {
     let mut perceptron = Perceptron::new(CLASSES);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut order = subset.to_vec();
     let mut rng = SplitMix(cfg.seed);
     let mut best: Option<(usize, NerScores, Ner)> = None;
     let mut features = Vec::new();
@@ -225,7 +335,10 @@ pub fn train(
         };
         let ner = Ner::new(String::new(), model);
         let scores = evaluate(&ner, dev);
-        let improved = best.as_ref().is_none_or(|(_, b, _)| scores.f1 > b.f1);
+        let improved = best
+            .as_ref()
+            .filter(|(_, b, _)| scores.f1 <= b.f1)
+            .is_none();
         progress(TrainEvent::Epoch {
             epoch,
             errors,
@@ -242,13 +355,7 @@ pub fn train(
             break;
         }
     }
-    let (best_epoch, dev_scores, mut ner) = best.expect("at least one epoch runs");
-    ner.description = describe(cfg, examples.len(), words, best_epoch, &dev_scores, &ner);
-    progress(TrainEvent::Finished {
-        best_epoch,
-        dev: dev_scores,
-    });
-    ner
+    best.expect("at least one epoch runs")
 }
 
 fn describe(
@@ -265,9 +372,9 @@ fn describe(
         .map(|t| format!("{} {:.2}/{:.2}/{:.2}", t.label, t.precision, t.recall, t.f1))
         .collect();
     format!(
-        "Detente NER (PER/ORG/LOC, greedy BILOU averaged perceptron), format {}\n\
+        "Detente NER (PER/ORG/LOC, greedy BILOU averaged perceptron with document memory), format {}\n\
          training data: {}; {sentences} training sentences, {words} words\n\
-         settings: epoch {epoch} of at most {}, seed {}, patience {}, prune {}, dropout {}, pos features {}; \
+         settings: epoch {epoch} of at most {}, seed {}, patience {}, prune {}, dropout {}, pos features {}, memory folds {}; \
          {} weights in {} rows; {} gazetteer keys, {} name parts, {} words with case statistics, {} with training labels\n\
          dev P/R/F1: {:.2}/{:.2}/{:.2}; {}",
         crate::FORMAT_VERSION,
@@ -278,6 +385,7 @@ fn describe(
         cfg.prune,
         cfg.dropout,
         if cfg.use_pos { "yes" } else { "no" },
+        cfg.memory_folds,
         ner.model.weights.len(),
         ner.model.weights.rows(),
         ner.model.tables.gazetteer.len(),

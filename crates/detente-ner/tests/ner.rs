@@ -2,8 +2,8 @@
 //! committed model's score on UniversalNER EWT dev.
 
 use detente_ner::{
-    evaluate, iob2_spans, iob2_tags, read_iob2, train, EntitySpan, EntityType, Iob2Error, Iob2Tag,
-    Ner, NerInput, NerSentence, TrainConfig, TrainEvent,
+    documents, evaluate, iob2_spans, iob2_tags, read_iob2, train, EntitySpan, EntityType,
+    Iob2Error, Iob2Tag, Ner, NerInput, NerSentence, TrainConfig, TrainEvent,
 };
 use std::path::Path;
 use std::time::Instant;
@@ -22,7 +22,7 @@ fn uner(relative: &str) -> Vec<NerSentence> {
 
 #[test]
 fn reads_universalner_files() {
-    let text = "# sent_id = a-1\n# text = Jeff met John Smith in New York\n\
+    let text = "# newdoc id = a\n# sent_id = a-1\n# text = Jeff met John Smith in New York\n\
                 1\tJeff\tB-PER\t-\tstephen\n2\tmet\tO\t-\t-\n3\tJohn\tB-PER\t-\t-\n4\tSmith\tI-PER\t-\t-\n\
                 5\tin\tO\t-\t-\n6\tNew\tB-LOC\t-\t-\n7\tYork\tI-LOC\t-\t-\n\n\
                 # text = Enron\n1\tEnron\tB-ORG\n";
@@ -42,6 +42,11 @@ fn reads_universalner_files() {
     );
     assert_eq!(sentences[0].upos, vec![String::new(); 7]);
     assert_eq!(sentences[1].entities, [span(0, 1, EntityType::Org)]);
+    assert!(sentences[0].newdoc && !sentences[1].newdoc);
+    assert_eq!(documents(&sentences).count(), 1);
+    let dev = uner("uner-english/en_ewt-ud-dev.iob2");
+    assert_eq!(documents(&dev).count(), 318);
+    assert_eq!(documents(&dev).map(<[_]>::len).sum::<usize>(), dev.len());
 }
 
 #[test]
@@ -113,6 +118,9 @@ fn small_training_run_learns_round_trips_and_is_reproducible() {
         patience: 2,
         use_pos: false,
         source: "test".into(),
+        // Fold models of 240 sentences guess too badly for the memory
+        // features to help; they are checked for reproducibility below.
+        memory_folds: 0,
         ..TrainConfig::default()
     };
     let mut epochs = Vec::new();
@@ -147,12 +155,18 @@ fn small_training_run_learns_round_trips_and_is_reproducible() {
     for s in &dev {
         assert_eq!(back.recognise(&s.inputs()), ner.recognise(&s.inputs()));
     }
-    let again = train(&train_set, &dev, &cfg, &mut |_| {});
+    let memory = TrainConfig {
+        memory_folds: 2,
+        ..cfg.clone()
+    };
+    let once = train(&train_set, &dev, &memory, &mut |_| {});
+    let again = train(&train_set, &dev, &memory, &mut |_| {});
     assert_eq!(
         again.to_bytes(),
-        ner.to_bytes(),
+        once.to_bytes(),
         "same seed and data, different model"
     );
+    assert_ne!(once.to_bytes(), ner.to_bytes());
 }
 
 #[test]
@@ -173,7 +187,7 @@ fn damaged_models_are_errors() {
 /// part-of-speech tags given); a retrained model must not lose more than
 /// half a point of it. Issue 4 asks for 85, which this model does not reach
 /// (see the crate documentation): the floor guards what exists.
-const EWT_DEV_F1: f64 = 70.6;
+const EWT_DEV_F1: f64 = 70.9;
 
 #[test]
 fn committed_model_scores_on_uner_ewt_dev() {

@@ -1,4 +1,4 @@
-//! The entity stage: named-entity mentions (PER, ORG, LOC) per sentence.
+//! The entity stage: named-entity mentions (PER, ORG, LOC), a document at a time.
 
 use crate::PipelineError;
 use detente_core::{Document, Entity, Span};
@@ -20,18 +20,27 @@ impl EntityStage {
         Ok(EntityStage { ner })
     }
 
+    /// The whole document at once: how a word was labelled in earlier sentences is a feature.
     pub fn annotate(&self, doc: &mut Document) {
+        let inputs: Vec<Vec<NerInput>> = doc
+            .sentences
+            .iter()
+            .map(|sentence| {
+                sentence
+                    .token_range()
+                    .map(|i| NerInput {
+                        word: doc.slice(doc.tokens[i].span),
+                        upos: doc.syntax.get(i).map_or("_", |s| s.upos.as_str()),
+                        xpos: doc.syntax.get(i).map_or("_", |s| s.xpos.as_str()),
+                    })
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[NerInput]> = inputs.iter().map(Vec::as_slice).collect();
         let mut entities = Vec::new();
-        let mut inputs = Vec::new();
-        for sentence in &doc.sentences {
+        for (sentence, found) in doc.sentences.iter().zip(self.ner.recognise_document(&refs)) {
             let range = sentence.token_range();
-            inputs.clear();
-            inputs.extend(range.clone().map(|i| NerInput {
-                word: doc.slice(doc.tokens[i].span),
-                upos: doc.syntax.get(i).map_or("_", |s| s.upos.as_str()),
-                xpos: doc.syntax.get(i).map_or("_", |s| s.xpos.as_str()),
-            }));
-            for e in self.ner.recognise(&inputs) {
+            for e in found {
                 let (first, last) = (range.start + e.start, range.start + e.end - 1);
                 entities.push(Entity {
                     span: Span { start: doc.tokens[first].span.start, end: doc.tokens[last].span.end },
