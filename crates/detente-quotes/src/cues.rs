@@ -18,6 +18,8 @@ pub enum CueClass {
     Noun,
     /// A verb of stance whose object is the content ("X endorsed Y", "X accused Y of Z").
     Stance,
+    /// A noun that is itself the source of what a clause reports ("in a new poll, X leads").
+    Evidence,
 }
 
 /// The classes a word can have (a word like "vow" is both speech and intent).
@@ -27,6 +29,7 @@ pub struct CueClasses {
     pub intent: bool,
     pub noun: bool,
     pub stance: bool,
+    pub evidence: bool,
 }
 
 impl CueClasses {
@@ -36,6 +39,7 @@ impl CueClasses {
             CueClass::Intent => self.intent = true,
             CueClass::Noun => self.noun = true,
             CueClass::Stance => self.stance = true,
+            CueClass::Evidence => self.evidence = true,
         }
     }
 
@@ -76,13 +80,15 @@ impl CueLexicon {
                 "intent" => CueClass::Intent,
                 "noun" => CueClass::Noun,
                 "stance" => CueClass::Stance,
+                "evidence" => CueClass::Evidence,
                 other => return Err(format!("cue lexicon line {}: unknown class `{other}`", number + 1)),
             };
             let extra: Vec<&str> = columns.next().map(|f| f.split(' ').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
-            let table = if class == CueClass::Noun { &mut lexicon.nouns } else { &mut lexicon.verbs };
+            let nominal = matches!(class, CueClass::Noun | CueClass::Evidence);
+            let table = if nominal { &mut lexicon.nouns } else { &mut lexicon.verbs };
             let mut forms = vec![lemma.to_string()];
             forms.extend(extra.iter().map(|s| s.to_string()));
-            if class == CueClass::Noun {
+            if nominal {
                 forms.push(format!("{lemma}s"));
             } else if extra.is_empty() {
                 forms.extend(regular_forms(lemma));
@@ -103,12 +109,18 @@ impl CueLexicon {
             intent: by_form.intent || by_lemma.intent,
             noun: false,
             stance: by_form.stance || by_lemma.stance,
+            evidence: false,
         }
     }
 
     /// Whether a word (lowercased form or lemma) is a cue noun.
     pub fn is_noun(&self, form: &str, lemma: &str) -> bool {
         self.nouns.contains_key(form) || self.nouns.contains_key(lemma)
+    }
+
+    /// Whether a word (lowercased form or lemma) is a noun of evidence such as "poll".
+    pub fn is_evidence(&self, form: &str, lemma: &str) -> bool {
+        [form, lemma].iter().any(|w| self.nouns.get(*w).is_some_and(|c| c.evidence))
     }
 }
 
@@ -145,6 +157,8 @@ mod tests {
         assert!(!lexicon.verb("walked", "walk").is_verb());
         assert!(lexicon.verb("endorsed", "endorse").stance);
         assert!(lexicon.is_noun("statements", "statement"));
+        assert!(lexicon.is_evidence("polls", "poll"));
+        assert!(!lexicon.is_evidence("statement", "statement"));
     }
 
     #[test]

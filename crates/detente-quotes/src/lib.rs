@@ -7,21 +7,29 @@
 //! * **direct** and **partial** quotes come from quotation marks ([`marks`]): a quote that
 //!   stands as a statement of its own (at a sentence start, after a colon or a comma) is direct,
 //!   a few quoted words inside a sentence are partial. A direct quote is attributed through the
-//!   words around it in its sentence (“…,” he said / X told reporters: “…”), a partial quote
-//!   through the cue verb that governs it in the dependency tree (X vowed “…”);
+//!   words around it in its sentence (“…,” he said / X told reporters: “…”), or in the short
+//!   sentence right after it when the segmenter split the frame off (“… right?” X asked.), a
+//!   partial quote through the cue verb that governs it in the dependency tree (X vowed “…”);
 //! * **indirect** speech comes from the dependency tree: the clausal complement of a speech cue
 //!   ("said that …"), the clause a fronted report hangs on ("…, officials said"; "…, said a
-//!   spokesman for X, who …"), the infinitive of an intent verb ("vowed to …", "hopes to …"),
-//!   the object of a stance verb ("X endorsed Y", "accused Y of Z", "…, calling Y Z"),
-//!   "according to X", cue nouns ("X's statement that …", "X's criticism of Y", "in a
-//!   statement, X …"), any verb or adjective with a subject and a clausal complement ("has
-//!   learned that …", "is confident that …") and "Name: …" headlines; the content is the
-//!   reported clause or phrase. Attribution corpora such as PolNeAR count beliefs, findings
-//!   and stances as attributions, and so do analysts asking who backs or opposes whom. A partial quote reported by a verb without a clause of its own
+//!   spokesman for X, who …"), the infinitive of an intent verb with the object it urges
+//!   ("vowed to …", "urged Y to …"), the object of a stance verb, or of any cue verb without a
+//!   clause, up to the first phrase of time or place ("X endorsed Y", "accused Y of Z", "voted
+//!   against Y", "said no", "…, calling Y Z"), the subject of a passive cue whose agent is
+//!   named ("Y was criticized by X"), "according to X", "in a poll, …" (the poll is the
+//!   source), cue nouns ("X's statement that …", "X's criticism of Y", "in a statement, X …"),
+//!   any verb or adjective with a subject and a clausal complement ("has learned that …", "is
+//!   confident that …"), impressions and expectations without a source ("Y seems to …", "Y is
+//!   expected to …"), "Name: …" headlines and transcript turns ("SMITH: …"); the content is
+//!   the reported clause or phrase, without the asides set off by a comma (", which …",
+//!   ", arguing …"). Attribution corpora such as
+//!   PolNeAR count beliefs, findings and stances as attributions, and so do analysts asking who
+//!   backs or opposes whom. A partial quote reported by a verb without a clause of its own
 //!   ("X called Y “…”") makes the rest of that verb's phrase the reported content;
-//! * a quote whose sentence names no speaker continues the previous quote of its paragraph
-//!   (or of the previous one, when the paragraph opens by carrying an unclosed quote on), or
-//!   else takes the nearest speaker of its paragraph; [`Speaker::how`] says which.
+//! * a direct or partial quote whose sentence names no speaker continues the previous quote of
+//!   its paragraph (or of the previous one, when the paragraph opens by carrying an unclosed
+//!   quote on), or else takes the nearest speaker of its paragraph; [`Speaker::how`] says
+//!   which. Indirect speech keeps only the speaker its own sentence names.
 //!
 //! The speaker's code is copied from the actor stage's mention covering the speaker's head
 //! token, with how that mention was resolved. A quote interrupted by its attribution
@@ -35,8 +43,12 @@ pub use cues::{CueClass, CueClasses, CueLexicon};
 
 use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
-use speaker::{actor_of, describe_resolution, is_time_word, speaker_tokens, subject_of_cue, FoundSpeaker};
+use speaker::{actor_of, agent_of, describe_resolution, is_time_word, speaker_tokens, subject_of_cue, FoundSpeaker};
 use std::ops::Range;
+
+/// Speech verbs that frame a quote (“…,” she continued) but take no position on an object
+/// ("continued the tour", "added a stop").
+const FRAME_ONLY_CUES: &[&str] = &["continue", "add"];
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
 /// run through the entity and actor stages.
@@ -191,8 +203,12 @@ impl<'a> Run<'a> {
                 continue;
             }
             let attribution = if direct { self.attribute_direct(&q) } else { self.attribute_partial(&q) };
-            // Quoted words that no verb reports are titles or scare quotes, not quotations.
-            if !direct && attribution.is_none() {
+            // Quoted words that no verb reports are titles or scare quotes, not quotations; so
+            // are capitalised words that no speech verb reports ("promoting his book “A Time
+            // for Truth”"), even set off by commas.
+            let spoken = attribution.as_ref().is_some_and(|(c, _)| self.verb_cue(c.start).speech);
+            let title = !spoken && self.is_title(&content);
+            if (!direct && attribution.is_none()) || title {
                 continue;
             }
             let (cue, speaker) = attribution.map_or((None, None), |(c, s)| (Some(c), s));
@@ -200,6 +216,15 @@ impl<'a> Run<'a> {
             let paragraph = self.paragraph(q.open);
             self.found.push(Found { kind, content, cue, speaker, quoted: Some(qi), paragraph });
         }
+    }
+
+    /// Words of two or more that all start with a capital, small function words aside: the
+    /// name of a book, a show or an event.
+    fn is_title(&self, content: &Range<u32>) -> bool {
+        let words: Vec<&str> = content.clone().filter(|&t| self.is_word(t)).map(|t| self.doc.slice(self.doc.tokens[t as usize].span)).collect();
+        let minor = |w: &str| matches!(w, "a" | "an" | "the" | "of" | "for" | "and" | "or" | "to" | "in" | "on" | "at" | "with");
+        let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        words.len() >= 2 && words.iter().all(|w| minor(w) || capital(w))
     }
 
     /// A quote is direct when it stands as a statement: it spans sentences, or it starts a
@@ -240,6 +265,18 @@ impl<'a> Run<'a> {
         }
         if let Some(found) = self.attribution_in(before_start..q.open, Side::Before) {
             return Some(found);
+        }
+        // A quote that ends its sentence may have its frame in a short sentence of its own:
+        // the segmenter splits “… right?” Smith said.
+        if let Some(next) = self.doc.sentences.get(s_last + 1) {
+            let frame = next.tokens.clone();
+            let ends_sentence = !(last + 1..self.doc.sentences[s_last].tokens.end).any(|t| self.is_word(t));
+            let short = frame.clone().filter(|&t| self.is_word(t)).count() <= 6;
+            if ends_sentence && short && next.paragraph == self.doc.sentences[s_last].paragraph && !frame.clone().any(|t| self.in_quote(t)) {
+                if let Some(found) = self.attribution_in(frame, Side::After) {
+                    return Some(found);
+                }
+            }
         }
         // A paragraph of its own introduced by a colon at the end of the one before
         // ("X continued:").
@@ -340,6 +377,10 @@ impl<'a> Run<'a> {
                     reported.push(found);
                     continue;
                 }
+                if let Some(found) = self.appearance(tree, t) {
+                    reported.push(found);
+                    continue;
+                }
                 let classes = self.verb_cue(t);
                 if classes.speech {
                     if let Some(found) = self.inverted_frame(tree, t) {
@@ -352,21 +393,34 @@ impl<'a> Run<'a> {
                     content = self.speech_content(tree, t);
                 }
                 if content.is_none() && classes.intent {
-                    content = tree.child_with(t, "xcomp").map(|c| self.block(tree, c));
+                    content = self.infinitive_of(tree, t).map(|c| self.intent_content(tree, t, c));
                 }
                 // Any verb or adjective with a subject and a finite clausal complement reports a
                 // claim, belief or finding ("has learned that", "questioned whether", "is
-                // confident that").
-                if content.is_none() && matches!(self.upos(t), "VERB" | "ADJ") && tree.child_with(t, "nsubj").is_some() {
+                // confident that"), but not "that means …", a consequence the writer draws.
+                let consequence = tree.lemma(t).eq_ignore_ascii_case("mean");
+                if content.is_none() && matches!(self.upos(t), "VERB" | "ADJ") && !consequence && tree.child_with(t, "nsubj").is_some() {
                     content = tree.child_with(t, "ccomp").map(|c| self.without_asides(tree, self.block(tree, c)));
                 }
-                if content.is_none() && classes.stance && self.upos(t) == "VERB" {
+                // Any cue verb without a clause or an infinitive takes a position on its object:
+                // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".
+                let frame_only = FRAME_ONLY_CUES.contains(&tree.lemma(t).to_lowercase().as_str());
+                if content.is_none() && classes.is_verb() && self.upos(t) == "VERB" && !frame_only {
                     content = self.stance_content(tree, t);
+                }
+                if content.is_none() && (classes.speech || classes.stance) {
+                    content = self.passive_content(tree, t);
                 }
                 if let Some(content) = content {
                     let speaker = subject_of_cue(tree, t, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
                     reported.push((content, t..t + 1, speaker));
                     continue;
+                }
+                if self.upos(t) == "NOUN" && self.cues.is_evidence(&self.lower(t), &tree.lemma(t).to_lowercase()) {
+                    if let Some(found) = self.evidence_phrase(tree, t) {
+                        reported.push(found);
+                        continue;
+                    }
                 }
                 if self.upos(t) == "NOUN" && self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) {
                     if let Some(found) = self.noun_cue(tree, t) {
@@ -403,6 +457,23 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The head of the infinitive verb `t` governs, or of one the parser took for an adverbial
+    /// clause ("called on X to act").
+    fn infinitive_of(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
+        tree.child_with(t, "xcomp").or_else(|| tree.children_with(t, "advcl").find(|&c| c > t && self.lower(tree.subtree(c)[0]) == "to"))
+    }
+
+    /// What intent verb `t` reports through the infinitive headed by `verb`, with the object
+    /// between them whose action it is ("urged lawmakers to act").
+    fn intent_content(&self, tree: &SentenceTree, t: u32, verb: u32) -> Range<u32> {
+        let infinitive = self.block(tree, verb);
+        let object = tree.children(t).iter().copied().find(|&o| t < o && o < verb && matches!(tree.base_rel(o), "obj" | "iobj"));
+        match object {
+            Some(object) => self.trim(tree.subtree(object)[0]..infinitive.end),
+            None => infinitive,
+        }
+    }
+
     /// The contiguous token range of the subtree of `t`, trimmed.
     fn block(&self, tree: &SentenceTree, t: u32) -> Range<u32> {
         let sub = tree.subtree(t);
@@ -413,6 +484,11 @@ impl<'a> Run<'a> {
     /// aside of ("…, officials said").
     fn speech_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
         if let Some(c) = tree.child_with(t, "ccomp") {
+            return Some(self.without_asides(tree, self.block(tree, c)));
+        }
+        // An indirect question the parser hung as an adverbial clause ("asked whether …").
+        let question = tree.children_with(t, "advcl").find(|&c| c > t && matches!(self.lower(tree.subtree(c)[0]).as_str(), "if" | "whether"));
+        if let Some(c) = question {
             return Some(self.without_asides(tree, self.block(tree, c)));
         }
         if let Some(content) = self.fronted_content(tree, t) {
@@ -429,12 +505,14 @@ impl<'a> Run<'a> {
         None
     }
 
-    /// What a stance verb with a speaker takes a position on: its object and the complements
-    /// after it ("endorsed Y", "accused Y of Z", "called for Y"), up to the end of the last one.
+    /// What a cue verb with a speaker takes a position on: its object and the complements after
+    /// it ("endorsed Y", "accused Y of Z", "called for Y"), up to the end of the last one that
+    /// says more than when or where.
     fn stance_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
-        // Its own subject, or that of the verb it is coordinated with or adds to ("…, calling Y Z").
+        // Its own subject, or that of the verb it is coordinated with, adds to or completes
+        // ("…, calling Y Z", "wants to endorse Y").
         let own = tree.child_with(t, "nsubj").is_some_and(|s| s < t);
-        let shared = matches!(tree.base_rel(t), "conj" | "advcl") && tree.head(t).is_some_and(|h| tree.child_with(h, "nsubj").is_some());
+        let shared = matches!(tree.base_rel(t), "conj" | "advcl" | "xcomp") && tree.head(t).is_some_and(|h| tree.child_with(h, "nsubj").is_some());
         if !own && !shared {
             return None;
         }
@@ -442,12 +520,16 @@ impl<'a> Run<'a> {
             .children(t)
             .iter()
             .copied()
-            .filter(|&c| c > t && matches!(tree.base_rel(c), "obj" | "iobj" | "xcomp" | "obl" | "ccomp"))
+            .filter(|&c| c > t && matches!(tree.base_rel(c), "obj" | "iobj" | "xcomp" | "obl" | "ccomp" | "advcl"))
+            .filter(|&c| tree.base_rel(c) != "obl" || !self.is_circumstance(tree, c))
+            // A clause of the charge or the praise ("accused Y of lying", "praised Y for acting").
+            .filter(|&c| tree.base_rel(c) != "advcl" || matches!(self.lower(tree.subtree(c)[0]).as_str(), "of" | "for" | "as"))
             .collect();
-        // An object, or a prepositional one ("called for", "railed against"); not a time or place.
+        // An object, a prepositional one ("called for", "railed against") or a predicate
+        // ("showed Y leading"); not a time or place.
         let position = |c: u32| match tree.base_rel(c) {
-            "obj" => true,
-            "obl" => matches!(tree.case_marker(c).as_deref(), Some("for" | "on" | "against" | "about")) && !is_time_word(&tree.lemma(c).to_lowercase()),
+            "obj" | "xcomp" => true,
+            "obl" => matches!(tree.case_marker(c).as_deref(), Some("for" | "on" | "against" | "about" | "to" | "of" | "over" | "with")) && !is_time_word(&tree.lemma(c).to_lowercase()),
             _ => false,
         };
         if !complements.iter().any(|&c| position(c)) {
@@ -458,13 +540,41 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some(content)
     }
 
+    /// What a passive cue with a named agent reports: its subject ("the plan was criticized by
+    /// X"), or the clause an expletive subject stands for ("it was announced by X that …").
+    fn passive_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        let subject = tree.child_with(t, "nsubj:pass")?;
+        agent_of(tree, t)?;
+        if matches!(self.lower(subject).as_str(), "it" | "this") {
+            return tree.child_with(t, "ccomp").map(|c| self.without_asides(tree, self.block(tree, c)));
+        }
+        Some(self.block(tree, subject))
+    }
+
+    /// An oblique that says when, where or how rather than what a stance is about ("on Monday",
+    /// "in Iowa", "by a wide margin"); stance contents end before it.
+    fn is_circumstance(&self, tree: &SentenceTree, c: u32) -> bool {
+        let marker = tree.case_marker(c);
+        let circumstantial = matches!(
+            marker.as_deref(),
+            Some("in" | "at" | "by" | "during" | "after" | "before" | "since" | "until" | "amid" | "while")
+        );
+        circumstantial || is_time_word(&tree.lemma(c).to_lowercase())
+    }
+
     /// `content` up to a comma that opens an aside: a relative clause (", which …") or a
     /// participle clause (", arguing that …"), which reports no longer include.
     fn without_asides(&self, tree: &SentenceTree, content: Range<u32>) -> Range<u32> {
         let mut end = content.end;
         for d in content.clone() {
-            let first = tree.subtree(d)[0];
-            if first <= content.start + 1 || first >= end || self.lower(first - 1) != "," {
+            // The parser may hang the comma itself on the aside.
+            let Some(first) = tree.subtree(d).into_iter().find(|&i| self.lower(i) != ",") else { continue };
+            if first <= content.start + 1 || first >= end {
+                continue;
+            }
+            // The comma may stand inside a closing quotation mark (… “Y,” claiming …).
+            let comma = if marks::is_mark(&self.lower(first - 1)) { first - 2 } else { first - 1 };
+            if self.lower(comma) != "," {
                 continue;
             }
             let aside = match tree.deprel(d) {
@@ -473,7 +583,7 @@ impl<'a> Run<'a> {
                 _ => false,
             };
             if aside {
-                end = first - 1;
+                end = comma;
             }
         }
         self.trim(content.start..end)
@@ -524,22 +634,52 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some((content, t..t + 1, Some(FoundSpeaker { tokens, head, how })))
     }
 
-    /// A headline of the form "Name: what they said" (the first paragraph of a document).
+    /// A paragraph that opens "Name: what they said": a headline ("Poll: X leads", the first
+    /// paragraph of a document) or a speaker's turn in a transcript ("SMITH: We will …"), whose
+    /// content runs to the end of the paragraph.
     fn headline_speech(&self, tree: &SentenceTree) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
         let sentence = tree.tokens();
-        if self.doc.sentences[tree.sentence].paragraph != 0 {
+        let paragraph = self.doc.sentences[tree.sentence].paragraph;
+        let opens_paragraph = tree.sentence == 0 || self.doc.sentences[tree.sentence - 1].paragraph != paragraph;
+        if !opens_paragraph {
             return None;
         }
-        let colon = sentence.clone().take(7).find(|&i| self.lower(i) == ":")?;
+        let headline = paragraph == 0;
+        let colon = sentence.clone().take(if headline { 7 } else { 4 }).find(|&i| self.lower(i) == ":")?;
         let name = sentence.start..colon;
-        let named = name.clone().any(|i| self.upos(i) == "PROPN") && name.clone().all(|i| matches!(self.upos(i), "PROPN" | "NOUN" | "ADJ" | "DET" | "PUNCT" | "PART"));
-        let content = self.trim(colon + 1..sentence.end);
-        if !named || content.is_empty() {
+        let named = if headline {
+            name.clone().all(|i| matches!(self.upos(i), "PROPN" | "NOUN" | "ADJ" | "DET" | "PUNCT" | "PART"))
+        } else {
+            // In running text only a name or a capitalised label, as transcripts print them.
+            name.clone().all(|i| self.upos(i) == "PROPN" || self.lower(i) != self.doc.slice(self.doc.tokens[i as usize].span))
+        };
+        let head = name.clone().rev().find(|&i| matches!(self.upos(i), "PROPN" | "NOUN"))?;
+        let last = self.doc.sentences[tree.sentence..].iter().take_while(|s| s.paragraph == paragraph).last()?;
+        let content = self.trim(colon + 1..last.tokens.end);
+        // What follows is a statement, not a list of figures or names.
+        let clause = content.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX"));
+        if !named || !clause || (colon - sentence.start == 1 && self.lower(sentence.start).len() == 1) {
             return None;
         }
-        let head = name.clone().rev().find(|&i| self.upos(i) == "PROPN")?;
-        let speaker = FoundSpeaker { tokens: name, head, how: "name before the colon of a headline".to_string() };
+        let speaker = FoundSpeaker { tokens: name, head, how: "name before the colon opening the paragraph".to_string() };
         Some((content, colon..colon + 1, Some(speaker)))
+    }
+
+    /// "Y seems/appears to Z", "Y is expected/believed to Z": an impression or expectation
+    /// reported without a source; the content is the subject with what it is said to be or do.
+    fn appearance(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+        if self.upos(t) != "VERB" {
+            return None;
+        }
+        let seems = matches!(tree.lemma(t).to_lowercase().as_str(), "seem" | "appear");
+        let unattributed = tree.is_passive(t) && agent_of(tree, t).is_none() && self.verb_cue(t).is_verb();
+        if !seems && !unattributed {
+            return None;
+        }
+        let subject = tree.child_with(t, "nsubj").filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "there"))?;
+        let complement = tree.child_with(t, "xcomp").filter(|&c| c > t)?;
+        let (first, last) = (tree.subtree(subject)[0], *tree.subtree(complement).last()?);
+        Some((self.without_asides(tree, self.trim(first..last + 1)), t..t + 1, None))
     }
 
     /// "according to X" at `t`: the sentence without the phrase is the content.
@@ -555,6 +695,25 @@ impl<'a> Run<'a> {
         let after = self.trim(p_hi.min(hi)..hi);
         let content = if before.len() >= after.len() { before } else { after };
         (!content.is_empty()).then_some((content, cue, Some(speaker)))
+    }
+
+    /// "In a new poll, X leads Y": the poll (noun of evidence `t`) is the source of the clause
+    /// its phrase hangs on, and "in" the cue.
+    fn evidence_phrase(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+        if !matches!(tree.base_rel(t), "obl" | "nmod") || tree.case_marker(t).as_deref() != Some("in") {
+            return None;
+        }
+        let case = tree.children(t).iter().copied().find(|&c| tree.base_rel(c) == "case")?;
+        let mut clause = tree.head(t)?;
+        while !matches!(self.upos(clause), "VERB" | "AUX" | "ADJ") {
+            clause = tree.head(clause)?;
+        }
+        let (sub, phrase) = (tree.subtree(clause), tree.subtree(t));
+        let before = self.trim(sub[0]..phrase[0].min(case));
+        let after = self.trim(phrase[phrase.len() - 1] + 1..sub[sub.len() - 1] + 1);
+        let content = if before.len() >= after.len() { before } else { after };
+        let speaker = FoundSpeaker { tokens: speaker_tokens(tree, t), head: t, how: format!("'in' the {}", self.lower(t)) };
+        (!content.is_empty()).then_some((content, case..case + 1, Some(speaker)))
     }
 
     /// A cue noun: "X's statement that …" (the clause), "X's criticism of Y" (the object), or
@@ -626,7 +785,7 @@ impl<'a> Run<'a> {
     fn fill_missing_speakers(&mut self) {
         self.found.sort_by_key(|f| (f.content.start, f.content.end));
         for i in 0..self.found.len() {
-            if self.found[i].speaker.is_some() {
+            if self.found[i].speaker.is_some() || self.found[i].kind == QuoteKind::Indirect {
                 continue;
             }
             if let Some((cue, speaker)) = self.continued_from(i) {

@@ -1,8 +1,9 @@
 //! Who is speaking: the subject of a cue, its span, and its actor code.
 //!
-//! The span is the whole description of the speaker, appositions and relative clauses
-//! included ("Jane Roe, a pollster who advised the campaign"), as attribution corpora mark it;
-//! the actor code comes from the head.
+//! The span is the whole description of the speaker, titles, appositions and relative clauses
+//! included ("presidential candidate Jane Roe, a pollster who advised the campaign"), as
+//! attribution corpora mark it; the actor code comes from the head. A passive cue's speaker is
+//! its agent ("was criticized by X"), never its subject.
 //!
 //! The subject comes from the dependency tree when the parser found one, and otherwise
 //! from the words right next to the cue ("…,” Smith told reporters. / …, said the minister.),
@@ -20,9 +21,11 @@ pub struct FoundSpeaker {
     pub how: String,
 }
 
-/// Relations of a subject's dependents that are not part of the speaker's description:
-/// participles ("…, speaking to reporters,") and asides. Appositions and relative clauses are
-/// kept, as attribution corpora do: the speaker is "Jane Roe, a pollster who worked for …".
+/// Relations of a subject's dependents that are not part of the speaker's description: asides
+/// and adverbial clauses. Appositions, relative clauses and participles that restrict the noun
+/// are kept, as attribution corpora do: the speaker is "Jane Roe, a pollster who worked for …"
+/// or "officials familiar with the talks"; a participle set off by a comma ("…, speaking to
+/// reporters,") is an aside.
 const NOT_IN_SPAN: &[&str] = &["parataxis", "advcl", "dep", "discourse", "vocative", "list"];
 
 /// The speaker span of a nominal head: its subtree without clauses and asides, the contiguous
@@ -34,7 +37,11 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
         let node = kept[k];
         for &c in tree.children(node) {
             let rel = tree.base_rel(c);
-            let aside = NOT_IN_SPAN.contains(&rel) || (rel == "acl" && tree.deprel(c) != "acl:relcl");
+            let participle = rel == "acl" && tree.deprel(c) != "acl:relcl";
+            // The comma may be the first token of the participle's own subtree.
+            let first = tree.subtree(c)[0];
+            let set_off = participle && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
+            let aside = NOT_IN_SPAN.contains(&rel) || set_off;
             // The head's own preposition ("according to", possessive 's) is not the speaker.
             let marker = node == head && rel == "case";
             if !aside && !marker {
@@ -76,16 +83,27 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
 /// `frame` (the words around the cue that are outside any quotation).
 pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option<FoundSpeaker> {
     let cue_word = tree.word(cue).to_lowercase();
-    let found = |head: u32, how: String| Some(FoundSpeaker { tokens: speaker_tokens(tree, head), head, how });
+    let found = |head: u32, how: String| {
+        let (tokens, head) = widen_over_nominals(tree, speaker_tokens(tree, head), head, cue);
+        Some(FoundSpeaker { tokens, head, how })
+    };
+    // A passive cue's subject is what is reported on ("X is expected to …"); its source is the
+    // agent, if named ("it was announced by X").
+    if tree.is_passive(cue) {
+        return found(agent_of(tree, cue)?, format!("agent of '{cue_word}'"));
+    }
     if let Some(subject) = tree.child_with(cue, "nsubj").filter(|&s| !is_expletive(tree, s)) {
         return found(subject, format!("subject of '{cue_word}'"));
     }
     let mut verb = cue;
     for _ in 0..3 {
-        if !matches!(tree.base_rel(verb), "conj" | "advcl" | "xcomp" | "ccomp" | "parataxis") {
-            break;
+        let Some(mut up) = tree.head(verb) else { break };
+        match tree.base_rel(verb) {
+            "conj" | "advcl" | "xcomp" | "ccomp" | "parataxis" => {}
+            // "X issued a statement saying …": the speaker is whoever issued the statement.
+            "acl" if tree.base_rel(up) == "obj" => up = tree.head(up).unwrap_or(up),
+            _ => break,
         }
-        let Some(up) = tree.head(verb) else { break };
         verb = up;
         if let Some(subject) = tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s)) {
             return found(subject, format!("subject of '{}', which '{cue_word}' depends on", tree.word(verb).to_lowercase()));
@@ -106,6 +124,36 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         start..head + 1
     };
     Some(FoundSpeaker { tokens, head, how: format!("next to '{cue_word}'") })
+}
+
+/// A subject the parser split up ("presidential candidate" and "Jane Roe" as two subjects of
+/// one verb, or "Unity" heading "American Unity Fund president Jane Roe"), widened over the
+/// nominal words right next to it up to the cue; the head moves to the last noun it takes in.
+fn widen_over_nominals(tree: &SentenceTree, span: Range<u32>, head: u32, cue: u32) -> (Range<u32>, u32) {
+    let nominal = |i: u32| {
+        let possessive = tree.upos(i) == "PART" && matches!(tree.word(i), "'s" | "’s");
+        (matches!(tree.upos(i), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") || possessive) && !is_time_word(&tree.lemma(i).to_lowercase())
+    };
+    let (mut start, mut end, mut head) = (span.start, span.end, head);
+    if end > cue {
+        return (span, head);
+    }
+    while start > tree.first && nominal(start - 1) {
+        start -= 1;
+    }
+    while end < cue && nominal(end) {
+        if matches!(tree.upos(end), "PROPN" | "NOUN") {
+            head = end;
+        }
+        end += 1;
+    }
+    (start..end, head)
+}
+
+/// The agent of passive verb `verb` ("by X"), if named.
+pub fn agent_of(tree: &SentenceTree, verb: u32) -> Option<u32> {
+    let by = |c: u32| tree.deprel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by"));
+    tree.children(verb).iter().copied().find(|&c| by(c))
 }
 
 /// Nouns of time: "on …" with one is a date rather than what a stance is about ("on Monday"),

@@ -257,3 +257,79 @@ fn adjective_with_a_clause_reports_a_belief() {
     let q = quote(&quotes, "that the team will recover");
     assert_eq!((speaker(q), cue(q)), ("The coach", "confident"));
 }
+
+#[test]
+fn subject_split_by_the_parser_keeps_its_title() {
+    let (_, quotes) = quotes_of("Independent presidential hopeful Maria Lopez said the deadline would slip.", None);
+    let q = quote(&quotes, "the deadline would slip");
+    assert_eq!(speaker(q), "Independent presidential hopeful Maria Lopez");
+}
+
+#[test]
+fn seeming_and_expected_are_reported_without_a_source() {
+    let (_, quotes) = quotes_of("The governor seemed to be losing patience with the council.", None);
+    let q = quote(&quotes, "The governor seemed to be losing patience");
+    assert_eq!((q.speaker.is_none(), cue(q)), (true, "seemed"));
+    let (_, quotes) = quotes_of("The minister is expected to resign within days.", None);
+    let q = quote(&quotes, "The minister is expected to resign");
+    assert_eq!((q.speaker.is_none(), cue(q)), (true, "expected"));
+}
+
+#[test]
+fn passive_cue_takes_its_agent_as_speaker() {
+    let (_, quotes) = quotes_of("The decision was announced by the ministry on Friday.", None);
+    let q = quote(&quotes, "The decision");
+    assert_eq!((speaker(q), cue(q)), ("the ministry", "announced"));
+}
+
+#[test]
+fn intent_verb_keeps_the_object_it_urges() {
+    let (_, quotes) = quotes_of("The mayor urged residents to stay indoors.", None);
+    let q = quote(&quotes, "residents to stay indoors");
+    assert_eq!((speaker(q), cue(q)), ("The mayor", "urged"));
+}
+
+#[test]
+fn stance_content_stops_before_time_and_place() {
+    let (_, quotes) = quotes_of("The senator endorsed her rival on Tuesday.", None);
+    let q = quote(&quotes, "her rival");
+    assert_eq!(q.content.text, "her rival");
+}
+
+#[test]
+fn poll_is_the_source_of_its_finding() {
+    let (_, quotes) = quotes_of("In a new poll, the governor leads his challenger by six points.", None);
+    let q = quote(&quotes, "the governor leads");
+    assert_eq!((speaker(q), cue(q)), ("a new poll", "In"));
+}
+
+#[test]
+fn asides_end_reported_clauses() {
+    let (_, quotes) = quotes_of("He said crews would close the road near the harbor, which floods every spring.", None);
+    assert_eq!(quote(&quotes, "crews would").content.text, "crews would close the road near the harbor");
+    let (_, quotes) = quotes_of("She insisted that the reform had “worked as designed,” claiming that costs had fallen.", None);
+    let q = quote(&quotes, "that the reform had");
+    assert!(!q.content.text.contains("claiming"), "{}", q.content.text);
+}
+
+#[test]
+fn transcript_turns_are_attributed_to_their_label() {
+    let (_, quotes) = quotes_of("Report on the inquiry\n\nKOVACS: We have seen no evidence of fraud in the count.", None);
+    let q = quote(&quotes, "We have seen no evidence");
+    assert_eq!((speaker(q), cue(q)), ("KOVACS", ":"));
+    let (_, quotes) = quotes_of("Results\n\nLopez: 4,120\n\nSmith: 3,980", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn frame_split_off_by_a_question_mark() {
+    let (_, quotes) = quotes_of("“Is that fair?” Smith asked reporters at the port.", None);
+    let q = quote(&quotes, "Is that fair");
+    assert_eq!((speaker(q), cue(q)), ("Smith", "asked"));
+}
+
+#[test]
+fn a_consequence_is_no_report() {
+    let (_, quotes) = quotes_of("That means the council must vote again.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
