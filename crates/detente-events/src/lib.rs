@@ -303,6 +303,14 @@ impl<'l> EventCoder<'l> {
             }
         }
         let reported_by = reported_by(doc, tree, actors, t);
+        // What the sentence is about is surer than what hangs off it: "stormed a base, *killing*
+        // five" is told as a consequence, "missiles *fired* by …" as a description, and a noun
+        // ("the attack") may only refer to an event told elsewhere.
+        let clause_weight = match clause::governors(tree, t).last().map(|&g| tree.base_rel(g)) {
+            _ if tree.base_rel(t) == "root" => 0.05,
+            Some("advcl" | "acl") => -0.05,
+            _ => 0.0,
+        } - if pos == TriggerPos::Noun { 0.05 } else { 0.0 };
         let trigger = doc.token_text_span(t..t + 1);
         let mut out = Vec::new();
         for (source, target) in pairs {
@@ -338,7 +346,7 @@ impl<'l> EventCoder<'l> {
                 .or_else(|| info.plover_type.as_ref().map(|t| detente_core::Plover { event_type: t.clone(), mode: info.plover_mode.clone() }))
                 .unwrap_or(detente_core::Plover { event_type: "OTHER".to_string(), mode: None });
             let specificity = m.pattern.constraints.len() as f32;
-            let confidence = (0.5 + 0.1 * specificity.min(3.0) + if target.is_empty() { 0.0 } else { 0.15 }).min(0.95);
+            let confidence = (0.5 + 0.1 * specificity.min(3.0) + if target.is_empty() { 0.0 } else { 0.15 } + clause_weight).min(0.95);
             out.push(Event {
                 id: String::new(),
                 sentence: tree.sentence as u32,
