@@ -21,8 +21,9 @@ const PROPOSAL_NOUNS: &[&str] = &[
     "appeal", "option",
 ];
 
-/// Verbs whose complement is announced for the future.
-const FUTURE_HEADS: &[&str] = &["plan", "intend", "prepare", "aim", "schedule", "set", "promise", "pledge", "vow", "agree", "decide"];
+/// Verbs whose complement is announced for the future ("decided to ease sanctions" is news of
+/// the act itself, so "decide" is not one).
+const FUTURE_HEADS: &[&str] = &["plan", "intend", "prepare", "aim", "schedule", "set", "promise", "pledge", "vow", "agree"];
 
 /// Clause-internal path upward from a trigger: the verbs it is the complement, conjunct or
 /// participle of, stopping at the first clause that has its own subject.

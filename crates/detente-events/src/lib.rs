@@ -82,10 +82,15 @@ impl<'l> EventCoder<'l> {
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
                     continue;
                 }
-                // "not ruling out a meeting": the noun is the verb's argument, not a second event.
+                // "not ruling out a meeting", "called on the US to lift sanctions": the noun is the
+                // argument of a verb some pattern codes (even if that event is then dropped as
+                // hypothetical), not a second event.
                 if pos == TriggerPos::Noun
                     && matches!(tree.base_rel(t), "obj" | "obl" | "nsubj" | "xcomp")
-                    && tree.head(t).is_some_and(|h| targets.iter().any(|(k, _)| *k == h))
+                    && tree.head(t).is_some_and(|h| {
+                        targets.iter().any(|(k, _)| *k == h)
+                            || (tree.upos(h) == "VERB" && self.lexicon.best_match(&tree, h).is_some())
+                    })
                 {
                     continue;
                 }
