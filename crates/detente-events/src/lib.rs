@@ -612,7 +612,7 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
 
 /// The words that can name the actor behind a noun no actor covers: appositions, adjectives and
 /// compounds ("*Syrian* regime air strikes", one compound further down too), possessors, "of",
-/// "between" and "by" phrases, and the agent of a participle ("missiles fired *by the army*").
+/// "between", "by" and "with" phrases ("refused talks *with Kabul*"), and the agent of a participle ("missiles fired *by the army*").
 fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for &d in tree.children(noun) {
@@ -624,7 +624,7 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
                     out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "amod" | "compound")));
                 }
             }
-            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by") | None) => out.push(d),
+            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by" | "with") | None) => out.push(d),
             "acl" => out.extend(clause::passive_agent(tree, d)),
             _ => {}
         }
