@@ -612,7 +612,8 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
 
 /// The words that can name the actor behind a noun no actor covers: appositions, adjectives and
 /// compounds ("*Syrian* regime air strikes", one compound further down too), possessors, "of",
-/// "between", "by" and "with" phrases ("refused talks *with Kabul*"), and the agent of a participle ("missiles fired *by the army*").
+/// "between", "by" and "with" phrases ("refused talks *with Kabul*"), and the agent of a
+/// participle ("missiles fired *by the army*").
 fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for &d in tree.children(noun) {
