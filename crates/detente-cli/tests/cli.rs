@@ -512,3 +512,18 @@ fn code_tells_rebels_from_their_state_and_reads_objects_of_phrases() {
     assert_eq!(lifted["target"][0]["code"], "QAT");
     assert_eq!(lifted["quad_class"], 2, "{lifted:#?}");
 }
+
+#[test]
+fn code_does_not_aim_force_at_the_dateline_when_the_text_names_another_place() {
+    let story = "DOHA (Detente Wire) — Congolese rebels seized Goma in January. Qatar can end the war, the envoy said.";
+    let out = detente_stdin(&["code", "--date", "2025-03-01", "--format", "jsonl"], story.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    assert!(events.iter().all(|e| e["target"].as_array().unwrap().iter().all(|a| a["country"] != "QAT")), "{events:#?}");
+    // "can end the war" is a possibility, not an event.
+    assert!(events.iter().all(|e| e["cameo"]["root"] != "08"), "{events:#?}");
+    // With no place named, force used in a story filed from Doha is used in Qatar.
+    let out = detente_stdin(&["code", "--date", "2025-03-01", "--format", "jsonl"], "DOHA (Detente Wire) — Gunmen attacked a police station on Friday.".as_bytes());
+    let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
+    assert!(events.iter().any(|e| e["target"][0]["country"] == "QAT"), "{events:#?}");
+}

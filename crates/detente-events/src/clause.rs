@@ -149,7 +149,7 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             match tree.base_rel(c) {
                 "aux" => match w.as_str() {
                     "will" | "'ll" | "shall" | "wo" => future = true,
-                    "could" | "would" | "might" | "may" | "should" | "'d" => return Modality::Hypothetical,
+                    "could" | "would" | "might" | "may" | "should" | "'d" | "can" | "ca" => return Modality::Hypothetical,
                     _ => {}
                 },
                 "mark" if matches!(w.as_str(), "if" | "unless" | "whether") => return Modality::Hypothetical,

@@ -244,7 +244,9 @@ impl<'l> EventCoder<'l> {
         // "attacked an army camp in Kabul": force used in a place is used against its country;
         // with no place named, against the country the story is filed from ("KYIV — … shelled
         // the city").
-        if target.is_empty() && m.pattern.cameo.quad_class == 4 {
+        // A named place no lexicon knows ("seized Goma") is not the dateline's country.
+        let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN");
+        if target.is_empty() && m.pattern.cameo.quad_class == 4 && !unknown_place {
             let place = location.clone().filter(|l| l.country.is_some()).or_else(|| self.dateline_place(doc));
             if let Some(loc) = place {
                 target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
