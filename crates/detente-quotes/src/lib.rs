@@ -18,14 +18,17 @@
 //!   against Y", "said no", "…, calling Y Z"), the subject of a passive cue whose agent is
 //!   named ("Y was criticized by X"), "according to X", "in a poll, …" (the poll is the
 //!   source), cue nouns ("X's statement that …", "X's criticism of Y", "in a statement, X …"),
-//!   any verb or adjective with a subject and a clausal complement ("has learned that …", "is
-//!   confident that …"), impressions and expectations without a source ("Y seems to …", "Y is
-//!   expected to …"), "Name: …" headlines and transcript turns ("SMITH: …"); the content is
-//!   the reported clause or phrase, without the asides set off by a comma (", which …",
-//!   ", arguing …"). Attribution corpora such as
-//!   PolNeAR count beliefs, findings and stances as attributions, and so do analysts asking who
-//!   backs or opposes whom. A partial quote reported by a verb without a clause of its own
-//!   ("X called Y “…”") makes the rest of that verb's phrase the reported content;
+//!   nouns that a verb makes a cue ("X made the case that …", "X voiced concerns about Y"),
+//!   adjectives of stance ("X is wary of Y"), any verb or adjective with a subject and a
+//!   clausal complement ("has learned that …", "is confident that …"), impressions and
+//!   expectations without a source ("Y seems to …", "Y is expected to …"), "Name: …"
+//!   headlines and transcript turns ("SMITH: …"); the content is the reported clause or
+//!   phrase, without the asides set off by a comma that end it (", which …", ", arguing …").
+//!   Attribution corpora such as PolNeAR count beliefs, findings and stances as attributions,
+//!   and so do analysts asking who backs or opposes whom. A report interrupted by its frame
+//!   ("Y, he said, Z") is two pieces sharing one cue and speaker, like an interrupted direct
+//!   quote. A partial quote reported by a verb without a clause of its own ("X called Y “…”")
+//!   makes the rest of that verb's phrase the reported content;
 //! * a direct or partial quote whose sentence names no speaker continues the previous quote of
 //!   its paragraph (or of the previous one, when the paragraph opens by carrying an unclosed
 //!   quote on), or else takes the nearest speaker of its paragraph; [`Speaker::how`] says
@@ -49,6 +52,16 @@ use std::ops::Range;
 /// Speech verbs that frame a quote (“…,” she continued) but take no position on an object
 /// ("continued the tour", "added a stop").
 const FRAME_ONLY_CUES: &[&str] = &["continue", "add"];
+
+/// Verbs of speaking whose "to" phrase names the audience ("spoke to reporters"), unlike
+/// "responded to the charges".
+const ADDRESSEE_CUES: &[&str] = &["speak", "talk", "write", "explain", "complain", "say", "tweet", "announce"];
+
+/// Adjectives that state a stance on their object or infinitive ("wary of", "eager to").
+const STANCE_ADJECTIVES: &[&str] = &[
+    "critical", "worried", "skeptical", "sceptical", "supportive", "concerned", "wary", "angry", "upset", "unhappy", "pleased",
+    "nervous", "optimistic", "pessimistic", "eager", "willing", "reluctant", "unwilling", "adamant", "opposed",
+];
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
 /// run through the entity and actor stages.
@@ -86,6 +99,9 @@ impl QuoteExtractor {
         run.finish()
     }
 }
+
+/// Reported speech found in a sentence: content, cue and speaker.
+type Report = (Range<u32>, Range<u32>, Option<FoundSpeaker>);
 
 /// A quotation before ids and actor codes are added.
 struct Found {
@@ -387,6 +403,11 @@ impl<'a> Run<'a> {
                         reported.push(found);
                         continue;
                     }
+                    if let Some([before, after]) = self.interrupting_frame(tree, t) {
+                        reported.push(before);
+                        reported.push(after);
+                        continue;
+                    }
                 }
                 let mut content = None;
                 if classes.speech {
@@ -400,7 +421,7 @@ impl<'a> Run<'a> {
                 // confident that"), but not "that means …", a consequence the writer draws.
                 let consequence = tree.lemma(t).eq_ignore_ascii_case("mean");
                 if content.is_none() && matches!(self.upos(t), "VERB" | "ADJ") && !consequence && tree.child_with(t, "nsubj").is_some() {
-                    content = tree.child_with(t, "ccomp").map(|c| self.without_asides(tree, self.block(tree, c)));
+                    content = self.clausal_complement(tree, t);
                 }
                 // Any cue verb without a clause or an infinitive takes a position on its object:
                 // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".
@@ -416,11 +437,18 @@ impl<'a> Run<'a> {
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
+                if let Some(found) = self.stance_adjective(tree, t) {
+                    reported.push(found);
+                    continue;
+                }
+                if let Some(found) = self.light_verb(tree, t) {
+                    reported.push(found);
+                    continue;
+                }
                 if self.upos(t) == "NOUN" && self.cues.is_evidence(&self.lower(t), &tree.lemma(t).to_lowercase()) {
-                    if let Some(found) = self.evidence_phrase(tree, t) {
-                        reported.push(found);
-                        continue;
-                    }
+                    // A noun of evidence is a source only as "in a poll, …".
+                    reported.extend(self.evidence_phrase(tree, t));
+                    continue;
                 }
                 if self.upos(t) == "NOUN" && self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) {
                     if let Some(found) = self.noun_cue(tree, t) {
@@ -483,8 +511,8 @@ impl<'a> Run<'a> {
     /// The reported clause of speech cue `t`: its clausal complement, or the clause it is an
     /// aside of ("…, officials said").
     fn speech_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
-        if let Some(c) = tree.child_with(t, "ccomp") {
-            return Some(self.without_asides(tree, self.block(tree, c)));
+        if let Some(content) = self.clausal_complement(tree, t) {
+            return Some(content);
         }
         // An indirect question the parser hung as an adverbial clause ("asked whether …").
         let question = tree.children_with(t, "advcl").find(|&c| c > t && matches!(self.lower(tree.subtree(c)[0]).as_str(), "if" | "whether"));
@@ -503,6 +531,28 @@ impl<'a> Run<'a> {
             }
         }
         None
+    }
+
+    /// The clausal complement of `t`, preferring one after it ("X, facing Y, said Z" with
+    /// "facing" misread as a complement) and running through any further complement after
+    /// it, which the parser split off ("said they were sure the vote did not …").
+    fn clausal_complement(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        let first = tree.children_with(t, "ccomp").find(|&c| c > t).or_else(|| tree.child_with(t, "ccomp"))?;
+        // A report before its frame runs to the frame's comma, whatever the parser split off
+        // it ("Y, especially Z, she said" with Z hung on the cue).
+        if first < t {
+            if let Some(content) = self.fronted_content(tree, t) {
+                return Some(content);
+            }
+        }
+        let mut last = tree.children_with(t, "ccomp").filter(|&c| c >= first).last().unwrap_or(first);
+        // "said X and that Y" with the second clause hung on the cue.
+        let that_clause = |c: u32| tree.children_with(c, "mark").any(|m| self.lower(m) == "that");
+        if first > t {
+            last = tree.children_with(t, "conj").filter(|&c| c > last && that_clause(c)).last().unwrap_or(last);
+        }
+        let (start, end) = (tree.subtree(first)[0], *tree.subtree(last).last()?);
+        Some(self.without_asides(tree, self.trim(start..end + 1)))
     }
 
     /// What a cue verb with a speaker takes a position on: its object and the complements after
@@ -529,7 +579,12 @@ impl<'a> Run<'a> {
         // ("showed Y leading"); not a time or place.
         let position = |c: u32| match tree.base_rel(c) {
             "obj" | "xcomp" => true,
-            "obl" => matches!(tree.case_marker(c).as_deref(), Some("for" | "on" | "against" | "about" | "to" | "of" | "over" | "with")) && !is_time_word(&tree.lemma(c).to_lowercase()),
+            "obl" => match tree.case_marker(c).as_deref() {
+                // Whom one speaks or replies to is an audience, not a position.
+                Some("to") => !ADDRESSEE_CUES.contains(&tree.lemma(t).to_lowercase().as_str()),
+                Some("for" | "on" | "against" | "about" | "of" | "over" | "with") => !is_time_word(&tree.lemma(c).to_lowercase()),
+                _ => false,
+            },
             _ => false,
         };
         if !complements.iter().any(|&c| position(c)) {
@@ -568,8 +623,14 @@ impl<'a> Run<'a> {
         let mut end = content.end;
         for d in content.clone() {
             // The parser may hang the comma itself on the aside.
-            let Some(first) = tree.subtree(d).into_iter().find(|&i| self.lower(i) != ",") else { continue };
+            let sub = tree.subtree(d);
+            let Some(first) = sub.iter().copied().find(|&i| self.lower(i) != ",") else { continue };
             if first <= content.start + 1 || first >= end {
+                continue;
+            }
+            // Only an aside that runs to the end of the content: one inside it ("the mayor, who
+            // …, said") leaves the rest of the clause standing.
+            if (sub[sub.len() - 1] + 1..content.end).any(|i| self.is_word(i)) {
                 continue;
             }
             // The comma may stand inside a closing quotation mark (… “Y,” claiming …).
@@ -610,7 +671,7 @@ impl<'a> Run<'a> {
     /// A report with its frame inverted at the end, however the parser read it: "Y, said a
     /// spokesman for the ministry, Jane Roe, who …" — a comma before the cue, and after it a
     /// noun phrase (with its appositions and relative clauses) that runs to the sentence end.
-    fn inverted_frame(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+    fn inverted_frame(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let sentence = tree.tokens();
         let comma = t.checked_sub(1).filter(|&c| c > sentence.start && matches!(self.lower(c).as_str(), "," | "—" | "–"))?;
         let mut end = t + 1;
@@ -634,10 +695,42 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some((content, t..t + 1, Some(FoundSpeaker { tokens, head, how })))
     }
 
+    /// A report interrupted by its frame, which the parser hangs on either half: "The goal,
+    /// he said, is a truce." — a short frame with a subject and no clause of its own, set off
+    /// by commas inside the sentence. The two halves are reported like the two pieces of an
+    /// interrupted direct quote, with one cue and speaker.
+    fn interrupting_frame(&self, tree: &SentenceTree, t: u32) -> Option<[Report; 2]> {
+        if matches!(tree.base_rel(t), "ccomp" | "xcomp" | "conj") {
+            return None;
+        }
+        let sentence = tree.tokens();
+        // The frame is the cue's subtree up to the clause it reports, if the parser hung it there.
+        let clause = tree.child_with(t, "ccomp").map(|c| tree.subtree(c)[0]);
+        if clause.is_some_and(|c| c < t) {
+            return None;
+        }
+        let frame = self.trim(tree.subtree(t)[0]..clause.unwrap_or(*tree.subtree(t).last()? + 1));
+        let (open, close) = (frame.start.checked_sub(1)?, frame.end);
+        if open <= sentence.start || close >= sentence.end || self.lower(open) != "," || self.lower(close) != "," {
+            return None;
+        }
+        if frame.clone().filter(|&i| self.is_word(i)).count() > 8 || frame.clone().any(|i| self.in_quote(i)) {
+            return None;
+        }
+        let speaker = subject_of_cue(tree, t, &frame).filter(|s| s.head < t)?;
+        let start = (sentence.start..open).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
+        let (before, after) = (self.trim(start..open), self.trim(close + 1..sentence.end));
+        if before.is_empty() || !after.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX")) {
+            return None;
+        }
+        let cue = t..t + 1;
+        Some([(before, cue.clone(), Some(speaker.clone())), (after, cue, Some(speaker))])
+    }
+
     /// A paragraph that opens "Name: what they said": a headline ("Poll: X leads", the first
     /// paragraph of a document) or a speaker's turn in a transcript ("SMITH: We will …"), whose
     /// content runs to the end of the paragraph.
-    fn headline_speech(&self, tree: &SentenceTree) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+    fn headline_speech(&self, tree: &SentenceTree) -> Option<Report> {
         let sentence = tree.tokens();
         let paragraph = self.doc.sentences[tree.sentence].paragraph;
         let opens_paragraph = tree.sentence == 0 || self.doc.sentences[tree.sentence - 1].paragraph != paragraph;
@@ -667,7 +760,7 @@ impl<'a> Run<'a> {
 
     /// "Y seems/appears to Z", "Y is expected/believed to Z": an impression or expectation
     /// reported without a source; the content is the subject with what it is said to be or do.
-    fn appearance(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+    fn appearance(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         if self.upos(t) != "VERB" {
             return None;
         }
@@ -683,7 +776,7 @@ impl<'a> Run<'a> {
     }
 
     /// "according to X" at `t`: the sentence without the phrase is the content.
-    fn according_to_clause(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+    fn according_to_clause(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let (cue, speaker) = self.according_to(tree, t, &tree.tokens())?;
         let speaker = speaker?;
         // The report is the rest of the sentence, on the longer side of the phrase, however
@@ -699,8 +792,10 @@ impl<'a> Run<'a> {
 
     /// "In a new poll, X leads Y": the poll (noun of evidence `t`) is the source of the clause
     /// its phrase hangs on, and "in" the cue.
-    fn evidence_phrase(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
-        if !matches!(tree.base_rel(t), "obl" | "nmod") || tree.case_marker(t).as_deref() != Some("in") {
+    fn evidence_phrase(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        // "leads in the polls", "in national polls" is a standing, not a source.
+        let plural = tree.syntax(t).xpos == "NNS";
+        if plural || !matches!(tree.base_rel(t), "obl" | "nmod") || tree.case_marker(t).as_deref() != Some("in") {
             return None;
         }
         let case = tree.children(t).iter().copied().find(|&c| tree.base_rel(c) == "case")?;
@@ -716,9 +811,59 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some((content, case..case + 1, Some(speaker)))
     }
 
+    /// "X is critical of Y", "X is eager to Z": an adjective of stance with its subject and
+    /// its object or infinitive.
+    fn stance_adjective(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        if self.upos(t) != "ADJ" || !STANCE_ADJECTIVES.contains(&tree.lemma(t).to_lowercase().as_str()) {
+            return None;
+        }
+        tree.child_with(t, "nsubj").filter(|&s| s < t)?;
+        let object = tree.children(t).iter().copied().find(|&c| {
+            c > t
+                && match tree.base_rel(c) {
+                    "obl" | "nmod" => matches!(tree.case_marker(c).as_deref(), Some("of" | "about" | "with" | "at" | "over" | "to")),
+                    "xcomp" | "advcl" => self.lower(tree.subtree(c)[0]) == "to",
+                    _ => false,
+                }
+        })?;
+        let phrase = self.block(tree, object);
+        let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
+        let speaker = subject_of_cue(tree, t, &tree.tokens());
+        (!content.is_empty()).then_some((self.without_asides(tree, content), t..t + 1, speaker))
+    }
+
+    /// A noun that a verb makes into a cue: "X made the case that …", "X raised the
+    /// possibility that …", "X has concerns about Y" (a cue noun); the content is the clause
+    /// or the object of the noun, the speaker the verb's subject and the cue the verb phrase.
+    fn light_verb(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        if self.upos(t) != "NOUN" || tree.base_rel(t) != "obj" {
+            return None;
+        }
+        let verb = tree.head(t).filter(|&v| v < t && self.upos(v) == "VERB" && tree.child_with(v, "nsubj").is_some())?;
+        // A complement clause ("that" as its conjunction, not a relative pronoun).
+        let clause = tree.children(t).iter().copied().find(|&c| {
+            c > t && matches!(tree.base_rel(c), "acl" | "ccomp") && tree.subtree(c).first().is_some_and(|&f| self.lower(f) == "that" && tree.base_rel(f) == "mark")
+        });
+        let content = match clause {
+            Some(c) => self.without_asides(tree, self.block(tree, c)),
+            None if self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) => {
+                let object = tree
+                    .children(t)
+                    .iter()
+                    .copied()
+                    .find(|&c| c > t && tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "of" | "for" | "to" | "on")))?;
+                let phrase = self.block(tree, object);
+                if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase }
+            }
+            None => return None,
+        };
+        let speaker = subject_of_cue(tree, verb, &(t..t));
+        (!content.is_empty()).then_some((content, verb..t + 1, speaker))
+    }
+
     /// A cue noun: "X's statement that …" (the clause), "X's criticism of Y" (the object), or
     /// "In a statement, X …" (the clause the phrase attaches to).
-    fn noun_cue(&self, tree: &SentenceTree, t: u32) -> Option<(Range<u32>, Range<u32>, Option<FoundSpeaker>)> {
+    fn noun_cue(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let clause = tree
             .children(t)
             .iter()
@@ -767,7 +912,7 @@ impl<'a> Run<'a> {
 
     /// Records reported speech unless its content is one direct quote (found already) or
     /// repeats content found before.
-    fn push_reported(&mut self, (content, cue, speaker): (Range<u32>, Range<u32>, Option<FoundSpeaker>)) {
+    fn push_reported(&mut self, (content, cue, speaker): Report) {
         if content.is_empty() || self.found.iter().any(|f| f.content == content) {
             return;
         }

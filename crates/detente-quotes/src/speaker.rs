@@ -135,7 +135,9 @@ fn widen_over_nominals(tree: &SentenceTree, span: Range<u32>, head: u32, cue: u3
         (matches!(tree.upos(i), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") || possessive) && !is_time_word(&tree.lemma(i).to_lowercase())
     };
     let (mut start, mut end, mut head) = (span.start, span.end, head);
-    if end > cue {
+    // A relative pronoun stands for its antecedent, which is no part of the subject: "voters
+    // who said …" (attribution corpora mark "who").
+    if end > cue || matches!(tree.syntax(head).xpos.as_str(), "WP" | "WDT") {
         return (span, head);
     }
     while start > tree.first && nominal(start - 1) {

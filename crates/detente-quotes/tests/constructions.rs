@@ -333,3 +333,64 @@ fn a_consequence_is_no_report() {
     let (_, quotes) = quotes_of("That means the council must vote again.", None);
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
+
+#[test]
+fn a_frame_inside_the_sentence_splits_the_report() {
+    let (_, quotes) = quotes_of("The plan, the minister said, would cut costs by half.", None);
+    for start in ["The plan", "would cut costs by half"] {
+        let q = quote(&quotes, start);
+        assert_eq!((q.kind, speaker(q), cue(q)), (QuoteKind::Indirect, "the minister", "said"));
+    }
+}
+
+#[test]
+fn a_fronted_report_runs_to_the_frame() {
+    let (_, quotes) = quotes_of("The country would not accept that from any other government, especially one seen as a rival, she said.", None);
+    assert!(quote(&quotes, "The country would").content.text.ends_with("seen as a rival"));
+}
+
+#[test]
+fn a_report_keeps_the_clauses_the_parser_split_off() {
+    let (_, quotes) = quotes_of("Her aides said they were confident the vote in France did not reflect the mood in Germany.", None);
+    assert!(quote(&quotes, "they were confident").content.text.ends_with("the mood in Germany"));
+    let (_, quotes) = quotes_of("He said the driver, who was not hurt, had fled the scene.", None);
+    assert_eq!(quote(&quotes, "the driver").content.text, "the driver, who was not hurt, had fled the scene");
+}
+
+#[test]
+fn light_verbs_make_nouns_cues() {
+    let (_, quotes) = quotes_of("The governor made the case that the tax would hurt farmers.", None);
+    let q = quote(&quotes, "that the tax would");
+    assert_eq!((speaker(q), cue(q)), ("The governor", "made the case"));
+    let (_, quotes) = quotes_of("Several senators voiced concerns about the nominee.", None);
+    let q = quote(&quotes, "the nominee");
+    assert_eq!((speaker(q), cue(q)), ("Several senators", "voiced concerns"));
+}
+
+#[test]
+fn audiences_and_standings_are_no_reports() {
+    for text in ["The mayor spoke to reporters after the meeting.", "The mayor has been trailing in the polls since March."] {
+        let (_, quotes) = quotes_of(text, None);
+        assert!(quotes.is_empty(), "{quotes:#?}");
+    }
+}
+
+#[test]
+fn adjectives_of_stance() {
+    let (_, quotes) = quotes_of("Local farmers are wary of the new trade rules.", None);
+    let q = quote(&quotes, "the new trade rules");
+    assert_eq!((speaker(q), cue(q)), ("Local farmers", "wary"));
+}
+
+#[test]
+fn a_second_that_clause_hung_on_the_cue() {
+    let (_, quotes) = quotes_of("The mayor said that the bridge was safe and that repairs would start in May.", None);
+    assert!(quote(&quotes, "that the bridge was safe").content.text.ends_with("start in May"));
+}
+
+#[test]
+fn a_relative_pronoun_is_the_speaker_of_its_clause() {
+    let (_, quotes) = quotes_of("Shop owners who said the new tax was unfair marched to city hall.", None);
+    let q = quote(&quotes, "the new tax was unfair");
+    assert_eq!((speaker(q), cue(q)), ("who", "said"));
+}
