@@ -438,9 +438,10 @@ fn implicit_threat_targets(events: &mut [Event]) {
     }
 }
 
-/// CAMEO roots of acts aimed at someone (demand, disapprove, reject, threaten) that a story
-/// about a dispute often leaves unaddressed: "Russia demanded security guarantees".
-const ADDRESSED_ROOTS: [&str; 4] = ["10", "11", "12", "13"];
+/// CAMEO roots of acts aimed at someone (demand, threaten) that a story about a dispute often
+/// leaves unaddressed: "Russia demanded security guarantees". A rejection or a criticism is
+/// aimed at a proposition ("rejected that argument") whose owner may be anyone.
+const ADDRESSED_ROOTS: [&str; 2] = ["10", "13"];
 
 /// Codes each unaddressed demand or threat toward its source country's counterpart in the
 /// document — the country it exchanges the most events with, at least two and more than any
