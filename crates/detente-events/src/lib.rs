@@ -353,7 +353,7 @@ impl<'l> EventCoder<'l> {
                 .or_else(|| info.plover_type.as_ref().map(|t| detente_core::Plover { event_type: t.clone(), mode: info.plover_mode.clone() }))
                 .unwrap_or(detente_core::Plover { event_type: "OTHER".to_string(), mode: None });
             let specificity = m.pattern.constraints.len() as f32;
-            let confidence = (0.5 + 0.1 * specificity.min(3.0) + if target.is_empty() { 0.0 } else { 0.15 } + clause_weight).min(0.95);
+            let confidence = two_decimals((0.5 + 0.1 * specificity.min(3.0) + if target.is_empty() { 0.0 } else { 0.15 } + clause_weight).min(0.95));
             out.push(Event {
                 id: String::new(),
                 sentence: tree.sentence as u32,
@@ -478,13 +478,18 @@ fn address_to_counterparts(events: &mut Vec<Event>, unaddressed: Vec<Event>) {
         if let Some((_, partner, n)) = partners.first().filter(|_| unique) {
             if *n >= 2 {
                 event.target = vec![(*partner).clone()];
-                event.confidence = (event.confidence - 0.1).max(0.3);
+                event.confidence = two_decimals((event.confidence - 0.1).max(0.3));
                 addressed.push(event);
             }
         }
     }
     events.extend(addressed);
     events.sort_by_key(|e| (e.sentence, e.evidence.trigger.span.start));
+}
+
+/// A confidence as printed: 0.45, not the 0.45000002 that f32 sums leave.
+fn two_decimals(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Without a publication date events are dated on the day they are coded.
