@@ -317,8 +317,7 @@ impl Sentence<'_, '_> {
         }
         // "US Secretary of State Antony Blinken": a name in apposition to a title takes the title;
         // an acronym in brackets ("Air Force (NAF)") does not.
-        let bracketed = h > t.first && t.word(h - 1) == "(";
-        if matches!(t.base_rel(h), "appos" | "flat") && !bracketed {
+        if matches!(t.base_rel(h), "appos" | "flat") && !self.is_bracketed(h) {
             if let Some(p) = t.head(h).filter(|&p| p < h && self.is_title(p)) {
                 let title = self.phrase(p);
                 lo = lo.min(title.start);
@@ -557,13 +556,18 @@ impl Sentence<'_, '_> {
         self.names.iter().any(|n| n.covers(h) && n.entry.kind == EntryKind::Agent)
     }
 
+    /// The word follows an opening bracket: an acronym ("Air Force (NAF)"), not a name.
+    fn is_bracketed(&self, h: u32) -> bool {
+        h > self.tree.first && self.tree.word(h - 1) == "("
+    }
+
     /// A person's name hangs off this title ("Presidents Joe Biden and Vladimir Putin").
     fn titles_a_name(&self, h: u32) -> bool {
         let t = self.tree;
         t.children(h).iter().any(|&c| {
             c > h
                 && matches!(t.base_rel(c), "appos" | "flat")
-                && t.word(c - 1) != "("
+                && !self.is_bracketed(c)
                 && (t.upos(c) == "PROPN"
                     || self.names.iter().any(|n| n.covers(c) && n.entry.kind == EntryKind::Person))
         })

@@ -313,7 +313,7 @@ impl<'l> EventCoder<'l> {
         // What the sentence is about is surer than what hangs off it: "stormed a base, *killing*
         // five" is told as a consequence, "missiles *fired* by …" as a description, and a noun
         // ("the attack") may only refer to an event told elsewhere.
-        let clause_weight = match clause::governors(tree, t).last().map(|&g| tree.base_rel(g)) {
+        let clause_weight = match heads.last().map(|&g| tree.base_rel(g)) {
             _ if tree.base_rel(t) == "root" => 0.05,
             Some("advcl" | "acl") => -0.05,
             _ => 0.0,
