@@ -365,7 +365,10 @@ fn prep_children<'a>(
 pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerPos) -> Option<Vec<u32>> {
     let head = match slot {
         Slot::Object => match pos {
-            TriggerPos::Verb => tree.child_with(t, "obj").or_else(|| tree.child_with(t, "nsubj:pass")),
+            TriggerPos::Verb => tree
+                .child_with(t, "obj")
+                .or_else(|| tree.child_with(t, "nsubj:pass"))
+                .or_else(|| shared_object(tree, t)),
             TriggerPos::Noun => {
                 let of = ["of".to_string()];
                 let found = prep_children(tree, t, &of, pos).next();
@@ -379,6 +382,17 @@ pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerP
         Slot::XcompObject => clausal_complements(tree, t).find_map(|x| tree.child_with(x, "obj")),
     }?;
     Some(tree.conjuncts(head))
+}
+
+/// "rejects and condemns the decision": a verb with no complement of its own shares the
+/// object of the verb conjoined to it.
+fn shared_object(tree: &SentenceTree, t: u32) -> Option<u32> {
+    let complement = |k: u32| matches!(tree.base_rel(k), "obj" | "ccomp" | "xcomp" | "obl" | "iobj");
+    if tree.children(t).iter().any(|&k| complement(k)) {
+        return None;
+    }
+    let conj = tree.children(t).iter().copied().find(|&k| tree.base_rel(k) == "conj" && tree.upos(k) == "VERB")?;
+    tree.child_with(conj, "obj")
 }
 
 /// Heads of the first non-empty slot of `slots`.

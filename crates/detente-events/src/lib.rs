@@ -197,6 +197,21 @@ impl<'l> EventCoder<'l> {
                 .take(1)
                 .collect();
         }
+        if target_heads.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
+            // "agreed to lend $1 billion to Jakarta", "vowed to punish Kyiv": whom the
+            // complement clause acts on.
+            target_heads = tree
+                .children(t)
+                .iter()
+                .filter(|&&x| tree.base_rel(x) == "xcomp")
+                .flat_map(|&x| tree.children(x).iter().copied())
+                .filter(|&c| match tree.base_rel(c) {
+                    "obj" => true,
+                    "obl" => matches!(tree.case_marker(c).as_deref(), Some("to" | "with" | "on" | "against")),
+                    _ => false,
+                })
+                .collect();
+        }
         let mut source = actors_at(tree, actors, &source_heads);
         if source.is_empty() {
             source = first_person_speaker(doc, tree, &source_heads);
@@ -409,14 +424,22 @@ impl<'l> EventCoder<'l> {
                 if !matches!(tree.base_rel(c), "obl" | "nmod") || !matches!(tree.case_marker(c).as_deref(), Some("in" | "at")) {
                     continue;
                 }
-                let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&c));
-                let place = self.places.country_of_place(tree.word(c));
-                if !(is_place || place.is_some()) || tree.upos(c) != "PROPN" {
-                    continue;
+                // "in Afghanistan's Kunar province", "in the north of Syria": a common noun
+                // takes its place from its possessor, "of" phrase or name.
+                let named = std::iter::once(c).chain(tree.children(c).iter().copied().filter(|&k| {
+                    tree.upos(c) == "NOUN"
+                        && (matches!(tree.deprel(k), "nmod:poss" | "compound") || tree.case_marker(k).as_deref() == Some("of"))
+                }));
+                for p in named {
+                    let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&p));
+                    let place = self.places.country_of_place(tree.word(p));
+                    if !(is_place || place.is_some()) || tree.upos(p) != "PROPN" {
+                        continue;
+                    }
+                    let country = place.and_then(|e| e.default_code()).map(|c| c.get(..3).unwrap_or(c).to_string());
+                    let ts = doc.token_text_span(p..p + 1);
+                    return Some(Location { text: ts.text, span: ts.span, country });
                 }
-                let country = place.and_then(|e| e.default_code()).map(|c| c.get(..3).unwrap_or(c).to_string());
-                let ts = doc.token_text_span(c..c + 1);
-                return Some(Location { text: ts.text, span: ts.span, country });
             }
         }
         None
@@ -620,20 +643,21 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
 
 /// The words that can name the actor behind a noun no actor covers: appositions, adjectives and
 /// compounds ("*Syrian* regime air strikes", one compound further down too), possessors, "of",
-/// "between", "by" and "with" phrases ("refused talks *with Kabul*"), and the agent of a
-/// participle ("missiles fired *by the army*").
+/// "between", "by", "with" and "from" phrases ("refused talks *with Kabul*", "an offer *from
+/// Kabul*"), and the agent of a participle ("missiles fired *by the army*").
 fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for &d in tree.children(noun) {
         let rel = tree.base_rel(d);
         match rel {
             "appos" | "amod" | "compound" => {
-                out.push(d);
+                // "the Iraqi and Turkish demands": every conjoined adjective.
+                out.extend(tree.conjuncts(d));
                 if rel == "compound" {
                     out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "amod" | "compound")));
                 }
             }
-            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by" | "with") | None) => out.push(d),
+            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by" | "with" | "from") | None) => out.push(d),
             "acl" => out.extend(clause::passive_agent(tree, d)),
             _ => {}
         }

@@ -169,6 +169,12 @@ pub struct Name {
     pub kind: NameKind,
 }
 
+/// The day the lexicon's open-ended roles were last checked to be current.
+pub const CURRENT_TO: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 26) {
+    Some(d) => d,
+    None => panic!("CURRENT_TO is a valid date"),
+};
+
 /// A code an entry carries, possibly only between two dates (both inclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
@@ -186,6 +192,13 @@ impl Role {
     /// No date restriction: the entry's default code.
     pub fn is_undated(&self) -> bool {
         self.start.is_none() && self.end.is_none()
+    }
+
+    /// Days from start to end; an open end counts to [`CURRENT_TO`], an open start from the
+    /// end (the length is unknown, so it counts as none).
+    pub fn days_held(&self) -> i64 {
+        let end = self.end.unwrap_or(CURRENT_TO);
+        self.start.map_or(0, |s| (end - s).num_days())
     }
 
     /// The role's range holds `date` (bounds inclusive; a missing bound is open).
@@ -282,13 +295,15 @@ impl Entry {
         self.role_on(date).code()
     }
 
-    /// The code to use when no date is known: the first undated role, else the role that
-    /// started last (a person's latest office).
+    /// The code to use when no date is known: the first undated role, else the role held
+    /// longest (ties: the later one). Undated text is mostly archive text, so the Taliban,
+    /// in power 1996–2001 and again from 2021, default to the insurgents of the twenty years
+    /// between; most people hold one office and default to it.
     pub fn default_code(&self) -> Option<&str> {
         if let Some(r) = self.roles.iter().find(|r| r.is_undated()) {
             return Some(&r.code);
         }
-        self.roles.iter().max_by_key(|r| r.start).map(|r| r.code.as_str())
+        self.roles.iter().max_by_key(|r| (r.days_held(), r.start)).map(|r| r.code.as_str())
     }
 
     /// True if a name of this kind is listed for the entry.
