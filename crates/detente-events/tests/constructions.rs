@@ -1,0 +1,80 @@
+//! Argument constructions the coder must read, on sentences written for these tests.
+
+use detente_core::{Document, Event, Meta};
+use detente_pipeline::{default_models_dir, Pipeline};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::with_models(&default_models_dir()).expect("models"))
+}
+
+/// The events of `text`, published on `date` if given.
+fn events(text: &str, date: Option<&str>) -> Vec<Event> {
+    let mut meta = Meta::english();
+    meta.published = date.map(|d| d.parse().expect("a date"));
+    let mut doc = Document::new("test", text.to_string(), meta);
+    pipeline().run(&mut doc);
+    doc.events
+}
+
+fn describe(events: &[Event]) -> String {
+    let codes = |v: &[detente_core::ActorRef]| v.iter().map(|a| a.code.clone().unwrap_or_default()).collect::<Vec<_>>().join("+");
+    events.iter().map(|e| format!("{}->{} {} [{}]", codes(&e.source), codes(&e.target), e.cameo.code, e.evidence.trigger.text)).collect::<Vec<_>>().join("\n")
+}
+
+/// Asserts an event from a code starting with `from` to one starting with `to`, with a CAMEO
+/// code starting with `root`.
+#[track_caller]
+fn expect(text: &str, from: &str, to: &str, root: &str) {
+    let found = events(text, Some("2024-03-01"));
+    let hit = found.iter().any(|e| {
+        e.cameo.code.starts_with(root)
+            && e.source.iter().any(|a| a.code.as_deref().is_some_and(|c| c.starts_with(from)))
+            && e.target.iter().any(|a| a.code.as_deref().is_some_and(|c| c.starts_with(to)))
+    });
+    assert!(hit, "no {from} -> {to} [{root}] in {text:?}; events:\n{}", describe(&found));
+}
+
+#[test]
+fn conjoined_verbs_share_their_object() {
+    expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
+}
+
+#[test]
+fn an_offer_from_someone_names_the_target() {
+    expect("Serbia rejected an offer from the Croatian government to reopen the talks.", "SRB", "HRV", "12");
+}
+
+#[test]
+fn conjoined_adjectives_are_all_targets() {
+    expect("Chile rejected the Peruvian and Bolivian demands.", "CHL", "PER", "12");
+    expect("Chile rejected the Peruvian and Bolivian demands.", "CHL", "BOL", "12");
+}
+
+#[test]
+fn the_complement_clause_names_whom_an_agreement_is_for() {
+    let text = "Norway has agreed to lend 200 million dollars to Ghana.";
+    let found = events(text, Some("2024-03-01"));
+    let agreed = found.iter().find(|e| e.evidence.trigger.text == "agreed");
+    let agreed = agreed.unwrap_or_else(|| panic!("no event on \"agreed\":\n{}", describe(&found)));
+    assert_eq!(agreed.target.first().and_then(|a| a.code.as_deref()), Some("GHA"), "{}", describe(&found));
+}
+
+#[test]
+fn force_against_a_region_of_a_country_targets_the_country() {
+    expect("The Indian army destroyed several militant camps in Pakistan's border region.", "IND", "PAK", "1");
+}
+
+#[test]
+fn undated_text_takes_the_longest_held_role() {
+    let text = "The Taliban attacked a Pakistani army post.";
+    let source = |date| {
+        let found = events(text, date);
+        let e = found.iter().find(|e| e.cameo.root == "18" || e.cameo.root == "19");
+        e.unwrap_or_else(|| panic!("no attack in {}", describe(&found))).source[0].code.clone()
+    };
+    // Twenty years as insurgents outweigh the years in power; a date decides.
+    assert_eq!(source(None).as_deref(), Some("AFGREB"));
+    assert_eq!(source(Some("2023-05-01")).as_deref(), Some("AFGGOV"));
+}
