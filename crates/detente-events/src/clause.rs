@@ -21,9 +21,11 @@ const PROPOSAL_NOUNS: &[&str] = &[
     "appeal", "option",
 ];
 
-/// Verbs whose complement is announced for the future ("decided to ease sanctions" is news of
-/// the act itself, so "decide" is not one).
-const FUTURE_HEADS: &[&str] = &["plan", "intend", "prepare", "aim", "schedule", "set", "promise", "pledge", "vow", "agree"];
+/// Verbs and adjectives whose complement is announced for the future, an intent ("willing to
+/// send aid"); "decided to ease sanctions" is news of the act itself, so "decide" is not one.
+const FUTURE_HEADS: &[&str] = &[
+    "plan", "intend", "prepare", "aim", "schedule", "set", "promise", "pledge", "vow", "agree", "willing", "ready", "prepared",
+];
 
 /// Clause-internal path upward from a trigger: the verbs it is the complement, conjunct or
 /// participle of, stopping at the first clause that has its own subject.
@@ -149,6 +151,8 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             match tree.base_rel(c) {
                 "aux" => match w.as_str() {
                     "will" | "'ll" | "shall" | "wo" => future = true,
+                    // "said it would allow …": the future of a past report, not a condition.
+                    "would" | "'d" if reported_in_past(tree, cur) => future = true,
                     "could" | "would" | "might" | "may" | "should" | "'d" | "can" | "ca" => return Modality::Hypothetical,
                     _ => {}
                 },
@@ -192,6 +196,15 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
     } else {
         Modality::Asserted
     }
+}
+
+/// The clause is the complement of a speech or commitment verb in the past ("said", "had
+/// promised"), where English moves "will" back to "would".
+fn reported_in_past(tree: &SentenceTree, clause: u32) -> bool {
+    let Some(h) = tree.head(clause).filter(|_| tree.base_rel(clause) == "ccomp") else { return false };
+    let lemma = tree.lemma(h).to_lowercase();
+    (SPEECH.contains(&lemma.as_str()) || matches!(lemma.as_str(), "promise" | "pledge" | "vow" | "indicate" | "signal"))
+        && matches!(tree.syntax(h).xpos.as_str(), "VBD" | "VBN")
 }
 
 /// Speech verbs whose clausal complement is reported: "X said Y did Z" → reported by X.

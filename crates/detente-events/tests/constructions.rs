@@ -78,3 +78,20 @@ fn undated_text_takes_the_longest_held_role() {
     assert_eq!(source(None).as_deref(), Some("AFGREB"));
     assert_eq!(source(Some("2023-05-01")).as_deref(), Some("AFGGOV"));
 }
+
+#[test]
+fn would_under_a_past_speech_verb_is_an_intent() {
+    let text = "Kenya said it would send food aid to Somalia.";
+    let found = events(text, Some("2024-03-01"));
+    let e = found.iter().find(|e| e.evidence.trigger.text == "send");
+    let e = e.unwrap_or_else(|| panic!("no event on \"send\":\n{}", describe(&found)));
+    assert_eq!(e.modality, detente_core::Modality::Future, "{}", describe(&found));
+    assert!(e.cameo.code.starts_with("03"), "a promised act is an intent: {}", describe(&found));
+    // Without the report it is a condition, and conditions are not coded.
+    assert!(events("Kenya would send food aid to Somalia.", Some("2024-03-01")).iter().all(|e| e.evidence.trigger.text != "send"));
+}
+
+#[test]
+fn willing_to_is_an_intent() {
+    expect("Japan is willing to provide Vietnam with emergency loans.", "JPN", "VNM", "03");
+}
