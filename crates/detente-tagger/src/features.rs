@@ -25,6 +25,9 @@ pub struct WordInfo {
     pub amb: u64,
     /// The word's tag when the dictionary says it is never anything else.
     pub sure: Option<u16>,
+    /// The ambiguity class id of a word seen often enough that its tag is
+    /// one of that class's tags ([`TagDict::closed_tags`]).
+    pub closed: Option<u32>,
 }
 
 impl WordInfo {
@@ -39,6 +42,7 @@ impl WordInfo {
             flags: v,
             amb: v,
             sure: None,
+            closed: None,
         }
     }
 }
@@ -177,6 +181,7 @@ fn analyse_word(word: &str, first: bool, dict: &TagDict, lower: &mut Vec<char>) 
         sure: entry
             .and_then(|e| (e & SURE_MASK).checked_sub(1))
             .map(|c| c as u16),
+        closed: entry.filter(|e| e & CLOSED_FLAG != 0).map(|e| e >> 16),
     }
 }
 
@@ -229,19 +234,33 @@ impl Lexicon {
 /// The ambiguity class of the *next* words is the tagger's lookahead: it
 /// tells "to" before a verb-only word from "to" before a noun. Sure words
 /// skip the classifier entirely, which is a large part of the speed.
+///
+/// Words seen often enough are *closed*: the tagger only chooses among the
+/// tags of their class, so "aid" (noun or base-form verb in training) is
+/// never tagged a past tense because "said" and "paid" end like it.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct TagDict(Lexicon);
+pub struct TagDict {
+    words: Lexicon,
+    /// The tags of each ambiguity class, by class id.
+    classes: Vec<Vec<u16>>,
+}
 
-/// Value layout: `ambiguity class id << 16 | (sure tag + 1, or 0)`.
-const SURE_MASK: u32 = 0xffff;
+/// Value layout: `ambiguity class id << 16 | closed flag | (sure tag + 1, or 0)`.
+const SURE_MASK: u32 = 0x7fff;
+const CLOSED_FLAG: u32 = 0x8000;
 
 impl TagDict {
     pub fn rebuild(&mut self) {
-        self.0.rebuild();
+        self.words.rebuild();
     }
 
     fn get(&self, key: u64) -> Option<u32> {
-        self.0.get(key)
+        self.words.get(key)
+    }
+
+    /// The tags a closed word may take ([`WordInfo::closed`]).
+    pub fn closed_tags(&self, class: u32) -> &[u16] {
+        &self.classes[class as usize]
     }
 
     /// Builds the dictionary from `(form, tag)` training tokens.
@@ -249,11 +268,13 @@ impl TagDict {
     /// A word's ambiguity class is every tag it was seen with (thresholds to
     /// drop rare, noisy tags were tried and lost accuracy); a word is sure
     /// when it occurred at least `sure_count` times with one tag covering at
-    /// least `sure_ratio` of them.
+    /// least `sure_ratio` of them; closed when it occurred at least
+    /// `closed_count` times.
     pub fn build<'a>(
         tokens: impl Iterator<Item = (&'a str, u16)>,
         sure_count: u32,
         sure_ratio: f64,
+        closed_count: u32,
     ) -> TagDict {
         // BTreeMaps keep every id assignment independent of hash order.
         let mut counts: BTreeMap<(bool, String), BTreeMap<u16, u32>> = BTreeMap::new();
@@ -285,21 +306,32 @@ impl TagDict {
                 && f64::from(top_n) >= sure_ratio * f64::from(total);
             let hash = hash_str(&form);
             let sure = if sure { u32::from(top) + 1 } else { 0 };
+            let closed = if total >= closed_count { CLOSED_FLAG } else { 0 };
             dict.push(
                 if lowered { lower_key(hash) } else { hash },
-                amb_id << 16 | sure,
+                amb_id << 16 | closed | sure,
             );
         }
         dict.rebuild();
-        TagDict(dict)
+        let mut by_id: Vec<(u32, Vec<u16>)> = classes.into_iter().map(|(tags, id)| (id, tags)).collect();
+        by_id.sort_unstable();
+        TagDict {
+            words: dict,
+            classes: by_id.into_iter().map(|(_, tags)| tags).collect(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.words.len()
     }
 
     pub fn validate(&self, classes: usize) -> Result<(), String> {
-        self.0.validate(|v| (v & SURE_MASK) as usize <= classes)
+        if self.classes.iter().flatten().any(|&t| t as usize >= classes) {
+            return Err("ambiguity class tag out of range".into());
+        }
+        let class_ids = self.classes.len();
+        self.words
+            .validate(|v| (v & SURE_MASK) as usize <= classes && ((v >> 16) as usize) < class_ids)
     }
 }
 

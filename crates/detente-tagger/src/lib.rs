@@ -256,7 +256,11 @@ impl Tagger {
                         offset,
                         offset + classes,
                     );
-                    argmax(&s.scores[offset..offset + classes], 0..classes as u16)
+                    let scores = &s.scores[offset..offset + classes];
+                    match info[k + PAD].closed {
+                        Some(class) => argmax(scores, self.model.dict.closed_tags(class).iter().copied()),
+                        None => argmax(scores, 0..classes as u16),
+                    }
                 }
             };
             tags.push(tag);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Bump whenever the feature templates, hashing or [`Model`] layout change:
 /// an old model would load but tag nonsense.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const FILE: ModelFile = ModelFile {
     magic: b"DTNTAGGR",

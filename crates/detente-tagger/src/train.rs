@@ -83,6 +83,8 @@ const FOLDS: usize = 10;
 /// Tag dictionary thresholds, see [`TagDict::build`].
 const SURE_COUNT: u32 = 20;
 const SURE_RATIO: f64 = 0.995;
+/// Words seen this often are closed to the tags they were seen with.
+const CLOSED_COUNT: u32 = 5;
 /// The same thresholds for a word+tag's feature bundle, see `Model::feats_dict`.
 const SURE_FEATS_COUNT: u32 = 10;
 const SURE_FEATS_RATIO: f64 = 0.995;
@@ -143,7 +145,7 @@ pub fn train(
             .enumerate()
             .filter(|&(k, _)| Some(k % FOLDS) != skip_fold)
             .flat_map(|(_, ex)| ex.forms.iter().copied().zip(ex.classes.iter().copied()));
-        TagDict::build(tokens, SURE_COUNT, SURE_RATIO)
+        TagDict::build(tokens, SURE_COUNT, SURE_RATIO, CLOSED_COUNT)
     };
     let dict = build_dict(None);
     let fold_dicts: Vec<TagDict> = (0..FOLDS).map(|f| build_dict(Some(f))).collect();
