@@ -527,7 +527,10 @@ fn clause_nominals(tree: &SentenceTree, v: u32) -> Vec<u32> {
     let mut out = Vec::new();
     let mut stack: Vec<u32> = tree.children(v).to_vec();
     while let Some(c) = stack.pop() {
-        if matches!(tree.base_rel(c), "ccomp" | "advcl" | "acl" | "xcomp" | "parataxis" | "csubj" | "conj" | "punct") {
+        let clause = matches!(tree.base_rel(c), "ccomp" | "advcl" | "acl" | "xcomp" | "parataxis" | "csubj" | "punct");
+        // Conjoined nouns stay in the clause ("sent vehicles and a team to Lebanon"), conjoined
+        // verbs start their own.
+        if clause || (tree.base_rel(c) == "conj" && matches!(tree.upos(c), "VERB" | "AUX")) {
             continue;
         }
         if matches!(tree.upos(c), "NOUN" | "PROPN" | "NUM" | "PRON") {
