@@ -190,8 +190,10 @@ pub fn predicted_attributions(text: &str, quotes: &[Quote]) -> Vec<Predicted> {
     out
 }
 
+/// Straight, curly and single opening marks, and the doubled apostrophes some archives
+/// (the New York Times texts of PolNeAR) print for quotation marks.
 fn has_quotation_mark(s: &str) -> bool {
-    s.contains(['"', '“', '”', '‘'])
+    s.contains(['"', '“', '”', '‘']) || s.contains("''")
 }
 
 /// The words of `spans` (start offsets of letter/digit runs); a span without any (a cue such
@@ -383,6 +385,13 @@ mod tests {
         // A cue without letters stands for itself.
         let colon = Span::new(7, 8);
         assert_eq!(words(text, &[colon]), vec![7]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        assert!(has_quotation_mark("''We stay,'' he said"));
+        assert!(has_quotation_mark("“We stay”"));
+        assert!(!has_quotation_mark("the party's plan, and the voters' choice"));
     }
 
     #[test]

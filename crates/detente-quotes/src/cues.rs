@@ -50,7 +50,11 @@ impl CueClasses {
 
 /// Cue words by lemma and by lowercased form.
 pub struct CueLexicon {
+    /// Verb cues by every form, the lemma included.
     verbs: HashMap<String, CueClasses>,
+    /// Verb cues by lemma only, so that a lemma matches no other verb's form ("found" as the
+    /// lemma of "founded" is not the past of "find").
+    verb_lemmas: HashMap<String, CueClasses>,
     nouns: HashMap<String, CueClasses>,
 }
 
@@ -64,7 +68,7 @@ impl CueLexicon {
 
     /// Reads the lexicon format of `cues.tsv`; errors name the line.
     pub fn parse(source: &str) -> Result<CueLexicon, String> {
-        let mut lexicon = CueLexicon { verbs: HashMap::new(), nouns: HashMap::new() };
+        let mut lexicon = CueLexicon { verbs: HashMap::new(), verb_lemmas: HashMap::new(), nouns: HashMap::new() };
         for (number, line) in source.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -85,6 +89,9 @@ impl CueLexicon {
             };
             let extra: Vec<&str> = columns.next().map(|f| f.split(' ').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
             let nominal = matches!(class, CueClass::Noun | CueClass::Evidence);
+            if !nominal {
+                lexicon.verb_lemmas.entry(lemma.to_string()).or_default().add(class);
+            }
             let table = if nominal { &mut lexicon.nouns } else { &mut lexicon.verbs };
             let mut forms = vec![lemma.to_string()];
             forms.extend(extra.iter().map(|s| s.to_string()));
@@ -103,7 +110,7 @@ impl CueLexicon {
     /// The verb classes of a word given its lowercased form and lemma.
     pub fn verb(&self, form: &str, lemma: &str) -> CueClasses {
         let by_form = self.verbs.get(form).copied().unwrap_or_default();
-        let by_lemma = self.verbs.get(lemma).copied().unwrap_or_default();
+        let by_lemma = self.verb_lemmas.get(lemma).copied().unwrap_or_default();
         CueClasses {
             speech: by_form.speech || by_lemma.speech,
             intent: by_form.intent || by_lemma.intent,
@@ -155,6 +162,9 @@ mod tests {
         assert!(lexicon.verb("told", "told").speech);
         assert!(lexicon.verb("vowed", "vow").intent);
         assert!(!lexicon.verb("walked", "walk").is_verb());
+        // A lemma is looked up among lemmas, not among the forms of other verbs.
+        assert!(lexicon.verb("found", "find").is_verb());
+        assert!(!lexicon.verb("founded", "found").is_verb());
         assert!(lexicon.verb("endorsed", "endorse").stance);
         assert!(lexicon.is_noun("statements", "statement"));
         assert!(lexicon.is_evidence("polls", "poll"));

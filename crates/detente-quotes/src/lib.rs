@@ -8,7 +8,8 @@
 //!   stands as a statement of its own (at a sentence start, after a colon or a comma) is direct,
 //!   a few quoted words inside a sentence are partial. A direct quote is attributed through the
 //!   words around it in its sentence (“…,” he said / X told reporters: “…”), or in the short
-//!   sentence right after it when the segmenter split the frame off (“… right?” X asked.), a
+//!   sentence right after it when the segmenter split the frame off (“… right?” X asked.), or
+//!   by the clause a colon ends before it even without a speech verb (X fired back: “…”), a
 //!   partial quote through the cue verb that governs it in the dependency tree (X vowed “…”);
 //! * **indirect** speech comes from the dependency tree: the clausal complement of a speech cue
 //!   ("said that …"), the clause a fronted report hangs on ("…, officials said"; "…, said a
@@ -31,8 +32,9 @@
 //!   makes the rest of that verb's phrase the reported content;
 //! * a direct or partial quote whose sentence names no speaker continues the previous quote of
 //!   its paragraph (or of the previous one, when the paragraph opens by carrying an unclosed
-//!   quote on), or else takes the nearest speaker of its paragraph; [`Speaker::how`] says
-//!   which. Indirect speech keeps only the speaker its own sentence names.
+//!   quote on or holds nothing but the quote), or else takes the nearest speaker of its
+//!   paragraph; [`Speaker::how`] says which. Indirect speech keeps only the speaker its own
+//!   sentence names.
 //!
 //! The speaker's code is copied from the actor stage's mention covering the speaker's head
 //! token, with how that mention was resolved. A quote interrupted by its attribution
@@ -46,7 +48,7 @@ pub use cues::{CueClass, CueClasses, CueLexicon};
 
 use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
-use speaker::{actor_of, agent_of, describe_resolution, is_time_word, speaker_tokens, subject_of_cue, FoundSpeaker};
+use speaker::{actor_of, agent_of, describe_resolution, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker};
 use std::ops::Range;
 
 /// Speech verbs that frame a quote (“…,” she continued) but take no position on an object
@@ -282,6 +284,11 @@ impl<'a> Run<'a> {
         if let Some(found) = self.attribution_in(before_start..q.open, Side::Before) {
             return Some(found);
         }
+        if q.open > before_start && self.lower(q.open - 1) == ":" {
+            if let Some(found) = self.clause_before_colon(before_start..q.open) {
+                return Some(found);
+            }
+        }
         // A quote that ends its sentence may have its frame in a short sentence of its own:
         // the segmenter splits “… right?” Smith said.
         if let Some(next) = self.doc.sentences.get(s_last + 1) {
@@ -299,9 +306,19 @@ impl<'a> Run<'a> {
         let introduced = s_first > 0 && q.open == self.doc.sentences[s_first].tokens.start;
         let previous = &self.doc.sentences[s_first.saturating_sub(1)];
         if introduced && previous.paragraph + 1 == self.doc.sentences[s_first].paragraph && self.lower(previous.tokens.end - 1) == ":" {
-            return self.attribution_in(previous.tokens.clone(), Side::Before);
+            return self.attribution_in(previous.tokens.clone(), Side::Before).or_else(|| self.clause_before_colon(previous.tokens.clone()));
         }
         None
+    }
+
+    /// A quote introduced by a colon whose frame has no speech cue ("Rubio fired back:",
+    /// "as X put it:"): the main verb of the clause the colon ends, in `frame` (the words
+    /// before the colon), is the cue and its subject the speaker.
+    fn clause_before_colon(&self, frame: Range<u32>) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        let tree = self.tree_of(frame.start);
+        let verb = frame.clone().find(|&t| self.upos(t) == "VERB" && !self.in_quote(t) && tree.head(t).map_or(true, |h| !frame.contains(&h)))?;
+        let speaker = subject_of_cue(tree, verb, &frame).filter(|s| !self.in_quote(s.head))?;
+        Some((verb..verb + 1, Some(speaker)))
     }
 
     /// The cue nearest to the quotation in `frame` (words outside quotes) and its subject.
@@ -320,7 +337,9 @@ impl<'a> Run<'a> {
                 return Some((found.0, found.1));
             }
             if self.verb_cue(t).speech {
-                let speaker = subject_of_cue(tree, t, &frame).filter(|s| !self.in_quote(s.head));
+                // A subject inside the quotation is the parser hanging the frame on the quoted
+                // clause ("“…,” explained X" with X as an object): the words next to the cue tell.
+                let speaker = subject_of_cue(tree, t, &frame).filter(|s| !self.in_quote(s.head)).or_else(|| speaker_next_to(tree, t, &frame));
                 return Some((t..t + 1, speaker));
             }
         }
@@ -426,14 +445,17 @@ impl<'a> Run<'a> {
                 // Any cue verb without a clause or an infinitive takes a position on its object:
                 // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".
                 let frame_only = FRAME_ONLY_CUES.contains(&tree.lemma(t).to_lowercase().as_str());
-                if content.is_none() && classes.is_verb() && self.upos(t) == "VERB" && !frame_only {
+                // In "…,” said one senator" what follows the cue is its speaker, not its object.
+                let inverted = classes.speech && t > tree.first && (self.lower(t - 1) == "," || self.in_quote(t - 1));
+                if content.is_none() && classes.is_verb() && self.upos(t) == "VERB" && !frame_only && !inverted {
                     content = self.stance_content(tree, t);
                 }
                 if content.is_none() && (classes.speech || classes.stance) {
                     content = self.passive_content(tree, t);
                 }
                 if let Some(content) = content {
-                    let speaker = subject_of_cue(tree, t, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
+                    let speaker_cue = self.coordinated_report(tree, t).unwrap_or(t);
+                    let speaker = subject_of_cue(tree, speaker_cue, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
@@ -537,7 +559,13 @@ impl<'a> Run<'a> {
     /// "facing" misread as a complement) and running through any further complement after
     /// it, which the parser split off ("said they were sure the vote did not …").
     fn clausal_complement(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
-        let first = tree.children_with(t, "ccomp").find(|&c| c > t).or_else(|| tree.child_with(t, "ccomp"))?;
+        // "“…,” said X, who chairs Y": a relative clause of the speaker the parser took for
+        // the complement.
+        let relative = |c: u32| {
+            let first = tree.subtree(c).into_iter().find(|&i| self.is_word(i));
+            first.is_some_and(|f| matches!(tree.syntax(f).xpos.as_str(), "WP" | "WP$" | "WDT") && f > tree.first && self.lower(f - 1) == ",")
+        };
+        let first = tree.children_with(t, "ccomp").find(|&c| c > t).or_else(|| tree.child_with(t, "ccomp")).filter(|&c| !relative(c))?;
         // A report before its frame runs to the frame's comma, whatever the parser split off
         // it ("Y, especially Z, she said" with Z hung on the cue).
         if first < t {
@@ -633,14 +661,21 @@ impl<'a> Run<'a> {
             if (sub[sub.len() - 1] + 1..content.end).any(|i| self.is_word(i)) {
                 continue;
             }
+            // A second report the parser coordinated with the reported clause ("says she likes
+            // Y but argues that Z") ends the content, comma or not.
+            if self.coordinated_report(tree, d).is_some() {
+                end = first;
+                continue;
+            }
             // The comma may stand inside a closing quotation mark (… “Y,” claiming …).
             let comma = if marks::is_mark(&self.lower(first - 1)) { first - 2 } else { first - 1 };
-            if self.lower(comma) != "," {
+            if !matches!(self.lower(comma).as_str(), "," | "—" | "–") {
                 continue;
             }
             let aside = match tree.deprel(d) {
                 "acl:relcl" | "advcl:relcl" | "parataxis" => true,
-                "advcl" => tree.syntax(first).xpos == "VBG",
+                // ", arguing that …", ", while stressing …"
+                "advcl" => tree.syntax(first).xpos == "VBG" || tree.syntax(d).xpos == "VBG",
                 _ => false,
             };
             if aside {
@@ -648,6 +683,17 @@ impl<'a> Run<'a> {
             }
         }
         self.trim(content.start..end)
+    }
+
+    /// The cue verb whose reported clause cue verb `t` is coordinated with, when `t` has no
+    /// subject of its own: "X says she likes Y but argues that Z" is two reports of X, though
+    /// the parser hangs "argues" on "likes".
+    fn coordinated_report(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
+        if tree.base_rel(t) != "conj" || self.upos(t) != "VERB" || tree.child_with(t, "nsubj").is_some() || !self.verb_cue(t).is_verb() {
+            return None;
+        }
+        let clause = tree.head(t).filter(|&h| h < t && tree.base_rel(h) == "ccomp")?;
+        tree.head(clause).filter(|&c| c < clause && self.verb_cue(c).speech)
     }
 
     /// A report put before its frame, whatever the parser made of it: "Y, officials said." /
@@ -943,17 +989,28 @@ impl<'a> Run<'a> {
     }
 
     /// A direct quote without its own attribution continues the direct quote before it in its
-    /// paragraph, or the one ending the previous paragraph when it carries that quote on.
+    /// paragraph, or the one of the previous paragraph when it carries that quote on or makes
+    /// up a paragraph of its own (“…,” she said. ¶ “…”).
     fn continued_from(&self, i: usize) -> Option<(Option<Range<u32>>, FoundSpeaker)> {
         let this = &self.found[i];
         let qi = this.quoted.filter(|_| this.kind == QuoteKind::Direct)?;
-        let continued = self.quoted[qi].continued;
+        let carried_on = self.quoted[qi].continued || self.fills_paragraph(&self.quoted[qi]);
         let previous = self.found[..i].iter().rev().find(|f| f.kind == QuoteKind::Direct)?;
-        let same_run = previous.paragraph == this.paragraph || (continued && previous.paragraph + 1 == this.paragraph);
+        let same_run = previous.paragraph == this.paragraph || (carried_on && previous.paragraph + 1 == this.paragraph);
         let speaker = previous.speaker.as_ref().filter(|_| same_run)?;
         let cue_word = previous.cue.as_ref().map(|c| format!(" ('{}')", self.lower(c.start))).unwrap_or_default();
         let how = format!("continues the previous quote of {}{cue_word}; {}", self.text(&speaker.tokens), speaker.how);
         Some((previous.cue.clone(), FoundSpeaker { how, ..speaker.clone() }))
+    }
+
+    /// Whether quoted stretch `q` is all its paragraph holds, words outside it aside.
+    fn fills_paragraph(&self, q: &Quoted) -> bool {
+        let s = self.sentence(q.open);
+        let paragraph = self.doc.sentences[s].paragraph;
+        let opens = s == 0 || self.doc.sentences[s - 1].paragraph != paragraph;
+        let last = self.doc.sentences[s..].iter().take_while(|x| x.paragraph == paragraph).last().map_or(q.inner.end, |x| x.tokens.end);
+        let end = q.close.map_or(q.inner.end, |c| c + 1);
+        opens && q.open == self.doc.sentences[s].tokens.start && !(end..last).any(|t| self.is_word(t))
     }
 
     /// The nearest quote speaker of the paragraph, else the nearest person named in it.

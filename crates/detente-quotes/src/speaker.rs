@@ -92,7 +92,8 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     if tree.is_passive(cue) {
         return found(agent_of(tree, cue)?, format!("agent of '{cue_word}'"));
     }
-    if let Some(subject) = tree.child_with(cue, "nsubj").filter(|&s| !is_expletive(tree, s)) {
+    let subject_of = |verb: u32| tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s));
+    if let Some(subject) = subject_of(cue) {
         return found(subject, format!("subject of '{cue_word}'"));
     }
     let mut verb = cue;
@@ -105,20 +106,29 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
             _ => break,
         }
         verb = up;
-        if let Some(subject) = tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s)) {
+        if let Some(subject) = subject_of(verb) {
             return found(subject, format!("subject of '{}', which '{cue_word}' depends on", tree.word(verb).to_lowercase()));
         }
     }
+    speaker_next_to(tree, cue, frame)
+}
+
+/// The nominal right next to cue `cue` inside `frame`, as words when the parse of the frame
+/// does not hold together: "…,” the envoy told reporters", "…,” said Jane Roe, a pollster".
+pub fn speaker_next_to(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option<FoundSpeaker> {
+    let cue_word = tree.word(cue).to_lowercase();
     let head = adjacent_nominal(tree, cue, frame)?;
     // A misparsed frame ("…,” the envoy told reporters) has no usable subtree: take the words.
     let mut start = head;
     while start > frame.start && matches!(tree.upos(start - 1), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
         start -= 1;
     }
-    // Where the parse of the phrase does hold together, it adds an apposition ("said Jane Roe,
-    // a pollster").
-    let phrase = speaker_tokens(tree, head);
-    let tokens = if phrase.start <= start && frame.start <= phrase.start && phrase.end <= frame.end && !phrase.contains(&cue) {
+    // Where the parse of the phrase does hold together, its own head adds an apposition
+    // ("said Jane Roe, a pollster").
+    let top = (start..=head).find(|&i| is_nominal(tree, i) && tree.head(i).map_or(true, |h| h < start || h > head)).unwrap_or(head);
+    let phrase = speaker_tokens(tree, top);
+    let holds = phrase.start <= start && head < phrase.end && frame.start <= phrase.start && phrase.end <= frame.end;
+    let tokens = if holds && !phrase.contains(&cue) {
         phrase
     } else {
         start..head + 1

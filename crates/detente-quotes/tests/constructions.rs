@@ -394,3 +394,74 @@ fn a_relative_pronoun_is_the_speaker_of_its_clause() {
     let q = quote(&quotes, "the new tax was unfair");
     assert_eq!((speaker(q), cue(q)), ("who", "said"));
 }
+
+#[test]
+fn second_report_coordinated_with_the_reported_clause() {
+    let text = "Clinton says she admires the senator but argues that he cannot pay for his promises.";
+    let (_, quotes) = quotes_of(text, None);
+    let says = quote(&quotes, "she admires");
+    assert_eq!(says.content.text, "she admires the senator");
+    let argues = quote(&quotes, "that he cannot pay");
+    assert_eq!((speaker(argues), cue(argues)), ("Clinton", "argues"));
+}
+
+#[test]
+fn report_ends_before_a_participle_aside_opened_by_while() {
+    let text = "Most of the senators said they would back the nominee, while stressing it was not an endorsement.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "they would back");
+    assert_eq!(q.content.text, "they would back the nominee");
+}
+
+#[test]
+fn speaker_after_the_cue_when_the_parser_reaches_into_the_quote() {
+    // The parser hangs "explained" on the quoted clause, whose subject is no speaker.
+    let text = "\"Our volunteers are tired, but volunteers who are tired still knock on doors,\" explained Nora Pike.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "Our volunteers are tired");
+    assert_eq!((speaker(q), cue(q)), ("Nora Pike", "explained"));
+}
+
+#[test]
+fn speaker_after_the_cue_keeps_the_apposition() {
+    let text = "\"The numbers simply do not add up for them,\" added state treasurer Ken Olafsen, a Republican.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "The numbers simply");
+    assert_eq!(speaker(q), "state treasurer Ken Olafsen, a Republican");
+}
+
+#[test]
+fn quote_paragraph_continues_the_quote_of_the_paragraph_before() {
+    let text = "“Our roads are crumbling,” the governor said at the opening of the session.\n\n\
+                “We will fix every bridge in this state before the next winter comes.”\n";
+    let (_, quotes) = quotes_of(text, None);
+    let first = quote(&quotes, "Our roads are crumbling");
+    let continued = quote(&quotes, "We will fix every bridge");
+    assert_eq!(speaker(continued), "the governor");
+    assert_eq!(continued.cue, first.cue);
+}
+
+#[test]
+fn quote_after_a_colon_without_a_speech_verb() {
+    let text = "The mayor fired back at her critics: “Nobody on this council has done more for the harbor than I have.”";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "Nobody on this council");
+    assert_eq!((speaker(q), cue(q)), ("The mayor", "fired"));
+    let text = "The chairman ended his speech with a warning:\n\n“Nobody will save this league but its own clubs.”\n";
+    let (_, quotes) = quotes_of(text, None);
+    assert_eq!(speaker(quote(&quotes, "Nobody will save")), "The chairman");
+}
+
+#[test]
+fn relative_clause_of_an_inverted_speaker_is_not_reported() {
+    let text = "\"It is really hard to poll this state,\" said Eric Stone, who chairs the history department at the state university.";
+    let (_, quotes) = quotes_of(text, None);
+    assert_eq!(speaker(quote(&quotes, "It is really hard")), "Eric Stone");
+    assert!(!quotes.iter().any(|q| q.content.text.starts_with("who")), "{quotes:#?}");
+}
+
+#[test]
+fn founded_is_not_a_form_of_find() {
+    let (_, quotes) = quotes_of("Paul Grant founded the group in 2010 with two former aides.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
