@@ -111,7 +111,7 @@ impl<'l> EventCoder<'l> {
             implicit_threat_targets(&mut sentence_events);
             for (event, (transitive, verbal)) in sentence_events.into_iter().zip(kinds) {
                 // A transitive event whose target is still unknown says too little to code.
-                if event.target.is_empty() && transitive && event.source.len() < 2 {
+                if event.target.is_empty() && transitive && event.source.len() < 2 && !UNADDRESSED_OK.contains(&event.cameo.root.as_str()) {
                     if verbal && ADDRESSED_ROOTS.contains(&event.cameo.root.as_str()) {
                         unaddressed.push(event);
                     }
@@ -460,6 +460,11 @@ fn implicit_threat_targets(events: &mut [Event]) {
         }
     }
 }
+
+/// CAMEO roots whose events say enough without a target: public statements ("claimed
+/// responsibility for the attack", "expressed concern", "denied any role"). An appeal needs
+/// someone appealed to.
+const UNADDRESSED_OK: [&str; 1] = ["01"];
 
 /// CAMEO roots of acts aimed at someone (demand, threaten) that a story about a dispute often
 /// leaves unaddressed: "Russia demanded security guarantees". A rejection or a criticism is

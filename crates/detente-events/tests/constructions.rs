@@ -95,3 +95,11 @@ fn would_under_a_past_speech_verb_is_an_intent() {
 fn willing_to_is_an_intent() {
     expect("Japan is willing to provide Vietnam with emergency loans.", "JPN", "VNM", "03");
 }
+
+#[test]
+fn statements_need_no_target_but_appeals_do() {
+    let found = events("Al-Shabaab claimed responsibility for the bombing.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "015" && e.target.is_empty()), "{}", describe(&found));
+    let found = events("Kenya called for calm.", Some("2024-03-01"));
+    assert!(found.is_empty(), "an appeal to nobody in particular: {}", describe(&found));
+}
