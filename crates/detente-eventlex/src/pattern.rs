@@ -340,7 +340,8 @@ fn clausal_complements<'a>(tree: &'a SentenceTree, t: u32) -> impl Iterator<Item
 }
 
 /// obl/nmod children introduced by one of `markers`; for a verb, its object's nmod children
-/// after its own.
+/// after its own, and those of a participle describing the object ("lifted the ban *imposed
+/// on* X").
 fn prep_children<'a>(
     tree: &'a SentenceTree,
     t: u32,
@@ -352,9 +353,14 @@ fn prep_children<'a>(
         TriggerPos::Noun => None,
     };
     let own = tree.children(t).iter().copied().filter(|&k| matches!(tree.base_rel(k), "obl" | "nmod"));
-    let of_object = object
-        .into_iter()
-        .flat_map(move |o| tree.children(o).iter().copied().filter(move |&k| tree.base_rel(k) == "nmod"));
+    let participle_obl = move |k: u32| {
+        let participle = tree.base_rel(k) == "acl" && tree.syntax(k).xpos == "VBN";
+        tree.children(k).iter().copied().filter(move |&g| participle && tree.base_rel(g) == "obl")
+    };
+    let of_object = object.into_iter().flat_map(move |o| {
+        let nmods = tree.children(o).iter().copied().filter(move |&k| tree.base_rel(k) == "nmod");
+        nmods.chain(tree.children(o).iter().copied().flat_map(participle_obl))
+    });
     own.chain(of_object).filter(move |&k| {
         tree.deprel(k) != "nmod:poss"
             && tree.case_marker(k).is_some_and(|m| markers.iter().any(|p| p.as_str() == m.as_str()))

@@ -103,3 +103,8 @@ fn statements_need_no_target_but_appeals_do() {
     let found = events("Kenya called for calm.", Some("2024-03-01"));
     assert!(found.is_empty(), "an appeal to nobody in particular: {}", describe(&found));
 }
+
+#[test]
+fn a_participle_of_the_object_names_the_target() {
+    expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
+}
