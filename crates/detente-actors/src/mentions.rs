@@ -598,10 +598,11 @@ impl Sentence<'_, '_> {
     }
 }
 
-/// Entries that can carry a sector: countries, capitals and metonyms, organisations.
+/// Entries that can carry a sector: countries and places in them ("Donetsk separatists"),
+/// capitals and metonyms, organisations.
 fn is_base(e: &Entry) -> bool {
     e.kind.is_place()
-        || matches!(e.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup)
+        || matches!(e.kind, EntryKind::Capital | EntryKind::Place | EntryKind::Metonym | EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup)
 }
 
 /// `base` (a country or organisation code, possibly with a sector already: `RUSGOV` for

@@ -93,8 +93,12 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
         let rel = tree.base_rel(cur);
         match (rel, tree.head(cur)) {
             // "an aid worker imprisoned in Egypt": the noun a passive participle modifies is
-            // its patient; "troops guarding the border" are the agents of an active one.
-            ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" => return (vec![n], tree.syntax(cur).xpos == "VBN"),
+            // its patient; "troops guarding the border" are the agents of an active one, and so
+            // are "jets struck Rafah" (a participle has no object: a past tense read as one).
+            ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" => {
+                let passive = tree.syntax(cur).xpos == "VBN" && tree.child_with(cur, "obj").is_none();
+                return (vec![n], passive);
+            }
             ("xcomp" | "conj" | "advcl" | "ccomp", Some(h)) => cur = h,
             _ => break,
         }

@@ -331,13 +331,13 @@ impl LexiconBuilder {
 
 /// A name that may belong to only one entry of our own tables.
 fn exclusive(kind: NameKind, entry: EntryKind) -> bool {
-    kind != NameKind::Capital && entry != EntryKind::Person && entry != EntryKind::Capital
+    kind != NameKind::Capital && !matches!(entry, EntryKind::Person | EntryKind::Capital | EntryKind::Place)
 }
 
 /// Order of entries sharing a name: countries, organisations, metonyms and agents first, then
-/// people, then capitals.
+/// people, then capitals and other places.
 fn priority(kind: NameKind, entry: EntryKind) -> u8 {
-    if entry == EntryKind::Capital || kind == NameKind::Capital {
+    if matches!(entry, EntryKind::Capital | EntryKind::Place) || kind == NameKind::Capital {
         2
     } else if entry == EntryKind::Person {
         1

@@ -54,6 +54,8 @@ pub enum EntryKind {
     Former,
     /// A country's capital city, coded as its government by metonymy (`Moscow` → `RUSGOV`).
     Capital,
+    /// A province, region or city inside a country, coded as the country (`Idlib` → `SYR`).
+    Place,
     /// Another metonym ("the Kremlin" → `RUSGOV`, "the Pentagon" → `USAMIL`, "Brussels" → EU).
     Metonym,
     /// An intergovernmental organisation (UN, NATO, EU, …).
@@ -83,6 +85,7 @@ impl EntryKind {
             EntryKind::Region => "region",
             EntryKind::Former => "former",
             EntryKind::Capital => "capital",
+            EntryKind::Place => "place",
             EntryKind::Metonym => "metonym",
             EntryKind::Igo => "igo",
             EntryKind::Ngo => "ngo",
@@ -394,6 +397,7 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("organisations.tsv", include_str!("../../../lexicon/actors/organisations.tsv")),
     ("agents.tsv", include_str!("../../../lexicon/actors/agents.tsv")),
     ("people.tsv", include_str!("../../../lexicon/actors/people.tsv")),
+    ("places.tsv", include_str!("../../../lexicon/actors/places.tsv")),
 ];
 
 impl ActorLexicon {
@@ -535,7 +539,7 @@ impl ActorLexicon {
     pub fn country_of_place(&self, name: &str) -> Option<&Entry> {
         let entry = self.lookup(name)?;
         match entry.kind {
-            EntryKind::Capital => entry.parent.map(|p| self.entry(p)),
+            EntryKind::Capital | EntryKind::Place => entry.parent.map(|p| self.entry(p)),
             k if k.is_place() => Some(entry),
             _ => None,
         }

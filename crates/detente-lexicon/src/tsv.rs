@@ -16,6 +16,7 @@ enum Table {
     Organisations,
     Agents,
     People,
+    Places,
 }
 
 const COUNTRIES: &[&str] =
@@ -23,6 +24,7 @@ const COUNTRIES: &[&str] =
 const ORGANISATIONS: &[&str] = &["code", "kind", "name", "aliases", "metonyms", "note"];
 const AGENTS: &[&str] = &["term", "plural", "code", "note"];
 const PEOPLE: &[&str] = &["name", "aliases", "code", "role", "start", "end", "note"];
+const PLACES: &[&str] = &["country", "name", "aliases", "note"];
 
 impl Table {
     fn columns(self) -> &'static [&'static str] {
@@ -31,6 +33,7 @@ impl Table {
             Table::Organisations => ORGANISATIONS,
             Table::Agents => AGENTS,
             Table::People => PEOPLE,
+            Table::Places => PLACES,
         }
     }
 
@@ -41,6 +44,7 @@ impl Table {
             Table::Organisations => 3,
             Table::Agents => 3,
             Table::People => 5,
+            Table::Places => 2,
         }
     }
 
@@ -50,6 +54,7 @@ impl Table {
             Table::Organisations => "organisations",
             Table::Agents => "agents",
             Table::People => "people",
+            Table::Places => "places",
         }
     }
 }
@@ -65,7 +70,7 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 fn detect(header: &str) -> Option<Table> {
     let cells: Vec<String> = header.split('\t').map(|c| c.trim().to_ascii_lowercase()).collect();
-    [Table::Countries, Table::Organisations, Table::Agents, Table::People]
+    [Table::Countries, Table::Organisations, Table::Agents, Table::People, Table::Places]
         .into_iter()
         .find(|t| cells.iter().map(String::as_str).eq(t.columns().iter().copied()))
 }
@@ -77,7 +82,8 @@ pub(crate) fn table_rank(text: &str) -> u8 {
         Some(Table::Organisations) => 1,
         Some(Table::Agents) => 2,
         Some(Table::People) => 3,
-        None => 4,
+        Some(Table::Places) => 4,
+        None => 5,
     }
 }
 
@@ -150,12 +156,13 @@ pub(crate) fn load(b: &mut LexiconBuilder, file: &str, text: &str) {
             hline,
             ProblemKind::Header,
             format!(
-                "unknown header {:?}; expected one of:\n    {}\n    {}\n    {}\n    {}",
+                "unknown header {:?}; expected one of:\n    {}\n    {}\n    {}\n    {}\n    {}",
                 header,
                 COUNTRIES.join("\\t"),
                 ORGANISATIONS.join("\\t"),
                 AGENTS.join("\\t"),
-                PEOPLE.join("\\t")
+                PEOPLE.join("\\t"),
+                PLACES.join("\\t")
             ),
         );
         return;
@@ -186,6 +193,7 @@ pub(crate) fn load(b: &mut LexiconBuilder, file: &str, text: &str) {
             Table::Organisations => organisation(&mut cx, line, &cells),
             Table::Agents => agent(&mut cx, line, &cells),
             Table::People => person(&mut cx, line, &cells, &mut people_rows),
+            Table::Places => place(&mut cx, line, &cells),
         }
     }
 }
@@ -271,6 +279,33 @@ fn country(cx: &mut Ctx, line: usize, cells: &[&str]) {
         let r = role(cx, &format!("{code}{sector}"), line);
         cx.role(mid, r);
         cx.name(mid, text, NameKind::Metonym, line);
+    }
+}
+
+/// A place inside a country: coded as the country, which must be in the countries table.
+fn place(cx: &mut Ctx, line: usize, cells: &[&str]) {
+    let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+    let code = cell(0);
+    let Some(&country) = cx.b.place_codes.get(code) else {
+        cx.err(line, ProblemKind::BadCode, format!("unknown country {code:?}: a place's country is a code of the countries table"));
+        return;
+    };
+    let name = cell(1);
+    if name.is_empty() {
+        cx.err(line, ProblemKind::BadValue, "empty name");
+        return;
+    }
+    let id = cx.new_entry(EntryKind::Place, name, line);
+    {
+        let e = cx.b.entry_mut(id);
+        e.parent = Some(country);
+        e.note = opt(cell(3));
+    }
+    let r = role(cx, code, line);
+    cx.role(id, r);
+    cx.name(id, name, NameKind::Name, line);
+    for n in list(cell(2)) {
+        cx.name(id, n, NameKind::Alias, line);
     }
 }
 

@@ -164,3 +164,18 @@ fn load_dir_names_the_file_on_disk() {
     assert_eq!(lex.lookup("Biden").unwrap().name, "Joe Biden");
     assert!(matches!(ActorLexicon::load_dir(dir.path().join("missing")), Err(LexiconError::Io { .. })));
 }
+
+#[test]
+fn places_belong_to_a_known_country() {
+    const PLACES_HEADER: &str = "country\tname\taliases\tnote\n";
+    let c = countries();
+    let places = format!("{PLACES_HEADER}RUS\tSt Petersburg\tSaint Petersburg\nXYZ\tAtlantis\n");
+    let p = problems(&[("countries.tsv", &c), ("places.tsv", &places)]);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("places.tsv:3: unknown country \"XYZ\""), "{p:?}");
+    let places = format!("{PLACES_HEADER}RUS\tSt Petersburg\tSaint Petersburg\n");
+    let lex = load(&[("countries.tsv", &c), ("places.tsv", &places)]).unwrap_or_else(|e| panic!("{e}"));
+    let place = lex.lookup("Saint Petersburg").expect("the alias");
+    assert_eq!(place.default_code(), Some("RUS"));
+    assert_eq!(lex.country_of_place("St Petersburg").map(|e| e.name.as_str()), Some("Russia"));
+}

@@ -517,7 +517,7 @@ fn kind_bit(kind: EntryKind, name: NameKind) -> u16 {
     1 << match kind {
         EntryKind::State | EntryKind::Territory | EntryKind::Former => 1,
         EntryKind::Region => 2,
-        EntryKind::Capital => 3,
+        EntryKind::Capital | EntryKind::Place => 3,
         EntryKind::Metonym => 4,
         EntryKind::Igo => 5,
         EntryKind::Ngo => 6,
