@@ -395,9 +395,12 @@ impl Sentence<'_, '_> {
         f.titles = vec![lemma.to_string()];
         f.agent = Some((n.entry.id, n.start..n.end));
         if let Some((code, how)) = self.compose_from_parts(&f, parts) {
+            let also = self.compose_with_conjoined(&f, parts, n.entry);
             f.code = Some(code);
             f.how = how;
-            return vec![f];
+            let mut out = vec![f.clone()];
+            out.extend(also.into_iter().map(|(code, how)| Found { code: Some(code), how, ..f.clone() }));
+            return out;
         }
         let mut composed = self.compose_with_possessors(&f, n.entry);
         if composed.is_empty() {
@@ -507,6 +510,22 @@ impl Sentence<'_, '_> {
         let code = compose(office_code(base.entry, self.date)?, agent.entry)?;
         let parts = vec![self.span_of(base.start..base.end), self.span_of(agent.start..agent.end)];
         Some((code, Resolution::Composition { parts }))
+    }
+
+    /// "Armenian and Azerbaijani diplomats": besides the first country word (composed by
+    /// [`Self::compose_from_parts`]), one code per country word conjoined to it.
+    fn compose_with_conjoined(&self, f: &Found, parts: &[&Name<'_>], agent: &Entry) -> Vec<(String, Resolution)> {
+        let Some(first) = parts.iter().find(|p| is_base(p.entry)) else { return Vec::new() };
+        let conjuncts = self.tree.conjuncts(first.start);
+        parts
+            .iter()
+            .filter(|p| p.start != first.start && is_base(p.entry) && conjuncts.contains(&p.start))
+            .filter_map(|p| {
+                let code = compose(office_code(p.entry, self.date)?, agent)?;
+                let parts = vec![self.span_of(p.start..p.end), self.span_of(f.head..f.head + 1)];
+                Some((code, Resolution::Composition { parts }))
+            })
+            .collect()
     }
 
     /// "Moscow's top diplomats": the agent's country is its possessor; "Washington and

@@ -108,3 +108,17 @@ fn statements_need_no_target_but_appeals_do() {
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
+
+#[test]
+fn force_against_a_known_place_targets_its_country() {
+    expect("Turkish drones struck Kobani on Tuesday.", "TUR", "SYR", "19");
+    let found = events("The Sudanese army shelled El Fasher, killing dozens.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.target.iter().all(|a| a.code.as_deref() != Some("SDN"))), "no force of a state against itself: {}", describe(&found));
+}
+
+#[test]
+fn a_meeting_in_a_third_country_is_located_there() {
+    let found = events("Armenian and Azerbaijani diplomats met in Geneva on Monday.", Some("2024-03-01"));
+    let e = found.iter().find(|e| e.cameo.root == "04").unwrap_or_else(|| panic!("no meeting: {}", describe(&found)));
+    assert_eq!(e.location.as_ref().and_then(|l| l.country.as_deref()), Some("CHE"), "{}", describe(&found));
+}
