@@ -5,7 +5,8 @@
 //!
 //! * a lone surname → the earlier full name ending in it (`rule: surname`);
 //! * he/she → the nearest singular person, it/its → the nearest state, government or
-//!   organisation, they → the nearest group; nearer sentences first, then clause subjects, then
+//!   organisation, they → the nearest group or coordination ("Lavrov and Kerry", one mention per
+//!   actor); nearer sentences first, then clause subjects, then
 //!   (same sentence) the closest or (earlier sentence) the first mention (`rule: pronoun`);
 //! * "the minister", "the president" → the last person holding such a title or described so;
 //!   "the country" → the last country that is not the subject of the description's own clause
@@ -48,7 +49,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
         let choice = match &pending {
             Pending::Nothing => continue,
             Pending::Surname => surname(doc, found, i).map(|j| (vec![j], "surname")),
-            Pending::Pronoun(p) => pronoun(found, i, p).map(|j| (vec![j], "pronoun")),
+            Pending::Pronoun(p) => pronoun(doc, found, i, p).map(|js| (js, "pronoun")),
             Pending::Definite(lemma) => match definite(doc, found, i, lemma) {
                 Some(j) => Some((vec![j], "definite description")),
                 None => {
@@ -198,16 +199,44 @@ fn acronym(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
     })
 }
 
-fn pronoun(found: &[Found], i: usize, pronoun: &str) -> Option<usize> {
+/// The antecedent(s) of a pronoun: one mention, or for "they" also the conjoined actors of a
+/// coordination ("Lavrov and Kerry said they …" → both).
+fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<Vec<usize>> {
+    let plural = matches!(pronoun, "they" | "them" | "their" | "theirs" | "themselves");
     let agrees = |m: &Found| match pronoun {
         "it" | "its" | "itself" => m.kind.is_it() && !m.plural && m.code.is_some(),
-        "they" | "them" | "their" | "theirs" | "themselves" => {
-            (m.plural || m.kind == Kind::Group) && m.code.is_some()
-        }
+        _ if plural => (m.plural || m.kind == Kind::Group) && m.code.is_some(),
         _ => m.kind == Kind::Person && !m.plural,
     };
+    let coordinated = |j: usize| if plural { conjoined_with(doc, found, j) } else { Vec::new() };
     // A reflexive or possessive may take its own clause's subject; other pronouns look further.
-    most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j])))
+    let best = most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))?;
+    let group = coordinated(best);
+    Some(if agrees(&found[best]) || group.len() < 2 { vec![best] } else { group })
+}
+
+/// The coded mentions conjoined with mention `j` from it on ("Lavrov and Kerry"), `j` first; just
+/// `j` when it heads no coordination of coded mentions.
+fn conjoined_with(doc: &Document, found: &[Found], j: usize) -> Vec<usize> {
+    let m = &found[j];
+    if m.code.is_none() {
+        return Vec::new();
+    }
+    // Most mentions are followed by no coded mention of their sentence: no tree needed.
+    if !found.get(j + 1).is_some_and(|k| k.sentence == m.sentence && k.code.is_some()) {
+        return vec![j];
+    }
+    let tree = SentenceTree::new(doc, m.sentence as usize);
+    if tree.base_rel(m.head) == "conj" {
+        return vec![j];
+    }
+    let heads = tree.conjuncts(m.head);
+    let mut out = vec![j];
+    out.extend((j + 1..found.len()).take_while(|&k| found[k].sentence == m.sentence).filter(|&k| {
+        let k = &found[k];
+        k.code.is_some() && k.head != m.head && heads.contains(&k.head) && k.pending == Pending::Nothing
+    }));
+    out
 }
 
 fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<usize> {

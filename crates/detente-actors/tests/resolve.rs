@@ -179,3 +179,17 @@ fn acronyms_take_the_name_they_abbreviate() {
     // The bracketed acronym does not swallow the name as if it were a person's title.
     assert_eq!(code_of(&doc, "The Ghanaian Armed Forces").as_deref(), Some("GHAMIL"));
 }
+
+#[test]
+fn they_after_a_coordination_is_each_conjunct() {
+    let doc = resolve("Peru and Ecuador signed the accord in Lima. They agreed to reopen the border.", "2024-03-04");
+    let they: Vec<Option<&str>> = mentions(&doc, "They").iter().map(|m| m.code.as_deref()).collect();
+    assert_eq!(they, vec![Some("PER"), Some("ECU")], "{:#?}", doc.actors);
+}
+
+#[test]
+fn conjoined_country_words_before_an_agent_are_one_actor_each() {
+    let doc = resolve("Armenian and Azerbaijani diplomats met on Monday.", "2024-03-04");
+    let codes: Vec<Option<&str>> = mentions(&doc, "Armenian and Azerbaijani diplomats").iter().map(|m| m.code.as_deref()).collect();
+    assert_eq!(codes, vec![Some("ARMGOV"), Some("AZEGOV")], "{:#?}", doc.actors);
+}
