@@ -21,6 +21,8 @@ pub(crate) enum Kind {
     Organisation,
     /// A plural group ("troops", "protesters", "the Russians").
     Group,
+    /// A place inside a country ("Idlib"), standing for its country.
+    Place,
 }
 
 impl Kind {
@@ -31,6 +33,7 @@ impl Kind {
             Kind::Government => "government",
             Kind::Organisation => "organisation",
             Kind::Group => "group",
+            Kind::Place => "place",
         }
     }
 
@@ -368,6 +371,7 @@ impl Sentence<'_, '_> {
                 f.kind = match kind {
                     EntryKind::Capital | EntryKind::Metonym => Kind::Government,
                     EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Actor => Kind::Organisation,
+                    EntryKind::Place => Kind::Place,
                     _ if n.kind == NameKind::Demonym => Kind::Group,
                     _ => Kind::State,
                 };

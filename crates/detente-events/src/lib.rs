@@ -267,7 +267,14 @@ impl<'l> EventCoder<'l> {
                 target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
             }
         }
-        target.retain(|a| !source.iter().any(|s| same_actor(s, a)));
+        // A state's force or pressure against a place of its own ("the army shelled Idlib", "a
+        // curfew on Basra") is aimed at the people there: only then may the target share the
+        // source's country.
+        let conflict = m.pattern.cameo.quad_class >= 3;
+        let is_place = |a: &ActorRef| {
+            location.as_ref().is_some_and(|l| l.span == a.span) || actors.iter().any(|x| x.span == a.span && x.kind == "place")
+        };
+        target.retain(|a| (conflict && is_place(a)) || !source.iter().any(|s| same_actor(s, a)));
         // One actor per code: "Special forces soldiers in Guinea" are one GINMIL.
         for side in [&mut source, &mut target] {
             let mut seen: Vec<Option<String>> = Vec::new();
