@@ -51,12 +51,17 @@ use marks::Quoted;
 use speaker::{actor_of, agent_of, describe_resolution, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker};
 use std::ops::Range;
 
-/// Speech verbs that frame a quote (“…,” she continued) but take no position on an object
-/// ("continued the tour", "added a stop").
-const FRAME_ONLY_CUES: &[&str] = &["continue", "add"];
+/// Speech verbs that frame a quote (“…,” she continued) or report a clause ("maintained that
+/// …") but take no position on an object ("continued the tour", "maintained a lead").
+const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain"];
 
-/// Verbs of speaking whose "to" phrase names the audience ("spoke to reporters"), unlike
-/// "responded to the charges".
+/// Verbs that take a position on their object only with a predicate on it ("found the remark
+/// offensive", not "found a job").
+const PREDICATE_CUES: &[&str] = &["find"];
+
+/// Verbs of speaking whose "to" and "with" phrases name the audience and whose "on" phrase
+/// the channel or terms ("spoke to reporters", "talked with aides", "spoke on condition of
+/// anonymity"), unlike "responded to the charges".
 const ADDRESSEE_CUES: &[&str] = &["speak", "talk", "write", "explain", "complain", "say", "tweet", "announce"];
 
 /// Adjectives that state a stance on their object or infinitive ("wary of", "eager to").
@@ -223,9 +228,11 @@ impl<'a> Run<'a> {
             let attribution = if direct { self.attribute_direct(&q) } else { self.attribute_partial(&q) };
             // Quoted words that no verb reports are titles or scare quotes, not quotations; so
             // are capitalised words that no speech verb reports ("promoting his book “A Time
-            // for Truth”"), even set off by commas.
+            // for Truth”"), even set off by commas, and capitalised words quoted inside a
+            // sentence, whatever reports them ("told “Face the Nation”").
             let spoken = attribution.as_ref().is_some_and(|(c, _)| self.verb_cue(c.start).speech);
-            let title = !spoken && self.is_title(&content);
+            let inside_sentence = q.open != self.doc.sentences[self.sentence(q.open)].tokens.start;
+            let title = (!spoken && self.is_title(&content, 2)) || (!direct && inside_sentence && self.is_title(&content, 1));
             if (!direct && attribution.is_none()) || title {
                 continue;
             }
@@ -236,13 +243,13 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Words of two or more that all start with a capital, small function words aside: the
-    /// name of a book, a show or an event.
-    fn is_title(&self, content: &Range<u32>) -> bool {
+    /// At least `min_words` words that all start with a capital, small function words aside:
+    /// the name of a book, a show or an event.
+    fn is_title(&self, content: &Range<u32>, min_words: usize) -> bool {
         let words: Vec<&str> = content.clone().filter(|&t| self.is_word(t)).map(|t| self.doc.slice(self.doc.tokens[t as usize].span)).collect();
         let minor = |w: &str| matches!(w, "a" | "an" | "the" | "of" | "for" | "and" | "or" | "to" | "in" | "on" | "at" | "with");
         let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        words.len() >= 2 && words.iter().all(|w| minor(w) || capital(w))
+        words.len() >= min_words && words.iter().all(|w| minor(w) || capital(w))
     }
 
     /// A quote is direct when it stands as a statement: it spans sentences, or it starts a
@@ -479,10 +486,31 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        self.end_before_coordinated_reports(&mut reported);
         for found in reported {
             self.push_reported(found);
         }
         self.clauses_of_partial_quotes();
+    }
+
+    /// A report coordinated inside another's content ("X rejected the idea and said that Y")
+    /// is a report of its own, not part of the first: that content ends before the "and",
+    /// "but" or comma joining them.
+    fn end_before_coordinated_reports(&self, reported: &mut [Report]) {
+        let mut cues: Vec<(u32, Range<u32>)> = reported.iter().map(|(content, cue, _)| (cue.start, content.clone())).collect();
+        cues.sort_by_key(|(cue, _)| *cue);
+        for (content, _, _) in reported.iter_mut() {
+            let from = cues.partition_point(|(cue, _)| *cue <= content.start);
+            let inner = cues[from..].iter().take_while(|(cue, _)| *cue < content.end).find(|(cue, inner)| {
+                *cue < inner.start && inner.end <= content.end && matches!(self.lower(cue - 1).as_str(), "and" | "but" | ",")
+            });
+            if let Some((cue, _)) = inner {
+                let cut = self.trim(content.start..cue - 1);
+                if !cut.is_empty() {
+                    *content = cut;
+                }
+            }
+        }
     }
 
     /// A partial quote whose cue reports no clause of its own ("X called Y “…”", "X described
@@ -605,11 +633,16 @@ impl<'a> Run<'a> {
             .collect();
         // An object, a prepositional one ("called for", "railed against") or a predicate
         // ("showed Y leading"); not a time or place.
+        let lemma = tree.lemma(t).to_lowercase();
+        let addressed = ADDRESSEE_CUES.contains(&lemma.as_str());
+        let predicate_only = PREDICATE_CUES.contains(&lemma.as_str());
         let position = |c: u32| match tree.base_rel(c) {
-            "obj" | "xcomp" => true,
+            "obj" => !predicate_only,
+            "xcomp" => true,
             "obl" => match tree.case_marker(c).as_deref() {
-                // Whom one speaks or replies to is an audience, not a position.
-                Some("to") => !ADDRESSEE_CUES.contains(&tree.lemma(t).to_lowercase().as_str()),
+                // Whom one speaks to or with, and how, is no position.
+                Some("to" | "with" | "on") if addressed => false,
+                Some("to") => true,
                 Some("for" | "on" | "against" | "about" | "of" | "over" | "with") => !is_time_word(&tree.lemma(c).to_lowercase()),
                 _ => false,
             },

@@ -465,3 +465,63 @@ fn founded_is_not_a_form_of_find() {
     let (_, quotes) = quotes_of("Paul Grant founded the group in 2010 with two former aides.", None);
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
+
+#[test]
+fn verbs_of_complaint_and_portrayal_are_cues() {
+    let (_, quotes) = quotes_of("The minister lamented that the harbor talks had stalled again.", None);
+    let q = quote(&quotes, "that the harbor talks");
+    assert_eq!((speaker(q), cue(q)), ("The minister", "lamented"));
+    let (_, quotes) = quotes_of("The union leader derided the pension plan as a gimmick.", None);
+    let q = quote(&quotes, "the pension plan");
+    assert_eq!((speaker(q), cue(q)), ("The union leader", "derided"));
+}
+
+#[test]
+fn whom_one_speaks_with_and_on_what_terms_is_no_position() {
+    for text in [
+        "A senior official spoke on condition of anonymity.",
+        "The mayor spoke with reporters outside the town hall.",
+    ] {
+        let (_, quotes) = quotes_of(text, None);
+        assert!(quotes.is_empty(), "{text}: {quotes:#?}");
+    }
+}
+
+#[test]
+fn maintaining_reports_a_clause_not_an_object() {
+    let (_, quotes) = quotes_of("The ruling party maintained a narrow lead in the northern provinces.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    let (_, quotes) = quotes_of("The ruling party maintained that the count was fair.", None);
+    assert_eq!(cue(quote(&quotes, "that the count was fair")), "maintained");
+}
+
+#[test]
+fn finding_takes_a_position_only_with_a_predicate() {
+    let (_, quotes) = quotes_of("The former coach found a new job in Ohio.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    let (_, quotes) = quotes_of("Many voters found the campaign ad offensive.", None);
+    assert_eq!(cue(quote(&quotes, "the campaign ad offensive")), "found");
+}
+
+#[test]
+fn suggestion_is_a_cue_noun() {
+    let (_, quotes) = quotes_of("Her suggestion that the vote was rigged angered the election board.", None);
+    let q = quote(&quotes, "that the vote was rigged");
+    assert_eq!((speaker(q), cue(q)), ("Her", "suggestion"));
+}
+
+#[test]
+fn a_coordinated_report_ends_the_content_before_it() {
+    let (_, quotes) = quotes_of("The mayor praised the new budget and said that taxes would not rise.", None);
+    let praised = quote(&quotes, "the new budget");
+    assert_eq!((praised.content.text.as_str(), cue(praised)), ("the new budget", "praised"));
+    let said = quote(&quotes, "that taxes would not rise");
+    assert_eq!((speaker(said), cue(said)), ("The mayor", "said"));
+}
+
+#[test]
+fn capitalised_words_quoted_inside_a_sentence_are_a_title() {
+    let (_, quotes) = quotes_of("The senator said on “Meet the Press” that the bill was dead.", None);
+    assert!(!quotes.iter().any(|q| q.content.text == "Meet the Press"), "{quotes:#?}");
+    assert!(quotes.iter().all(|q| q.kind == QuoteKind::Indirect && q.content.text.ends_with("that the bill was dead")), "{quotes:#?}");
+}
