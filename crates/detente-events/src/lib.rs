@@ -309,6 +309,22 @@ impl<'l> EventCoder<'l> {
             target = actors_at(tree, actors, &for_whom);
             target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
         }
+        if target.is_empty() && m.pattern.cameo.root == "01" {
+            // A statement is about someone: "denied charges *by the State Department*",
+            // "expressed hope that *Athens* will …", "concern *about Iran's* programme".
+            let about: Vec<u32> = std::iter::once(t)
+                .chain(tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj"))
+                .flat_map(|h| tree.children(h).iter().copied())
+                .flat_map(|c| match tree.base_rel(c) {
+                    "obj" => vec![c],
+                    "obl" | "nmod" if matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "at" | "on" | "regarding" | "by" | "from")) => vec![c],
+                    "ccomp" | "acl" => clause::subject_heads(tree, c).0,
+                    _ => Vec::new(),
+                })
+                .collect();
+            target = actors_at(tree, actors, &about);
+            target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
+        }
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
         let distinct: Vec<&ActorRef> = dedup_codes(&source);

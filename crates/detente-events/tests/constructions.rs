@@ -129,3 +129,9 @@ fn a_state_against_a_place_of_its_own_is_a_domestic_event() {
     // Not for cooperation: troops arriving at home are no visit.
     assert!(events("Kenyan troops arrived in Mombasa.", Some("2024-03-01")).iter().all(|e| e.target.iter().all(|a| a.code.as_deref() != Some("KEN"))));
 }
+
+#[test]
+fn a_statement_is_about_whom_it_names() {
+    expect("Cambodia denied charges by the Thai government.", "KHM", "THA", "01");
+    expect("Canada expressed hope that the Haitian government will hold elections.", "CAN", "HTI", "01");
+}
