@@ -476,12 +476,18 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
-        // A country word modifying something that is not an actor is a mention of the country;
-        // modifying a place it is only a possible antecedent of "the country".
+        // A country or organisation word modifying something that is not an actor is a mention
+        // of it ("Western reprisals", "Taliban hideouts"); modifying a place it is only a possible
+        // antecedent of "the country".
         for p in parts {
-            if p.entry.kind.is_place() || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
+            let organisation = matches!(p.entry.kind, EntryKind::Ngo | EntryKind::ArmedGroup);
+            if p.entry.kind.is_place() || organisation || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
                 let code = office_code(p.entry, self.date).map(str::to_string);
-                let kind = if p.entry.kind.is_place() { Kind::State } else { Kind::Government };
+                let kind = match p.entry.kind {
+                    k if k.is_place() => Kind::State,
+                    _ if organisation => Kind::Organisation,
+                    _ => Kind::Government,
+                };
                 out.push(Found {
                     tokens: p.start..p.end,
                     head: p.end - 1,

@@ -193,3 +193,9 @@ fn conjoined_country_words_before_an_agent_are_one_actor_each() {
     let codes: Vec<Option<&str>> = mentions(&doc, "Armenian and Azerbaijani diplomats").iter().map(|m| m.code.as_deref()).collect();
     assert_eq!(codes, vec![Some("ARMGOV"), Some("AZEGOV")], "{:#?}", doc.actors);
 }
+
+#[test]
+fn an_organisation_word_on_a_non_actor_noun_is_a_mention() {
+    let doc = resolve("The army shelled Hamas positions overnight.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Hamas").as_deref(), Some("PSEREBHMS"), "{:#?}", doc.actors);
+}
