@@ -5,7 +5,12 @@
 //! verb. The verb's source is its subject phrase and its target the first actor phrase among
 //! its objects and obliques ([`crate::arguments`]); a phrase's code is its actor's code with
 //! the codes of the agents in it appended ("Norland police" → `NRL` + `COP`), one code per
-//! member of a coordination ("Norland and Sudmark"). The verb's patterns are then tried in
+//! member of a coordination ("Norland and Sudmark"). A member naming only agents takes the
+//! coordination's actor and the agents before its first head ("Norland Islamist media and
+//! government" → `NRLMUSMED`, `NRLMUSGOV`); an agent after "former" in its phrase is the elite,
+//! `ELI` (TABARI's conversion: "former Norland police" → `NRLELI`). An actor or agent phrase
+//! written with spaces matches with other words of its noun phrase between its words ("ESTMOOR
+//! TELEVISION" in "Estmoor state television"). The verb's patterns are then tried in
 //! dictionary order against the words before the verb (nearest first) and the words of its
 //! clause after it; the first that matches gives the event code and may name the source
 //! (`$`), the target (`+`) or a compound actor (`%`) itself. Without a match the verb's
@@ -15,18 +20,23 @@
 //! and a target, or with the same code on both sides.
 //!
 //! Differences from PETRARCH: an agent with no actor ("a senior official") codes nothing here,
-//! where PETRARCH sometimes writes `---GOV`; verbs are found by their tag in our parse, so a
-//! verb form the tagger reads as a noun is not coded.
+//! nor does an event without a target, as in PETRARCH with its default `require_dyad = true`
+//! (the few unit-test records that expect `---GOV` or a `---` target were coded with it off,
+//! which their file does not record); verbs are found by their tag in our parse, so a verb form
+//! the tagger reads as a noun is not coded.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use detente_core::{Document, Meta, SentenceTree};
-use detente_lexicon::{ActorLexicon, EntryKind, Placement};
+use detente_lexicon::{ActorLexicon, Entry, EntryKind, Placement};
 use detente_pipeline::Pipeline;
 
 use crate::arguments;
-use crate::dictionary::{Discards, Element, Pattern, PatternElement, VerbDictionary, VerbForm};
+use crate::dictionary::{
+    spaced_phrases as spaced_phrases_of, Discards, Element, Pattern, PatternElement, SpacedPhrase,
+    VerbDictionary, VerbForm,
+};
 use crate::records::{Coding, Environment};
 use crate::PetrarchError;
 
@@ -35,6 +45,8 @@ pub struct Dictionaries {
     pub verbs: VerbDictionary,
     pub actors: ActorLexicon,
     pub discards: Discards,
+    /// Actor and agent phrases whose words other words of the same noun phrase may separate.
+    pub spaced_phrases: Vec<SpacedPhrase>,
 }
 
 impl Dictionaries {
@@ -59,6 +71,14 @@ impl Dictionaries {
                     message: e.to_string(),
                 }
             })?;
+        let mut spaced_phrases = Vec::new();
+        for path in actor_files.iter().chain(&agent_files) {
+            let text = std::fs::read_to_string(path).map_err(|source| PetrarchError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            spaced_phrases.extend(spaced_phrases_of(&text));
+        }
         let mut discards = Discards::default();
         for f in &env.discard_files {
             discards
@@ -69,6 +89,7 @@ impl Dictionaries {
             verbs,
             actors,
             discards,
+            spaced_phrases,
         })
     }
 }
@@ -84,7 +105,17 @@ struct Mention {
 }
 
 /// One member of a coordination: its actor codes and its agents' codes.
-type Conjunct = (Vec<String>, Vec<(String, Placement)>);
+struct Conjunct {
+    actors: Vec<String>,
+    agents: Vec<(String, Placement)>,
+    /// The agents named before the conjunct's head ("Islamist" in "Islamist media"): a
+    /// coordination shares them with members that name no actor of their own.
+    premodifier_agents: Vec<(String, Placement)>,
+}
+
+/// TABARI's conversion of an agent after "former" ("former minister"): the elite sector.
+const FORMER: &str = "FORMER";
+const ELITE_AGENT: &str = "ELI";
 
 /// Who a verb's event involves, before codes are composed.
 #[derive(Debug, Default, Clone, Copy)]
@@ -144,25 +175,35 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         let range = tree.tokens();
         let surface: Vec<&str> = range.clone().map(|i| tree.word(i)).collect();
         let words = surface.iter().map(|w| w.to_uppercase()).collect();
-        let matches = match date {
-            Some(d) => dict.actors.match_tokens_on(&surface, d),
-            None => dict.actors.match_tokens(&surface),
+        let lookup = |tokens: &[&str]| match date {
+            Some(d) => dict.actors.match_tokens_on(tokens, d),
+            None => dict.actors.match_tokens(tokens),
         };
+        let mut found: Vec<(usize, usize, &Entry)> = lookup(&surface)
+            .into_iter()
+            .map(|m| (m.start, m.end, m.entry))
+            .collect();
+        // A spaced phrase found with words between its own replaces the names inside it.
+        for (start, end, entry) in spaced_matches(dict, tree, &surface, &lookup) {
+            found.retain(|&(s, e, _)| e <= start || s >= end);
+            found.push((start, end, entry));
+        }
+        found.sort_by_key(|&(s, _, _)| s);
         let mut mentions = Vec::new();
         let mut mention_at = vec![None; surface.len()];
-        for m in matches {
+        for (start, end, entry) in found {
             let code = match date {
-                Some(d) => m.entry.code_on(d).or_else(|| m.entry.default_code()),
-                None => m.entry.default_code(),
+                Some(d) => entry.code_on(d).or_else(|| entry.default_code()),
+                None => entry.default_code(),
             };
             let Some(code) = code.filter(|c| !c.is_empty() && *c != "---") else {
                 continue;
             };
-            let agent = (m.entry.kind == EntryKind::Agent).then_some(m.entry.placement);
-            mention_at[m.start..m.end].fill(Some(mentions.len()));
+            let agent = (entry.kind == EntryKind::Agent).then_some(entry.placement);
+            mention_at[start..end].fill(Some(mentions.len()));
             mentions.push(Mention {
-                start: tree.first + m.start as u32,
-                end: tree.first + m.end as u32,
+                start: tree.first + start as u32,
+                end: tree.first + end as u32,
                 code: code.to_string(),
                 agent,
             });
@@ -359,19 +400,19 @@ impl<'a, 't> SentenceCoder<'a, 't> {
             .into_iter()
             .map(|c| self.conjunct(c, depth))
             .collect();
-        // Agents without an actor of their own share their coordination's actors
-        // ("lawmakers and officials in Norland").
-        let shared: Vec<String> = parts
-            .iter()
-            .find(|(a, _)| !a.is_empty())
-            .map(|(a, _)| a.clone())
-            .unwrap_or_default();
+        // Agents without an actor of their own share their coordination's actors and the
+        // agents before its first head ("lawmakers and officials in Norland", "Norland
+        // Islamist media and government").
+        let shared = parts.iter().find(|p| !p.actors.is_empty());
         let mut out = Vec::new();
-        for (actors, agents) in parts {
-            let actors = if actors.is_empty() && !agents.is_empty() {
-                shared.clone()
-            } else {
-                actors
+        for part in &parts {
+            let (actors, agents) = match shared {
+                Some(s) if part.actors.is_empty() && !part.agents.is_empty() => {
+                    let mut agents = s.premodifier_agents.clone();
+                    agents.extend(part.agents.iter().cloned());
+                    (s.actors.clone(), agents)
+                }
+                _ => (part.actors.clone(), part.agents.clone()),
             };
             for a in actors {
                 let code = compose(&a, &agents);
@@ -396,7 +437,7 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         let mentions = seen.iter().map(|&m| &self.mentions[m]);
         let agents: Vec<(String, Placement)> = mentions
             .clone()
-            .filter_map(|m| m.agent.map(|p| (m.code.clone(), p)))
+            .filter_map(|m| self.agent_code(m, tokens))
             .collect();
         mentions
             .filter(|m| m.agent.is_none())
@@ -419,10 +460,16 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         }
         let mut actors: Vec<String> = Vec::new();
         let mut agents = Vec::new();
+        let mut premodifier_agents = Vec::new();
         for &m in &seen {
             let mention = &self.mentions[m];
-            match mention.agent {
-                Some(p) => agents.push((mention.code.clone(), p)),
+            match self.agent_code(mention, &core) {
+                Some(agent) => {
+                    if mention.end <= c {
+                        premodifier_agents.push(agent.clone());
+                    }
+                    agents.push(agent);
+                }
                 None => {
                     let coordinated = (mention.start..mention.end)
                         .any(|t| t != c && self.tree.base_rel(t) == "conj");
@@ -441,7 +488,25 @@ impl<'a, 't> SentenceCoder<'a, 't> {
                 }
             }
         }
-        (actors, agents)
+        Conjunct {
+            actors,
+            agents,
+            premodifier_agents,
+        }
+    }
+
+    /// The code and placement of an agent mention in the phrase of `tokens`; `None` for an
+    /// actor. An agent after "former" in its phrase is coded as the elite.
+    fn agent_code(&self, mention: &Mention, tokens: &[u32]) -> Option<(String, Placement)> {
+        let placement = mention.agent?;
+        let former = tokens
+            .iter()
+            .any(|&t| t < mention.start && self.word(t) == FORMER);
+        Some(if former {
+            (ELITE_AGENT.to_string(), Placement::Suffix)
+        } else {
+            (mention.code.clone(), placement)
+        })
     }
 
     fn match_pattern(&self, pattern: &Pattern, before: &[u32], after: &[u32]) -> Option<Bindings> {
@@ -579,6 +644,72 @@ impl<'a, 't> SentenceCoder<'a, 't> {
         };
         ok.then_some(words.len())
     }
+}
+
+/// Spaced phrases found with other words between their runs, all inside one noun phrase, as
+/// (start, end) sentence positions and the entry the run of words names. The last word is
+/// left to the lexicon (an agent's plural), which must name exactly the phrase's words.
+fn spaced_matches<'d>(
+    dict: &'d Dictionaries,
+    tree: &SentenceTree,
+    surface: &[&str],
+    lookup: &dyn Fn(&[&str]) -> Vec<detente_lexicon::Match<'d>>,
+) -> Vec<(usize, usize, &'d Entry)> {
+    let upper: Vec<String> = surface.iter().map(|w| w.to_uppercase()).collect();
+    let run_at =
+        |run: &[String], p: usize| p + run.len() <= upper.len() && upper[p..p + run.len()] == *run;
+    let mut out = Vec::new();
+    for phrase in &dict.spaced_phrases {
+        let (last, inner) = phrase
+            .split_last()
+            .expect("a spaced phrase has several runs");
+        for start in (0..upper.len()).filter(|&p| run_at(&phrase[0], p)) {
+            // The inner runs at their first place after the previous one.
+            let mut taken: Vec<usize> = (start..start + phrase[0].len()).collect();
+            let mut next = taken.len() + start;
+            for run in &inner[1..] {
+                let Some(p) = (next..upper.len()).find(|&p| run_at(run, p)) else {
+                    break;
+                };
+                taken.extend(p..p + run.len());
+                next = p + run.len();
+            }
+            if taken.len() != inner.iter().map(Vec::len).sum::<usize>() {
+                continue;
+            }
+            // The last run, after a gap: its words but the last exact, the last checked by
+            // the lexicon.
+            let last_exact = &last[..last.len() - 1];
+            for p in next + 1..upper.len() {
+                let end = p + last.len();
+                if end > upper.len() || upper[p..end - 1] != *last_exact {
+                    continue;
+                }
+                let tokens: Vec<u32> = taken
+                    .iter()
+                    .copied()
+                    .chain(p..end)
+                    .map(|q| tree.first + q as u32)
+                    .collect();
+                let head = arguments::phrase_head(tree, tree.first + end as u32 - 1);
+                let phrase_tokens = tree.subtree(head);
+                let within = (tree.first + start as u32..tree.first + end as u32)
+                    .all(|t| phrase_tokens.contains(&t));
+                if !within {
+                    continue;
+                }
+                let words: Vec<&str> = tokens.iter().map(|&t| tree.word(t)).collect();
+                if let Some(m) = lookup(&words)
+                    .into_iter()
+                    .find(|m| m.start == 0 && m.end == words.len())
+                {
+                    out.push((start, end, m.entry));
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// An actor code with its agents' codes: `ARN` + `~COP` → `ARNCOP`, `NGO~` + `AMN` → `NGOAMN`.

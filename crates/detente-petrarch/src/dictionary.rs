@@ -22,8 +22,14 @@
 //! ```
 //!
 //! Codes are `[CODE]` or `[CODE:PAIRED]` (a block header without one has `---`): the paired code is the reverse event (target →
-//! source), as in `LEFT [032:033]` (a visit, and its reception). `---` codes nothing.
+//! source), as in `LEFT [032:033]` (a visit, and its reception). `---` codes nothing. A code
+//! that does not start with a digit is one of TABARI's markers (`[+++]` a complex event, `[###]`
+//! a discard) or a placeholder: a block or form with one codes nothing, and a pattern with one
+//! is skipped, so that the verb's later patterns are tried.
 //! A verb form defined again in a later block belongs to the later block, as in PETRARCH.
+//!
+//! Actor and agent dictionaries are read by `detente-lexicon`; [`spaced_phrases`] lists their
+//! phrases written with spaces, whose words may be separated by other words.
 //!
 //! Discard files list phrases, one a line; a sentence containing one is not coded (`+` marks
 //! a story-level discard; a unit-test record is its own story, so both apply).
@@ -43,9 +49,15 @@ pub struct VerbCode {
 }
 
 impl VerbCode {
-    /// `---` (and an empty code) codes no event.
+    /// `---` (and an empty code) codes no event; so do TABARI's markers that are no CAMEO
+    /// code (`+++` "complex event", `###` "discard") and placeholders such as `xxy`.
     pub fn is_null(&self) -> bool {
-        self.code.is_empty() || self.code == "---"
+        self.code == "---" || !self.is_cameo()
+    }
+
+    /// A CAMEO code starts with a digit (`064`, `0331`, `075A`).
+    fn is_cameo(&self) -> bool {
+        self.code.starts_with(|c: char| c.is_ascii_digit())
     }
 }
 
@@ -383,6 +395,14 @@ impl Reader {
             .find('[')
             .ok_or_else(|| self.error(line, format!("pattern {:?} has no [code]", rest.trim())))?;
         let code = self.code(line, &rest[open..])?;
+        // A pattern coded with a TABARI marker is not read, so that a later pattern can match
+        // ("* FXLL DIPLOMATIC [+++]" before "* DIPLOMATIC [064]").
+        if code.code != "---" && !code.is_cameo() {
+            return Err(self.error(
+                line,
+                format!("pattern code [{}] is no CAMEO code", code.code),
+            ));
+        }
         // Each whitespace chunk is one or more elements joined by "_".
         let mut elements: Vec<(Option<Element>, bool)> = Vec::new(); // None = the verb
         for chunk in rest[..open].split_whitespace() {
@@ -585,6 +605,38 @@ fn regular_forms(verb: &str) -> Vec<(String, &'static str)> {
     out.push((s, "s"));
     out.push((ed, "ed"));
     out.push((ing, "ing"));
+    out
+}
+
+/// An actor or agent phrase written with spaces between its words (`ITHILEN TELEVISION`): its
+/// runs of `_`-joined words, each run upper-case.
+pub type SpacedPhrase = Vec<Vec<String>>;
+
+/// The phrases of an actor or agent dictionary whose words are separated by a space, where
+/// other words may come between them (PETRARCH's documentation of the agent format, from
+/// TABARI; a `_` keeps words adjacent). Entries, `+` synonyms and agents are read; substitution
+/// sets (`!PERSON!`) are not.
+pub fn spaced_phrases(text: &str) -> Vec<SpacedPhrase> {
+    let mut out = Vec::new();
+    for (_, line) in logical_lines(text) {
+        if line.contains('!') {
+            continue;
+        }
+        // "+TAIOAN_ +TAWIAN_": several synonyms on one line.
+        for phrase in line.split(" +") {
+            let end = phrase.find(['[', '{']).unwrap_or(phrase.len());
+            let runs: SpacedPhrase = phrase[..end]
+                .trim()
+                .trim_start_matches('+')
+                .split_whitespace()
+                .map(words_of)
+                .filter(|run| !run.is_empty())
+                .collect();
+            if runs.len() > 1 && !out.contains(&runs) {
+                out.push(runs);
+            }
+        }
+    }
     out
 }
 

@@ -3,7 +3,7 @@
 //!
 //! - [`dictionary`]: verb dictionaries (verb blocks, forms, synsets, patterns, paired codes)
 //!   and discard lists. Actor and agent dictionaries are read by `detente-lexicon`
-//!   (`ActorLexicon::import_petrarch`).
+//!   (`ActorLexicon::import_petrarch`); their phrases written with spaces are listed here.
 //! - [`records`]: the unit-test record files (XML).
 //! - [`coder`]: a PETRARCH-style coder that reads our own dependency parse, not PETRARCH's
 //!   constituency trees; [`arguments`] finds a verb's source and target in the tree.

@@ -44,11 +44,15 @@ const ACTORS: &str = "NORLAND_ [NRL]\n+NORLANDIC\nSUDMARK_ [SDM]\nESTMOOR_ [EMR]
 const AGENTS: &str = "POLICE {} [~COP]\nMINISTER [~GOV]\nRELIEF_AGENCY [NGO~]\n";
 
 fn coder_dictionaries() -> Dictionaries {
+    dictionaries(VERBS, ACTORS, AGENTS)
+}
+
+fn dictionaries(verbs: &str, actors: &str, agents: &str) -> Dictionaries {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [
-        ("verbs.txt", VERBS),
-        ("actors.txt", ACTORS),
-        ("agents.txt", AGENTS),
+        ("verbs.txt", verbs),
+        ("actors.txt", actors),
+        ("agents.txt", agents),
         ("discards.txt", "FOOTBALL\n+TENNIS_MATCH\n"),
     ] {
         std::fs::write(dir.path().join(name), text).unwrap();
@@ -154,6 +158,59 @@ fn pattern_semantics_on_own_sentences() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Agents: "former" makes the elite sector, premodifiers are shared by a coordination, and a
+/// phrase written with spaces may have other words of its noun phrase between its words.
+#[test]
+fn agent_conversions_and_spaced_phrases() {
+    let pipeline = pipeline();
+    let coder = PetrarchCoder::new(
+        dictionaries(
+            VERBS,
+            "NORLAND_ [NRL]\nSUDMARK_ [SDM]\nESTMOOR TELEVISION [EMRTV]\nESTMOOR_ [EMR]\n",
+            "POLICE {} [~COP]\nMINISTER [~GOV]\nISLAMIST [~MUS]\nMEDIA {} [~MED]\n\
+             GOVERNMENT [~GOV]\nSECURITY SERVICE [~SPY]\n",
+        ),
+        &pipeline,
+    );
+    let code = |text: &str| sorted(coder.code(text, None));
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "Former Norland ministers condemned Sudmark.",
+            &[("NRLELI", "SDM", "122")],
+        ),
+        (
+            "Norland condemned the former Sudmark police.",
+            &[("NRL", "SDMELI", "122")],
+        ),
+        (
+            "The Norland Islamist media and government condemned Sudmark.",
+            &[("NRLMUSGOV", "SDM", "122"), ("NRLMUSMED", "SDM", "122")],
+        ),
+        (
+            "Norland condemned Estmoor state television.",
+            &[("NRL", "EMRTV", "122")],
+        ),
+        (
+            "Norland condemned the Sudmark security intelligence services.",
+            &[("NRL", "SDMSPY", "122")],
+        ),
+        // The words of a spaced phrase must share one noun phrase.
+        (
+            "Estmoor condemned Sudmark on television.",
+            &[("EMR", "SDM", "122")],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, expected) in cases {
+        let got = code(text);
+        if got != sorted(codings(expected)) {
+            wrong.push(format!("{text}\n  expected {expected:?}\n  got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn scoring_counts_found_and_extra() {
     let expected = codings(&[("A", "B", "010"), ("B", "A", "011")]);
@@ -167,7 +224,7 @@ fn scoring_counts_found_and_extra() {
 }
 
 /// PETRARCH's public unit-test records with its validation dictionaries: at least the measured
-/// share of records fully correct (165 of 190 when measured), less a small margin.
+/// share of records fully correct (170 of 190 when measured), less a small margin.
 #[test]
 fn petrarch_unit_tests() {
     let records = detente_core::data::data_file(
@@ -192,7 +249,7 @@ fn petrarch_unit_tests() {
         .collect();
     let s = score(&set.records, &produced);
     assert_eq!((s.records, s.codings_expected), (190, 223));
-    assert!(s.records_correct >= 160, "{s:?}");
+    assert!(s.records_correct >= 164, "{s:?}");
     assert!(s.records_correct_percent() >= 80.0, "{s:?}");
-    assert!(s.codings_found >= 189 && s.codings_extra <= 17, "{s:?}");
+    assert!(s.codings_found >= 193 && s.codings_extra <= 13, "{s:?}");
 }
