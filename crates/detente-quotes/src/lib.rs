@@ -22,9 +22,9 @@
 //!   nouns that a verb makes a cue ("X made the case that …", "X voiced concerns about Y"),
 //!   adjectives of stance ("X is wary of Y"), any verb or adjective with a subject and a
 //!   clausal complement ("has learned that …", "is confident that …"), impressions and
-//!   expectations without a source ("Y seems to …", "Y is expected to …"), "Name: …"
-//!   headlines and transcript turns ("SMITH: …"); the content is the reported clause or
-//!   phrase, without the asides set off by a comma that end it (", which …", ", arguing …").
+//!   expectations without a source ("Y seems to …", "Y is expected to …", "Y reportedly …"),
+//!   "Name: …" headlines and transcript turns ("SMITH: …"); the content is the reported clause
+//!   or phrase, without the asides set off by a comma that end it (", which …", ", arguing …").
 //!   Attribution corpora such as PolNeAR count beliefs, findings and stances as attributions,
 //!   and so do analysts asking who backs or opposes whom. A report interrupted by its frame
 //!   ("Y, he said, Z") is two pieces sharing one cue and speaker, like an interrupted direct
@@ -68,6 +68,7 @@ const ADDRESSEE_CUES: &[&str] = &["speak", "talk", "write", "explain", "complain
 const STANCE_ADJECTIVES: &[&str] = &[
     "critical", "worried", "skeptical", "sceptical", "supportive", "concerned", "wary", "angry", "upset", "unhappy", "pleased",
     "nervous", "optimistic", "pessimistic", "eager", "willing", "reluctant", "unwilling", "adamant", "opposed",
+    "aware", "convinced", "hopeful", "quick", "happy", "glad", "hostile", "ready",
 ];
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
@@ -423,6 +424,10 @@ impl<'a> Run<'a> {
                     reported.push(found);
                     continue;
                 }
+                if let Some(found) = self.hearsay_adverb(tree, t) {
+                    reported.push(found);
+                    continue;
+                }
                 let classes = self.verb_cue(t);
                 if classes.speech {
                     if let Some(found) = self.inverted_frame(tree, t) {
@@ -564,6 +569,9 @@ impl<'a> Run<'a> {
         if let Some(content) = self.clausal_complement(tree, t) {
             return Some(content);
         }
+        if let Some(c) = self.clause_after_circumstance(tree, t) {
+            return Some(self.without_asides(tree, self.block(tree, c)));
+        }
         // An indirect question the parser hung as an adverbial clause ("asked whether …").
         let question = tree.children_with(t, "advcl").find(|&c| c > t && matches!(self.lower(tree.subtree(c)[0]).as_str(), "if" | "whether"));
         if let Some(c) = question {
@@ -575,9 +583,11 @@ impl<'a> Run<'a> {
         if tree.base_rel(t) == "parataxis" {
             let h = tree.head(t)?;
             if h < t {
+                // The frame is the cue and its subject; what else the parser hung on the cue
+                // before them belongs to the report ("Y did not object when Z, an official said").
                 let clause = tree.subtree(h);
-                let aside = tree.subtree(t);
-                return Some(self.trim(clause[0]..aside[0]));
+                let frame = tree.child_with(t, "nsubj").filter(|&s| s < t).map_or(t, |s| tree.subtree(s)[0]);
+                return Some(self.trim(clause[0]..frame));
             }
         }
         None
@@ -593,7 +603,17 @@ impl<'a> Run<'a> {
             let first = tree.subtree(c).into_iter().find(|&i| self.is_word(i));
             first.is_some_and(|f| matches!(tree.syntax(f).xpos.as_str(), "WP" | "WP$" | "WDT") && f > tree.first && self.lower(f - 1) == ",")
         };
-        let first = tree.children_with(t, "ccomp").find(|&c| c > t).or_else(|| tree.child_with(t, "ccomp")).filter(|&c| !relative(c))?;
+        // A clause after a semicolon is the next statement, not the cue's complement ("Y,
+        // analysts say; in 2012, Z").
+        let past_semicolon = |c: u32| {
+            let first_word = tree.subtree(c).into_iter().find(|&i| self.is_word(i)).unwrap_or(c);
+            c > t && (t + 1..first_word).any(|i| self.lower(i) == ";")
+        };
+        let first = tree
+            .children_with(t, "ccomp")
+            .find(|&c| c > t)
+            .or_else(|| tree.child_with(t, "ccomp"))
+            .filter(|&c| !relative(c) && !past_semicolon(c))?;
         // A report before its frame runs to the frame's comma, whatever the parser split off
         // it ("Y, especially Z, she said" with Z hung on the cue).
         if first < t {
@@ -611,6 +631,21 @@ impl<'a> Run<'a> {
         Some(self.without_asides(tree, self.trim(start..end + 1)))
     }
 
+    /// A reported clause the parser hung on a phrase of time or place after cue `t` ("said on
+    /// Friday that …", "said on Friday he met …"), not a relative clause of that phrase ("spoke
+    /// at a rally that drew thousands").
+    fn clause_after_circumstance(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
+        tree.children_with(t, "obl").filter(|&o| o > t && self.is_circumstance(tree, o)).find_map(|o| {
+            let time = is_time_word(&tree.lemma(o).to_lowercase());
+            tree.children(o).iter().copied().find(|&c| {
+                let first = tree.subtree(c)[0];
+                let that = tree.children_with(c, "mark").any(|m| self.lower(m) == "that");
+                let subject = tree.children(c).iter().any(|&s| matches!(tree.base_rel(s), "nsubj" | "expl") && s == first);
+                c > o && matches!(tree.base_rel(c), "acl" | "ccomp") && self.upos(c) != "NOUN" && (that || (time && subject))
+            })
+        })
+    }
+
     /// What a cue verb with a speaker takes a position on: its object and the complements after
     /// it ("endorsed Y", "accused Y of Z", "called for Y"), up to the end of the last one that
     /// says more than when or where.
@@ -619,7 +654,11 @@ impl<'a> Run<'a> {
         // ("…, calling Y Z", "wants to endorse Y").
         let own = tree.child_with(t, "nsubj").is_some_and(|s| s < t);
         let shared = matches!(tree.base_rel(t), "conj" | "advcl" | "xcomp") && tree.head(t).is_some_and(|h| tree.child_with(h, "nsubj").is_some());
-        if !own && !shared {
+        // A gerund adjunct takes the subject of the clause it hangs from, however deep
+        // ("…, who won by attacking Y", "after endorsing Y"); the empty frame keeps the search
+        // to the tree, without guessing from neighbouring words.
+        let gerund = tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG" && subject_of_cue(tree, t, &(t..t)).is_some();
+        if !own && !shared && !gerund {
             return None;
         }
         let complements: Vec<u32> = tree
@@ -852,6 +891,16 @@ impl<'a> Run<'a> {
         let complement = tree.child_with(t, "xcomp").filter(|&c| c > t)?;
         let (first, last) = (tree.subtree(subject)[0], *tree.subtree(complement).last()?);
         Some((self.without_asides(tree, self.trim(first..last + 1)), t..t + 1, None))
+    }
+
+    /// "Y reportedly/allegedly Z": a report without a source; the content is the clause the
+    /// adverb modifies.
+    fn hearsay_adverb(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        if self.upos(t) != "ADV" || !matches!(self.lower(t).as_str(), "reportedly" | "allegedly" | "reputedly" | "purportedly") {
+            return None;
+        }
+        let clause = tree.head(t)?;
+        Some((self.without_asides(tree, self.block(tree, clause)), t..t + 1, None))
     }
 
     /// "according to X" at `t`: the sentence without the phrase is the content.

@@ -525,3 +525,64 @@ fn capitalised_words_quoted_inside_a_sentence_are_a_title() {
     assert!(!quotes.iter().any(|q| q.content.text == "Meet the Press"), "{quotes:#?}");
     assert!(quotes.iter().all(|q| q.kind == QuoteKind::Indirect && q.content.text.ends_with("that the bill was dead")), "{quotes:#?}");
 }
+
+#[test]
+fn a_clause_hung_on_the_time_of_the_cue_is_reported() {
+    let (_, quotes) = quotes_of("The port authority's director said on Thursday that the new terminal would open in May.", None);
+    let q = quote(&quotes, "that the new terminal would open in May");
+    assert_eq!((speaker(q), cue(q)), ("The port authority's director", "said"));
+    let (_, quotes) = quotes_of("The union's president said on Monday he met the transport minister earlier this week.", None);
+    assert_eq!(cue(quote(&quotes, "he met the transport minister")), "said");
+}
+
+#[test]
+fn reportedly_reports_its_clause_without_a_source() {
+    let (_, quotes) = quotes_of("The regional airline is reportedly seeking a buyer for its cargo unit.", None);
+    let q = quote(&quotes, "The regional airline is reportedly seeking a buyer");
+    assert_eq!(cue(q), "reportedly");
+    assert!(q.speaker.is_none(), "{q:#?}");
+}
+
+#[test]
+fn an_appended_frame_leaves_the_whole_report_before_it() {
+    let (_, quotes) =
+        quotes_of("Tokyo did not object when the loans helped trade, a Japanese banker said, adding that rates stayed low.", None);
+    let q = quote(&quotes, "Tokyo did not object");
+    assert_eq!(q.content.text, "Tokyo did not object when the loans helped trade");
+    assert_eq!((speaker(q), cue(q)), ("a Japanese banker", "said"));
+}
+
+#[test]
+fn a_clause_after_a_semicolon_is_not_the_frames_complement() {
+    let (_, quotes) = quotes_of(
+        "To carry the county, challengers probably need a quarter of the suburban vote, local strategists say; in 2018, the race was close.",
+        None,
+    );
+    let q = quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == "say")).unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert!(q.content.text.ends_with("a quarter of the suburban vote"), "{}", q.content.text);
+    assert_eq!(speaker(q), "local strategists");
+}
+
+#[test]
+fn a_gerund_adjunct_takes_a_position_for_the_clause_subject() {
+    let (_, quotes) = quotes_of("The governor won praise from farmers by defending the water subsidies during the drought.", None);
+    let q = quote(&quotes, "the water subsidies");
+    assert_eq!((speaker(q), cue(q)), ("The governor", "defending"));
+}
+
+#[test]
+fn decisions_thanks_and_distancing_are_cues() {
+    let (_, quotes) = quotes_of("The treasurer decided to freeze hiring at the agency.", None);
+    assert_eq!(cue(quote(&quotes, "to freeze hiring")), "decided");
+    let (_, quotes) = quotes_of("The coach thanked the volunteers for their patience.", None);
+    assert_eq!(cue(quote(&quotes, "the volunteers for their patience")), "thanked");
+    let (_, quotes) = quotes_of("The county sheriff distanced himself from the new policy.", None);
+    assert_eq!(speaker(quote(&quotes, "himself from the new policy")), "The county sheriff");
+}
+
+#[test]
+fn hopeful_is_an_adjective_of_stance() {
+    let (_, quotes) = quotes_of("Union leaders are hopeful about the new contract talks.", None);
+    let q = quote(&quotes, "the new contract talks");
+    assert_eq!((speaker(q), cue(q)), ("Union leaders", "hopeful"));
+}
