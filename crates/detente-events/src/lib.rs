@@ -186,31 +186,7 @@ impl<'l> EventCoder<'l> {
             target_heads = clause_nominals(tree, t).into_iter().filter(|&c| tree.case_marker(c).is_some_and(|p| markers.contains(&p.as_str()))).take(1).collect();
         }
         if target_heads.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
-            // "lifted its blockade of Yemen", "announced the release of two nationals": the
-            // object's "of" phrase names whom the act is aimed at.
-            target_heads = tree
-                .children(t)
-                .iter()
-                .filter(|&&o| tree.base_rel(o) == "obj")
-                .flat_map(|&o| tree.children(o).iter().copied())
-                .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"))
-                .take(1)
-                .collect();
-        }
-        if target_heads.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
-            // "agreed to lend $1 billion to Jakarta", "vowed to punish Kyiv": whom the
-            // complement clause acts on.
-            target_heads = tree
-                .children(t)
-                .iter()
-                .filter(|&&x| tree.base_rel(x) == "xcomp")
-                .flat_map(|&x| tree.children(x).iter().copied())
-                .filter(|&c| match tree.base_rel(c) {
-                    "obj" => true,
-                    "obl" => matches!(tree.case_marker(c).as_deref(), Some("to" | "with" | "on" | "against")),
-                    _ => false,
-                })
-                .collect();
+            target_heads = indirect_target_heads(tree, t);
         }
         let mut source = actors_at(tree, actors, &source_heads);
         if source.is_empty() {
@@ -694,6 +670,29 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
         }
     }
     out
+}
+
+/// Where a verb whose own slots name no target finds one: its object's "of" phrase ("lifted its
+/// blockade of Yemen", "announced the release of two nationals"), else whom its complement
+/// clause acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish Kyiv").
+fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
+    let children_with = |rel: &'static str| tree.children(t).iter().copied().filter(move |&c| tree.base_rel(c) == rel);
+    let of_object: Vec<u32> = children_with("obj")
+        .flat_map(|o| tree.children(o).iter().copied())
+        .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"))
+        .take(1)
+        .collect();
+    if !of_object.is_empty() {
+        return of_object;
+    }
+    children_with("xcomp")
+        .flat_map(|x| tree.children(x).iter().copied())
+        .filter(|&c| match tree.base_rel(c) {
+            "obj" => true,
+            "obl" => matches!(tree.case_marker(c).as_deref(), Some("to" | "with" | "on" | "against")),
+            _ => false,
+        })
+        .collect()
 }
 
 /// "“We agreed …,” he said": a first-person pronoun inside a quotation is its speaker.

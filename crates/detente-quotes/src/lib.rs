@@ -416,15 +416,9 @@ impl<'a> Run<'a> {
                 if self.in_quote(t) {
                     continue;
                 }
-                if let Some(found) = self.according_to_clause(tree, t) {
-                    reported.push(found);
-                    continue;
-                }
-                if let Some(found) = self.appearance(tree, t) {
-                    reported.push(found);
-                    continue;
-                }
-                if let Some(found) = self.hearsay_adverb(tree, t) {
+                // Reports with a frame of their own: "according to X", "Y seems to", "Y reportedly".
+                let framed = self.according_to_clause(tree, t).or_else(|| self.appearance(tree, t)).or_else(|| self.hearsay_adverb(tree, t));
+                if let Some(found) = framed {
                     reported.push(found);
                     continue;
                 }
@@ -471,11 +465,7 @@ impl<'a> Run<'a> {
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
-                if let Some(found) = self.stance_adjective(tree, t) {
-                    reported.push(found);
-                    continue;
-                }
-                if let Some(found) = self.light_verb(tree, t) {
+                if let Some(found) = self.stance_adjective(tree, t).or_else(|| self.light_verb(tree, t)) {
                     reported.push(found);
                     continue;
                 }
