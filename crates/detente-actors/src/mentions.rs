@@ -440,16 +440,32 @@ impl Sentence<'_, '_> {
         let entity = self.doc.entities.iter().find(|e| e.tokens.contains(&h)).map(|e| e.label.as_str());
         if entity == Some("PER") || (self.tree.upos(h) == "PROPN" && parts.iter().any(|p| p.entry.kind == EntryKind::Agent)) {
             f.kind = Kind::Person;
-            if let Some((code, how)) = self.compose_from_parts(&f, parts) {
+            let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied();
+            // "Chilean Defence Minister X"; "Ireland's deputy prime minister X", "the minister
+            // of Mali X"; else "Defence Minister X" keeps the title's sector without a country.
+            let composed = self.compose_from_parts(&f, parts).or_else(|| {
+                let title = title?;
+                let at_title = Found { head: title.end - 1, ..f.clone() };
+                self.compose_with_possessors(&at_title, title.entry)
+                    .into_iter()
+                    .next()
+                    .or_else(|| self.compose_with_place(&at_title, title.entry))
+            });
+            if let Some((code, how)) = composed {
                 f.code = Some(code);
                 f.how = how;
+            } else if let Some(code) = title.and_then(|p| p.entry.default_code()) {
+                f.code = Some(code.trim_end_matches('~').to_string());
+                f.how = Resolution::Lexicon;
+            } else if f.tokens.len() == 1 {
+                f.pending = Pending::Surname;
+            }
+            if f.code.is_some() {
                 f.titles = parts
                     .iter()
                     .filter(|p| p.entry.kind == EntryKind::Agent)
                     .map(|p| p.entry.name.to_lowercase())
                     .collect();
-            } else if f.tokens.len() == 1 {
-                f.pending = Pending::Surname;
             }
             f.agent = parts.iter().find(|p| p.entry.kind == EntryKind::Agent).map(|p| (p.entry.id, p.start..p.end));
             out.push(f);

@@ -49,6 +49,19 @@ fn a_new_person_is_coded_from_the_title() {
 }
 
 #[test]
+fn a_new_persons_title_takes_its_possessor_or_keeps_its_sector() {
+    let doc = resolve("Chile's defence minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
+    let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
+    assert_eq!(m.code.as_deref(), Some("CHLGOV"), "{m:#?}");
+    // No country anywhere: the title still says she is in government, and later "Quilapan"
+    // is the same person.
+    let doc = resolve("Defence Minister Tomasa Quilapan visited the base. Quilapan said the army was ready.", "2024-03-04");
+    let ms: Vec<_> = doc.actors.iter().filter(|m| m.text.contains("Quilapan")).collect();
+    assert_eq!(ms.len(), 2, "{:#?}", doc.actors);
+    assert!(ms.iter().all(|m| m.code.as_deref() == Some("GOV") && m.country.is_none()), "{ms:#?}");
+}
+
+#[test]
 fn office_holders_resolve_by_the_publication_date() {
     let before = resolve("Antony Blinken spoke in Paris.", "2022-06-01");
     assert_eq!(code_of(&before, "Antony Blinken").as_deref(), Some("USAGOV"));
