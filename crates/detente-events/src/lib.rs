@@ -183,7 +183,13 @@ impl<'l> EventCoder<'l> {
                 })
                 .flatten()
                 .collect();
-            target_heads = clause_nominals(tree, t).into_iter().filter(|&c| tree.case_marker(c).is_some_and(|p| markers.contains(&p.as_str()))).take(1).collect();
+            let marked = |c: &u32| tree.case_marker(*c).is_some_and(|p| markers.contains(&p.as_str()));
+            target_heads = clause_nominals(tree, t).into_iter().filter(marked).take(1).collect();
+            // "continued military aid to Egypt": or off the verb whose object the noun is.
+            if target_heads.is_empty() && pos == TriggerPos::Noun && tree.base_rel(t) == "obj" {
+                let verb = tree.head(t).into_iter();
+                target_heads = verb.flat_map(|v| tree.children(v).iter().copied()).filter(|&c| tree.base_rel(c) == "obl").filter(marked).take(1).collect();
+            }
         }
         if target_heads.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
             target_heads = indirect_target_heads(tree, t);
@@ -193,6 +199,9 @@ impl<'l> EventCoder<'l> {
             source = first_person_speaker(doc, tree, &source_heads);
         }
         let mut target = actors_at(tree, actors, &target_heads);
+        if target.is_empty() {
+            target = actors_at(tree, actors, &recipient_heads(tree, &target_heads));
+        }
         if target.is_empty() {
             target = self.place_adjectives(doc, tree, &target_heads);
         }
@@ -238,7 +247,13 @@ impl<'l> EventCoder<'l> {
         // A named place no lexicon knows ("seized Goma") is not the dateline's country.
         let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN");
         if target.is_empty() && m.pattern.cameo.quad_class == 4 && !unknown_place {
-            let place = location.clone().filter(|l| l.country.is_some()).or_else(|| self.dateline_place(doc));
+            // "struck a target in the Gaza Strip": the place may hang off the object.
+            let objects: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").collect();
+            let place = location
+                .clone()
+                .filter(|l| l.country.is_some())
+                .or_else(|| self.location(doc, tree, &objects).filter(|l| l.country.is_some()))
+                .or_else(|| self.dateline_place(doc));
             if let Some(loc) = place {
                 target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
             }
@@ -431,7 +446,10 @@ impl<'l> EventCoder<'l> {
                 }));
                 for p in named {
                     let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&p));
-                    let place = self.places.country_of_place(tree.word(p));
+                    // The whole name first: "Gaza Strip", "Nagorno Karabakh".
+                    let parts = tree.children(p).iter().copied().filter(|&k| k < p && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN");
+                    let first = parts.min().unwrap_or(p);
+                    let place = self.places.country_of_place(&doc.token_text_span(first..p + 1).text).or_else(|| self.places.country_of_place(tree.word(p)));
                     if !(is_place || place.is_some()) || tree.upos(p) != "PROPN" {
                         continue;
                     }
@@ -603,6 +621,10 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
     }
     match (tree.base_rel(n), tree.head(n)) {
         ("obj", Some(v)) if tree.upos(v) == "VERB" => clause::subject_heads(tree, v).0,
+        // "launched a mediation effort", "declared a state of siege": the noun it modifies has
+        // the source.
+        ("compound", Some(h)) if tree.upos(h) == "NOUN" => noun_source(tree, h),
+        ("nmod", Some(h)) if tree.upos(h) == "NOUN" && tree.case_marker(n).as_deref() == Some("of") => noun_source(tree, h),
         // A predicate noun: "Washington was in close coordination with …".
         _ => clause::subject_heads(tree, n).0,
     }
@@ -670,6 +692,16 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
         }
     }
     out
+}
+
+/// Whom a target that is no actor is for or against: "sanctions on exports *to India*", "a
+/// campaign *against the Houthis*".
+fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
+    heads
+        .iter()
+        .flat_map(|&h| tree.children(h).iter().copied())
+        .filter(|&c| tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("to" | "against" | "toward" | "towards")))
+        .collect()
 }
 
 /// Where a verb whose own slots name no target finds one: its object's "of" phrase ("lifted its

@@ -135,3 +135,20 @@ fn a_statement_is_about_whom_it_names() {
     expect("Cambodia denied charges by the Thai government.", "KHM", "THA", "01");
     expect("Canada expressed hope that the Haitian government will hold elections.", "CAN", "HTI", "01");
 }
+
+#[test]
+fn force_against_a_thing_in_a_place_targets_the_place() {
+    expect("Turkish jets struck a fuel depot in Armenia's southern provinces on Friday.", "TUR", "ARM", "19");
+}
+
+#[test]
+fn whom_a_non_actor_target_is_for() {
+    expect("Canada has lifted sanctions on machine exports to Peru and Chile.", "CAN", "PER", "08");
+    expect("Canada has lifted sanctions on machine exports to Peru and Chile.", "CAN", "CHL", "08");
+}
+
+#[test]
+fn a_nouns_recipient_may_hang_off_its_verb() {
+    // The parser hangs "to Ukraine" off "continued".
+    expect("Sweden continued military aid to Ukraine in order to ensure its security.", "SWE", "UKR", "072");
+}
