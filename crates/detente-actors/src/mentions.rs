@@ -446,10 +446,10 @@ impl Sentence<'_, '_> {
             let composed = self.compose_from_parts(&f, parts).or_else(|| {
                 let title = title?;
                 let at_title = Found { head: title.end - 1, ..f.clone() };
-                self.compose_with_possessors(&at_title, title.entry)
+                let by_possessor = [&f, &at_title]
                     .into_iter()
-                    .next()
-                    .or_else(|| self.compose_with_place(&at_title, title.entry))
+                    .find_map(|at| self.compose_with_possessors(at, title.entry).into_iter().next());
+                by_possessor.or_else(|| self.compose_with_place(&at_title, title.entry))
             });
             if let Some((code, how)) = composed {
                 f.code = Some(code);
@@ -653,6 +653,10 @@ fn is_base(e: &Entry) -> bool {
 /// `base` (a country or organisation code, possibly with a sector already: `RUSGOV` for
 /// "Moscow") composed with an agent's sector: RUS + MIL → `RUSMIL`; `NGO~` goes first.
 pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
+    // A bare sector ("GOV" of a title with no country) is nobody to compose with.
+    if detente_lexicon::SECTOR_CODES.contains(&base) {
+        return None;
+    }
     let sector = agent.default_code()?;
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {
         &base[..base.len() - 3]
