@@ -192,9 +192,6 @@ impl<'l> EventCoder<'l> {
                 target_heads = verb.flat_map(|v| tree.children(v).iter().copied()).filter(|&c| tree.base_rel(c) == "obl").filter(marked).take(1).collect();
             }
         }
-        if target_heads.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
-            target_heads = indirect_target_heads(tree, t);
-        }
         let mut source = actors_at(tree, actors, &source_heads);
         if source.is_empty() {
             source = first_person_speaker(doc, tree, &source_heads);
@@ -205,6 +202,13 @@ impl<'l> EventCoder<'l> {
         }
         if target.is_empty() {
             target = self.place_adjectives(doc, tree, &target_heads);
+        }
+        if target.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
+            let indirect = indirect_target_heads(tree, t);
+            target = actors_at(tree, actors, &indirect);
+            if target_heads.is_empty() {
+                target_heads = indirect;
+            }
         }
         if pos == TriggerPos::Noun && target.is_empty() {
             // "talks between X and Y", "a meeting of X and Y": the pair is reciprocal.
@@ -226,7 +230,10 @@ impl<'l> EventCoder<'l> {
         // A target the text names but no lexicon codes ("our allies") is kept, uncoded, when no
         // coded target is found.
         let unresolved: Vec<ActorRef> = target.iter().filter(|a| a.code.is_none()).cloned().collect();
-        target.retain(is_usable);
+        // Journalists are no actors of what they report, but can be what is done to them
+        // ("released the journalist", "arrested two reporters").
+        let material = matches!(m.pattern.cameo.quad_class, 2 | 4);
+        target.retain(|a| is_usable(a) || (material && a.code.is_some()));
         if target.is_empty() {
             target = unresolved;
         }
@@ -717,26 +724,36 @@ fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
 }
 
 /// Where a verb whose own slots name no target finds one: its object's "of" phrase ("lifted its
-/// blockade of Yemen", "announced the release of two nationals"), else whom its complement
-/// clause acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish Kyiv").
+/// blockade of Yemen", "announced the release of two nationals"); else whom its complement
+/// clause, or the object's, acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish
+/// Kyiv", "accepted an invitation to meet Kim"); else whose the object is ("accepted the demands
+/// *by protesters*", "rejected *Croatia's* request": the object's modifiers, see
+/// [`modifier_heads`]).
 fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
-    let children_with = |rel: &'static str| tree.children(t).iter().copied().filter(move |&c| tree.base_rel(c) == rel);
-    let of_object: Vec<u32> = children_with("obj")
-        .flat_map(|o| tree.children(o).iter().copied())
+    let children_with = |h: u32, rel: &'static str| tree.children(h).iter().copied().filter(move |&c| tree.base_rel(c) == rel);
+    let objects: Vec<u32> = children_with(t, "obj").collect();
+    let of_object: Vec<u32> = objects
+        .iter()
+        .flat_map(|&o| tree.children(o).iter().copied())
         .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"))
         .take(1)
         .collect();
     if !of_object.is_empty() {
         return of_object;
     }
-    children_with("xcomp")
+    let complement: Vec<u32> = children_with(t, "xcomp")
+        .chain(objects.iter().flat_map(|&o| children_with(o, "acl")))
         .flat_map(|x| tree.children(x).iter().copied())
         .filter(|&c| match tree.base_rel(c) {
             "obj" => true,
             "obl" => matches!(tree.case_marker(c).as_deref(), Some("to" | "with" | "on" | "against")),
             _ => false,
         })
-        .collect()
+        .collect();
+    if !complement.is_empty() {
+        return complement;
+    }
+    objects
 }
 
 /// "“We agreed …,” he said": a first-person pronoun inside a quotation is its speaker.

@@ -156,3 +156,19 @@ fn a_nouns_recipient_may_hang_off_its_verb() {
     // The parser hangs "to Ukraine" off "continued".
     expect("Sweden continued military aid to Ukraine in order to ensure its security.", "SWE", "UKR", "072");
 }
+
+#[test]
+fn whose_the_object_is_names_the_target() {
+    expect("The Bolivian government accepted the demands made by Peruvian protesters.", "BOL", "PER", "08");
+    expect("Ghana accepted an invitation to meet Togolese officials in Lome.", "GHA", "TGO", "03");
+}
+
+#[test]
+fn journalists_can_be_what_is_done_to_them() {
+    let found = events("Egyptian police arrested two reporters in Cairo.", Some("2024-03-01"));
+    assert!(
+        found.iter().any(|e| e.cameo.root == "17" && e.target.iter().any(|a| a.sector.as_deref() == Some("MED") || a.sector.as_deref() == Some("JRN"))),
+        "{}",
+        describe(&found)
+    );
+}
