@@ -492,14 +492,14 @@ fn implicit_threat_targets(events: &mut [Event]) {
 /// fighting ("troops clashed near the border"). Coded with the source alone, as GDELT codes an
 /// event with no Actor2. On the ConfliBERT training sentences these target-less events have the
 /// right QuadClass as often as the rest (about 9 in 10); roots that did markedly worse (offers of
-/// aid or cooperation, demands, threats, coercion, assault) still need someone they are aimed at.
-const UNADDRESSED_OK: [&str; 10] = ["01", "02", "03", "08", "09", "11", "12", "14", "16", "19"];
+/// aid or cooperation, demands, threats, coercion, assault) still need someone they are aimed at,
+/// except curfews and states of emergency, which a government imposes on its own people.
+const UNADDRESSED_OK: [&str; 12] = ["01", "02", "03", "08", "09", "11", "12", "14", "16", "19", "1723", "1724"];
 
-/// A target-less event worth coding: a public statement, or a verb of a root in `UNADDRESSED_OK`
+/// A target-less event worth coding: a public statement, or a verb of a code in `UNADDRESSED_OK`
 /// (a noun such as "the war" or "the ceremony" without a target says too little).
 fn says_enough_alone(event: &Event, verbal: bool) -> bool {
-    let root = event.cameo.root.as_str();
-    root == "01" || (verbal && UNADDRESSED_OK.contains(&root))
+    event.cameo.root == "01" || (verbal && UNADDRESSED_OK.iter().any(|c| event.cameo.code.starts_with(c)))
 }
 
 /// CAMEO roots of acts aimed at someone (demand, threaten) that a story about a dispute often

@@ -172,3 +172,11 @@ fn journalists_can_be_what_is_done_to_them() {
         describe(&found)
     );
 }
+
+#[test]
+fn curfews_and_alerts_need_no_target() {
+    let found = events("Bolivian authorities declared a curfew in the eastern lowlands on Friday.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "1723" && e.source.iter().any(|a| a.code.as_deref() == Some("BOLGOV"))), "{}", describe(&found));
+    let found = events("Chilean troops remained on alert near the border.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "152"), "{}", describe(&found));
+}
