@@ -14,7 +14,9 @@
 //! * "the two", "both", "the former foes" → the last two actors with different codes, persons or
 //!   countries as the head noun suggests (`rule: pair`); one mention is written per actor;
 //! * an unknown acronym → the coded name it follows in brackets, "the Nigerian Air Force (NAF)",
-//!   and later the same acronym (`rule: acronym`).
+//!   and later the same acronym (`rule: acronym`);
+//! * an unknown person described by an apposition → the actor the description names: "X, an
+//!   Afghan defence spokesperson", "Y, a spokesman for the UN" (`rule: apposition`).
 //!
 //! Mentions inside quotation marks are antecedents only for mentions inside quotation marks.
 
@@ -44,6 +46,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             from_dateline(lexicon, doc, m, context);
         }
     }
+    from_appositions(doc, found);
     for i in 0..found.len() {
         let pending = std::mem::replace(&mut found[i].pending, Pending::Nothing);
         let choice = match &pending {
@@ -101,6 +104,30 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     found.extend(extra);
     found.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     found.retain(|m| m.actor);
+}
+
+/// An unknown person whose name has an apposition naming an actor takes that actor's code:
+/// the apposition's own mention ("the president of the Red Cross"), else the first coded
+/// country or organisation inside it ("an *Afghan* defence spokesperson", "a spokesman for *the
+/// UN*").
+fn from_appositions(doc: &Document, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let m = &found[i];
+        if m.code.is_some() || m.kind != Kind::Person || !matches!(m.pending, Pending::Nothing | Pending::Surname) {
+            continue;
+        }
+        let tree = SentenceTree::new(doc, m.sentence as usize);
+        let Some(appos) = tree.children_with(m.head, "appos").next() else { continue };
+        let inside = tree.subtree(appos);
+        let described = |j: &usize| found[*j].sentence == m.sentence && inside.contains(&found[*j].head) && found[*j].code.is_some();
+        let own = (0..found.len()).filter(described).find(|&j| found[j].head == appos);
+        let named = (0..found.len()).filter(described).find(|&j| found[j].code.as_deref().is_some_and(|c| c.len() >= 3 && !detente_lexicon::SECTOR_CODES.contains(&c)));
+        let Some(j) = own.filter(|&j| found[j].code.as_deref().is_some_and(|c| !detente_lexicon::SECTOR_CODES.contains(&c))).or(named) else { continue };
+        let antecedent = found[j].text_span(doc);
+        found[i].code = found[j].code.clone();
+        found[i].how = Resolution::Coreference { antecedent, rule: "apposition".to_string() };
+        found[i].pending = Pending::Nothing;
+    }
 }
 
 fn agent_of<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l detente_lexicon::Entry> {

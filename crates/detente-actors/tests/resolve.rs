@@ -212,3 +212,18 @@ fn an_organisation_word_on_a_non_actor_noun_is_a_mention() {
     let doc = resolve("The army shelled Hamas positions overnight.", "2024-03-04");
     assert_eq!(code_of(&doc, "Hamas").as_deref(), Some("PSEREBHMS"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn an_unknown_person_takes_the_actor_of_the_apposition() {
+    let doc = resolve("Tomas Varga, a spokesman for the United Nations, said the convoy had been stopped.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Tomas Varga").as_deref(), Some("IGOUNO"), "{:#?}", doc.actors);
+    let doc = resolve("Lena Horvat, a Croatian defence ministry official, declined to comment.", "2024-03-04");
+    let m = doc.actors.iter().find(|m| m.text.contains("Horvat")).expect("a mention of her");
+    assert!(m.code.as_deref().is_some_and(|c| c.starts_with("HRV")), "{m:#?}");
+}
+
+#[test]
+fn names_with_a_possessive_match_whole() {
+    let doc = resolve("Peru returned the artefacts to the People's Republic of China.", "2024-03-04");
+    assert_eq!(code_of(&doc, "the People's Republic of China").as_deref(), Some("CHN"), "{:#?}", doc.actors);
+}
