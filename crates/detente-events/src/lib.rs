@@ -240,9 +240,12 @@ impl<'l> EventCoder<'l> {
         if source.is_empty() || !source.iter().chain(&target).any(names_a_country) {
             return Vec::new();
         }
-        // "Washington and Moscow's top diplomats": the bare sector adds nothing to the countries.
-        if source.iter().any(names_a_country) {
-            source.retain(names_a_country);
+        // "Washington and Moscow's top diplomats": the bare sector adds nothing to the countries;
+        // nor do "troops" to the country in "offered to send troops to Jordan".
+        for side in [&mut source, &mut target] {
+            if side.iter().any(names_a_country) {
+                side.retain(names_a_country);
+            }
         }
         if target.is_empty() {
             target = conjunct_target.to_vec();
@@ -418,7 +421,9 @@ impl<'l> EventCoder<'l> {
         let mut out = Vec::new();
         for &h in heads {
             for &c in tree.children(h) {
-                if !matches!(tree.base_rel(c), "amod" | "compound") {
+                // "the Ukrainian border", not the direction in "western Mosul".
+                let proper = tree.word(c).chars().next().is_some_and(char::is_uppercase);
+                if !matches!(tree.base_rel(c), "amod" | "compound") || !proper {
                     continue;
                 }
                 let Some(e) = self.places.adjective(tree.word(c)).filter(|e| e.kind.is_place()) else { continue };
