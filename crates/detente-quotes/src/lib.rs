@@ -16,10 +16,11 @@
 //!   spokesman for X, who …"), the infinitive of an intent verb with the object it urges
 //!   ("vowed to …", "urged Y to …"), the object of a stance verb, or of any cue verb without a
 //!   clause, up to the first phrase of time or place ("X endorsed Y", "accused Y of Z", "voted
-//!   against Y", "said no", "…, calling Y Z"), the subject of a passive cue whose agent is
-//!   named ("Y was criticized by X"), "according to X", "in a poll, …" (the poll is the
-//!   source), cue nouns ("X's statement that …", "X's criticism of Y", "in a statement, X …"),
-//!   nouns that a verb makes a cue ("X made the case that …", "X voiced concerns about Y"),
+//!   against Y", "said no", "…, calling Y Z", "a group backing Y"), the subject of a passive
+//!   cue whose agent is named ("Y was criticized by X"), "according to X", "in a poll, …" (the
+//!   poll is the source), cue nouns ("X's statement that …", "X's criticism of Y", "his pledge
+//!   to Z", "in a statement, X …"),
+//!   nouns that a verb makes a cue ("X made the case that …", "X took swipes at Y"),
 //!   adjectives of stance ("X is wary of Y"), any verb or adjective with a subject and a
 //!   clausal complement ("has learned that …", "is confident that …"), impressions and
 //!   expectations without a source ("Y seems to …", "Y is expected to …", "Y reportedly …"),
@@ -48,7 +49,7 @@ pub use cues::{CueClass, CueClasses, CueLexicon};
 
 use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
-use speaker::{actor_of, agent_of, describe_resolution, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker};
+use speaker::{actor_of, agent_of, describe_resolution, is_participle, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker};
 use std::ops::Range;
 
 /// Speech verbs that frame a quote (“…,” she continued) or report a clause ("maintained that
@@ -518,9 +519,16 @@ impl<'a> Run<'a> {
             if covered || self.upos(cue.start) != "VERB" || cue.start > f.content.start {
                 continue;
             }
+            // From after the cue and its particle ("talked up") to the end of the phrase holding
+            // the quote, not through the circumstances or clauses after it.
             let tree = self.tree_of(cue.start);
-            let sub = tree.subtree(cue.start);
-            let content = self.trim(cue.end..sub[sub.len() - 1] + 1);
+            let mut start = cue.end;
+            while start < f.content.start && tree.deprel(start) == "compound:prt" {
+                start += 1;
+            }
+            let holding = tree.children(cue.start).iter().copied().find(|&c| c > cue.start && tree.subtree(c).contains(&f.content.start));
+            let Some(holding) = holding else { continue };
+            let content = self.trim(start..*tree.subtree(holding).last().expect("a subtree holds its root") + 1);
             if content.start <= f.content.start && f.content.end <= content.end {
                 reported.push((content, cue, f.speaker.clone()));
             }
@@ -648,7 +656,9 @@ impl<'a> Run<'a> {
         // ("…, who won by attacking Y", "after endorsing Y"); the empty frame keeps the search
         // to the tree, without guessing from neighbouring words.
         let gerund = tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG" && subject_of_cue(tree, t, &(t..t)).is_some();
-        if !own && !shared && !gerund {
+        // A participle takes the noun it modifies as its subject ("a group backing Y").
+        let participle = is_participle(tree, t, "VBG");
+        if !own && !shared && !gerund && !participle {
             return None;
         }
         let complements: Vec<u32> = tree
@@ -736,8 +746,8 @@ impl<'a> Run<'a> {
             }
             let aside = match tree.deprel(d) {
                 "acl:relcl" | "advcl:relcl" | "parataxis" => true,
-                // ", arguing that …", ", while stressing …"
-                "advcl" => tree.syntax(first).xpos == "VBG" || tree.syntax(d).xpos == "VBG",
+                // ", arguing that …", ", while stressing …", ", compared with …"
+                "advcl" => tree.syntax(first).xpos == "VBG" || matches!(tree.syntax(d).xpos.as_str(), "VBG" | "VBN"),
                 _ => false,
             };
             if aside {
@@ -780,12 +790,17 @@ impl<'a> Run<'a> {
     /// spokesman for the ministry, Jane Roe, who …" — a comma before the cue, and after it a
     /// noun phrase (with its appositions and relative clauses) that runs to the sentence end.
     fn inverted_frame(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        // The noun phrase after "told" or a participle ("…, showing Y") is its object, and a
+        // day ("…, said Sunday") is no speaker.
+        if tree.lemma(t).eq_ignore_ascii_case("tell") || tree.syntax(t).xpos == "VBG" {
+            return None;
+        }
         let sentence = tree.tokens();
         let comma = t.checked_sub(1).filter(|&c| c > sentence.start && matches!(self.lower(c).as_str(), "," | "—" | "–"))?;
         let mut end = t + 1;
         let mut head = None;
         while end < sentence.end && matches!(self.upos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
-            if matches!(self.upos(end), "PROPN" | "NOUN") {
+            if matches!(self.upos(end), "PROPN" | "NOUN") && !is_time_word(&tree.lemma(end).to_lowercase()) {
                 head = Some(end);
             }
             end += 1;
@@ -825,7 +840,8 @@ impl<'a> Run<'a> {
         if frame.clone().filter(|&i| self.is_word(i)).count() > 8 || frame.clone().any(|i| self.in_quote(i)) {
             return None;
         }
-        let speaker = subject_of_cue(tree, t, &frame).filter(|s| s.head < t)?;
+        // The subject is in the frame: "Democrats, fearing Y, opposed Z" is no frame.
+        let speaker = subject_of_cue(tree, t, &frame).filter(|s| s.head < t && frame.contains(&s.head))?;
         let start = (sentence.start..open).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
         let (before, after) = (self.trim(start..open), self.trim(close + 1..sentence.end));
         if before.is_empty() || !after.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX")) {
@@ -965,11 +981,11 @@ impl<'a> Run<'a> {
         let content = match clause {
             Some(c) => self.without_asides(tree, self.block(tree, c)),
             None if self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) => {
-                let object = tree
-                    .children(t)
-                    .iter()
-                    .copied()
-                    .find(|&c| c > t && tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "of" | "for" | "to" | "on")))?;
+                // The phrase may hang on the noun or on the verb ("took swipes at Y").
+                let about = |c: u32| matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "of" | "for" | "to" | "on" | "at" | "against"));
+                let of_noun = tree.children(t).iter().copied().find(|&c| c > t && tree.base_rel(c) == "nmod" && about(c));
+                let of_verb = || tree.children(verb).iter().copied().find(|&c| c > t && tree.base_rel(c) == "obl" && about(c));
+                let object = of_noun.or_else(of_verb)?;
                 let phrase = self.block(tree, object);
                 if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase }
             }
@@ -999,13 +1015,17 @@ impl<'a> Run<'a> {
             };
             return Some((self.block(tree, c), t..t + 1, speaker));
         }
-        // "X's criticism of Y", "her support for Y": the owner takes a position on the object.
+        // "X's criticism of Y", "her support for Y", "his pledge to leave": the owner takes a
+        // position on the object or the infinitive.
         let owner = tree.children(t).iter().copied().find(|&c| tree.deprel(c) == "nmod:poss");
-        let object = tree
-            .children(t)
-            .iter()
-            .copied()
-            .find(|&c| c > t && tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("of" | "for" | "to" | "about" | "on")));
+        let object = tree.children(t).iter().copied().find(|&c| {
+            c > t
+                && match tree.base_rel(c) {
+                    "nmod" => matches!(tree.case_marker(c).as_deref(), Some("of" | "for" | "to" | "about" | "on")),
+                    "acl" => self.lower(tree.subtree(c)[0]) == "to",
+                    _ => false,
+                }
+        });
         if let (Some(head), Some(object)) = (owner, object) {
             let phrase = self.block(tree, object);
             let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
@@ -1106,8 +1126,14 @@ impl<'a> Run<'a> {
             .filter(|e| e.label == "PER" && !self.in_quote(e.tokens.start) && self.paragraph(e.tokens.start) == this.paragraph)
             .min_by_key(|e| (e.tokens.start as i64 - at).abs())?;
         let head = person.tokens.end - 1;
+        // The whole noun phrase of the name, with its titles and appositions, from the name's
+        // syntactic head ("Jane" of "Jane Roe").
+        let tree = self.tree_of(head);
+        let top = person.tokens.clone().find(|&t| !tree.head(t).is_some_and(|h| person.tokens.contains(&h))).unwrap_or(head);
+        let phrase = speaker_tokens(tree, top);
+        let tokens = if phrase.start <= person.tokens.start && !phrase.clone().any(|t| self.in_quote(t)) { phrase } else { person.tokens.clone() };
         Some(FoundSpeaker {
-            tokens: person.tokens.clone(),
+            tokens,
             head,
             how: "no speaker in the sentence; nearest person named in the paragraph".to_string(),
         })

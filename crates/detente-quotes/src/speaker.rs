@@ -41,7 +41,9 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
             // The comma may be the first token of the participle's own subtree.
             let first = tree.subtree(c)[0];
             let set_off = participle && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
-            let aside = NOT_IN_SPAN.contains(&rel) || set_off;
+            // A date the parser hung on the speaker ("Trump on Tuesday") says when, not who.
+            let date = node == head && is_time_word(&tree.lemma(c).to_lowercase());
+            let aside = NOT_IN_SPAN.contains(&rel) || set_off || date;
             // The head's own preposition ("according to", possessive 's) is not the speaker.
             let marker = node == head && rel == "case";
             if !aside && !marker {
@@ -89,10 +91,23 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     };
     // A passive cue's subject is what is reported on ("X is expected to …"); its source is the
     // agent, if named ("it was announced by X").
-    if tree.is_passive(cue) {
+    if tree.is_passive(cue) || is_participle(tree, cue, "VBN") {
         return found(agent_of(tree, cue)?, format!("agent of '{cue_word}'"));
     }
-    let subject_of = |verb: u32| tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s));
+    // "a group backing Y", "Democrats, fearing Y,": a participle's subject is the noun it
+    // modifies, without the participle; an object's ("issued a statement saying") is below.
+    if is_participle(tree, cue, "VBG") {
+        // Not a circumstance ("in addition to stating", "at a rally calling for").
+        let circumstance = |n: u32| matches!(tree.case_marker(n).as_deref(), Some("in" | "at" | "with" | "on" | "during" | "after" | "before"));
+        let noun = tree.head(cue).filter(|&n| is_nominal(tree, n) && tree.base_rel(n) != "obj" && n < cue && !circumstance(n));
+        if let Some(noun) = noun {
+            let span = speaker_tokens(tree, noun);
+            let tokens = span.start..span.end.min(tree.subtree(cue)[0]);
+            return Some(FoundSpeaker { tokens, head: noun, how: format!("noun that '{cue_word}' modifies") });
+        }
+    }
+    // A day the parser took for the subject ("…, Sunday said X") is never the speaker.
+    let subject_of = |verb: u32| tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s) && !is_time_word(&tree.lemma(s).to_lowercase()));
     if let Some(subject) = subject_of(cue) {
         return found(subject, format!("subject of '{cue_word}'"));
     }
@@ -181,6 +196,11 @@ pub fn is_time_word(lemma: &str) -> bool {
 
 fn is_expletive(tree: &SentenceTree, token: u32) -> bool {
     tree.base_rel(token) == "expl" || matches!(tree.word(token).to_lowercase().as_str(), "it" | "there")
+}
+
+/// Whether `verb` is a participle (tag `tag`: VBG or VBN) modifying a noun, not a relative clause.
+pub fn is_participle(tree: &SentenceTree, verb: u32, tag: &str) -> bool {
+    tree.deprel(verb) == "acl" && tree.syntax(verb).xpos == tag
 }
 
 fn is_nominal(tree: &SentenceTree, i: u32) -> bool {

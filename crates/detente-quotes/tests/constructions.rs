@@ -586,3 +586,58 @@ fn hopeful_is_an_adjective_of_stance() {
     let q = quote(&quotes, "the new contract talks");
     assert_eq!((speaker(q), cue(q)), ("Union leaders", "hopeful"));
 }
+
+#[test]
+fn a_participle_takes_a_position_for_the_noun_it_modifies() {
+    let (_, quotes) = quotes_of("An outside group backing the senator spent heavily on television.", None);
+    let q = quote(&quotes, "the senator");
+    assert_eq!((speaker(q), cue(q)), ("An outside group", "backing"));
+    // A participle set off by commas is no frame interrupting a report.
+    let (_, quotes) = quotes_of("Democrats, fearing a long fight, opposed the nominee.", None);
+    assert!(quotes.iter().all(|q| q.content.text != "Democrats"), "{quotes:#?}");
+}
+
+#[test]
+fn a_cue_noun_reports_the_phrase_its_verb_takes() {
+    let (_, quotes) = quotes_of("The governor took swipes at his longtime rival.", None);
+    let q = quote(&quotes, "his longtime rival");
+    assert_eq!((speaker(q), cue(q)), ("The governor", "took swipes"));
+    let (_, quotes) = quotes_of("The auditor raised questions about the budget deal.", None);
+    assert_eq!(cue(quote(&quotes, "the budget deal")), "raised questions");
+}
+
+#[test]
+fn an_owner_pledges_an_infinitive() {
+    let (_, quotes) = quotes_of("The mayor's pledge to cut property taxes won praise.", None);
+    let q = quote(&quotes, "to cut property taxes");
+    assert_eq!((speaker(q), cue(q)), ("The mayor", "pledge"));
+}
+
+#[test]
+fn a_comparison_set_off_by_a_comma_ends_the_report() {
+    let (_, quotes) = quotes_of("The senator said turnout rose sharply, compared with the last election.", None);
+    assert_eq!(quote(&quotes, "turnout").content.text, "turnout rose sharply");
+}
+
+#[test]
+fn the_nearest_person_is_named_with_the_apposition() {
+    let text = "Jane Roe, a pollster in Ohio, watched the returns in the hall. \"We will win this state easily, and everyone here knows it.\"";
+    let (_, quotes) = quotes_of(text, None);
+    assert_eq!(speaker(quote(&quotes, "We will win")), "Jane Roe, a pollster in Ohio");
+}
+
+#[test]
+fn the_hearer_after_told_and_a_day_are_no_speakers() {
+    let (_, quotes) = quotes_of("The talks will resume next week, the envoy told CNN.", None);
+    assert_eq!(speaker(quote(&quotes, "The talks will resume")), "the envoy");
+    let (_, quotes) = quotes_of("Trump on Tuesday said the talks had failed.", None);
+    assert_eq!(speaker(quote(&quotes, "the talks had failed")), "Trump");
+}
+
+#[test]
+fn a_partial_quote_reports_the_phrase_that_holds_it() {
+    let (_, quotes) = quotes_of("The mayor added “a note of caution” about the budget, and the council voted.", None);
+    let q = quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(q.content.text, "“a note of caution” about the budget");
+    assert_eq!(cue(q), "added");
+}
