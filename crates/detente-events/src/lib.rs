@@ -256,17 +256,43 @@ impl<'l> EventCoder<'l> {
         // with no place named, against the country the story is filed from ("KYIV — … shelled
         // the city").
         // A named place no lexicon knows ("seized Goma") is not the dateline's country.
+        // Aid given to no actor goes to the place it is for ("provided €28 million for those
+        // affected in Yemen", "gave funds to promote development in Ethiopia"), never to the
+        // dateline's country.
         let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN");
-        if target.is_empty() && m.pattern.cameo.quad_class == 4 && !unknown_place {
+        let aid = m.pattern.cameo.root == "07";
+        // A bare sector ("killed 32 civilians in Ghouta", "to help farmers in Laos") is of that
+        // place's country.
+        let bare = |a: &ActorRef| a.country.is_none() && a.code.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("NGO"));
+        if target.iter().all(bare) && (m.pattern.cameo.quad_class == 4 || aid) && !unknown_place {
             // "struck a target in the Gaza Strip": the place may hang off the object.
-            let objects: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").collect();
+            let mut near: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").collect();
+            if aid {
+                near.extend(&target_heads);
+                near.extend(indirect_target_heads(tree, t));
+                // "families affected by floods in Malawi", "$20 million to help farmers in Laos".
+                let clauses: Vec<u32> = std::iter::once(t)
+                    .chain(near.iter().copied())
+                    .flat_map(|h| tree.children(h).iter().copied())
+                    .filter(|&c| matches!(tree.base_rel(c), "acl" | "advcl" | "xcomp"))
+                    .collect();
+                near.extend(clauses);
+            }
             let place = location
                 .clone()
                 .filter(|l| l.country.is_some())
-                .or_else(|| self.location(doc, tree, &objects).filter(|l| l.country.is_some()))
-                .or_else(|| self.dateline_place(doc));
-            if let Some(loc) = place {
-                target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
+                .or_else(|| self.location(doc, tree, &near).filter(|l| l.country.is_some()))
+                .or_else(|| if aid { None } else { self.dateline_place(doc) });
+            if let Some(loc) = place.filter(|l| l.country.is_some()) {
+                if target.is_empty() {
+                    target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
+                }
+                for a in &mut target {
+                    let sector = a.code.take().unwrap_or_default();
+                    a.code = Some(format!("{}{sector}", loc.country.as_deref().unwrap_or_default()));
+                    a.country = loc.country.clone();
+                    a.sector = Some(sector).filter(|s| !s.is_empty());
+                }
             }
         }
         // A state's force or pressure against a place of its own ("the army shelled Idlib", "a
@@ -746,7 +772,10 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
     if !of_object.is_empty() {
         return of_object;
     }
+    // "gave $5 million to help Niger": a purpose clause too.
+    let purpose = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "advcl" && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to"));
     let complement: Vec<u32> = children_with(t, "xcomp")
+        .chain(purpose)
         .chain(objects.iter().flat_map(|&o| children_with(o, "acl")))
         .flat_map(|x| tree.children(x).iter().copied())
         .filter(|&c| match tree.base_rel(c) {

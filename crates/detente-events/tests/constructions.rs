@@ -180,3 +180,9 @@ fn curfews_and_alerts_need_no_target() {
     let found = events("Chilean troops remained on alert near the border.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.code == "152"), "{}", describe(&found));
 }
+
+#[test]
+fn aid_for_people_in_a_place_goes_to_its_country() {
+    expect("Norway has provided 40 million dollars for families affected by the floods in Malawi.", "NOR", "MWI", "07");
+    expect("Japan gave 20 million dollars to help farmers in Laos.", "JPN", "LAO", "07");
+}
