@@ -237,9 +237,13 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     };
     let coordinated = |j: usize| if plural { conjoined_with(doc, found, j) } else { Vec::new() };
     // A reflexive or possessive may take its own clause's subject; other pronouns look further.
-    let best = most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))?;
+    // With no group to refer to, "they" may be an organisation ("the Houthis claimed they had
+    // attacked …").
+    let organisation = |m: &Found| plural && m.kind == Kind::Organisation && m.code.is_some();
+    let best = most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
+        .or_else(|| most_salient(found, i, earlier(found, i).filter(|&j| organisation(&found[j]))))?;
     let group = coordinated(best);
-    Some(if agrees(&found[best]) || group.len() < 2 { vec![best] } else { group })
+    Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
 }
 
 /// The coded mentions conjoined with mention `j` from it on ("Lavrov and Kerry"), `j` first; just

@@ -227,3 +227,9 @@ fn names_with_a_possessive_match_whole() {
     let doc = resolve("Peru returned the artefacts to the People's Republic of China.", "2024-03-04");
     assert_eq!(code_of(&doc, "the People's Republic of China").as_deref(), Some("CHN"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn they_may_be_an_organisation_when_no_group_precedes() {
+    let doc = resolve("Hezbollah said they had fired rockets at an army post.", "2024-03-04");
+    assert_eq!(code_of(&doc, "they").as_deref(), code_of(&doc, "Hezbollah").as_deref(), "{:#?}", doc.actors);
+}
