@@ -233,3 +233,13 @@ fn they_may_be_an_organisation_when_no_group_precedes() {
     let doc = resolve("Hezbollah said they had fired rockets at an army post.", "2024-03-04");
     assert_eq!(code_of(&doc, "they").as_deref(), code_of(&doc, "Hezbollah").as_deref(), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_titled_person_out_of_office_keeps_the_title_in_the_last_country_but_not_a_former_one() {
+    // Alpha Condé's presidency ended on 2021-09-05 in the lexicon.
+    let doc = resolve("Soldiers detained President Alpha Condé on Sunday.", "2021-09-06");
+    assert_eq!(code_of(&doc, "President Alpha Condé").as_deref(), Some("GINGOV"), "{:#?}", doc.actors);
+    let doc = resolve("Soldiers detained former President Alpha Condé in 2023.", "2023-09-06");
+    let m = doc.actors.iter().find(|m| m.text.contains("Condé")).expect("a mention of him");
+    assert_ne!(m.code.as_deref(), Some("GINGOV"), "{m:#?}");
+}
