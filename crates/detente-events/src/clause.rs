@@ -157,7 +157,7 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
                     "will" | "'ll" | "shall" | "wo" => future = true,
                     // "said it would allow …": the future of a past report, not a condition.
                     "would" | "'d" if reported_in_past(tree, cur) => future = true,
-                    "could" | "would" | "might" | "may" | "should" | "'d" | "can" | "ca" => return Modality::Hypothetical,
+                    "could" | "would" | "might" | "may" | "should" | "'d" | "can" | "ca" | "must" | "ought" => return Modality::Hypothetical,
                     _ => {}
                 },
                 "mark" if matches!(w.as_str(), "if" | "unless" | "whether") => return Modality::Hypothetical,
@@ -176,12 +176,16 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         if !matches!(rel, "xcomp" | "ccomp" | "conj" | "advcl") {
             break;
         }
-        if rel == "advcl" {
+        // The parser often makes "threatened to attack" an adverbial clause: a "to" clause of a
+        // verb that takes complements is read as its complement.
+        let to_clause = rel == "advcl" && tree.children(cur).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("to"));
+        let takes_complement = HYPOTHETICAL_HEADS.contains(&lemma.as_str()) || FUTURE_HEADS.contains(&lemma.as_str());
+        if rel == "advcl" && !(to_clause && takes_complement) {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.
             break;
         }
-        if rel == "xcomp" || rel == "ccomp" {
+        if rel == "xcomp" || rel == "ccomp" || rel == "advcl" {
             if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) && depth == 0 {
                 return Modality::Hypothetical;
             }
