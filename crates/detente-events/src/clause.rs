@@ -206,6 +206,18 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
     }
 }
 
+/// "X said Y must withdraw": the speech verb and the verb of the obliged clause holding
+/// `trigger` (the trigger itself, or the verb it is the object or complement of).
+pub(crate) fn reported_obligation(tree: &SentenceTree, trigger: u32) -> Option<(u32, u32)> {
+    let governor = tree.head(trigger).filter(|_| matches!(tree.base_rel(trigger), "obj" | "xcomp"));
+    let obliged = std::iter::once(trigger).chain(governor).find(|&v| {
+        tree.children(v).iter().any(|&c| tree.base_rel(c) == "aux" && matches!(tree.word(c).to_lowercase().as_str(), "must" | "should" | "ought"))
+    })?;
+    // "demonstrators must be protected" names no one the demand is made of.
+    let speech = tree.head(obliged).filter(|_| tree.base_rel(obliged) == "ccomp" && !tree.is_passive(obliged))?;
+    SPEECH.contains(&tree.lemma(speech).to_lowercase().as_str()).then_some((speech, obliged))
+}
+
 /// The clause is the complement of a speech or commitment verb in the past ("said", "had
 /// promised"), where English moves "will" back to "would".
 fn reported_in_past(tree: &SentenceTree, clause: u32) -> bool {

@@ -151,13 +151,15 @@ impl<'l> EventCoder<'l> {
         if m.negated || clause::denied(tree, t) {
             return Vec::new();
         }
+        // "Moscow said Kyiv must withdraw its troops": not Kyiv's act but Moscow's demand of Kyiv.
+        let obligation = clause::reported_obligation(tree, t);
         let mut modality = clause::modality(tree, t);
-        if modality == Modality::Hypothetical {
+        if modality == Modality::Hypothetical && obligation.is_none() {
             return Vec::new();
         }
         // Arguments.
         let mut target_heads = m.target_heads.clone();
-        let source_heads = if let Some(s) = &m.source_heads {
+        let mut source_heads = if let Some(s) = &m.source_heads {
             s.clone()
         } else if pos == TriggerPos::Verb {
             let (subjects, passive) = clause::subject_heads(tree, t);
@@ -172,6 +174,14 @@ impl<'l> EventCoder<'l> {
         } else {
             noun_source(tree, t)
         };
+        if let Some((speech, obliged)) = obligation {
+            modality = Modality::Asserted;
+            source_heads = clause::subject_heads(tree, speech).0;
+            target_heads = clause::subject_heads(tree, obliged).0;
+            if target_heads.is_empty() {
+                return Vec::new();
+            }
+        }
         if target_heads.is_empty() {
             // The parser may hang "with Lavrov" off a neighbouring noun: look in the clause.
             let markers: Vec<&str> = m
@@ -388,6 +398,9 @@ impl<'l> EventCoder<'l> {
         let mut out = Vec::new();
         for (source, target) in pairs {
             let mut info = m.pattern.cameo;
+            if let Some(demand) = obligation.and_then(|_| self.ontology.cameo("100")) {
+                info = demand;
+            }
             // CAMEO codes a promised material act as an intent: "will send aid" is 033, "will
             // strike" a threat of force (138).
             if modality == Modality::Future {

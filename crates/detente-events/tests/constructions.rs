@@ -194,4 +194,6 @@ fn threatened_and_obliged_acts_are_not_asserted() {
     assert!(found.iter().all(|e| e.cameo.root != "18" && e.cameo.root != "19"), "{}", describe(&found));
     let found = events("Officials in Kampala said Kenya must withdraw its troops from the border.", Some("2024-03-01"));
     assert!(found.iter().all(|e| !e.cameo.code.starts_with("08")), "{}", describe(&found));
+    // What the speaker says another must do is the speaker's demand.
+    expect("Officials in Kampala said Kenya must withdraw its troops from the border.", "UGA", "KEN", "10");
 }
