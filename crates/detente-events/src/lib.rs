@@ -745,6 +745,10 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
             "appos" | "amod" | "compound" => {
                 // "the Iraqi and Turkish demands": every conjoined adjective.
                 out.extend(tree.conjuncts(d));
+                // "the Saudi-led coalition" is Saudi Arabia's (a "US-backed" force is not the US's).
+                if rel == "amod" && tree.lemma(d) == "lead" {
+                    out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "compound" | "obl" | "nmod")));
+                }
                 if rel == "compound" {
                     out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "amod" | "compound")));
                 }

@@ -197,3 +197,11 @@ fn threatened_and_obliged_acts_are_not_asserted() {
     // What the speaker says another must do is the speaker's demand.
     expect("Officials in Kampala said Kenya must withdraw its troops from the border.", "UGA", "KEN", "10");
 }
+
+#[test]
+fn a_led_coalition_is_its_leaders_but_a_backed_force_is_not_its_backers() {
+    let found = events("The Kenyan-led coalition declared a ceasefire on Friday.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.source.iter().any(|a| a.code.as_deref() == Some("KEN"))), "{}", describe(&found));
+    let found = events("The Kenyan-backed militia declared a ceasefire on Friday.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.source.iter().all(|a| a.code.as_deref() != Some("KEN"))), "{}", describe(&found));
+}
