@@ -280,14 +280,16 @@ impl<'l> EventCoder<'l> {
             if aid {
                 near.extend(&target_heads);
                 near.extend(indirect_target_heads(tree, t));
-                // "families affected by floods in Malawi", "$20 million to help farmers in Laos".
-                let clauses: Vec<u32> = std::iter::once(t)
-                    .chain(near.iter().copied())
-                    .flat_map(|h| tree.children(h).iter().copied())
-                    .filter(|&c| matches!(tree.base_rel(c), "acl" | "advcl" | "xcomp"))
-                    .collect();
-                near.extend(clauses);
             }
+            // "families affected by floods in Malawi", "$20 million to help farmers in Laos",
+            // "attacked positions belonging to militants in the Gaza Strip".
+            let clauses: Vec<u32> = std::iter::once(t)
+                .filter(|_| aid)
+                .chain(near.iter().copied())
+                .flat_map(|h| tree.children(h).iter().copied())
+                .filter(|&c| matches!(tree.base_rel(c), "acl" | "advcl" | "xcomp"))
+                .collect();
+            near.extend(clauses);
             let place = location
                 .clone()
                 .filter(|l| l.country.is_some())
@@ -296,12 +298,13 @@ impl<'l> EventCoder<'l> {
             if let Some(loc) = place.filter(|l| l.country.is_some()) {
                 if target.is_empty() {
                     target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
-                }
-                for a in &mut target {
-                    let sector = a.code.take().unwrap_or_default();
-                    a.code = Some(format!("{}{sector}", loc.country.as_deref().unwrap_or_default()));
-                    a.country = loc.country.clone();
-                    a.sector = Some(sector).filter(|s| !s.is_empty());
+                } else {
+                    for a in &mut target {
+                        let sector = a.code.take().unwrap_or_default();
+                        a.code = Some(format!("{}{sector}", loc.country.as_deref().unwrap_or_default()));
+                        a.country = loc.country.clone();
+                        a.sector = Some(sector);
+                    }
                 }
             }
         }

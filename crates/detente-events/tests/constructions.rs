@@ -143,6 +143,12 @@ fn a_statement_is_about_whom_it_names() {
 #[test]
 fn force_against_a_thing_in_a_place_targets_the_place() {
     expect("Turkish jets struck a fuel depot in Armenia's southern provinces on Friday.", "TUR", "ARM", "19");
+    // The place's country is the target's whole code, and a bare sector takes it on.
+    let found = events("Turkish jets struck a fuel depot in Armenia's southern provinces on Friday.", Some("2024-03-01"));
+    let targets: Vec<Option<&str>> = found.iter().flat_map(|e| e.target.iter().map(|a| a.code.as_deref())).collect();
+    assert!(targets.contains(&Some("ARM")) && !targets.contains(&Some("ARMARM")), "{}", describe(&found));
+    let found = events("Japan gave 20 million dollars to help farmers in Laos.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.target.iter().any(|a| a.code.as_deref() == Some("LAOAGR"))), "{}", describe(&found));
 }
 
 #[test]
