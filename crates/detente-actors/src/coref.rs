@@ -119,10 +119,15 @@ fn from_appositions(doc: &Document, found: &mut [Found]) {
         let tree = SentenceTree::new(doc, m.sentence as usize);
         let Some(appos) = tree.children_with(m.head, "appos").next() else { continue };
         let inside = tree.subtree(appos);
-        let described = |j: &usize| found[*j].sentence == m.sentence && inside.contains(&found[*j].head) && found[*j].code.is_some();
-        let own = (0..found.len()).filter(described).find(|&j| found[j].head == appos);
-        let named = (0..found.len()).filter(described).find(|&j| found[j].code.as_deref().is_some_and(|c| c.len() >= 3 && !detente_lexicon::SECTOR_CODES.contains(&c)));
-        let Some(j) = own.filter(|&j| found[j].code.as_deref().is_some_and(|c| !detente_lexicon::SECTOR_CODES.contains(&c))).or(named) else { continue };
+        // Mentions are in sentence order: only this sentence's are looked at.
+        let lo = found.partition_point(|k| k.sentence < m.sentence);
+        let hi = found.partition_point(|k| k.sentence <= m.sentence);
+        let names_actor = |j: &usize| {
+            inside.contains(&found[*j].head) && found[*j].code.as_deref().is_some_and(|c| !detente_lexicon::SECTOR_CODES.contains(&c))
+        };
+        let Some(j) = (lo..hi).filter(names_actor).find(|&j| found[j].head == appos).or_else(|| (lo..hi).find(names_actor)) else {
+            continue;
+        };
         let antecedent = found[j].text_span(doc);
         found[i].code = found[j].code.clone();
         found[i].how = Resolution::Coreference { antecedent, rule: "apposition".to_string() };

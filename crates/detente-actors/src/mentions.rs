@@ -361,10 +361,12 @@ impl Sentence<'_, '_> {
                 }
                 // Out of office yet titled in the text ("detained President X" the day after the
                 // coup): the title's sector in the country of the last office held before the date.
-                let former = (f.tokens.start.saturating_sub(1)..f.tokens.end)
-                    .filter(|&k| k >= self.tree.first)
-                    .any(|k| matches!(self.tree.word(k).to_lowercase().as_str(), "former" | "ex" | "late"));
-                if f.code.is_none() && !former {
+                let former = || {
+                    (f.tokens.start.saturating_sub(1)..f.tokens.end)
+                        .filter(|&k| k >= self.tree.first)
+                        .any(|k| matches!(self.tree.word(k).to_lowercase().as_str(), "former" | "ex" | "late"))
+                };
+                if f.code.is_none() && !former() {
                     let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent);
                     let last = n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end);
                     if let Some((title, role)) = title.zip(last) {

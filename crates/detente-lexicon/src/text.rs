@@ -87,13 +87,13 @@ pub(crate) fn words(s: &str) -> Vec<Word> {
         *alnum = 0;
         *first_upper = None;
     };
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         // A possessive "'s" is a word of its own, as the tokenizer splits it off running text:
         // "People's Republic" = "People" "'s" "Republic".
+        let mut after = s[i + c.len_utf8()..].chars();
         let possessive = matches!(c, '\'' | '’')
-            && matches!(chars.get(i + 1), Some('s' | 'S'))
-            && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric());
+            && matches!(after.next(), Some('s' | 'S'))
+            && !after.next().is_some_and(char::is_alphanumeric);
         if possessive {
             flush(&mut cur, &mut letters, &mut upper, &mut alnum, &mut first_upper, &mut out);
         } else if c.is_alphanumeric() {
