@@ -363,8 +363,21 @@ fn prep_children<'a>(
     });
     own.chain(of_object).filter(move |&k| {
         tree.deprel(k) != "nmod:poss"
+            && !is_time_word(&tree.syntax(k).lemma)
             && tree.case_marker(k).is_some_and(|m| markers.iter().any(|p| p.as_str() == m.as_str()))
     })
+}
+
+/// Words naming a time, never a participant: "imposed sanctions on Iran *on Tuesday*" must
+/// not look for the target in "on Tuesday". ("May" is left out: it is also a surname.)
+fn is_time_word(lemma: &str) -> bool {
+    const TIME_WORDS: [&str; 31] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "day", "week", "weekend", "month", "year", "morning",
+        "afternoon", "evening", "night", "hour", "eve", "occasion", "anniversary",
+    ];
+    TIME_WORDS.iter().any(|w| lemma.eq_ignore_ascii_case(w))
 }
 
 /// The head(s) of a slot, conjuncts expanded, or `None` when the slot is empty.

@@ -269,7 +269,9 @@ impl<'l> EventCoder<'l> {
         // Aid given to no actor goes to the place it is for ("provided €28 million for those
         // affected in Yemen", "gave funds to promote development in Ethiopia"), never to the
         // dateline's country.
-        let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN");
+        // A place the lexicon knows is no unknown place, even where the parser made it the target.
+        let known_place = |h: u32| location.as_ref().is_some_and(|l| l.country.is_some() && l.span == doc.token_text_span(h..h + 1).span);
+        let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN" && !known_place(h));
         let aid = m.pattern.cameo.root == "07";
         // A bare sector ("killed 32 civilians in Ghouta", "to help farmers in Laos") is of that
         // place's country.
