@@ -247,6 +247,23 @@ impl<'l> EventCoder<'l> {
         if target.is_empty() {
             target = unresolved;
         }
+        let heads = clause::governors(tree, t);
+        let location = self.location(doc, tree, &heads[..1]);
+        let bare = |a: &ActorRef| a.country.is_none() && a.code.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("NGO"));
+        // "Protesters clashed with police in Lagos": a side of bare sectors acting in a place the
+        // lexicon knows is of that place's country. (Unidentified gunmen stay unidentified.)
+        if let Some(country) = location.as_ref().and_then(|l| l.country.clone()) {
+            for side in [&mut source, &mut target] {
+                if !side.is_empty() && side.iter().all(|a| bare(a) && a.code.as_deref() != Some("UAF")) {
+                    for a in side.iter_mut() {
+                        let sector = a.code.take().unwrap_or_default();
+                        a.code = Some(format!("{country}{sector}"));
+                        a.country = Some(country.clone());
+                        a.sector = Some(sector);
+                    }
+                }
+            }
+        }
         if source.is_empty() || !source.iter().chain(&target).any(names_a_country) {
             return Vec::new();
         }
@@ -260,8 +277,6 @@ impl<'l> EventCoder<'l> {
         if target.is_empty() {
             target = conjunct_target.to_vec();
         }
-        let heads = clause::governors(tree, t);
-        let location = self.location(doc, tree, &heads[..1]);
         // "attacked an army camp in Kabul": force used in a place is used against its country;
         // with no place named, against the country the story is filed from ("KYIV — … shelled
         // the city").
@@ -275,7 +290,6 @@ impl<'l> EventCoder<'l> {
         let aid = m.pattern.cameo.root == "07";
         // A bare sector ("killed 32 civilians in Ghouta", "to help farmers in Laos") is of that
         // place's country.
-        let bare = |a: &ActorRef| a.country.is_none() && a.code.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("NGO"));
         if target.iter().all(bare) && (m.pattern.cameo.quad_class == 4 || aid) && !unknown_place {
             // "struck a target in the Gaza Strip": the place may hang off the object.
             let mut near: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").collect();
@@ -371,7 +385,10 @@ impl<'l> EventCoder<'l> {
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
         let distinct: Vec<&ActorRef> = dedup_codes(&source);
-        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06");
+        // Fighting is mutual only by its verb: "X and Y clashed / exchanged fire", but "X and Y
+        // carried out strikes" are allies.
+        let mutual_fight = m.pattern.cameo.root == "19" && matches!(tree.syntax(t).lemma.as_str(), "clash" | "exchange" | "fight" | "skirmish" | "battle");
+        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual_fight;
         if symmetric && target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
             pairs.push((vec![distinct[0].clone()], vec![distinct[1].clone()]));
             pairs.push((vec![distinct[1].clone()], vec![distinct[0].clone()]));

@@ -48,6 +48,18 @@ fn force_in_a_known_place_targets_its_country_when_the_parse_makes_the_place_the
 }
 
 #[test]
+fn a_clash_between_two_forces_is_mutual_fighting() {
+    expect("Indian troops clashed with Chinese soldiers near the border.", "INDMIL", "CHNMIL", "190");
+    expect("Armenian and Azerbaijani forces exchanged fire overnight.", "ARMMIL", "AZEMIL", "19");
+    expect("Armenian and Azerbaijani forces exchanged fire overnight.", "AZEMIL", "ARMMIL", "19");
+}
+
+#[test]
+fn bare_sectors_acting_in_a_known_place_are_of_its_country() {
+    expect("Protesters clashed with police in Lagos.", "NGAOPP", "NGACOP", "145");
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }

@@ -138,6 +138,16 @@ pub struct Tagger {
     model: Model,
     /// Per class: [`is_nominal`] of its XPOS.
     nominal: Vec<bool>,
+    /// Per class: a finite verb or modal (VBD, VBZ, VBP, MD).
+    finite: Vec<bool>,
+    /// The classes VERB/VBN and VERB/VBD, when the model has both.
+    predicate_classes: Option<PredicateClasses>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PredicateClasses {
+    participle: u16,
+    past: u16,
 }
 
 /// Per-sentence buffers, kept per thread so that tagging a sentence does
@@ -159,10 +169,15 @@ impl Tagger {
         model.feats_dict.rebuild();
         model.lemmatiser.rebuild();
         let nominal = model.classes.iter().map(|c| is_nominal(&c.xpos)).collect();
+        let finite = model.classes.iter().map(|c| matches!(c.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")).collect();
+        let class = |xpos: &str| model.classes.iter().position(|c| c.upos == "VERB" && c.xpos == xpos).map(|i| i as u16);
+        let predicate_classes = class("VBN").zip(class("VBD")).map(|(participle, past)| PredicateClasses { participle, past });
         Tagger {
             description,
             model,
             nominal,
+            finite,
+            predicate_classes,
         }
     }
 
@@ -223,7 +238,29 @@ impl Tagger {
             }
         }
         let first = self.decode_pass(info, None, s);
-        self.decode_pass(info, Some(&first), s)
+        let mut tags = self.decode_pass(info, Some(&first), s);
+        self.give_a_predicate(info, &mut tags);
+        tags
+    }
+
+    /// "Indian troops clashed with Chinese soldiers": greedy tagging may read
+    /// the only verb as a participle, leaving a sentence of one long noun
+    /// phrase. When no word is finite, the first participle right after a
+    /// nominal that the word may be a past tense is read as one.
+    fn give_a_predicate(&self, info: &[WordInfo], tags: &mut [u16]) {
+        let Some(verbs) = self.predicate_classes else { return };
+        if tags.iter().any(|&t| self.finite[t as usize]) {
+            return;
+        }
+        let participle = (1..tags.len()).find(|&k| tags[k] == verbs.participle && self.nominal[tags[k - 1] as usize]);
+        let Some(k) = participle else { return };
+        let may_be_past = match info[k + PAD].closed {
+            Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
+            None => true,
+        };
+        if may_be_past {
+            tags[k] = verbs.past;
+        }
     }
 
     /// One greedy left-to-right pass; `right` is the first pass's output.

@@ -110,3 +110,15 @@ fn committed_model_tags_a_news_sentence() {
     assert_eq!(tagged[3].feats, "Definite=Def|PronType=Art");
     assert_eq!(tagged[4].feats, "Number=Sing");
 }
+
+#[test]
+fn committed_model_gives_a_sentence_without_a_finite_verb_its_predicate() {
+    let tagger = committed_model();
+    let words = ["Indian", "troops", "clashed", "with", "Chinese", "soldiers", "."];
+    let tagged = tagger.tag(&words);
+    assert_eq!((tagged[2].upos, tagged[2].xpos), ("VERB", "VBD"));
+    assert!(tagged[2].feats.contains("VerbForm=Fin"), "{}", tagged[2].feats);
+    // A participle after a finite verb stays one.
+    let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
+    assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
+}
