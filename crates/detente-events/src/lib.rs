@@ -353,6 +353,25 @@ impl<'l> EventCoder<'l> {
             target = actors_at(tree, actors, &conditions);
             target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
         }
+        if target.is_empty() && m.pattern.cameo.root == "13" {
+            // "warned that Iran would pay a price", "warned that it would respond to any
+            // provocation by Taipei": whom the warned-of clause is about.
+            let clauses: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "ccomp").collect();
+            let mut about: Vec<u32> = clauses.iter().flat_map(|&c| clause::subject_heads(tree, c).0).collect();
+            for &c in &clauses {
+                let args = tree.children(c).iter().copied().filter(|&k| match tree.base_rel(k) {
+                    "obj" => true,
+                    "obl" => matches!(tree.case_marker(k).as_deref(), Some("to" | "against" | "on" | "with")),
+                    _ => false,
+                });
+                for k in args {
+                    about.push(k);
+                    about.extend(tree.children(k).iter().copied().filter(|&g| tree.base_rel(g) == "nmod" && matches!(tree.case_marker(g).as_deref(), Some("by" | "from" | "of"))));
+                }
+            }
+            target = actors_at(tree, actors, &about);
+            target.retain(|a| is_usable(a) && !source.iter().any(|s| same_actor(s, a)));
+        }
         if target.is_empty() && matches!(m.pattern.cameo.root.as_str(), "01" | "13") {
             // "warned of a disaster for Russia": whom the consequences are for.
             let for_whom: Vec<u32> = tree

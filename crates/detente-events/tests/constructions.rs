@@ -60,6 +60,18 @@ fn bare_sectors_acting_in_a_known_place_are_of_its_country() {
 }
 
 #[test]
+fn a_warning_is_aimed_at_whom_the_warned_of_clause_names() {
+    expect("Washington warned that Tehran would pay a heavy price.", "USAGOV", "IRNGOV", "13");
+    // The clause's subject is the source itself: the target is the provoker.
+    expect("Beijing warned that it would respond firmly to any provocation by Taipei.", "CHNGOV", "TWNGOV", "13");
+}
+
+#[test]
+fn an_ambassador_recalled_from_a_posting_names_the_host_country() {
+    expect("Italy recalled its ambassador to Egypt after the murder of a student.", "ITA", "EGY", "161");
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
