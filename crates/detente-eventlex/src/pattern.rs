@@ -308,7 +308,7 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
 /// subject) of a negated support verb that only carries it ("did not *impose* sanctions", "no
 /// talks were *held*") — not of a verb with a meaning of its own ("did not rule out talks").
 pub(crate) fn is_negated(tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
-    if tree.is_negated(t) {
+    if tree.is_negated(t) || is_refused(tree, t) {
         return true;
     }
     pos == TriggerPos::Noun
@@ -318,6 +318,13 @@ pub(crate) fn is_negated(tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
                 && SUPPORT_VERBS.contains(&tree.lemma(h).to_ascii_lowercase().as_str())
                 && tree.is_negated(h)
         })
+}
+
+/// "refused to rule out talks" says what "did not rule out talks" says: the controlled clause of
+/// a verb of refusal is negated.
+fn is_refused(tree: &SentenceTree, t: u32) -> bool {
+    tree.base_rel(t) == "xcomp"
+        && tree.head(t).is_some_and(|h| matches!(tree.lemma(h).to_ascii_lowercase().as_str(), "refuse" | "decline" | "fail"))
 }
 
 /// Verbs that report a nominal event without adding meaning: negating them negates the event.

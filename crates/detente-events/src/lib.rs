@@ -148,7 +148,10 @@ impl<'l> EventCoder<'l> {
         published: NaiveDate,
         conjunct_target: &[ActorRef],
     ) -> Vec<Event> {
-        if m.negated || clause::denied(tree, t) {
+        // A denial that the pattern reads as the negation it needs ("refused to rule out talks")
+        // does not deny the event.
+        let negation_absorbed = m.trigger_negated && !m.negated;
+        if m.negated || (!negation_absorbed && clause::denied(tree, t)) {
             return Vec::new();
         }
         // "Moscow said Kyiv must withdraw its troops": not Kyiv's act but Moscow's demand of Kyiv.

@@ -72,6 +72,14 @@ fn an_ambassador_recalled_from_a_posting_names_the_host_country() {
 }
 
 #[test]
+fn refusing_to_rule_out_is_not_ruling_out() {
+    expect("Seoul refused to rule out talks with Pyongyang.", "KOR", "PRK", "036");
+    expect("Ankara has not ruled out military action against Syria.", "TURGOV", "SYR", "138");
+    let found = events("Seoul refused to rule out talks with Pyongyang.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("12")), "{}", describe(&found));
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
