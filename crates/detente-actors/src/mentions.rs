@@ -675,6 +675,10 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
         return None;
     }
     let sector = agent.default_code()?;
+    // "the UN envoy", "EU diplomats": an organisation's officials are the organisation.
+    if base.starts_with("IGO") && sector.trim_end_matches('~') == "GOV" {
+        return Some(base.to_string());
+    }
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {
         &base[..base.len() - 3]
     } else {

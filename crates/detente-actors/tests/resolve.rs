@@ -41,6 +41,14 @@ fn composition_of_country_and_sector() {
 }
 
 #[test]
+fn an_organisations_officials_are_the_organisation() {
+    let doc = resolve("The UN envoy met EU diplomats and Iranian officials in Vienna.", "2024-03-04");
+    assert_eq!(code_of(&doc, "The UN envoy").as_deref(), Some("IGOUNO"));
+    assert_eq!(code_of(&doc, "EU diplomats").as_deref(), Some("IGOEUREEC"));
+    assert_eq!(code_of(&doc, "Iranian officials").as_deref(), Some("IRNGOV"));
+}
+
+#[test]
 fn a_new_person_is_coded_from_the_title() {
     let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
