@@ -80,6 +80,11 @@ fn refusing_to_rule_out_is_not_ruling_out() {
 }
 
 #[test]
+fn suspending_a_member_reduces_relations() {
+    expect("The African Union suspended Guinea after the coup.", "IGOAFRAFU", "GIN", "160");
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
