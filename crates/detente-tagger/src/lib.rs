@@ -138,10 +138,32 @@ pub struct Tagger {
     model: Model,
     /// Per class: [`is_nominal`] of its XPOS.
     nominal: Vec<bool>,
-    /// Per class: a finite verb or modal (VBD, VBZ, VBP, MD).
-    finite: Vec<bool>,
+    /// Per class: what [`Tagger::give_a_predicate`] needs to know of it.
+    roles: Vec<Role>,
     /// The classes VERB/VBN and VERB/VBD, when the model has both.
     predicate_classes: Option<PredicateClasses>,
+}
+
+/// A tag class's part in finding a sentence's predicate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A finite verb or modal (VBD, VBZ, VBP, MD).
+    Finite,
+    Comma,
+    /// A relative pronoun or determiner (WP, WDT).
+    Relative,
+    Other,
+}
+
+impl Role {
+    fn of(xpos: &str) -> Role {
+        match xpos {
+            "VBD" | "VBZ" | "VBP" | "MD" => Role::Finite,
+            "," => Role::Comma,
+            "WP" | "WDT" => Role::Relative,
+            _ => Role::Other,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -169,14 +191,14 @@ impl Tagger {
         model.feats_dict.rebuild();
         model.lemmatiser.rebuild();
         let nominal = model.classes.iter().map(|c| is_nominal(&c.xpos)).collect();
-        let finite = model.classes.iter().map(|c| matches!(c.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")).collect();
+        let roles = model.classes.iter().map(|c| Role::of(&c.xpos)).collect();
         let class = |xpos: &str| model.classes.iter().position(|c| c.upos == "VERB" && c.xpos == xpos).map(|i| i as u16);
         let predicate_classes = class("VBN").zip(class("VBD")).map(|(participle, past)| PredicateClasses { participle, past });
         Tagger {
             description,
             model,
             nominal,
-            finite,
+            roles,
             predicate_classes,
         }
     }
@@ -245,15 +267,38 @@ impl Tagger {
 
     /// "Indian troops clashed with Chinese soldiers": greedy tagging may read
     /// the only verb as a participle, leaving a sentence of one long noun
-    /// phrase. When no word is finite, the first participle right after a
-    /// nominal that the word may be a past tense is read as one.
+    /// phrase. When no word outside a relative clause is finite, the first
+    /// participle after a nominal (or after the comma that closes "X, who
+    /// has ruled since 1986, accused …") that may be a past tense is read as
+    /// one.
     fn give_a_predicate(&self, info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
-        if tags.iter().any(|&t| self.finite[t as usize]) {
-            return;
+        let mut in_relative = false;
+        let mut candidate = None;
+        for k in 0..tags.len() {
+            let after_comma = k > 0 && self.roles[tags[k - 1] as usize] == Role::Comma;
+            match self.roles[tags[k] as usize] {
+                Role::Comma => {
+                    if in_relative {
+                        in_relative = false;
+                        // The participle may follow the comma that closes the clause.
+                        if let Some(&next) = tags.get(k + 1) {
+                            if candidate.is_none() && next == verbs.participle {
+                                candidate = Some(k + 1);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                Role::Relative if after_comma => in_relative = true,
+                Role::Finite if !in_relative => return,
+                _ => {}
+            }
+            if candidate.is_none() && k > 0 && tags[k] == verbs.participle && !in_relative && self.nominal[tags[k - 1] as usize] {
+                candidate = Some(k);
+            }
         }
-        let participle = (1..tags.len()).find(|&k| tags[k] == verbs.participle && self.nominal[tags[k - 1] as usize]);
-        let Some(k) = participle else { return };
+        let Some(k) = candidate else { return };
         let may_be_past = match info[k + PAD].closed {
             Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
             None => true,

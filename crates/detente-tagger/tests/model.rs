@@ -118,6 +118,9 @@ fn committed_model_gives_a_sentence_without_a_finite_verb_its_predicate() {
     let tagged = tagger.tag(&words);
     assert_eq!((tagged[2].upos, tagged[2].xpos), ("VERB", "VBD"));
     assert!(tagged[2].feats.contains("VerbForm=Fin"), "{}", tagged[2].feats);
+    // A finite verb inside a relative clause is not the sentence's predicate.
+    let words = ["Alvarez", ",", "who", "has", "led", "the", "party", "since", "2019", ",", "accused", "the", "army", "of", "fraud", "."];
+    assert_eq!(tagger.tag(&words)[10].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
