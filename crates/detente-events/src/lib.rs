@@ -66,6 +66,8 @@ impl<'l> EventCoder<'l> {
         let mut events: Vec<Event> = Vec::new();
         // Demands and threats whose addressee the sentence does not name.
         let mut unaddressed: Vec<Event> = Vec::new();
+        // The hostile acts coded so far, which a later "the arrests" may refer to.
+        let mut acts: Vec<Act> = Vec::new();
         for s in 0..doc.sentences.len() {
             let tree = SentenceTree::new(doc, s);
             // Mentions are in text order: the sentence's are one slice.
@@ -75,8 +77,9 @@ impl<'l> EventCoder<'l> {
             // Targets of the triggers coded so far: a conjoined verb shares its conjunct's.
             let mut targets: Vec<(u32, Vec<ActorRef>)> = Vec::new();
             let mut sentence_events: Vec<Event> = Vec::new();
-            // Parallel to `sentence_events`: the pattern takes a target; the trigger is a verb.
-            let mut kinds: Vec<(bool, bool)> = Vec::new();
+            // Parallel to `sentence_events`: the pattern takes a target; the trigger is a verb;
+            // the trigger.
+            let mut kinds: Vec<(bool, bool, u32)> = Vec::new();
             for t in tree.tokens() {
                 let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
@@ -105,11 +108,14 @@ impl<'l> EventCoder<'l> {
                 if let Some(e) = coded.first() {
                     targets.push((t, e.target.clone()));
                 }
-                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), pos == TriggerPos::Verb)).take(coded.len()));
+                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), pos == TriggerPos::Verb, t)).take(coded.len()));
                 sentence_events.extend(coded);
             }
             implicit_threat_targets(&mut sentence_events);
-            for (event, (transitive, verbal)) in sentence_events.into_iter().zip(kinds) {
+            for (mut event, (transitive, verbal, t)) in sentence_events.into_iter().zip(kinds) {
+                if event.target.is_empty() && matches!(event.cameo.root.as_str(), "01" | "10" | "11" | "12") {
+                    event.target = act_referred_to(&tree, t, &event, &acts);
+                }
                 // A transitive event whose target is still unknown says too little to code,
                 // unless its kind says enough alone (`UNADDRESSED_OK`).
                 if event.target.is_empty() && transitive && event.source.len() < 2 && !says_enough_alone(&event, verbal) {
@@ -125,6 +131,9 @@ impl<'l> EventCoder<'l> {
                         && codes(&e.target) == codes(&event.target)
                 });
                 if !duplicate {
+                    if event.quad_class >= 3 {
+                        acts.push(Act { sentence: event.sentence, lemma: tree.lemma(t).to_lowercase(), source: event.source.clone() });
+                    }
                     events.push(event);
                 }
             }
@@ -594,6 +603,40 @@ fn says_enough_alone(event: &Event, verbal: bool) -> bool {
 /// leaves unaddressed: "Russia demanded security guarantees". A rejection or a criticism is
 /// aimed at a proposition ("rejected that argument") whose owner may be anyone.
 const ADDRESSED_ROOTS: [&str; 2] = ["10", "13"];
+
+/// A hostile act coded earlier in the document, as a later noun may refer to it.
+struct Act {
+    sentence: u32,
+    /// The trigger's lemma ("arrest", "invade").
+    lemma: String,
+    source: Vec<ActorRef>,
+}
+
+/// How far back (in sentences) "the arrests" looks for the act it names.
+const ACT_REFERENCE_WINDOW: u32 = 3;
+
+/// "Ugandan police arrested 30 fishermen. Kenya condemned *the arrests*": a statement,
+/// demand, criticism or rejection whose object names a recent hostile act, and no target, is
+/// aimed at whoever committed it.
+fn act_referred_to(tree: &SentenceTree, t: u32, event: &Event, acts: &[Act]) -> Vec<ActorRef> {
+    let Some(object) = tree.child_with(t, "obj").filter(|&o| tree.upos(o) == "NOUN") else { return Vec::new() };
+    let noun = tree.lemma(object).to_lowercase();
+    let act = acts.iter().rev().take_while(|a| event.sentence - a.sentence <= ACT_REFERENCE_WINDOW).find(|a| names_the_act(&noun, &a.lemma));
+    act.map(|a| a.source.iter().filter(|x| !event.source.iter().any(|s| same_actor(s, x))).cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Whether `noun` is the name of the act of `verb`: the same word ("attack", "arrest"), its
+/// gerund ("killing", "shelling", "kidnapping") or its nominalisation ("invasion").
+fn names_the_act(noun: &str, verb: &str) -> bool {
+    const NOMINALISATIONS: [(&str, &str); 12] = [
+        ("invasion", "invade"), ("detention", "detain"), ("abduction", "abduct"), ("execution", "execute"),
+        ("occupation", "occupy"), ("deportation", "deport"), ("expulsion", "expel"), ("seizure", "seize"),
+        ("assassination", "assassinate"), ("annexation", "annex"), ("bombardment", "bombard"), ("destruction", "destroy"),
+    ];
+    let gerund = noun.strip_suffix("ing").is_some_and(|stem| stem == verb || (stem.len() > verb.len() && stem.starts_with(verb) && stem.len() == verb.len() + 1));
+    noun == verb || gerund || NOMINALISATIONS.contains(&(noun, verb))
+}
 
 /// Codes each unaddressed demand or threat toward its source country's counterpart in the
 /// document — the country it exchanges the most events with, at least two and more than any

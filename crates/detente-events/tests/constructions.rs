@@ -85,6 +85,15 @@ fn suspending_a_member_reduces_relations() {
 }
 
 #[test]
+fn condemning_an_act_told_earlier_targets_who_committed_it() {
+    let text = "Malian soldiers detained twelve Senegalese traders on Friday. Senegal's foreign ministry condemned the detention.";
+    expect(text, "SENGOV", "MLIMIL", "111");
+    // Only a recent hostile act: no act, no target.
+    let found = events("Senegal's foreign ministry condemned the detention.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
