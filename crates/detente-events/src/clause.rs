@@ -121,10 +121,22 @@ fn stranded_subject(tree: &SentenceTree, verb: u32) -> Option<u32> {
 
 /// The "by" agent of a passive verb.
 pub(crate) fn passive_agent(tree: &SentenceTree, v: u32) -> Vec<u32> {
+    let by = |c: &u32| tree.case_marker(*c).as_deref() == Some("by");
+    let agents: Vec<u32> = tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|&c| tree.deprel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && by(&c)))
+        .collect();
+    if !agents.is_empty() {
+        return agents;
+    }
+    // "were wounded in an attack by militants": the agent of the act it happened in.
     tree.children(v)
         .iter()
         .copied()
-        .filter(|&c| tree.deprel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by")))
+        .filter(|&c| tree.base_rel(c) == "obl" && matches!(tree.case_marker(c).as_deref(), Some("in" | "during")) && tree.upos(c) == "NOUN")
+        .flat_map(|c| tree.children(c).iter().copied().filter(|&g| tree.base_rel(g) == "nmod" && by(&g)))
         .collect()
 }
 

@@ -512,7 +512,11 @@ impl<'l> EventCoder<'l> {
     fn place_adjectives(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Vec<ActorRef> {
         let mut out = Vec::new();
         for &h in heads {
-            for &c in tree.children(h) {
+            // "a British-flagged tanker", "a Greek-owned ship": the country word hangs off the
+            // hyphenated participle.
+            let hyphenated = tree.children(h).iter().copied().filter(|&c| tree.base_rel(c) == "amod" && tree.syntax(c).xpos == "VBN");
+            let words: Vec<u32> = tree.children(h).iter().copied().chain(hyphenated.flat_map(|a| tree.children(a).iter().copied())).collect();
+            for c in words {
                 // "the Ukrainian border", not the direction in "western Mosul".
                 let proper = tree.word(c).chars().next().is_some_and(char::is_uppercase);
                 if !matches!(tree.base_rel(c), "amod" | "compound") || !proper {

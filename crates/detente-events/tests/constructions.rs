@@ -94,6 +94,16 @@ fn condemning_an_act_told_earlier_targets_who_committed_it() {
 }
 
 #[test]
+fn a_flag_or_owner_country_names_a_ship_s_country() {
+    expect("Venezuelan navy boats seized a Guyanese-flagged trawler.", "VENMIL", "GUY", "171");
+}
+
+#[test]
+fn the_agent_of_a_passive_harm_may_be_the_agent_of_the_attack_it_happened_in() {
+    expect("Four Turkish soldiers were killed in an air strike by Syrian government forces.", "SYRMIL", "TURMIL", "19");
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
