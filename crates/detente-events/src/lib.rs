@@ -515,11 +515,11 @@ impl<'l> EventCoder<'l> {
             // "a British-flagged tanker", "a Greek-owned ship": the country word hangs off the
             // hyphenated participle.
             let hyphenated = tree.children(h).iter().copied().filter(|&c| tree.base_rel(c) == "amod" && tree.syntax(c).xpos == "VBN");
-            let words: Vec<u32> = tree.children(h).iter().copied().chain(hyphenated.flat_map(|a| tree.children(a).iter().copied())).collect();
+            let modifiers = tree.children(h).iter().copied().filter(|&c| matches!(tree.base_rel(c), "amod" | "compound"));
+            let words: Vec<u32> = modifiers.chain(hyphenated.flat_map(|a| tree.children(a).iter().copied().filter(move |&c| c + 2 == a))).collect();
             for c in words {
                 // "the Ukrainian border", not the direction in "western Mosul".
-                let proper = tree.word(c).chars().next().is_some_and(char::is_uppercase);
-                if !matches!(tree.base_rel(c), "amod" | "compound") || !proper {
+                if !tree.word(c).chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
                 let Some(e) = self.places.adjective(tree.word(c)).filter(|e| e.kind.is_place()) else { continue };

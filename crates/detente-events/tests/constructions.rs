@@ -95,7 +95,7 @@ fn condemning_an_act_told_earlier_targets_who_committed_it() {
 
 #[test]
 fn a_flag_or_owner_country_names_a_ship_s_country() {
-    expect("Venezuelan navy boats seized a Guyanese-flagged trawler.", "VENMIL", "GUY", "171");
+    expect("The Venezuelan navy seized a Guyanese-flagged trawler.", "VENMIL", "GUY", "171");
 }
 
 #[test]
