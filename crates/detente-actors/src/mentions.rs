@@ -675,8 +675,10 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
         return None;
     }
     let sector = agent.default_code()?;
-    // "the UN envoy", "EU diplomats": an organisation's officials are the organisation.
-    if base.starts_with("IGO") && sector.trim_end_matches('~') == "GOV" {
+    // "the UN envoy", "EU diplomats": an organisation's officials are the organisation; "Hamas
+    // commanders" are Hamas (PSEREBHMS already has its sector).
+    let has_sector = base.len() > 6 && base.get(3..6).is_some_and(|s| detente_lexicon::SECTOR_CODES.contains(&s));
+    if (base.starts_with("IGO") && sector.trim_end_matches('~') == "GOV") || has_sector {
         return Some(base.to_string());
     }
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {

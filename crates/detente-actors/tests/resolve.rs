@@ -46,6 +46,9 @@ fn an_organisations_officials_are_the_organisation() {
     assert_eq!(code_of(&doc, "The UN envoy").as_deref(), Some("IGOUNO"));
     assert_eq!(code_of(&doc, "EU diplomats").as_deref(), Some("IGOEUREEC"));
     assert_eq!(code_of(&doc, "Iranian officials").as_deref(), Some("IRNGOV"));
+    // An armed group's code already has its sector.
+    let doc = resolve("Two Hamas commanders were killed.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Two Hamas commanders").as_deref(), Some("PSEREBHMS"));
 }
 
 #[test]

@@ -89,7 +89,7 @@ impl<'l> EventCoder<'l> {
                 // argument of a verb some pattern codes (even if that event is then dropped as
                 // hypothetical), not a second event.
                 if pos == TriggerPos::Noun
-                    && matches!(tree.base_rel(t), "obj" | "obl" | "nsubj" | "xcomp")
+                    && matches!(tree.base_rel(t), "obj" | "obl" | "xcomp")
                     && tree.head(t).is_some_and(|h| {
                         targets.iter().any(|(k, _)| *k == h)
                             || (tree.upos(h) == "VERB" && self.lexicon.best_match(&tree, h).is_some())
@@ -181,7 +181,16 @@ impl<'l> EventCoder<'l> {
                 }
                 clause::passive_agent(tree, t)
             } else {
+                // "Russia's invasion of Ukraine displaced millions": the act's subject is an act,
+                // whose doer is its own source, not everyone the noun phrase names.
                 subjects
+                    .into_iter()
+                    .flat_map(|h| {
+                        let act = tree.upos(h) == "NOUN" && self.lexicon.is_trigger(tree.lemma(h), TriggerPos::Noun);
+                        let doers = if act { noun_source(tree, h) } else { Vec::new() };
+                        if doers.is_empty() { vec![h] } else { doers }
+                    })
+                    .collect()
             }
         } else {
             noun_source(tree, t)
