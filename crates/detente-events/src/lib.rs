@@ -77,9 +77,10 @@ impl<'l> EventCoder<'l> {
             // Targets of the triggers coded so far: a conjoined verb shares its conjunct's.
             let mut targets: Vec<(u32, Vec<ActorRef>)> = Vec::new();
             let mut sentence_events: Vec<Event> = Vec::new();
-            // Parallel to `sentence_events`: the pattern takes a target; the trigger is a verb;
-            // the trigger.
-            let mut kinds: Vec<(bool, bool, u32)> = Vec::new();
+            // Parallel to `sentence_events`: the pattern takes a target; the trigger is a verb.
+            let mut kinds: Vec<(bool, bool)> = Vec::new();
+            // Parallel to `sentence_events` too: the trigger token.
+            let mut triggers: Vec<u32> = Vec::new();
             for t in tree.tokens() {
                 let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
@@ -108,11 +109,40 @@ impl<'l> EventCoder<'l> {
                 if let Some(e) = coded.first() {
                     targets.push((t, e.target.clone()));
                 }
-                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), pos == TriggerPos::Verb, t)).take(coded.len()));
+                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), pos == TriggerPos::Verb)).take(coded.len()));
+                triggers.extend(std::iter::repeat(t).take(coded.len()));
                 sentence_events.extend(coded);
             }
+            // "HRW said Sudan must ensure their safety": what a speaker says another must do is their
+            // demand, whatever the act (the `must` line of 10.tsv; obliged triggers are coded so
+            // in `events_at`).
+            if let Some(must) = self.lexicon.patterns_for("must", TriggerPos::Verb).next() {
+                let coded_before = triggers.len();
+                for t in tree.tokens() {
+                    let covered = triggers.iter().any(|&k| k == t || tree.head(k) == Some(t));
+                    if tree.upos(t) != "VERB" || covered || clause::reported_obligation(&tree, t).map(|(_, v)| v) != Some(t) {
+                        continue;
+                    }
+                    let m = PatternMatch { pattern: must, target_heads: Vec::new(), source_heads: None, negated: false, trigger_negated: false };
+                    let coded = self.events_at(doc, &tree, &actors, t, TriggerPos::Verb, &m, published, &[]);
+                    // A demand needs someone it is made of (see `ADDRESSED_ROOTS`).
+                    kinds.extend(std::iter::repeat((true, true)).take(coded.len()));
+                    triggers.extend(std::iter::repeat(t).take(coded.len()));
+                    sentence_events.extend(coded);
+                }
+                if triggers.len() > coded_before {
+                    // Back into text order.
+                    let mut order: Vec<usize> = (0..triggers.len()).collect();
+                    order.sort_by_key(|&i| triggers[i]);
+                    let mut slots: Vec<Option<Event>> = sentence_events.into_iter().map(Some).collect();
+                    sentence_events = order.iter().filter_map(|&i| slots[i].take()).collect();
+                    kinds = order.iter().map(|&i| kinds[i]).collect();
+                    triggers = order.iter().map(|&i| triggers[i]).collect();
+                }
+            }
             implicit_threat_targets(&mut sentence_events);
-            for (mut event, (transitive, verbal, t)) in sentence_events.into_iter().zip(kinds) {
+            consequence_targets(&tree, &mut sentence_events, &triggers);
+            for ((mut event, (transitive, verbal)), t) in sentence_events.into_iter().zip(kinds).zip(triggers.iter().copied()) {
                 if event.target.is_empty() && matches!(event.cameo.root.as_str(), "01" | "10" | "11" | "12") {
                     event.target = act_referred_to(&tree, t, &event, &acts);
                 }
@@ -222,23 +252,70 @@ impl<'l> EventCoder<'l> {
                 let verb = tree.head(t).into_iter();
                 target_heads = verb.flat_map(|v| tree.children(v).iter().copied()).filter(|&c| tree.base_rel(c) == "obl").filter(marked).take(1).collect();
             }
+            // "a mediation effort between Kabul and the Taliban": or off the noun it modifies.
+            if target_heads.is_empty() && pos == TriggerPos::Noun && tree.base_rel(t) == "compound" {
+                let noun = tree.head(t).into_iter();
+                target_heads = noun.flat_map(|n| tree.children(n).iter().copied()).filter(|&c| tree.base_rel(c) == "nmod").filter(marked).take(1).collect();
+            }
         }
         let mut source = actors_at(tree, actors, &source_heads);
         if source.is_empty() {
             source = first_person_speaker(doc, tree, &source_heads);
         }
-        let mut target = actors_at(tree, actors, &target_heads);
+        // "sent troops to the UN mission in Mali": an operation is aimed at the place it is in.
+        let uncovered: Vec<u32> = target_heads.iter().copied().filter(|&h| !actors.iter().any(|m| m.tokens.contains(&h))).collect();
+        let mut target = self.places_at(doc, tree, &operation_places(tree, &uncovered));
+        if target.is_empty() {
+            target = actors_at(tree, actors, &target_heads);
+        }
         if target.is_empty() {
             target = actors_at(tree, actors, &recipient_heads(tree, &target_heads));
         }
         if target.is_empty() {
             target = self.place_adjectives(doc, tree, &target_heads);
         }
+        // "troops arrived in Mali": a place the target slot names, though no actor; at home only
+        // for coercion and its easing ("extended the curfew in Lagos"). Violence in a place is
+        // aimed at whom it hits there (see below).
+        let violent = matches!(m.pattern.cameo.root.as_str(), "18" | "19" | "20");
+        let domestic = matches!(m.pattern.cameo.root.as_str(), "08" | "17");
+        if target.is_empty() && !violent {
+            target = self.places_at(doc, tree, &target_heads);
+            target.retain(|p| domestic || !source.iter().any(|s| s.country == p.country));
+        }
         if target.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
             let indirect = indirect_target_heads(tree, t);
             target = actors_at(tree, actors, &indirect);
+            // "refused to lift sanctions on Iran", "called for sanctions against Turkey".
+            if target.is_empty() {
+                target = actors_at(tree, actors, &recipient_heads(tree, &indirect));
+            }
             if target_heads.is_empty() {
                 target_heads = indirect;
+            }
+        }
+        // "agreed to a ceasefire in Donbas": the place of an operation or truce the act is about.
+        if target.is_empty() && !violent {
+            let verbs = std::iter::once(t).chain(tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "xcomp"));
+            let nouns: Vec<u32> = verbs.flat_map(|v| tree.children(v).iter().copied()).filter(|&c| matches!(tree.base_rel(c), "obj" | "obl")).collect();
+            target = self.places_at(doc, tree, &operation_places(tree, &nouns));
+        }
+        // "offered to send troops to Jordan", "withdrew peacekeepers from Sinai": forces moved are
+        // not whom the act is aimed at; where they go or leave is. Forces attacked or arrested are.
+        let moved = |a: &ActorRef| a.country.is_none() && a.code.as_deref() == Some("MIL");
+        if !target.is_empty() && target.iter().all(moved) && !violent && m.pattern.cameo.root != "17" {
+            let verbs = std::iter::once(t).chain(tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "xcomp"));
+            let ends: Vec<u32> = verbs
+                .flat_map(|v| tree.children(v).iter().copied())
+                .flat_map(|c| std::iter::once(c).chain(tree.children(c).iter().copied().filter(move |_| tree.base_rel(c) == "obj")))
+                .filter(|&c| matches!(tree.base_rel(c), "obl" | "nmod") && matches!(tree.case_marker(c).as_deref(), Some("to" | "into" | "from" | "in")))
+                .collect();
+            let mut found: Vec<ActorRef> = actors_at(tree, actors, &ends).into_iter().filter(names_a_country).collect();
+            if found.is_empty() {
+                found = self.places_at(doc, tree, &ends);
+            }
+            if !found.is_empty() {
+                target = found;
             }
         }
         if pos == TriggerPos::Noun && target.is_empty() {
@@ -309,9 +386,12 @@ impl<'l> EventCoder<'l> {
         let known_place = |h: u32| location.as_ref().is_some_and(|l| l.country.is_some() && l.span == doc.token_text_span(h..h + 1).span);
         let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN" && !known_place(h));
         let aid = m.pattern.cameo.root == "07";
+        // Yielding in a place ("lifted the curfew in Basra", "declared a ceasefire in Tripoli",
+        // "laid down their arms in Cauca"), like force, is aimed at that place.
+        let yielding = m.pattern.cameo.root == "08";
         // A bare sector ("killed 32 civilians in Ghouta", "to help farmers in Laos") is of that
         // place's country.
-        if target.iter().all(bare) && (m.pattern.cameo.quad_class == 4 || aid) && !unknown_place {
+        if target.iter().all(bare) && (m.pattern.cameo.quad_class == 4 || aid || yielding) && !unknown_place {
             // "struck a target in the Gaza Strip": the place may hang off the object.
             let mut near: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").collect();
             if aid {
@@ -331,7 +411,7 @@ impl<'l> EventCoder<'l> {
                 .clone()
                 .filter(|l| l.country.is_some())
                 .or_else(|| self.location(doc, tree, &near).filter(|l| l.country.is_some()))
-                .or_else(|| if aid { None } else { self.dateline_place(doc) });
+                .or_else(|| if aid || yielding { None } else { self.dateline_place(doc) });
             if let Some(loc) = place.filter(|l| l.country.is_some()) {
                 if target.is_empty() {
                     target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
@@ -346,13 +426,13 @@ impl<'l> EventCoder<'l> {
             }
         }
         // A state's force or pressure against a place of its own ("the army shelled Idlib", "a
-        // curfew on Basra") is aimed at the people there: only then may the target share the
-        // source's country.
+        // curfew on Basra"), or its lifting, is aimed at the people there: only then may the
+        // target share the source's country.
         let conflict = m.pattern.cameo.quad_class >= 3;
         let is_place = |a: &ActorRef| {
             location.as_ref().is_some_and(|l| l.span == a.span) || actors.iter().any(|x| x.span == a.span && x.kind == "place")
         };
-        target.retain(|a| (conflict && is_place(a)) || !source.iter().any(|s| same_actor(s, a)));
+        target.retain(|a| ((conflict || yielding) && is_place(a)) || !source.iter().any(|s| same_actor(s, a)));
         // One actor per code: "Special forces soldiers in Guinea" are one GINMIL.
         for side in [&mut source, &mut target] {
             let mut seen: Vec<Option<String>> = Vec::new();
@@ -451,15 +531,45 @@ impl<'l> EventCoder<'l> {
         // What the sentence is about is surer than what hangs off it: "stormed a base, *killing*
         // five" is told as a consequence, "missiles *fired* by …" as a description, and a noun
         // ("the attack") may only refer to an event told elsewhere.
+        // A participle adjunct of a clause ("…, killing five", "…, calling it illegal") tells a
+        // consequence or a comment of that clause's event, whatever its governor's weight.
+        let participle = matches!(tree.base_rel(t), "advcl" | "acl") && tree.syntax(t).xpos == "VBG" && heads.len() > 1;
+        // So does the complement of a verb that reports an event of its own ("agreed to hold
+        // joint exercises" is an agreement).
+        let nested = heads[1..].iter().any(|&g| tree.upos(g) == "VERB" && self.lexicon.best_match(tree, g).is_some());
         let clause_weight = match heads.last().map(|&g| tree.base_rel(g)) {
             _ if tree.base_rel(t) == "root" => 0.05,
+            _ if participle => -0.1,
+            _ if nested => -0.15,
             Some("advcl" | "acl") => -0.05,
             _ => 0.0,
         } - if pos == TriggerPos::Noun { 0.05 } else { 0.0 };
+        // "the Houthis claimed they had attacked the airport": an attack its own authors claim is
+        // their claim of responsibility.
+        let claimed = violent
+            && clause::reporting_verb(tree, t).is_some_and(|v| {
+                tree.lemma(v) == "claim"
+                    && actors_at(tree, actors, &clause::subject_heads(tree, v).0).iter().any(|c| pairs.iter().any(|(s, _)| s.iter().any(|a| a.code == c.code)))
+            });
+        // Troops sent on a peacekeeping mission keep the peace (074) rather than show force (154).
+        let peacekeeping = m.pattern.cameo.code == "154" && tree.subtree(t).iter().any(|&k| matches!(tree.lemma(k), "peacekeeping" | "peacekeeper"));
+        // "sent a team to Detroit to investigate the crash": people sent to investigate investigate.
+        let investigation = if matches!(tree.lemma(t), "send" | "dispatch" | "deploy") {
+            let purposes = tree.children(t).iter().copied().filter(|&c| {
+                matches!(tree.base_rel(c), "advcl" | "xcomp") && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to")
+            });
+            purposes.filter_map(|c| self.lexicon.best_match(tree, c)).map(|p| p.pattern.cameo).find(|c| c.root == "09")
+        } else {
+            None
+        };
         let trigger = doc.token_text_span(t..t + 1);
         let mut out = Vec::new();
         for (source, target) in pairs {
             let mut info = m.pattern.cameo;
+            let recoded = if claimed { Some("015") } else if peacekeeping { Some("074") } else { None };
+            if let Some(code) = recoded.and_then(|c| self.ontology.cameo(c)).or(investigation) {
+                info = code;
+            }
             if let Some(demand) = obligation.and_then(|_| self.ontology.cameo("100")) {
                 info = demand;
             }
@@ -540,6 +650,21 @@ impl<'l> EventCoder<'l> {
         out
     }
 
+    /// The countries of the named places at `heads` ("Mali", "the Golan Heights").
+    fn places_at(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Vec<ActorRef> {
+        let mut out: Vec<ActorRef> = Vec::new();
+        for &h in heads.iter().filter(|&&h| tree.upos(h) == "PROPN") {
+            let first = tree.children(h).iter().copied().filter(|&k| k < h && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN").min().unwrap_or(h);
+            let name = doc.token_text_span(first..h + 1);
+            let Some(code) = self.places.country_of_place(&name.text).and_then(|e| e.default_code()) else { continue };
+            let code = code.get(..3).unwrap_or(code).to_string();
+            if !out.iter().any(|a| a.code.as_deref() == Some(code.as_str())) {
+                out.push(ActorRef { text: name.text, span: name.span, code: Some(code.clone()), country: Some(code), sector: None });
+            }
+        }
+        out
+    }
+
     /// The dateline's place with its country, when the lexicon knows it.
     fn dateline_place(&self, doc: &Document) -> Option<Location> {
         let d = doc.dateline.as_ref()?;
@@ -558,10 +683,14 @@ impl<'l> EventCoder<'l> {
                 }
                 // "in Afghanistan's Kunar province", "in the north of Syria": a common noun
                 // takes its place from its possessor, "of" phrase or name.
-                let named = std::iter::once(c).chain(tree.children(c).iter().copied().filter(|&k| {
-                    tree.upos(c) == "NOUN"
-                        && (matches!(tree.deprel(k), "nmod:poss" | "compound") || tree.case_marker(k).as_deref() == Some("of"))
-                }));
+                // One "of" further too: "in parts of the city of Homs".
+                let naming = |n: u32| {
+                    tree.children(n).iter().copied().filter(move |&k| {
+                        tree.upos(n) == "NOUN"
+                            && (matches!(tree.deprel(k), "nmod:poss" | "compound") || tree.case_marker(k).as_deref() == Some("of"))
+                    })
+                };
+                let named = std::iter::once(c).chain(naming(c)).chain(naming(c).flat_map(naming));
                 for p in named {
                     let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&p));
                     // The whole name first: "Gaza Strip", "Nagorno Karabakh".
@@ -592,6 +721,36 @@ fn implicit_threat_targets(events: &mut [Event]) {
         let partner = events.iter().find(|e| !e.target.is_empty() && codes(&e.source) == source).map(|e| e.target.clone());
         if let Some(target) = partner {
             events[i].target = target;
+        }
+    }
+}
+
+/// "carried out air strikes in Mosul, killing dozens of fighters", "agreed to lift its ban on
+/// Georgian wine": an event with no target of its own is aimed at whom an event of a participle
+/// adjunct or a controlled complement of its trigger, by the same source, is.
+fn consequence_targets(tree: &SentenceTree, events: &mut [Event], triggers: &[u32]) {
+    let complement_of = |mut u: u32, v: u32| {
+        while tree.base_rel(u) == "xcomp" {
+            match tree.head(u) {
+                Some(h) if h == v => return true,
+                Some(h) => u = h,
+                None => break,
+            }
+        }
+        false
+    };
+    for i in 0..events.len() {
+        if !events[i].target.is_empty() {
+            continue;
+        }
+        let source = codes(&events[i].source);
+        let adjunct = (0..events.len()).find(|&j| {
+            let u = triggers[j];
+            let participle = tree.head(u) == Some(triggers[i]) && tree.base_rel(u) == "advcl" && tree.syntax(u).xpos == "VBG";
+            (participle || complement_of(u, triggers[i])) && !events[j].target.is_empty() && codes(&events[j].source) == source
+        });
+        if let Some(j) = adjunct {
+            events[i].target = events[j].target.clone();
         }
     }
 }
@@ -794,7 +953,7 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
 }
 
 /// The actors at argument heads: mentions covering a head, else mentions on its conjuncts,
-/// appositions, possessors and modifiers.
+/// appositions, possessors and modifiers, else on their own modifiers.
 fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Vec<ActorRef> {
     let mut out: Vec<ActorRef> = Vec::new();
     let mut push = |m: &ActorMention| {
@@ -825,7 +984,15 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
                 covering.into_iter().for_each(|m| push(m));
                 continue;
             }
-            for d in modifier_heads(tree, c) {
+            let modifiers = modifier_heads(tree, c);
+            let named = |d: &u32| actors.iter().any(|m| m.tokens.contains(d));
+            // "a ban on imports *of British beef*": one noun further when these name no one.
+            let deeper: Vec<u32> = if modifiers.iter().any(named) {
+                Vec::new()
+            } else {
+                modifiers.iter().filter(|&&d| tree.upos(d) == "NOUN" && tree.base_rel(d) != "appos").flat_map(|&d| modifier_heads(tree, d)).collect()
+            };
+            for d in modifiers.into_iter().chain(deeper) {
                 actors.iter().filter(|m| m.tokens.contains(&d)).for_each(|m| push(m));
             }
         }
@@ -861,25 +1028,48 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
     out
 }
 
-/// Whom a target that is no actor is for or against: "sanctions on exports *to India*", "a
-/// campaign *against the Houthis*".
-fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
+/// The places that operations and truces among `heads` are in: "the peacekeeping mission *in
+/// Mali*", "a ceasefire *in Hodeidah*".
+fn operation_places(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
     heads
         .iter()
+        .filter(|&&h| matches!(tree.lemma(h), "mission" | "force" | "operation" | "contingent" | "ceasefire" | "truce"))
         .flat_map(|&h| tree.children(h).iter().copied())
-        .filter(|&c| tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("to" | "against" | "toward" | "towards")))
+        .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("in"))
         .collect()
 }
 
-/// Where a verb whose own slots name no target finds one: its object's "of" phrase ("lifted its
-/// blockade of Yemen", "announced the release of two nationals"); else whom its complement
+/// Whom a target that is no actor is for or against: "sanctions on exports *to India*", "a
+/// campaign *against the Houthis*", "the ban *on Iran*", "sanctions imposed *on Iran*".
+fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
+    let aimed = |c: &u32| matches!(tree.case_marker(*c).as_deref(), Some("to" | "against" | "toward" | "towards" | "on"));
+    let participle = |c: u32| tree.base_rel(c) == "acl" && tree.syntax(c).xpos == "VBN";
+    heads
+        .iter()
+        .flat_map(|&h| tree.children(h).iter().copied())
+        .flat_map(|c| {
+            let own = (tree.base_rel(c) == "nmod").then_some(c);
+            let of_participle = tree.children(c).iter().copied().filter(move |&g| participle(c) && tree.base_rel(g) == "obl");
+            own.into_iter().chain(of_participle)
+        })
+        .filter(aimed)
+        .collect()
+}
+
+/// Where a verb whose own slots name no target finds one: its object's (or, with no object, its
+/// "for" phrase's) "of" phrase ("lifted its blockade of Yemen", "announced the release of two
+/// nationals", "called for the release of two nationals"); else whom its complement
 /// clause, or the object's, acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish
 /// Kyiv", "accepted an invitation to meet Kim"); else whose the object is ("accepted the demands
 /// *by protesters*", "rejected *Croatia's* request": the object's modifiers, see
 /// [`modifier_heads`]).
 fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
     let children_with = |h: u32, rel: &'static str| tree.children(h).iter().copied().filter(move |&c| tree.base_rel(c) == rel);
-    let objects: Vec<u32> = children_with(t, "obj").collect();
+    // "called for sanctions against Turkey": with no object, what the act is for.
+    let mut objects: Vec<u32> = children_with(t, "obj").collect();
+    if objects.is_empty() {
+        objects = children_with(t, "obl").filter(|&c| tree.case_marker(c).as_deref() == Some("for")).collect();
+    }
     let of_object: Vec<u32> = objects
         .iter()
         .flat_map(|&o| tree.children(o).iter().copied())
@@ -904,7 +1094,9 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
     if !complement.is_empty() {
         return complement;
     }
-    objects
+    // "rejected demands from the rebels": the parser may hang the object's "from" off the verb.
+    let from = children_with(t, "obl").filter(|&c| !objects.is_empty() && tree.case_marker(c).as_deref() == Some("from"));
+    objects.iter().copied().chain(from).collect()
 }
 
 /// "“We agreed …,” he said": a first-person pronoun inside a quotation is its speaker.

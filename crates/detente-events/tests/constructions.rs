@@ -280,3 +280,113 @@ fn a_led_coalition_is_its_leaders_but_a_backed_force_is_not_its_backers() {
     let found = events("The Kenyan-backed militia declared a ceasefire on Friday.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.source.iter().all(|a| a.code.as_deref() != Some("KEN"))), "{}", describe(&found));
 }
+
+/// Asserts an event with exactly these source and target codes and CAMEO code.
+#[track_caller]
+fn expect_exact(text: &str, source: &str, target: &str, cameo: &str) {
+    let found = events(text, Some("2024-03-01"));
+    let hit = found.iter().any(|e| {
+        e.cameo.code == cameo
+            && e.source.iter().any(|a| a.code.as_deref() == Some(source))
+            && e.target.iter().any(|a| a.code.as_deref() == Some(target))
+    });
+    assert!(hit, "no {source} -> {target} [{cameo}] in {text:?}; events:\n{}", describe(&found));
+}
+
+/// The trigger of the event the coder is surest of.
+fn surest_trigger(text: &str) -> String {
+    let found = events(text, Some("2024-03-01"));
+    let best = found.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+    best.unwrap_or_else(|| panic!("no event in {text:?}")).evidence.trigger.text.clone()
+}
+
+#[test]
+fn whom_the_complements_object_is_aimed_at() {
+    expect_exact("Austria refused to lift the sanctions on Iran.", "AUT", "IRN", "1241");
+    // Calling for sanctions against someone is pressure on them, not an appeal to them.
+    expect_exact("The Polish foreign minister called for sanctions against Belarus.", "POLGOV", "BLR", "1312");
+}
+
+#[test]
+fn an_operation_or_truce_is_aimed_at_its_place() {
+    expect_exact("Ghana is deploying 200 soldiers to the UN peacekeeping mission in Lebanon.", "GHA", "LBN", "074");
+    expect_exact("The Kenyan army and the militants agreed to a truce in Somalia.", "KENUAF", "SOM", "0356");
+}
+
+#[test]
+fn a_place_in_the_target_slot_is_its_country() {
+    expect_exact("Irish troops arrived in Lebanon on Monday.", "IRLMIL", "LBN", "154");
+    expect_exact("Serbia is sending a platoon to Cyprus.", "SRB", "CYP", "154");
+}
+
+#[test]
+fn forces_moved_are_no_target_where_they_go_is() {
+    expect_exact("Nepal has offered to send troops to Lebanon to support the mission.", "NPL", "LBN", "033");
+}
+
+#[test]
+fn curfews_in_part_of_a_city_and_their_lifting_target_the_place() {
+    expect_exact("Nigerian police imposed a curfew in parts of the northern city of Kano.", "NGACOP", "NGA", "1723");
+    expect_exact("The Thai government lifted the state of emergency in Bangkok.", "THAGOV", "THA", "0814");
+}
+
+#[test]
+fn a_participle_adjunct_is_a_consequence_of_its_clause() {
+    assert_eq!(surest_trigger("Syrian jets bombed the town of Idlib on Monday, killing 12 Turkish soldiers."), "bombed");
+    // The event of the clause is aimed at whom its consequence hits.
+    expect_exact("Israeli jets carried out several air strikes overnight, killing three Hamas commanders.", "ISR", "PSEREBHMS", "190");
+}
+
+#[test]
+fn an_attack_claimed_by_its_authors_is_a_claim_of_responsibility() {
+    expect_exact("Hamas claimed that it had fired rockets at Israeli towns.", "PSEREBHMS", "ISR", "015");
+}
+
+#[test]
+fn troops_on_a_peacekeeping_mission_keep_the_peace() {
+    expect_exact("Norway sent 300 troops to Mali on a peacekeeping mission.", "NOR", "MLI", "074");
+}
+
+#[test]
+fn fighting_a_disease_is_no_fight() {
+    let found = events("Sweden sent medical supplies to Kenya to fight the cholera outbreak.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.root != "19"), "{}", describe(&found));
+}
+
+#[test]
+fn an_agreement_outranks_what_is_agreed() {
+    assert_eq!(surest_trigger("Ghana and Togo have agreed to undertake joint military exercises next month."), "agreed");
+    // The agreement is aimed at whom the act agreed on is.
+    expect_exact("Moldova has agreed to lift its ban on Georgian wine.", "MDA", "GEO", "0351");
+}
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand() {
+    expect_exact("The Danish government said that Kenya must ensure the safety of aid workers.", "DNKGOV", "KEN", "100");
+}
+
+#[test]
+fn a_noun_modifying_another_takes_its_phrases() {
+    expect_exact("Nigeria launched a mediation effort between Ghana and Togo.", "NGA", "GHA", "045");
+}
+
+#[test]
+fn people_sent_to_investigate_investigate() {
+    expect_exact("Ghana sent a team of experts to Togo to investigate the explosion.", "GHA", "TGO", "093");
+}
+
+#[test]
+fn whose_the_thing_of_a_thing_is_names_the_target() {
+    expect_exact("Serbia lifted its ban on imports of Bosnian wheat.", "SRB", "BIH", "081");
+}
+
+#[test]
+fn people_held_as_human_shields() {
+    expect_exact("Boko Haram fighters held 300 Nigerian villagers as human shields.", "NGAREB", "NGACVL", "184");
+}
+
+#[test]
+fn whom_the_object_comes_from_names_the_target() {
+    // The parser hangs "from the rebel group" off "rejected".
+    expect_exact("The Congolese government rejected demands from the rebel group.", "CODGOV", "CODREB", "120");
+}
