@@ -378,13 +378,16 @@ fn prep_children<'a>(
 /// Words naming a time, never a participant: "imposed sanctions on Iran *on Tuesday*" must
 /// not look for the target in "on Tuesday". ("May" is left out: it is also a surname.)
 fn is_time_word(lemma: &str) -> bool {
-    const TIME_WORDS: [&str; 31] = [
+    const TIME_WORDS: [&str; 42] = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "january", "february", "march", "april", "june", "july", "august", "september",
-        "october", "november", "december", "day", "week", "weekend", "month", "year", "morning",
-        "afternoon", "evening", "night", "hour", "eve", "occasion", "anniversary",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "day", "week", "weekend", "month", "year", "morning",
+        "afternoon", "evening", "night", "hour", "eve", "anniversary",
     ];
-    TIME_WORDS.iter().any(|w| lemma.eq_ignore_ascii_case(w))
+    // "On Nov. 2": abbreviations keep their period.
+    let word = lemma.strip_suffix('.').unwrap_or(lemma);
+    TIME_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// The head(s) of a slot, conjuncts expanded, or `None` when the slot is empty.
