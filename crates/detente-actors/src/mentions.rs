@@ -338,6 +338,12 @@ impl Sentence<'_, '_> {
                 break;
             }
         }
+        // "after meeting Estonian Prime Minister X": a country word right before a title is the
+        // title's, however the parser attached it.
+        let titled = self.names.iter().any(|n| n.start == lo && n.entry.kind == EntryKind::Agent);
+        if let Some(country) = self.names.iter().find(|n| titled && n.end == lo && is_base(n.entry)) {
+            lo = country.start;
+        }
         lo..hi
     }
 

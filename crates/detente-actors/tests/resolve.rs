@@ -52,6 +52,14 @@ fn an_organisations_officials_are_the_organisation() {
 }
 
 #[test]
+fn a_country_word_right_before_a_title_is_the_titles_whatever_the_parse() {
+    // The parser makes "Estonian" a predicate of "meeting" here.
+    let doc = resolve("The general spoke after meeting Estonian Prime Minister Kristen Michal in Brussels.", "2025-06-12");
+    let m = doc.actors.iter().find(|m| m.text.contains("Michal")).expect("mention of the minister");
+    assert_eq!(m.code.as_deref(), Some("ESTGOV"), "{m:#?}");
+}
+
+#[test]
 fn a_new_person_is_coded_from_the_title() {
     let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
