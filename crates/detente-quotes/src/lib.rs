@@ -21,7 +21,8 @@
 //!   poll is the source), cue nouns ("X's statement that …", "X's criticism of Y", "his pledge
 //!   to Z", "in a statement, X …"),
 //!   nouns that a verb makes a cue ("X made the case that …", "X took swipes at Y"),
-//!   adjectives of stance ("X is wary of Y"), any verb or adjective with a subject and a
+//!   adjectives of stance ("X is wary of Y") and passives of feeling, whose subject feels ("X
+//!   was angered that …", "X is encouraged by Y"), any verb or adjective with a subject and a
 //!   clausal complement ("has learned that …", "is confident that …"), impressions and
 //!   expectations without a source ("Y seems to …", "Y is expected to …", "Y reportedly …"),
 //!   "Name: …" headlines and transcript turns ("SMITH: …"); the content is the reported clause
@@ -49,7 +50,10 @@ pub use cues::{CueClass, CueClasses, CueLexicon};
 
 use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
-use speaker::{actor_of, agent_of, describe_resolution, is_participle, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker};
+use speaker::{
+    actor_of, agent_of, describe_resolution, in_reporter_tense, is_participle, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue,
+    FoundSpeaker,
+};
 use std::ops::Range;
 
 /// Speech verbs that frame a quote (“…,” she continued) or report a clause ("maintained that
@@ -71,6 +75,20 @@ const STANCE_ADJECTIVES: &[&str] = &[
     "nervous", "optimistic", "pessimistic", "eager", "willing", "reluctant", "unwilling", "adamant", "opposed",
     "aware", "convinced", "hopeful", "quick", "happy", "glad", "hostile", "ready",
 ];
+
+/// Verbs of feeling whose passive names who feels in its subject and what the feeling is about
+/// in its complement ("voters are worried about Y", "she was angered that Z", "leaders were
+/// encouraged by the turnout"): a stance of the subject, never an agent's report.
+const FEELING_VERBS: &[&str] = &[
+    "worry", "concern", "anger", "disappoint", "encourage", "hearten", "shock", "surprise", "outrage", "please",
+    "alarm", "thrill", "frustrate", "excite", "satisfy", "dismay", "offend", "delight", "bother", "trouble", "disturb",
+    "disgust", "upset", "annoy", "enrage", "infuriate", "impress", "interest", "convince", "persuade", "determine",
+    "commit", "incline", "oppose",
+];
+
+/// Feeling verbs whose "by" phrase names an agent ("was persuaded by X", "is opposed by X"),
+/// whose passive is reported by that agent instead.
+const AGENTIVE_FEELING_VERBS: &[&str] = &["convince", "persuade", "determine", "commit", "incline", "oppose"];
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
 /// run through the entity and actor stages.
@@ -423,6 +441,10 @@ impl<'a> Run<'a> {
                     reported.push(found);
                     continue;
                 }
+                if let Some(found) = self.feeling_passive(tree, t) {
+                    reported.push(found);
+                    continue;
+                }
                 let classes = self.verb_cue(t);
                 if classes.speech {
                     if let Some(found) = self.inverted_frame(tree, t) {
@@ -759,13 +781,15 @@ impl<'a> Run<'a> {
 
     /// The cue verb whose reported clause cue verb `t` is coordinated with, when `t` has no
     /// subject of its own: "X says she likes Y but argues that Z" is two reports of X, though
-    /// the parser hangs "argues" on "likes".
+    /// the parser hangs "argues" on "likes". A verb with a modal or another tense than the cue's
+    /// goes on the reported clause ("X said she was Y and would back Z").
     fn coordinated_report(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
         if tree.base_rel(t) != "conj" || self.upos(t) != "VERB" || tree.child_with(t, "nsubj").is_some() || !self.verb_cue(t).is_verb() {
             return None;
         }
         let clause = tree.head(t).filter(|&h| h < t && tree.base_rel(h) == "ccomp")?;
-        tree.head(clause).filter(|&c| c < clause && self.verb_cue(c).speech)
+        let cue = tree.head(clause).filter(|&c| c < clause && self.verb_cue(c).speech)?;
+        in_reporter_tense(tree, t, cue).then_some(cue)
     }
 
     /// A report put before its frame, whatever the parser made of it: "Y, officials said." /
@@ -966,6 +990,35 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some((self.without_asides(tree, content), t..t + 1, speaker))
     }
 
+    /// "X is worried about Y", "X was angered that Z", "X is determined to Z": the passive of
+    /// a verb of feeling, with its subject as the one who feels and its complement (a phrase,
+    /// a clause or an infinitive) as what the feeling is about.
+    fn feeling_passive(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        let lemma = tree.lemma(t).to_lowercase();
+        if self.upos(t) != "VERB" || !FEELING_VERBS.contains(&lemma.as_str()) || !tree.is_passive(t) {
+            return None;
+        }
+        let agentive = AGENTIVE_FEELING_VERBS.contains(&lemma.as_str());
+        let subject = tree.child_with(t, "nsubj").filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "this" | "there"))?;
+        let object = tree.children(t).iter().copied().find(|&c| {
+            c > t
+                && match tree.base_rel(c) {
+                    "obl" => match tree.case_marker(c).as_deref() {
+                        Some("by") => !agentive,
+                        Some("of" | "about" | "with" | "at" | "over" | "to" | "in" | "for") => !is_time_word(&tree.lemma(c).to_lowercase()),
+                        _ => false,
+                    },
+                    "ccomp" => true,
+                    "xcomp" | "advcl" => self.lower(tree.subtree(c)[0]) == "to",
+                    _ => false,
+                }
+        })?;
+        let phrase = self.block(tree, object);
+        let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
+        let speaker = FoundSpeaker { tokens: speaker_tokens(tree, subject), head: subject, how: format!("subject of '{}', who feels", self.lower(t)) };
+        (!content.is_empty()).then_some((self.without_asides(tree, content), t..t + 1, Some(speaker)))
+    }
+
     /// A noun that a verb makes into a cue: "X made the case that …", "X raised the
     /// possibility that …", "X has concerns about Y" (a cue noun); the content is the clause
     /// or the object of the noun, the speaker the verb's subject and the cue the verb phrase.
@@ -982,7 +1035,11 @@ impl<'a> Run<'a> {
             Some(c) => self.without_asides(tree, self.block(tree, c)),
             None if self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) => {
                 // The phrase may hang on the noun or on the verb ("took swipes at Y").
-                let about = |c: u32| matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "of" | "for" | "to" | "on" | "at" | "against"));
+                // Not a date ("made the announcement on Monday").
+                let about = |c: u32| {
+                    matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "of" | "for" | "to" | "on" | "at" | "against"))
+                        && !is_time_word(&tree.lemma(c).to_lowercase())
+                };
                 let of_noun = tree.children(t).iter().copied().find(|&c| c > t && tree.base_rel(c) == "nmod" && about(c));
                 let of_verb = || tree.children(verb).iter().copied().find(|&c| c > t && tree.base_rel(c) == "obl" && about(c));
                 let object = of_noun.or_else(of_verb)?;
@@ -1048,8 +1105,8 @@ impl<'a> Run<'a> {
         None
     }
 
-    /// Records reported speech unless its content is one direct quote (found already) or
-    /// repeats content found before.
+    /// Records reported speech unless its content is one direct quote (found already), with or
+    /// without the speaker of its frame, or repeats content found before.
     fn push_reported(&mut self, (content, cue, speaker): Report) {
         if content.is_empty() || self.found.iter().any(|f| f.content == content) {
             return;
@@ -1057,6 +1114,16 @@ impl<'a> Run<'a> {
         let words: Vec<u32> = content.clone().filter(|&t| self.is_word(t)).collect();
         let quoted_direct = |t: &u32| self.quote_of[*t as usize].is_some_and(|q| self.direct[q as usize]);
         if words.is_empty() || words.iter().all(quoted_direct) {
+            return;
+        }
+        // “…,” X, a pollster, said — the parser hung the frame's speaker on the quoted clause: a
+        // direct quote followed by a noun phrase without a verb reports nothing beyond the quote.
+        let unquoted = words.iter().position(|t| !quoted_direct(t)).unwrap_or(0);
+        let noun_phrase = |rest: &[u32]| {
+            matches!(self.upos(rest[0]), "PROPN" | "NOUN" | "DET" | "NUM" | "ADJ")
+                && !rest.iter().any(|&t| quoted_direct(&t) || matches!(self.upos(t), "VERB" | "AUX"))
+        };
+        if unquoted > 0 && noun_phrase(&words[unquoted..]) {
             return;
         }
         let paragraph = self.paragraph(content.start);

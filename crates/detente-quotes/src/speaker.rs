@@ -80,14 +80,18 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
     start..end
 }
 
-/// The subject of cue `cue`: its own `nsubj`, else that of the verb it is coordinated with or
-/// attached to ("… and added", "…, adding that"), else the nominal right next to it inside
-/// `frame` (the words around the cue that are outside any quotation).
+/// The subject of cue `cue`: its own `nsubj` (never a lone "this" or "which", which stand for
+/// things), else the nominal the parser hung a finite cue on ("4 in 10 say"), else the subject
+/// of the verb it is coordinated with or attached to ("… and added", "…, adding that"), else
+/// the nominal right next to it inside `frame` (the words around the cue that are outside any
+/// quotation).
 pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option<FoundSpeaker> {
     let cue_word = tree.word(cue).to_lowercase();
     let found = |head: u32, how: String| {
         let (tokens, head) = widen_over_nominals(tree, speaker_tokens(tree, head), head, cue);
-        Some(FoundSpeaker { tokens, head, how })
+        // "which", "that" or "this" alone stands for a thing or a fact, not for someone.
+        let thing = tokens.len() == 1 && tree.upos(head) == "PRON" && matches!(tree.syntax(head).xpos.as_str(), "WDT" | "DT");
+        (!thing).then_some(FoundSpeaker { tokens, head, how })
     };
     // A passive cue's subject is what is reported on ("X is expected to …"); its source is the
     // agent, if named ("it was announced by X").
@@ -111,11 +115,26 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     if let Some(subject) = subject_of(cue) {
         return found(subject, format!("subject of '{cue_word}'"));
     }
+    // A finite verb hung on the nominal before it has that nominal as its subject, however the
+    // parser read the phrase ("4 in 10 say …", "a quarter, 26 percent, say …"); an infinitive
+    // with "to" is the noun's own ("a decision to say").
+    let infinitive = tree.children_with(cue, "mark").any(|m| tree.word(m).eq_ignore_ascii_case("to"));
+    let finite = matches!(tree.syntax(cue).xpos.as_str(), "VBP" | "VBZ" | "VBD" | "VB") && !infinitive;
+    let hung_on = tree.head(cue).filter(|&h| h < cue && matches!(tree.base_rel(cue), "nmod" | "acl" | "parataxis"));
+    if let Some(noun) = hung_on.filter(|&h| finite && matches!(tree.upos(h), "NOUN" | "PROPN" | "NUM" | "PRON")) {
+        let start = speaker_tokens(tree, noun).start;
+        let end = (start..cue).rev().find(|&i| !matches!(tree.upos(i), "PUNCT" | "ADV" | "AUX")).map_or(cue, |i| i + 1);
+        return Some(FoundSpeaker { tokens: start..end, head: noun, how: format!("nominal that '{cue_word}' hangs on") });
+    }
     let mut verb = cue;
     for _ in 0..3 {
         let Some(mut up) = tree.head(verb) else { break };
         match tree.base_rel(verb) {
-            "conj" | "advcl" | "xcomp" | "ccomp" | "parataxis" => {}
+            // An adjunct or a second verb of a reported clause is the reporter's ("X said Y won,
+            // citing Z", "X said Y won and praised Z"): the speaker is the subject of the verb
+            // that reports the clause.
+            "conj" | "advcl" => up = reporter_of(tree, up).unwrap_or(up),
+            "xcomp" | "ccomp" | "parataxis" => {}
             // "X issued a statement saying …": the speaker is whoever issued the statement.
             "acl" if tree.base_rel(up) == "obj" => up = tree.head(up).unwrap_or(up),
             _ => break,
@@ -126,6 +145,18 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         }
     }
     speaker_next_to(tree, cue, frame)
+}
+
+/// The verb before clause `clause` that reports it, when `clause` is a clausal complement.
+fn reporter_of(tree: &SentenceTree, clause: u32) -> Option<u32> {
+    tree.head(clause).filter(|&h| h < clause && tree.base_rel(clause) == "ccomp")
+}
+
+/// Whether `verb` has the tense of reporting verb `reporter` and no modal ("said … and praised",
+/// not "said … and would praise").
+pub fn in_reporter_tense(tree: &SentenceTree, verb: u32, reporter: u32) -> bool {
+    let modal = tree.children_with(verb, "aux").any(|a| tree.syntax(a).xpos == "MD");
+    !modal && tree.syntax(verb).xpos == tree.syntax(reporter).xpos
 }
 
 /// The nominal right next to cue `cue` inside `frame`, as words when the parse of the frame
@@ -141,6 +172,10 @@ pub fn speaker_next_to(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opt
     // Where the parse of the phrase does hold together, its own head adds an apposition
     // ("said Jane Roe, a pollster").
     let top = (start..=head).find(|&i| is_nominal(tree, i) && tree.head(i).map_or(true, |h| h < start || h > head)).unwrap_or(head);
+    // An apposition set off before the cue stands for the name it describes ("Jane Roe, a
+    // pollster, told").
+    let set_off = head < cue && tree.word(head + 1) == ",";
+    let top = if set_off && tree.deprel(top) == "appos" { tree.head(top).filter(|&h| h < top).unwrap_or(top) } else { top };
     let phrase = speaker_tokens(tree, top);
     let holds = phrase.start <= start && head < phrase.end && frame.start <= phrase.start && phrase.end <= frame.end;
     let tokens = if holds && !phrase.contains(&cue) {
@@ -161,8 +196,9 @@ fn widen_over_nominals(tree: &SentenceTree, span: Range<u32>, head: u32, cue: u3
     };
     let (mut start, mut end, mut head) = (span.start, span.end, head);
     // A relative pronoun stands for its antecedent, which is no part of the subject: "voters
-    // who said …" (attribution corpora mark "who").
-    if end > cue || matches!(tree.syntax(head).xpos.as_str(), "WP" | "WDT") {
+    // who said …" (attribution corpora mark "who"); a personal pronoun takes no modifiers, so
+    // the noun before it ends another phrase ("the bill he wrote", "sure they will").
+    if end > cue || matches!(tree.syntax(head).xpos.as_str(), "WP" | "WDT") || (tree.upos(head) == "PRON" && span.len() == 1) {
         return (span, head);
     }
     while start > tree.first && nominal(start - 1) {
@@ -217,6 +253,11 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
     let speaker_noun = |i: u32| is_nominal(tree, i) && !is_time_word(&tree.lemma(i).to_lowercase());
     if i > frame.start && speaker_noun(i - 1) && !matches!(tree.word(i - 1), "reporters") {
         return Some(i - 1);
+    }
+    // What follows "told" is whom it was told to; its speaker may end with an apposition set
+    // off by a comma ("…,” Jane Roe, a pollster, told reporters).
+    if tree.lemma(cue).eq_ignore_ascii_case("tell") {
+        return (i > frame.start + 1 && tree.word(i - 1) == "," && speaker_noun(i - 2)).then_some(i - 2);
     }
     // Verb-first frame: the noun phrase after the cue, its head being its last noun.
     let mut j = cue + 1;

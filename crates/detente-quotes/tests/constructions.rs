@@ -641,3 +641,71 @@ fn a_partial_quote_reports_the_phrase_that_holds_it() {
     assert_eq!(q.content.text, "“a note of caution” about the budget");
     assert_eq!(cue(q), "added");
 }
+
+#[test]
+fn a_feeling_passive_is_the_stance_of_its_subject() {
+    let (_, quotes) = quotes_of("Party organizers were encouraged by the turnout at the rally.", None);
+    let q = quote(&quotes, "the turnout");
+    assert_eq!(speaker(q), "Party organizers", "the 'by' phrase is what they feel about, not an agent");
+    assert_eq!(cue(q), "encouraged");
+    let (_, quotes) = quotes_of("Several donors were angered that the governor skipped the gala.", None);
+    assert_eq!(speaker(quote(&quotes, "that the governor skipped the gala")), "Several donors");
+}
+
+#[test]
+fn a_speaker_hung_on_the_quote_is_no_report() {
+    let (_, quotes) = quotes_of("“We expect a long fight,” Jim Hale, 58, a retired teacher, said of the campaign.", None);
+    let q = quote(&quotes, "We expect a long fight");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Jim Hale, 58, a retired teacher");
+    assert!(quotes.iter().all(|q| !q.content.text.contains("Jim Hale")), "{quotes:#?}");
+}
+
+#[test]
+fn told_takes_the_speaker_before_it_with_the_apposition() {
+    let (_, quotes) = quotes_of("“It is a fair deal for workers,” Ana Ortiz, a union steward, told reporters after the vote.", None);
+    assert_eq!(speaker(quote(&quotes, "It is a fair deal")), "Ana Ortiz, a union steward");
+}
+
+#[test]
+fn a_pronoun_speaker_takes_no_noun_before_it() {
+    let (_, quotes) = quotes_of("Neighbors described a childhood she says was marked by hardship.", None);
+    assert_eq!(speaker(quote(&quotes, "was marked by hardship")), "she");
+}
+
+#[test]
+fn an_adjunct_of_the_reported_clause_belongs_to_the_reporter() {
+    let (_, quotes) = quotes_of("The minister said the talks had stalled, citing a dispute over fishing rights.", None);
+    let q = quote(&quotes, "a dispute over fishing rights");
+    assert_eq!(cue(q), "citing");
+    assert_eq!(speaker(q), "The minister");
+}
+
+#[test]
+fn a_modal_verb_joined_to_the_reported_clause_is_part_of_it() {
+    let (_, quotes) = quotes_of("The mayor said she was a lifelong Democrat and would probably back the governor.", None);
+    let q = quote(&quotes, "she was a lifelong Democrat");
+    assert!(q.content.text.ends_with("would probably back the governor"), "{}", q.content.text);
+    assert_eq!(speaker(q), "The mayor");
+}
+
+#[test]
+fn a_date_is_not_what_a_cue_noun_is_about() {
+    let (_, quotes) = quotes_of("The senator made the announcement on Monday.", None);
+    assert!(quotes.iter().all(|q| q.content.text != "Monday"), "{quotes:#?}");
+}
+
+#[test]
+fn a_share_of_respondents_is_the_speaker_the_verb_hangs_on() {
+    let (_, quotes) = quotes_of("Nearly nine out of 10 say they will need new skills.", None);
+    assert_eq!(speaker(quote(&quotes, "they will need new skills")), "Nearly nine out of 10");
+    let (_, quotes) = quotes_of("Thirty-one percent of those surveyed say they would be satisfied.", None);
+    assert_eq!(speaker(quote(&quotes, "they would be satisfied")), "Thirty-one percent of those surveyed");
+}
+
+#[test]
+fn a_pronoun_standing_for_a_thing_is_no_speaker() {
+    let (_, quotes) = quotes_of("This shows that the plan failed. Lawmakers cited a report that says the program wasted millions.", None);
+    assert!(quote(&quotes, "that the plan failed").speaker.is_none());
+    assert!(quote(&quotes, "the program wasted millions").speaker.is_none());
+}
