@@ -446,7 +446,10 @@ impl<'a> Run<'a> {
                     continue;
                 }
                 let classes = self.verb_cue(t);
-                if classes.speech {
+                // "X, the president, accused Y of Z": a verb of stance with its object after it is
+                // no inverted frame.
+                let object_after = classes.stance && tree.children_with(t, "obj").any(|o| o > t);
+                if classes.speech && !object_after {
                     if let Some(found) = self.inverted_frame(tree, t) {
                         reported.push(found);
                         continue;
@@ -475,7 +478,7 @@ impl<'a> Run<'a> {
                 // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".
                 let frame_only = FRAME_ONLY_CUES.contains(&tree.lemma(t).to_lowercase().as_str());
                 // In "…,” said one senator" what follows the cue is its speaker, not its object.
-                let inverted = classes.speech && t > tree.first && (self.lower(t - 1) == "," || self.in_quote(t - 1));
+                let inverted = classes.speech && !object_after && t > tree.first && (self.lower(t - 1) == "," || self.in_quote(t - 1));
                 if content.is_none() && classes.is_verb() && self.upos(t) == "VERB" && !frame_only && !inverted {
                     content = self.stance_content(tree, t);
                 }

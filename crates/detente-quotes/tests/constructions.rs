@@ -33,6 +33,14 @@ fn straight_quotes_with_the_frame_after() {
 }
 
 #[test]
+fn a_stance_verb_after_an_apposition_is_no_inverted_frame() {
+    let (_, quotes) = quotes_of("Okafor, the governor, accused rival officials of stealing ballots.", None);
+    let q = quote(&quotes, "rival officials");
+    assert_eq!(speaker(q), "Okafor, the governor");
+    assert_eq!(cue(q), "accused");
+}
+
+#[test]
 fn curly_quotes_told_reporters() {
     let (doc, quotes) = quotes_of("“The talks were useful and frank,” the envoy told reporters.", None);
     let q = quote(&quotes, "The talks were useful");

@@ -268,9 +268,9 @@ impl Tagger {
     /// "Indian troops clashed with Chinese soldiers": greedy tagging may read
     /// the only verb as a participle, leaving a sentence of one long noun
     /// phrase. When no word outside a relative clause is finite, the first
-    /// participle after a nominal (or after the comma that closes "X, who
-    /// has ruled since 1986, accused …") that may be a past tense is read as
-    /// one.
+    /// participle after a nominal (or after the comma that closes an
+    /// apposition or "X, who has ruled since 1986, accused …") that may be a
+    /// past tense is read as one.
     fn give_a_predicate(&self, info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let mut in_relative = false;
@@ -294,7 +294,10 @@ impl Tagger {
                 Role::Finite if !in_relative => return,
                 _ => {}
             }
-            if candidate.is_none() && k > 0 && tags[k] == verbs.participle && !in_relative && self.nominal[tags[k - 1] as usize] {
+            // After a nominal, or after the comma closing an apposition ("Okafor, the governor,
+            // accused …").
+            let after_nominal = (k > 0 && self.nominal[tags[k - 1] as usize]) || (k > 1 && after_comma && self.nominal[tags[k - 2] as usize]);
+            if candidate.is_none() && tags[k] == verbs.participle && !in_relative && after_nominal {
                 candidate = Some(k);
             }
         }
