@@ -449,7 +449,9 @@ impl<'a> Run<'a> {
                 // "X, the president, accused Y of Z": a verb of stance with its object after it is
                 // no inverted frame.
                 let object_after = classes.stance && tree.children_with(t, "obj").any(|o| o > t);
-                if classes.speech && !object_after {
+                // "X, who has ruled since 1986, said …": a relative clause is no frame.
+                let relative = tree.children_with(t, "nsubj").any(|s| matches!(tree.syntax(s).xpos.as_str(), "WP" | "WDT"));
+                if classes.speech && !object_after && !relative {
                     if let Some(found) = self.inverted_frame(tree, t) {
                         reported.push(found);
                         continue;

@@ -41,6 +41,14 @@ fn a_stance_verb_after_an_apposition_is_no_inverted_frame() {
 }
 
 #[test]
+fn a_relative_clause_of_the_speaker_is_neither_frame_nor_report() {
+    let (_, quotes) = quotes_of("Okafor, who has ruled the state since 2019, said the ballots were stolen.", None);
+    assert_eq!(quotes.len(), 1, "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+    let q = quote(&quotes, "the ballots were stolen");
+    assert_eq!(speaker(q), "Okafor, who has ruled the state since 2019");
+}
+
+#[test]
 fn curly_quotes_told_reporters() {
     let (doc, quotes) = quotes_of("“The talks were useful and frank,” the envoy told reporters.", None);
     let q = quote(&quotes, "The talks were useful");
