@@ -194,17 +194,18 @@ pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDat
 }
 
 /// A phrase found again inside a larger mention of the same sentence (a title whose parse
-/// split it from its name) is not a mention of its own. Equal spans ("the two") stay.
+/// split it from its name) is not a mention of its own. Equal spans with one head ("the two":
+/// one mention per antecedent) stay; equal spans found from two heads ("Secretary-General",
+/// split at its hyphen) are one mention, the one at the last head, as English phrases end
+/// with their head.
 fn drop_nested(found: &mut Vec<Found>) {
     let nested: Vec<bool> = found
         .iter()
         .map(|m| {
             found.iter().any(|o| {
-                o.sentence == m.sentence
-                    && o.actor
-                    && o.tokens != m.tokens
-                    && o.tokens.start <= m.tokens.start
-                    && m.tokens.end <= o.tokens.end
+                let inside = o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end;
+                let split_head = o.tokens == m.tokens && o.head > m.head;
+                o.sentence == m.sentence && o.actor && ((o.tokens != m.tokens && inside) || split_head)
             })
         })
         .collect();

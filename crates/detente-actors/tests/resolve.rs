@@ -60,6 +60,15 @@ fn a_country_word_right_before_a_title_is_the_titles_whatever_the_parse() {
 }
 
 #[test]
+fn a_hyphenated_title_is_one_mention_of_its_possessor() {
+    let doc = resolve("The United Nations welcomed the deal. Its Secretary-General said he hoped it would last.", "2024-03-04");
+    let titles = mentions(&doc, "Secretary-General");
+    assert_eq!(titles.len(), 1, "{:#?}", doc.actors);
+    assert_eq!(titles[0].code.as_deref(), Some("IGOUNO"));
+    assert_eq!(code_of(&doc, "he").as_deref(), Some("IGOUNO"));
+}
+
+#[test]
 fn a_new_person_is_coded_from_the_title() {
     let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
