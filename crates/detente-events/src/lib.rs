@@ -377,7 +377,7 @@ impl<'l> EventCoder<'l> {
         }
         // "attacked an army camp in Kabul": force used in a place is used against its country;
         // with no place named, against the country the story is filed from ("KYIV — … shelled
-        // the city").
+        // the city") — for a verb: a noun ("the country has been at war") names no such act.
         // A named place no lexicon knows ("seized Goma") is not the dateline's country.
         // Aid given to no actor goes to the place it is for ("provided €28 million for those
         // affected in Yemen", "gave funds to promote development in Ethiopia"), never to the
@@ -411,7 +411,7 @@ impl<'l> EventCoder<'l> {
                 .clone()
                 .filter(|l| l.country.is_some())
                 .or_else(|| self.location(doc, tree, &near).filter(|l| l.country.is_some()))
-                .or_else(|| if aid || yielding { None } else { self.dateline_place(doc) });
+                .or_else(|| if aid || yielding || pos == TriggerPos::Noun { None } else { self.dateline_place(doc) });
             if let Some(loc) = place.filter(|l| l.country.is_some()) {
                 if target.is_empty() {
                     target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
