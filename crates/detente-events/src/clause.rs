@@ -4,14 +4,20 @@
 
 use detente_core::{Modality, SentenceTree};
 
-/// Verbs whose complement is denied: "denying it plans to invade" codes no invasion.
-const DENIALS: &[&str] = &["deny", "refuse", "reject", "dismiss", "decline", "rebuff", "fail"];
+/// Words whose complement is denied: "denying it plans to invade" codes no invasion; nor do
+/// "blocked an aid package", "foiled an attack", "ended the trade agreement" or "a suspension
+/// of aid" code the aid, the attack or the agreement.
+const DENIALS: &[&str] = &[
+    "deny", "refuse", "reject", "dismiss", "decline", "rebuff", "fail", "block", "veto", "prevent", "obstruct", "thwart",
+    "foil", "avert", "end", "halt", "stop", "cancel", "scrap", "abandon", "suspend", "terminate", "suspension",
+    "cancellation", "termination", "reduction",
+];
 
 /// Verbs and adjectives whose complement is only possible or forecast.
 const HYPOTHETICAL_HEADS: &[&str] = &[
     "likely", "unlikely", "possible", "able", "could", "might", "may", "fear", "warn", "threaten", "risk", "want",
     "hope", "seek", "try", "consider", "expect", "predict", "forecast", "urge", "ask", "call", "demand", "propose",
-    "suggest", "would", "if", "unless",
+    "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage",
 ];
 
 /// Nouns whose clausal complement is only proposed: "an offer to mediate", "plans to invade".
@@ -140,13 +146,13 @@ pub(crate) fn passive_agent(tree: &SentenceTree, v: u32) -> Vec<u32> {
         .collect()
 }
 
-/// The trigger is inside a denial ("denying it plans to invade") or under a negated governor
-/// ("did not agree to impose").
+/// The trigger is inside a denial ("denying it plans to invade", "blocked an *aid* package") or
+/// under a negated governor ("did not agree to impose").
 pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
     let mut cur = trigger;
     for _ in 0..6 {
         let Some(h) = tree.head(cur) else { return false };
-        if !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod") {
+        if !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
             return false;
         }
         if DENIALS.contains(&tree.lemma(h).to_lowercase().as_str()) || tree.is_negated(h) {

@@ -30,6 +30,12 @@ fn weekday(word: &str) -> Option<Weekday> {
     })
 }
 
+/// "Tuesday", "March": a day or month name, never a participant or a place.
+pub(crate) fn names_a_day_or_month(tree: &SentenceTree, t: u32) -> bool {
+    let word = tree.word(t).to_lowercase();
+    weekday(&word).is_some() || month(&word).is_some()
+}
+
 fn month(word: &str) -> Option<u32> {
     // Full names only; "may" is decided by its tag at the call site.
     MONTHS.iter().position(|m| *m == word && word != "may").map(|i| i as u32 + 1)

@@ -19,7 +19,7 @@
 //!   publication) events are kept with their modality;
 //! * **date** ([`dates`]) from the publication date and time expressions; **location** from
 //!   "in/at PLACE"; a meeting in a third country becomes 044; **reported_by** from the quotation
-//!   holding the trigger or the speech verb above it.
+//!   holding the trigger, an "according to" phrase of its clause, or the speech verb above it.
 //!
 //! Each event carries its evidence: the trigger span and the pattern id (`04.tsv:12`).
 
@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use detente_core::{
     ActorMention, ActorRef, DatePrecision, Document, Event, Evidence, Location, Modality, SentenceTree, TextSpan,
 };
-use detente_eventlex::{EventLexicon, Ontology, PatternMatch, Slot, TriggerPos};
+use detente_eventlex::{Constraint, EventLexicon, Ontology, Pattern, PatternMatch, Slot, Term, TriggerPos};
 use detente_lexicon::ActorLexicon;
 
 /// Codes events. Cheap to share between threads.
@@ -246,7 +246,8 @@ impl<'l> EventCoder<'l> {
                 .flatten()
                 .collect();
             let marked = |c: &u32| tree.case_marker(*c).is_some_and(|p| markers.contains(&p.as_str()));
-            target_heads = clause_nominals(tree, t).into_iter().filter(marked).take(1).collect();
+            // "struck targets inside Iraq on Tuesday": not "on Tuesday".
+            target_heads = clause_nominals(tree, t).into_iter().filter(|&c| marked(&c) && !dates::names_a_day_or_month(tree, c)).take(1).collect();
             // "continued military aid to Egypt": or off the verb whose object the noun is.
             if target_heads.is_empty() && pos == TriggerPos::Noun && tree.base_rel(t) == "obj" {
                 let verb = tree.head(t).into_iter();
@@ -262,9 +263,19 @@ impl<'l> EventCoder<'l> {
         if source.is_empty() {
             source = first_person_speaker(doc, tree, &source_heads);
         }
-        // "sent troops to the UN mission in Mali": an operation is aimed at the place it is in.
-        let uncovered: Vec<u32> = target_heads.iter().copied().filter(|&h| !actors.iter().any(|m| m.tokens.contains(&h))).collect();
+        // "sent troops to the UN mission in Mali": an operation is aimed at the place it is in; a
+        // comment on it or protest against it ("condemned the Israeli operation in Rafah") at
+        // whoever carries it out, when named.
+        let reaction = matches!(m.pattern.cameo.root.as_str(), "01" | "11" | "12" | "14");
+        let uncovered: Vec<u32> = target_heads.iter().copied().filter(|&h| !reaction && !actors.iter().any(|m| m.tokens.contains(&h))).collect();
         let mut target = self.places_at(doc, tree, &operation_places(tree, &uncovered));
+        // "condemned Russia's invasion of Ukraine", "X's offer was welcomed by Y": an act aimed at
+        // an act is aimed at its doer, when the noun names one other than the source.
+        if target.is_empty() {
+            let acts = target_heads.iter().copied().filter(|&h| tree.upos(h) == "NOUN" && self.lexicon.is_trigger(tree.lemma(h), TriggerPos::Noun));
+            let doers: Vec<u32> = acts.flat_map(|h| act_doers(tree, h)).collect();
+            target = actors_at(tree, actors, &doers).into_iter().filter(|a| !source.iter().any(|s| same_actor(s, a))).collect();
+        }
         if target.is_empty() {
             target = actors_at(tree, actors, &target_heads);
         }
@@ -284,8 +295,14 @@ impl<'l> EventCoder<'l> {
             target.retain(|p| domestic || !source.iter().any(|s| s.country == p.country));
         }
         if target.is_empty() && pos == TriggerPos::Verb && !m.pattern.target.is_empty() {
+            // "rejected a proposal by the AU to deploy troops": whose the object is comes before
+            // whom it is about, unless it is the source's own.
+            let doers: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").flat_map(|o| act_doers(tree, o)).collect();
+            target = actors_at(tree, actors, &doers).into_iter().filter(|a| !source.iter().any(|s| same_actor(s, a))).collect();
             let indirect = indirect_target_heads(tree, t);
-            target = actors_at(tree, actors, &indirect);
+            if target.is_empty() {
+                target = actors_at(tree, actors, &indirect);
+            }
             // "refused to lift sanctions on Iran", "called for sanctions against Turkey".
             if target.is_empty() {
                 target = actors_at(tree, actors, &recipient_heads(tree, &indirect));
@@ -318,8 +335,8 @@ impl<'l> EventCoder<'l> {
                 target = found;
             }
         }
-        if pos == TriggerPos::Noun && target.is_empty() {
-            // "talks between X and Y", "a meeting of X and Y": the pair is reciprocal.
+        if pos == TriggerPos::Noun && source.is_empty() {
+            // "talks between X and Y (resumed)", "a meeting of X and Y": the pair is reciprocal.
             let between: Vec<u32> = tree
                 .children(t)
                 .iter()
@@ -346,7 +363,11 @@ impl<'l> EventCoder<'l> {
             target = unresolved;
         }
         let heads = clause::governors(tree, t);
-        let location = self.location(doc, tree, &heads[..1]);
+        // "Talks … were held in Doha": a meeting named by a subject takes place where its verb says.
+        let meeting = pos == TriggerPos::Noun && m.pattern.cameo.root == "04";
+        let subject_of = tree.head(t).filter(|_| meeting && tree.base_rel(t) == "nsubj");
+        let place_heads: Vec<u32> = std::iter::once(t).chain(subject_of).collect();
+        let location = self.location(doc, tree, &place_heads);
         let bare = |a: &ActorRef| a.country.is_none() && a.code.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("NGO"));
         // "Protesters clashed with police in Lagos": a side of bare sectors acting in a place the
         // lexicon knows is of that place's country. (Unidentified gunmen stay unidentified.)
@@ -433,8 +454,19 @@ impl<'l> EventCoder<'l> {
             location.as_ref().is_some_and(|l| l.span == a.span) || actors.iter().any(|x| x.span == a.span && x.kind == "place")
         };
         target.retain(|a| ((conflict || yielding) && is_place(a)) || !source.iter().any(|s| same_actor(s, a)));
-        // One actor per code: "Special forces soldiers in Guinea" are one GINMIL.
+        // One actor per code: "Special forces soldiers in Guinea" are one GINMIL. And a country
+        // adjective right before a title of its country ("Serbian President Vucic") is that
+        // actor, not a second one.
         for side in [&mut source, &mut target] {
+            let adjacent = |a: &ActorRef, b: &ActorRef| {
+                b.span.start >= a.span.end && doc.text.get(a.span.end as usize..b.span.start as usize).is_some_and(|gap| gap.trim().is_empty())
+            };
+            let titled = |a: &ActorRef, side: &[ActorRef]| {
+                a.sector.is_none() && side.iter().any(|b| b.sector.is_some() && b.country == a.country && adjacent(a, b))
+            };
+            let keep: Vec<bool> = side.iter().map(|a| !titled(a, side)).collect();
+            let mut flags = keep.into_iter();
+            side.retain(|_| flags.next().unwrap_or(true));
             let mut seen: Vec<Option<String>> = Vec::new();
             side.retain(|a| {
                 let new = !seen.contains(&a.code);
@@ -562,16 +594,57 @@ impl<'l> EventCoder<'l> {
         } else {
             None
         };
+        // The trigger's "to" complements; the parser makes many of them adverbial clauses.
+        let complements: Vec<u32> = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                tree.base_rel(c) == "xcomp"
+                    || (tree.base_rel(c) == "advcl" && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to"))
+            })
+            .collect();
+        // "urged both sides to return to the negotiating table", "agreed to resume talks": an appeal
+        // or intent whose complement is a meeting asks for or promises one (026/036; mediation
+        // 028/038), whatever the line says.
+        let to_meet = if matches!(m.pattern.cameo.root.as_str(), "02" | "03") {
+            let meeting = complements.iter().filter_map(|&c| self.lexicon.best_match(tree, c)).filter(|p| !p.negated).map(|p| p.pattern.cameo).find(|c| c.root == "04");
+            meeting.and_then(|c| {
+                let kind = if c.code.starts_with("045") { '8' } else { '6' };
+                self.ontology.cameo(&format!("{}{kind}", m.pattern.cameo.root))
+            })
+        } else {
+            None
+        };
+        // "called on Ethiopia and Somalia to resolve their dispute", "asked Serbia to release …": a
+        // plain appeal is coded by what it asks for, whatever its verb ("urge" has the lines).
+        let asked_for = if m.pattern.cameo.code == "020" && tree.lemma(t) != "urge" && !complements.is_empty() {
+            let holds = |term: &Term| complements.iter().any(|&k| term.matches(tree, k) || tree.children_with(k, "xcomp").any(|g| term.matches(tree, g)));
+            let by_complement = |p: &&Pattern| {
+                p.cameo.code != "020" && p.constraints.iter().all(|c| matches!(c, Constraint::Xcomp(term) if holds(term)))
+            };
+            self.lexicon.patterns_for("urge", TriggerPos::Verb).find(by_complement)
+        } else {
+            None
+        };
         let trigger = doc.token_text_span(t..t + 1);
         let mut out = Vec::new();
         for (source, target) in pairs {
-            let mut info = m.pattern.cameo;
+            let mut info = asked_for.map_or(m.pattern.cameo, |p| p.cameo);
             let recoded = if claimed { Some("015") } else if peacekeeping { Some("074") } else { None };
-            if let Some(code) = recoded.and_then(|c| self.ontology.cameo(c)).or(investigation) {
+            if let Some(code) = recoded.and_then(|c| self.ontology.cameo(c)).or(investigation).or(to_meet) {
                 info = code;
             }
             if let Some(demand) = obligation.and_then(|_| self.ontology.cameo("100")) {
                 info = demand;
+            }
+            // "Iraq protested the strikes": a state or government protests by complaining officially
+            // (114); people protest by demonstrating (140).
+            let official = |a: &ActorRef| actors.iter().any(|x| x.span == a.span && matches!(x.kind.as_str(), "state" | "government"));
+            if info.code == "140" && !source.is_empty() && source.iter().all(official) {
+                if let Some(complaint) = self.ontology.cameo("114") {
+                    info = complaint;
+                }
             }
             // CAMEO codes a promised material act as an intent: "will send aid" is 033, "will
             // strike" a threat of force (138).
@@ -600,7 +673,10 @@ impl<'l> EventCoder<'l> {
                     }
                 }
             }
+            // PLOVER has no appeals: their type is the request a line of the same code names.
+            let borrowed = || self.lexicon.patterns().iter().filter(|p| p.cameo.code == info.code).find_map(|p| p.plover());
             let plover = if info.code == m.pattern.cameo.code { m.pattern.plover() } else { None }
+                .or_else(|| if info.root == "02" { borrowed() } else { None })
                 .or_else(|| info.plover_type.as_ref().map(|t| detente_core::Plover { event_type: t.clone(), mode: info.plover_mode.clone() }))
                 .unwrap_or(detente_core::Plover { event_type: "OTHER".to_string(), mode: None });
             let specificity = m.pattern.constraints.len() as f32;
@@ -678,7 +754,7 @@ impl<'l> EventCoder<'l> {
     fn location(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Option<Location> {
         for &h in heads {
             for c in clause_nominals(tree, h) {
-                if !matches!(tree.base_rel(c), "obl" | "nmod") || !matches!(tree.case_marker(c).as_deref(), Some("in" | "at")) {
+                if !matches!(tree.base_rel(c), "obl" | "nmod") || !matches!(tree.case_marker(c).as_deref(), Some("in" | "at" | "inside")) {
                     continue;
                 }
                 // "in Afghanistan's Kunar province", "in the north of Syria": a common noun
@@ -932,12 +1008,7 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
 /// subject of the verb it is the object of ("Russia held talks"); not of a verb it is only a
 /// prepositional phrase of ("thanked Macron for his help").
 fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
-    let own: Vec<u32> = tree
-        .children(n)
-        .iter()
-        .copied()
-        .filter(|&c| tree.deprel(c) == "nmod:poss" || tree.case_marker(c).as_deref() == Some("by"))
-        .collect();
+    let own = act_doers(tree, n);
     if !own.is_empty() {
         return own;
     }
@@ -950,6 +1021,18 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         // A predicate noun: "Washington was in close coordination with …".
         _ => clause::subject_heads(tree, n).0,
     }
+}
+
+/// Whom a nominal act names as its doer: its possessor ("Russia's invasion") or "by" phrase, which
+/// the parser may hang off the "of" phrase ("the killing of a scientist *by agents*").
+fn act_doers(tree: &SentenceTree, n: u32) -> Vec<u32> {
+    let by = |c: &u32| tree.case_marker(*c).as_deref() == Some("by");
+    let own: Vec<u32> = tree.children(n).iter().copied().filter(|&c| tree.deprel(c) == "nmod:poss" || by(&c)).collect();
+    if !own.is_empty() {
+        return own;
+    }
+    let of = tree.children(n).iter().copied().filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"));
+    of.flat_map(|c| tree.children(c).iter().copied().filter(|&g| tree.base_rel(g) == "nmod" && by(&g))).collect()
 }
 
 /// The actors at argument heads: mentions covering a head, else mentions on its conjuncts,
@@ -982,6 +1065,12 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
             let covering: Vec<&&ActorMention> = actors.iter().filter(|m| m.tokens.contains(&c)).collect();
             if !covering.is_empty() {
                 covering.into_iter().for_each(|m| push(m));
+                // "officials from the Taliban and Pakistan": the mention stands for the first side
+                // the phrase names, not for the others.
+                let sides = tree.children(c).iter().copied().filter(|&d| tree.base_rel(d) == "nmod" && matches!(tree.case_marker(d).as_deref(), Some("from" | "of")));
+                for k in sides.flat_map(|d| tree.conjuncts(d).into_iter().filter(move |&k| k != d)) {
+                    actors.iter().filter(|m| m.tokens.contains(&k) && names_a_country(&ActorRef::from(**m))).for_each(|m| push(m));
+                }
                 continue;
             }
             let modifiers = modifier_heads(tree, c);
@@ -1020,7 +1109,11 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
                     out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "amod" | "compound")));
                 }
             }
-            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("of" | "between" | "by" | "with" | "from") | None) => out.push(d),
+            // "talks between Armenia and Azerbaijan", "representatives of Israel and Lebanon": every side.
+            "nmod" if matches!(tree.case_marker(d).as_deref(), Some("between" | "among" | "of" | "from")) => out.extend(tree.conjuncts(d)),
+            "nmod" if tree.deprel(d) == "nmod:poss" || matches!(tree.case_marker(d).as_deref(), Some("by" | "with") | None) => out.push(d),
+            // "a truce brokered by Qatar": a go-between is not whose the deal is.
+            "acl" if matches!(tree.lemma(d), "broker" | "mediate" | "facilitate" | "sponsor") => {}
             "acl" => out.extend(clause::passive_agent(tree, d)),
             _ => {}
         }
@@ -1094,8 +1187,17 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
     if !complement.is_empty() {
         return complement;
     }
-    // "rejected demands from the rebels": the parser may hang the object's "from" off the verb.
-    let from = children_with(t, "obl").filter(|&c| !objects.is_empty() && tree.case_marker(c).as_deref() == Some("from"));
+    // "rejected demands from the rebels", "condemned the missile test by Pyongyang", "suspended
+    // the ceasefire with the rebels": the parser may hang the object's "from", "with", "against"
+    // or (of an active verb) "by" off the verb.
+    let active = !tree.is_passive(t);
+    let from = children_with(t, "obl").filter(|&c| {
+        !objects.is_empty() && match tree.case_marker(c).as_deref() {
+            Some("from" | "with" | "against") => true,
+            Some("by") => active,
+            _ => false,
+        }
+    });
     objects.iter().copied().chain(from).collect()
 }
 
@@ -1114,8 +1216,8 @@ fn first_person_speaker(doc: &Document, tree: &SentenceTree, heads: &[u32]) -> V
         .collect()
 }
 
-/// Who reports the event: the speaker of the quotation holding the trigger, or the subject
-/// of the speech verb whose complement holds it.
+/// Who reports the event: the speaker of the quotation holding the trigger, whom its clause
+/// cites "according to", or the subject of the speech verb whose complement holds it.
 fn reported_by(doc: &Document, tree: &SentenceTree, actors: &[&ActorMention], t: u32) -> Option<ActorRef> {
     let span = doc.tokens[t as usize].span;
     // Indirect speech counts only under a speech verb ("agreed to …" reports nothing).
@@ -1136,6 +1238,22 @@ fn reported_by(doc: &Document, tree: &SentenceTree, actors: &[&ActorMention], t:
                 Some(m) => ActorRef::from(m),
                 None => ActorRef { text: sp.text.clone(), span: sp.span, code: sp.code.clone(), country: None, sector: None },
             });
+        }
+    }
+    // "According to the Syrian Observatory, government forces bombed …": the source the clause
+    // cites, named as the text names it when no actor covers its head.
+    let cited = clause::governors(tree, t)
+        .into_iter()
+        .flat_map(|g| tree.children(g).iter().copied())
+        .find(|&c| tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("according"));
+    if let Some(c) = cited {
+        if let Some(m) = actors.iter().find(|m| m.tokens.contains(&c)) {
+            return Some(ActorRef::from(*m));
+        }
+        let words: Vec<u32> = tree.subtree(c).into_iter().filter(|&k| !matches!(tree.base_rel(k), "case" | "fixed" | "punct")).collect();
+        if let (Some(&first), Some(&last)) = (words.first(), words.last()) {
+            let ts = doc.token_text_span(first..last + 1);
+            return Some(ActorRef { text: ts.text, span: ts.span, code: None, country: None, sector: None });
         }
     }
     let verb = clause::reporting_verb(tree, t)?;
