@@ -45,6 +45,12 @@ impl Rewrite {
     }
 
     fn apply(&self, base: &[char]) -> Option<String> {
+        // No suffix justifies rewriting more than the longest suffix a rule is keyed on: such
+        // rewrites come from words whose lemma differs only in case ("CHINESE" → "Chinese") and
+        // would turn "Burmese" into "Chinese".
+        if usize::from(self.strip) > MAX_SUFFIX {
+            return None;
+        }
         let keep = base.len().checked_sub(usize::from(self.strip))?;
         let out: String = base[..keep]
             .iter()
@@ -432,6 +438,8 @@ mod tests {
         assert_eq!(lem.lemma("Berlin", "NNP"), "Berlin");
         assert_eq!(lem.lemma("Italians", "NNPS"), "Italian");
         assert_eq!(lem.lemma("French", "JJ"), "French");
+        // A whole-word rewrite is no suffix rule.
+        assert_eq!(Rewrite { strip: 7, append: "Chinese".into() }.apply(&['B', 'u', 'r', 'm', 'e', 's', 'e']), None);
     }
 
     #[test]

@@ -91,6 +91,10 @@ fn committed_model_lemmatises_the_examples() {
     ] {
         assert_eq!(tagger.lemma(form, xpos), lemma, "{form}/{xpos}");
     }
+    // Unseen nationality adjectives keep their own word (no rewrite of the whole word).
+    for form in ["Burmese", "Bhutanese"] {
+        assert_eq!(tagger.lemma(form, "JJ").to_lowercase(), form.to_lowercase());
+    }
 }
 
 #[test]
