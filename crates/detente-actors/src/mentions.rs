@@ -401,6 +401,19 @@ impl Sentence<'_, '_> {
                 };
                 f.plural = f.kind == Kind::Group;
                 f.code = office_code(n.entry, self.date).map(str::to_string);
+                // "the Pakistani Foreign Office": an institution's name under another country's
+                // word is that country's institution.
+                if kind == EntryKind::Metonym {
+                    let code = f.code.clone().unwrap_or_default();
+                    let other = parts.iter().filter(|p| p.end <= n.start && is_base(p.entry)).find_map(|p| {
+                        let c = office_code(p.entry, self.date)?;
+                        (c.len() == 3 && code.len() > 3 && !code.starts_with(c)).then(|| (format!("{c}{}", &code[3..]), p))
+                    });
+                    if let Some((composed, p)) = other {
+                        f.code = Some(composed);
+                        f.how = Resolution::Composition { parts: vec![self.span_of(p.start..p.end), self.span_of(n.start..n.end)] };
+                    }
+                }
             }
         }
         f

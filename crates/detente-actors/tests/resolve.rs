@@ -69,6 +69,13 @@ fn a_hyphenated_title_is_one_mention_of_its_possessor() {
 }
 
 #[test]
+fn an_institution_under_another_countrys_word_is_that_countrys() {
+    let doc = resolve("The Pakistani Foreign Office summoned the envoy. The Foreign Office in London said nothing.", "2024-03-04");
+    assert_eq!(code_of(&doc, "The Pakistani Foreign Office").as_deref(), Some("PAKGOV"));
+    assert_eq!(code_of(&doc, "The Foreign Office").as_deref(), Some("GBRGOV"));
+}
+
+#[test]
 fn a_new_person_is_coded_from_the_title() {
     let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
