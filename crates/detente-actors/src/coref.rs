@@ -42,8 +42,17 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     let mut origin: Vec<usize> = (0..found.len()).collect();
     let mut extra = Vec::new();
     if let Some(context) = context {
-        for m in found.iter_mut().filter(|m| m.pending == Pending::Nothing) {
-            from_dateline(lexicon, doc, m, context);
+        for i in 0..found.len() {
+            // "BERLIN — … France was ready to send troops": a sentence that names another country
+            // before the agent does not leave it to the dateline.
+            let me = &found[i];
+            let other_country = found[..i].iter().rev().take_while(|m| m.sentence == me.sentence).any(|m| {
+                let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
+                country.is_some_and(|c| !context.code.starts_with(c))
+            });
+            if me.pending == Pending::Nothing && !other_country {
+                from_dateline(lexicon, doc, &mut found[i], context);
+            }
         }
     }
     from_appositions(doc, found);

@@ -454,7 +454,8 @@ impl Sentence<'_, '_> {
                 .collect();
         }
         let t = self.tree;
-        let possessive = t.children(f.head).iter().copied().find(|&c| {
+        // On any word of the agent's name: "his chief of staff" hangs "his" on "chief".
+        let possessive = f.tokens.clone().flat_map(|w| t.children(w).iter().copied()).find(|&c| {
             matches!(t.deprel(c), "nmod:poss" | "det:poss") && t.upos(c) == "PRON"
         });
         if let Some(p) = possessive {

@@ -76,6 +76,19 @@ fn an_institution_under_another_countrys_word_is_that_countrys() {
 }
 
 #[test]
+fn the_dateline_does_not_claim_an_agent_in_a_sentence_naming_another_country() {
+    let doc = resolve("BERLIN (Detente) - France said it was ready to send troops. Soldiers guarded the chancellery.", "2025-05-10");
+    assert_eq!(code_of(&doc, "troops").as_deref(), Some("MIL"));
+    assert_eq!(code_of(&doc, "Soldiers").as_deref(), Some("DEUMIL"));
+}
+
+#[test]
+fn a_possessive_on_a_multiword_title_composes() {
+    let doc = resolve("President Volodymyr Zelensky welcomed it. His chief of staff said talks were possible.", "2025-05-10");
+    assert_eq!(code_of(&doc, "chief of staff").as_deref(), Some("UKRGOV"));
+}
+
+#[test]
 fn a_new_person_is_coded_from_the_title() {
     let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
