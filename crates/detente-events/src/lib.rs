@@ -388,10 +388,14 @@ impl<'l> EventCoder<'l> {
         }
         // "Washington and Moscow's top diplomats": the bare sector adds nothing to the countries;
         // nor do "troops" to the country in "offered to send troops to Jordan".
+        // Nor does a country to its own institution on the same side ("Russian Foreign Ministry
+        // spokeswoman Maria Zakharova" is RUSGOV, not RUS+RUSGOV).
         for side in [&mut source, &mut target] {
             if side.iter().any(names_a_country) {
                 side.retain(names_a_country);
             }
+            let codes: Vec<String> = side.iter().filter_map(|a| a.code.clone()).collect();
+            side.retain(|a| a.code.as_ref().map_or(true, |c| !codes.iter().any(|o| o.len() > c.len() && o.starts_with(c.as_str()))));
         }
         if target.is_empty() {
             target = conjunct_target.to_vec();

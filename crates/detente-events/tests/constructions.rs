@@ -110,6 +110,14 @@ fn a_war_noun_is_not_aimed_at_the_dateline() {
 }
 
 #[test]
+fn a_country_and_its_own_institution_on_one_side_are_one_actor() {
+    let text = "Russian Foreign Ministry spokeswoman Maria Zakharova dismissed the proposal.";
+    let found = events(text, Some("2025-05-10"));
+    let sources: Vec<String> = found.iter().flat_map(|e| e.source.iter().filter_map(|a| a.code.clone())).collect();
+    assert!(!sources.is_empty() && sources.iter().all(|c| c == "RUSGOV"), "{}", describe(&found));
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
