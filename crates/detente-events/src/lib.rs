@@ -394,8 +394,17 @@ impl<'l> EventCoder<'l> {
             if side.iter().any(names_a_country) {
                 side.retain(names_a_country);
             }
-            let codes: Vec<String> = side.iter().filter_map(|a| a.code.clone()).collect();
-            side.retain(|a| a.code.as_ref().map_or(true, |c| !codes.iter().any(|o| o.len() > c.len() && o.starts_with(c.as_str()))));
+            // Only within one phrase: "Congo and M23 rebels" are two actors.
+            let one_phrase = |a: &ActorRef, b: &ActorRef| {
+                let (first, second) = if a.span.start <= b.span.start { (a, b) } else { (b, a) };
+                let between = doc.text.get(first.span.end as usize..second.span.start.max(first.span.end) as usize).unwrap_or(",");
+                !between.contains(',') && !between.split_whitespace().any(|w| matches!(w, "and" | "or"))
+            };
+            let wider: Vec<ActorRef> = side.clone();
+            side.retain(|a| {
+                let code = a.code.as_deref().unwrap_or_default();
+                !wider.iter().any(|b| b.code.as_deref().is_some_and(|o| o.len() > code.len() && !code.is_empty() && o.starts_with(code)) && one_phrase(a, b))
+            });
         }
         if target.is_empty() {
             target = conjunct_target.to_vec();

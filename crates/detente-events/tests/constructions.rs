@@ -115,6 +115,8 @@ fn a_country_and_its_own_institution_on_one_side_are_one_actor() {
     let found = events(text, Some("2025-05-10"));
     let sources: Vec<String> = found.iter().flat_map(|e| e.source.iter().filter_map(|a| a.code.clone())).collect();
     assert!(!sources.is_empty() && sources.iter().all(|c| c == "RUSGOV"), "{}", describe(&found));
+    // Conjoined, a state and its rebels are two actors.
+    expect_exact("Colombia and the ELN rebels signed a ceasefire agreement in Havana.", "COL", "COLREB", "057");
 }
 
 #[test]
