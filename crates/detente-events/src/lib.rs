@@ -550,10 +550,12 @@ impl<'l> EventCoder<'l> {
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
         let distinct: Vec<&ActorRef> = dedup_codes(&source);
-        // Fighting is mutual only by its verb: "X and Y clashed / exchanged fire", but "X and Y
-        // carried out strikes" are allies.
-        let mutual_fight = m.pattern.cameo.root == "19" && matches!(tree.syntax(t).lemma.as_str(), "clash" | "exchange" | "fight" | "skirmish" | "battle");
-        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual_fight;
+        // Other acts are mutual only by their verb: "X and Y clashed / exchanged fire / swapped
+        // prisoners / traded accusations", but "X and Y carried out strikes" are allies.
+        let lemma = tree.syntax(t).lemma.as_str();
+        let mutual = matches!(lemma, "exchange" | "swap" | "trade")
+            || (m.pattern.cameo.root == "19" && matches!(lemma, "clash" | "fight" | "skirmish" | "battle"));
+        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual;
         if symmetric && target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
             pairs.push((vec![distinct[0].clone()], vec![distinct[1].clone()]));
             pairs.push((vec![distinct[1].clone()], vec![distinct[0].clone()]));
@@ -603,7 +605,28 @@ impl<'l> EventCoder<'l> {
             let purposes = tree.children(t).iter().copied().filter(|&c| {
                 matches!(tree.base_rel(c), "advcl" | "xcomp") && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to")
             });
-            purposes.filter_map(|c| self.lexicon.best_match(tree, c)).map(|p| p.pattern.cameo).find(|c| c.root == "09")
+            let purpose = purposes.filter_map(|c| self.lexicon.best_match(tree, c)).map(|p| p.pattern.cameo).find(|c| c.root == "09");
+            // So do people sent as a "fact-finding mission" or an "investigative team".
+            let probe = || {
+                tree.children(t).iter().filter(|&&o| tree.base_rel(o) == "obj").any(|&o| {
+                    tree.children(o).iter().any(|&k| {
+                        matches!(tree.base_rel(k), "amod" | "compound")
+                            && matches!(tree.word(k).to_lowercase().as_str(), "finding" | "investigative" | "inquiry")
+                    })
+                })
+            };
+            purpose.or_else(|| if probe() { self.ontology.cameo("090") } else { None })
+        } else {
+            None
+        };
+        // "accused Moscow of shelling a hospital": the accusation is of the aggression it names.
+        let accused_of = if m.pattern.cameo.code == "112" {
+            let objects = tree.children(t).iter().copied().filter(|&o| tree.base_rel(o) == "obj");
+            let mut clauses = tree.children(t).iter().copied().chain(objects.flat_map(|o| tree.children(o).iter().copied()));
+            let of = clauses.find(|&c| matches!(tree.base_rel(c), "advcl" | "acl") && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "of"));
+            of.and_then(|c| self.lexicon.best_match(tree, c))
+                .filter(|p| matches!(p.pattern.cameo.root.as_str(), "15" | "18" | "19" | "20"))
+                .and_then(|_| self.ontology.cameo("1123"))
         } else {
             None
         };
@@ -642,10 +665,10 @@ impl<'l> EventCoder<'l> {
         };
         let trigger = doc.token_text_span(t..t + 1);
         let mut out = Vec::new();
-        for (source, target) in pairs {
+        for (source, mut target) in pairs {
             let mut info = asked_for.map_or(m.pattern.cameo, |p| p.cameo);
             let recoded = if claimed { Some("015") } else if peacekeeping { Some("074") } else { None };
-            if let Some(code) = recoded.and_then(|c| self.ontology.cameo(c)).or(investigation).or(to_meet) {
+            if let Some(code) = recoded.and_then(|c| self.ontology.cameo(c)).or(investigation).or(accused_of).or(to_meet) {
                 info = code;
             }
             if let Some(demand) = obligation.and_then(|_| self.ontology.cameo("100")) {
@@ -688,6 +711,13 @@ impl<'l> EventCoder<'l> {
             }
             // PLOVER has no appeals: their type is the request a line of the same code names.
             let borrowed = || self.lexicon.patterns().iter().filter(|p| p.cameo.code == info.code).find_map(|p| p.plover());
+            // "Pakistan said Indian troops violated the ceasefire": a party of another country that
+            // reports the violation is the other side of the truce.
+            if info.code == "196" && target.is_empty() && !source.is_empty() {
+                if let Some(r) = reported_by.as_ref().filter(|r| r.country.is_some() && !source.iter().any(|a| a.country == r.country)) {
+                    target.push(r.clone());
+                }
+            }
             let plover = if info.code == m.pattern.cameo.code { m.pattern.plover() } else { None }
                 .or_else(|| if info.root == "02" { borrowed() } else { None })
                 .or_else(|| info.plover_type.as_ref().map(|t| detente_core::Plover { event_type: t.clone(), mode: info.plover_mode.clone() }))

@@ -37,6 +37,53 @@ fn expect(text: &str, from: &str, to: &str, root: &str) {
 }
 
 #[test]
+fn a_conference_hosted_for_a_country_targets_it() {
+    expect("Qatar will host a reconstruction conference for Lebanon in May.", "QAT", "LBN", "043");
+}
+
+#[test]
+fn two_sides_that_swap_prisoners_release_to_each_other() {
+    expect("Armenia and Azerbaijan swapped prisoners on Thursday.", "ARM", "AZE", "0841");
+    expect("Armenia and Azerbaijan swapped prisoners on Thursday.", "AZE", "ARM", "0841");
+}
+
+#[test]
+fn sides_that_trade_accusations_accuse_each_other() {
+    expect("Serbia and Kosovo traded accusations after the border incident.", "SRB", "KSV", "112");
+    expect("Serbia and Kosovo traded accusations after the border incident.", "KSV", "SRB", "112");
+    let found = events("Serbia and Kosovo traded accusations after the border incident.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("06")), "{}", describe(&found));
+}
+
+#[test]
+fn a_ceasefire_violation_is_no_ceasefire() {
+    let found = events("Monitors reported dozens of ceasefire violations along the front line.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "0871"), "{}", describe(&found));
+}
+
+#[test]
+fn not_allowing_a_country_to_join_rejects_it() {
+    expect("Austria will not allow Romania to join the Schengen area.", "AUT", "ROU", "120");
+    expect("Cyprus refused to let Turkey enter the customs union.", "CYP", "TUR", "120");
+}
+
+#[test]
+fn a_ceasefire_violation_reported_by_a_party_targets_it() {
+    expect("Armenia said Azerbaijani forces violated the ceasefire on Sunday.", "AZEMIL", "ARM", "196");
+}
+
+#[test]
+fn an_accusation_of_an_attack_is_an_accusation_of_aggression() {
+    expect_exact("Baku accused Yerevan of shelling villages near the border.", "AZEGOV", "ARMGOV", "1123");
+}
+
+#[test]
+fn a_fact_finding_mission_sent_is_an_investigation() {
+    expect("Norway sent a fact-finding mission to Haiti.", "NOR", "HTI", "090");
+    expect("The African Union will send an investigative team to Chad.", "IGOAFRAFU", "TCD", "090");
+}
+
+#[test]
 fn a_time_phrase_is_never_the_target() {
     // "on Tuesday" has the marker the pattern asks for ("imposed sanctions on"), not a target.
     expect("Washington imposed fresh sanctions on Venezuela on Tuesday.", "USAGOV", "VEN", "163");
