@@ -167,6 +167,12 @@ fn a_country_and_its_own_institution_on_one_side_are_one_actor() {
 }
 
 #[test]
+fn a_gerund_the_lemmatiser_clips_still_names_its_verb() {
+    // The lemmatiser gives "shel" for "shelling" (its "travelling" rule); forms.tsv maps it back.
+    expect_exact("Russian forces were shelling Kharkiv on Tuesday.", "RUSMIL", "UKR", "194");
+}
+
+#[test]
 fn conjoined_verbs_share_their_object() {
     expect("The Moldovan government rejected and condemned the Romanian cabinet's decision.", "MDA", "ROU", "12");
 }
