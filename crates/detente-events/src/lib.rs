@@ -312,17 +312,17 @@ impl<'l> EventCoder<'l> {
             }
         }
         // "agreed to a ceasefire in Donbas": the place of an operation or truce the act is about.
+        // The trigger and the verbs it controls ("agreed to send …").
+        let verbs = || std::iter::once(t).chain(tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "xcomp"));
         if target.is_empty() && !violent {
-            let verbs = std::iter::once(t).chain(tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "xcomp"));
-            let nouns: Vec<u32> = verbs.flat_map(|v| tree.children(v).iter().copied()).filter(|&c| matches!(tree.base_rel(c), "obj" | "obl")).collect();
+            let nouns: Vec<u32> = verbs().flat_map(|v| tree.children(v).iter().copied()).filter(|&c| matches!(tree.base_rel(c), "obj" | "obl")).collect();
             target = self.places_at(doc, tree, &operation_places(tree, &nouns));
         }
         // "offered to send troops to Jordan", "withdrew peacekeepers from Sinai": forces moved are
         // not whom the act is aimed at; where they go or leave is. Forces attacked or arrested are.
         let moved = |a: &ActorRef| a.country.is_none() && a.code.as_deref() == Some("MIL");
         if !target.is_empty() && target.iter().all(moved) && !violent && m.pattern.cameo.root != "17" {
-            let verbs = std::iter::once(t).chain(tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "xcomp"));
-            let ends: Vec<u32> = verbs
+            let ends: Vec<u32> = verbs()
                 .flat_map(|v| tree.children(v).iter().copied())
                 .flat_map(|c| std::iter::once(c).chain(tree.children(c).iter().copied().filter(move |_| tree.base_rel(c) == "obj")))
                 .filter(|&c| matches!(tree.base_rel(c), "obl" | "nmod") && matches!(tree.case_marker(c).as_deref(), Some("to" | "into" | "from" | "in")))
@@ -374,12 +374,7 @@ impl<'l> EventCoder<'l> {
         if let Some(country) = location.as_ref().and_then(|l| l.country.clone()) {
             for side in [&mut source, &mut target] {
                 if !side.is_empty() && side.iter().all(|a| bare(a) && a.code.as_deref() != Some("UAF")) {
-                    for a in side.iter_mut() {
-                        let sector = a.code.take().unwrap_or_default();
-                        a.code = Some(format!("{country}{sector}"));
-                        a.country = Some(country.clone());
-                        a.sector = Some(sector);
-                    }
+                    side.iter_mut().for_each(|a| give_country(a, &country));
                 }
             }
         }
@@ -389,7 +384,7 @@ impl<'l> EventCoder<'l> {
         // "Washington and Moscow's top diplomats": the bare sector adds nothing to the countries;
         // nor do "troops" to the country in "offered to send troops to Jordan".
         // Nor does a country to its own institution on the same side ("Russian Foreign Ministry
-        // spokeswoman Maria Zakharova" is RUSGOV, not RUS+RUSGOV).
+        // spokeswoman Maria Zakharova" is RUSGOV, not RUS+RUSGOV; "Serbian President Vucic").
         for side in [&mut source, &mut target] {
             if side.iter().any(names_a_country) {
                 side.retain(names_a_country);
@@ -450,12 +445,8 @@ impl<'l> EventCoder<'l> {
                 if target.is_empty() {
                     target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
                 } else {
-                    for a in &mut target {
-                        let sector = a.code.take().unwrap_or_default();
-                        a.code = Some(format!("{}{sector}", loc.country.as_deref().unwrap_or_default()));
-                        a.country = loc.country.clone();
-                        a.sector = Some(sector);
-                    }
+                    let country = loc.country.as_deref().unwrap_or_default();
+                    target.iter_mut().for_each(|a| give_country(a, country));
                 }
             }
         }
@@ -467,19 +458,8 @@ impl<'l> EventCoder<'l> {
             location.as_ref().is_some_and(|l| l.span == a.span) || actors.iter().any(|x| x.span == a.span && x.kind == "place")
         };
         target.retain(|a| ((conflict || yielding) && is_place(a)) || !source.iter().any(|s| same_actor(s, a)));
-        // One actor per code: "Special forces soldiers in Guinea" are one GINMIL. And a country
-        // adjective right before a title of its country ("Serbian President Vucic") is that
-        // actor, not a second one.
+        // One actor per code: "Special forces soldiers in Guinea" are one GINMIL.
         for side in [&mut source, &mut target] {
-            let adjacent = |a: &ActorRef, b: &ActorRef| {
-                b.span.start >= a.span.end && doc.text.get(a.span.end as usize..b.span.start as usize).is_some_and(|gap| gap.trim().is_empty())
-            };
-            let titled = |a: &ActorRef, side: &[ActorRef]| {
-                a.sector.is_none() && side.iter().any(|b| b.sector.is_some() && b.country == a.country && adjacent(a, b))
-            };
-            let keep: Vec<bool> = side.iter().map(|a| !titled(a, side)).collect();
-            let mut flags = keep.into_iter();
-            side.retain(|_| flags.next().unwrap_or(true));
             let mut seen: Vec<Option<String>> = Vec::new();
             side.retain(|a| {
                 let new = !seen.contains(&a.code);
@@ -925,7 +905,8 @@ fn names_the_act(noun: &str, verb: &str) -> bool {
         ("occupation", "occupy"), ("deportation", "deport"), ("expulsion", "expel"), ("seizure", "seize"),
         ("assassination", "assassinate"), ("annexation", "annex"), ("bombardment", "bombard"), ("destruction", "destroy"),
     ];
-    let gerund = noun.strip_suffix("ing").is_some_and(|stem| stem == verb || (stem.len() > verb.len() && stem.starts_with(verb) && stem.len() == verb.len() + 1));
+    // "kidnapping": the stem may double the verb's last consonant.
+    let gerund = noun.strip_suffix("ing").is_some_and(|stem| stem == verb || (stem.len() == verb.len() + 1 && stem.starts_with(verb)));
     noun == verb || gerund || NOMINALISATIONS.contains(&(noun, verb))
 }
 
@@ -1064,6 +1045,14 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         // A predicate noun: "Washington was in close coordination with …".
         _ => clause::subject_heads(tree, n).0,
     }
+}
+
+/// A bare sector ("police", "farmers") of `country`: `COP` → `NGACOP`.
+fn give_country(a: &mut ActorRef, country: &str) {
+    let sector = a.code.take().unwrap_or_default();
+    a.code = Some(format!("{country}{sector}"));
+    a.country = Some(country.to_string());
+    a.sector = Some(sector);
 }
 
 /// Whom a nominal act names as its doer: its possessor ("Russia's invasion") or "by" phrase, which
