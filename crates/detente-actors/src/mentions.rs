@@ -695,14 +695,14 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
     if detente_lexicon::SECTOR_CODES.contains(&base) {
         return None;
     }
-    let sector = agent.default_code()?;
+    let sector = agent.default_code()?.trim_end_matches('~');
     // "the UN envoy", "EU diplomats": an organisation's officials are the organisation; "Hamas
     // commanders" are Hamas (PSEREBHMS already has its sector).
     let has_sector = base.len() > 6 && base.get(3..6).is_some_and(|s| detente_lexicon::SECTOR_CODES.contains(&s));
     // "Boko Haram fighters": an armed group's fighters are the group (NGAREB, not NGAUAF).
     let armed = |code: &str| matches!(code, "REB" | "INS" | "UAF" | "MIL");
-    let group_fighters = armed(sector.trim_end_matches('~')) && base.len() == 6 && armed(&base[3..]);
-    if (base.starts_with("IGO") && sector.trim_end_matches('~') == "GOV") || has_sector || group_fighters {
+    let group_fighters = armed(sector) && base.len() == 6 && armed(&base[3..]);
+    if (base.starts_with("IGO") && sector == "GOV") || has_sector || group_fighters {
         return Some(base.to_string());
     }
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {
@@ -711,7 +711,7 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
         base
     };
     Some(match agent.placement {
-        Placement::Prefix => format!("{}{}", sector.trim_end_matches('~'), country),
-        Placement::Suffix => format!("{country}{}", sector.trim_end_matches('~')),
+        Placement::Prefix => format!("{sector}{country}"),
+        Placement::Suffix => format!("{country}{sector}"),
     })
 }
