@@ -233,15 +233,23 @@ fn willing_to_is_an_intent() {
 }
 
 #[test]
-fn statements_and_intents_need_no_target_but_threats_and_aid_do() {
+fn statements_intents_threats_aid_and_coercion_need_no_target_but_demands_and_assault_do() {
     let found = events("Al-Shabaab claimed responsibility for the bombing.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.code == "015" && e.target.is_empty()), "{}", describe(&found));
     let found = events("The Dutch government agreed to take in 300 more refugees.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.root == "03" && e.target.is_empty() && e.source.iter().any(|a| a.code.as_deref() == Some("NLDGOV"))), "{}", describe(&found));
-    let found = events("Kenya threatened tough retaliation.", Some("2024-03-01"));
-    assert!(found.is_empty(), "a threat to nobody in particular: {}", describe(&found));
-    let found = events("Kenya sent food and medicine.", Some("2024-03-01"));
-    assert!(found.is_empty(), "aid to nobody in particular: {}", describe(&found));
+    let alone = |text: &str, root: &str| {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().any(|e| e.cameo.root == root && e.target.is_empty()), "{text:?} is {root} with no target: {}", describe(&found));
+    };
+    alone("Kenya threatened tough retaliation.", "13");
+    alone("Kenya sent food and medicine.", "07");
+    alone("Kenyan police detained 40 people overnight.", "17");
+    alone("Kenya hosted a summit on climate finance.", "04");
+    for text in ["Kenya demanded compensation.", "Kenyan troops attacked a convoy.", "Kenya will meet the deficit target."] {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.is_empty(), "{text:?} is aimed at nobody in particular: {}", describe(&found));
+    }
 }
 
 #[test]
