@@ -137,6 +137,18 @@ const LIGHT_NOUNS: &[&str] = &[
     "plan",
     "hour",
     "state",
+    // Quantifiers: "gave Armenia *some* of its equipment", "withdrew *most* of its troops".
+    "some",
+    "all",
+    "most",
+    "part",
+    "half",
+    "rest",
+    "bulk",
+    "portion",
+    "much",
+    "many",
+    "several",
 ];
 
 /// A condition on the trigger or its dependents. All of a pattern's constraints must hold.

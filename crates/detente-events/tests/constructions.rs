@@ -253,6 +253,19 @@ fn statements_intents_threats_aid_and_coercion_need_no_target_but_demands_and_as
 }
 
 #[test]
+fn a_quantified_object_is_what_it_quantifies() {
+    expect("Russia gave Armenia some of its weapons.", "RUS", "ARM", "072");
+    expect("Germany delivered part of the air defence systems to Ukraine.", "DEU", "UKR", "072");
+}
+
+#[test]
+fn a_state_of_siege_is_martial_law_not_a_blockade() {
+    let found = events("Bolivian authorities declared a state of siege in Pando.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "1724"), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.code != "191"), "{}", describe(&found));
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
