@@ -30,7 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let tree = SentenceTree::new(&doc, s);
         println!("# {}", doc.slice(doc.sentences[s].span));
         for i in tree.tokens() {
-            let Some(pos) = TriggerPos::from_upos(tree.upos(i)) else {
+            let Some(pos) = TriggerPos::of(&tree, i) else {
                 continue;
             };
             if !lexicon.is_trigger(tree.lemma(i), pos) {

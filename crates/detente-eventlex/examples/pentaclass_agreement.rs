@@ -47,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for s in 0..doc.sentences.len() {
             let tree = SentenceTree::new(&doc, s);
             for t in tree.tokens() {
-                let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else {
+                let Some(pos) = TriggerPos::of(&tree, t) else {
                     continue;
                 };
                 if !lexicon.is_trigger(tree.lemma(t), pos) {

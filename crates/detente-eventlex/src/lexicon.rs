@@ -213,11 +213,11 @@ impl EventLexicon {
     }
 
     /// The most specific pattern whose constraints all hold at token `trigger` (a document
-    /// token index inside `tree`'s sentence), or `None` when the word is no trigger: its UPOS
-    /// is not VERB or NOUN, no pattern holds, or the most specific line that holds is a
+    /// token index inside `tree`'s sentence), or `None` when the word is no trigger: it is no
+    /// verb, noun or predicate adjective, no pattern holds, or the most specific line that holds is a
     /// blocker.
     pub fn best_match<'l>(&'l self, tree: &SentenceTree, trigger: u32) -> Option<PatternMatch<'l>> {
-        let pos = TriggerPos::from_upos(tree.upos(trigger))?;
+        let pos = TriggerPos::of(tree, trigger)?;
         let winner = self.candidates(tree.lemma(trigger), pos).iter().find(|c| {
             let constraints: &[Constraint] = match **c {
                 Candidate::Pattern(i) => &self.patterns[i].constraints,

@@ -33,7 +33,7 @@
 //! let lexicon = EventLexicon::builtin();
 //! let tree = detente_core::SentenceTree::new(doc, 0);
 //! for i in tree.tokens() {
-//!     let Some(pos) = TriggerPos::from_upos(tree.upos(i)) else { continue };
+//!     let Some(pos) = TriggerPos::of(&tree, i) else { continue };
 //!     if lexicon.is_trigger(tree.lemma(i), pos) {
 //!         if let Some(m) = lexicon.best_match(&tree, i) {
 //!             println!("{} {} {:?} negated={}", m.pattern.cameo.code, m.pattern.id, m.target_heads, m.negated);

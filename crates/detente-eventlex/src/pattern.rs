@@ -11,7 +11,8 @@ use std::sync::Arc;
 /// The part of speech a trigger must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TriggerPos {
-    /// `V`: UPOS `VERB`.
+    /// `V`: UPOS `VERB`, or an adjective heading its clause with a copula ("is *skeptical* of
+    /// the plan"), whose arguments sit where a verb's do.
     Verb,
     /// `N`: UPOS `NOUN` — nominal events ("invasion", "talks").
     Noun,
@@ -24,6 +25,15 @@ impl TriggerPos {
             "VERB" => Some(TriggerPos::Verb),
             "NOUN" => Some(TriggerPos::Noun),
             _ => None,
+        }
+    }
+
+    /// The trigger class of token `i` in its sentence: by its UPOS, and a predicate adjective
+    /// (one with a copula) counts as a verb.
+    pub fn of(tree: &SentenceTree, i: u32) -> Option<TriggerPos> {
+        match tree.upos(i) {
+            "ADJ" if tree.children(i).iter().any(|&c| tree.base_rel(c) == "cop") => Some(TriggerPos::Verb),
+            upos => TriggerPos::from_upos(upos),
         }
     }
 

@@ -82,7 +82,7 @@ impl<'l> EventCoder<'l> {
             // Parallel to `sentence_events` too: the trigger token.
             let mut triggers: Vec<u32> = Vec::new();
             for t in tree.tokens() {
-                let Some(pos) = TriggerPos::from_upos(tree.upos(t)) else { continue };
+                let Some(pos) = TriggerPos::of(&tree, t) else { continue };
                 if !self.lexicon.is_trigger(tree.lemma(t), pos) {
                     continue;
                 }

@@ -266,6 +266,14 @@ fn a_state_of_siege_is_martial_law_not_a_blockade() {
 }
 
 #[test]
+fn a_predicate_adjective_is_a_trigger() {
+    expect("Germany is optimistic about a trade deal with China.", "DEU", "CHN", "013");
+    expect("The Indian government is concerned about Chinese troop movements.", "INDGOV", "CHN", "012");
+    let found = events("Japan is not optimistic about the talks with China.", Some("2024-03-01"));
+    assert!(found.is_empty(), "negated: {}", describe(&found));
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
