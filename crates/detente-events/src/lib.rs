@@ -322,7 +322,8 @@ impl<'l> EventCoder<'l> {
             target = self.places_at(doc, tree, &operation_places(tree, &nouns));
         }
         // "offered to send troops to Jordan", "withdrew peacekeepers from Sinai": forces moved are
-        // not whom the act is aimed at; where they go or leave is. Forces attacked or arrested are.
+        // not whom the act is aimed at; where they go or leave is, if named. Forces attacked or
+        // arrested are.
         let moved = |a: &ActorRef| a.country.is_none() && a.code.as_deref() == Some("MIL");
         if !target.is_empty() && target.iter().all(moved) && !violent && m.pattern.cameo.root != "17" {
             let ends: Vec<u32> = verbs()
@@ -334,9 +335,7 @@ impl<'l> EventCoder<'l> {
             if found.is_empty() {
                 found = self.places_at(doc, tree, &ends);
             }
-            if !found.is_empty() {
-                target = found;
-            }
+            target = found;
         }
         if pos == TriggerPos::Noun && source.is_empty() {
             // "talks between X and Y (resumed)", "a meeting of X and Y": the pair is reciprocal.

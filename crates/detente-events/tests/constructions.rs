@@ -595,6 +595,9 @@ fn a_place_in_the_target_slot_is_its_country() {
 #[test]
 fn forces_moved_are_no_target_where_they_go_is() {
     expect_exact("Nepal has offered to send troops to Lebanon to support the mission.", "NPL", "LBN", "033");
+    // Nor, where they go is not named, is anyone.
+    let found = events("Nepal withdrew peacekeepers from the buffer zone.", Some("2024-03-01"));
+    assert!(!found.is_empty() && found.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
 }
 
 #[test]
