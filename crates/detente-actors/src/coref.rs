@@ -23,7 +23,7 @@
 use detente_core::{Document, Resolution, SentenceTree, TextSpan};
 use detente_lexicon::ActorLexicon;
 
-use crate::mentions::{compose, Found, Kind, Pending};
+use crate::mentions::{compose, from_elsewhere, Found, Kind, Pending};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: u32 = 4;
@@ -41,16 +41,23 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     // `origin[i]`: the mention whose identity mention i carries (itself when resolved directly).
     let mut origin: Vec<usize> = (0..found.len()).collect();
     let mut extra = Vec::new();
+    // "BERLIN — … France was ready to send troops": a sentence that names another country
+    // before the agent does not leave it to the dateline; nor does one set in another country's
+    // place ("KYIV — Protesters rallied in Tbilisi"), wherever the place is named.
+    let elsewhere: Vec<bool> = (0..found.len())
+        .map(|i| {
+            let me = &found[i];
+            let other = |m: &Found| {
+                let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
+                country.is_some_and(|c| context.is_some_and(|x| !x.code.starts_with(c)))
+            };
+            let same = |m: &&Found| m.sentence == me.sentence;
+            found[..i].iter().rev().take_while(same).any(other) || found.iter().filter(same).any(|m| m.located && other(m))
+        })
+        .collect();
     if let Some(context) = context {
         for i in 0..found.len() {
-            // "BERLIN — … France was ready to send troops": a sentence that names another country
-            // before the agent does not leave it to the dateline.
-            let me = &found[i];
-            let other_country = found[..i].iter().rev().take_while(|m| m.sentence == me.sentence).any(|m| {
-                let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
-                country.is_some_and(|c| !context.code.starts_with(c))
-            });
-            if me.pending == Pending::Nothing && !other_country {
+            if found[i].pending == Pending::Nothing && !elsewhere[i] {
                 from_dateline(lexicon, doc, &mut found[i], context);
             }
         }
@@ -65,7 +72,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             Pending::Definite(lemma) => match definite(doc, found, i, lemma) {
                 Some(j) => Some((vec![j], "definite description")),
                 None => {
-                    if let Some(context) = context {
+                    if let Some(context) = context.filter(|_| !elsewhere[i]) {
                         from_dateline(lexicon, doc, &mut found[i], context);
                         if found[i].code.as_deref().is_some_and(|c| c.len() > 3) {
                             continue;
@@ -175,7 +182,7 @@ fn in_focus(lexicon: &ActorLexicon, found: &[Found], i: usize) -> Option<(String
 /// An agent with no country in a datelined story belongs to the dateline's country
 /// ("CONAKRY — Soldiers said …" → GINMIL).
 fn from_dateline(lexicon: &ActorLexicon, doc: &Document, m: &mut Found, context: &Context) {
-    let Some(agent) = countryless_agent(lexicon, m) else { return };
+    let Some(agent) = countryless_agent(lexicon, m).filter(|a| !from_elsewhere(a)) else { return };
     let Some(code) = compose(&context.code, agent) else { return };
     let (_, tokens) = m.agent.clone().expect("agent checked above");
     m.code = Some(code);
@@ -294,9 +301,16 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
             m.kind == Kind::State && m.code.is_some() && country(&m.code) != country(&subject_code)
         });
     }
+    if me.kind == Kind::Organisation {
+        // "the group said": the last organisation, or armed group named by its fighters ("M23
+        // rebels").
+        let armed = |m: &Found| m.kind == Kind::Group && matches!(m.code.as_deref().and_then(|c| c.get(3..6)), Some("REB" | "UAF"));
+        return earlier(found, i).find(|&j| found[j].kind == Kind::Organisation && found[j].code.is_some()).or_else(|| earlier(found, i).find(|&j| armed(&found[j])));
+    }
+    // "the minister" → the last person so titled; "the rebels" → the last group so named.
     earlier(found, i).find(|&j| {
         let m = &found[j];
-        m.kind == Kind::Person && m.code.is_some() && m.titles.iter().any(|t| t.contains(lemma))
+        m.kind == me.kind && matches!(m.kind, Kind::Person | Kind::Group) && m.code.is_some() && m.titles.iter().any(|t| t.contains(lemma))
     })
 }
 

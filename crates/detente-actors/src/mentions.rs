@@ -83,6 +83,8 @@ pub(crate) struct Found {
     /// False for a country named only as a place ("the Ukrainian border"): an antecedent for
     /// "the country", never an actor of its own.
     pub actor: bool,
+    /// Named as where something happens ("in Tbilisi").
+    pub located: bool,
     /// The agent word (sector or title) of the mention and its tokens, for composing with a
     /// country found later ("the government" → the country in focus).
     pub agent: Option<(EntryId, Range<u32>)>,
@@ -133,7 +135,23 @@ const PLACE_NOUNS: &[&str] = &[
 const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
 
 /// Heads of definite descriptions that point back to a country.
-const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic"];
+const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic", "sultanate", "emirate"];
+
+/// Heads of definite descriptions that point back to an organisation or armed group ("the group
+/// said").
+const ORGANISATION_NOUNS: &[&str] = &["group", "organisation", "organization", "movement"];
+
+/// Nouns naming people by what they belong to: "opposition supporters" are the opposition.
+const AFFILIATION: &[&str] = &["supporter", "member", "loyalist", "follower", "sympathiser", "sympathizer"];
+
+/// Agents who are, by definition, from somewhere else than where they are: "refugees in
+/// Lebanon" or "peacekeepers in Mali" are not Lebanese or Malian, so neither the place nor the
+/// dateline gives them a country (their origin does: "refugees from Syria").
+const FROM_ELSEWHERE: &[&str] = &["refugee", "migrant", "immigrant", "asylum seeker", "peacekeeper", "tourist"];
+
+pub(crate) fn from_elsewhere(agent: &Entry) -> bool {
+    FROM_ELSEWHERE.contains(&agent.name.as_str())
+}
 
 /// Plural heads that stand for two actors already named ("the former Cold War foes").
 const PAIR_NOUNS: &[&str] = &[
@@ -201,8 +219,12 @@ pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDat
 fn drop_nested(found: &mut Vec<Found>) {
     let nested: Vec<bool> = found
         .iter()
-        .map(|m| {
-            found.iter().any(|o| {
+        .enumerate()
+        .map(|(i, m)| {
+            // A country word found from two heads of one phrase ("the ruling Georgian Dream
+            // party") is one mention.
+            let again = found[..i].iter().any(|o| o.sentence == m.sentence && o.tokens == m.tokens && o.head == m.head && o.code == m.code && o.pending == m.pending);
+            again || found.iter().any(|o| {
                 let inside = o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end;
                 let split_head = o.tokens == m.tokens && o.head > m.head;
                 o.sentence == m.sentence && o.actor && ((o.tokens != m.tokens && inside) || split_head)
@@ -264,6 +286,7 @@ impl Sentence<'_, '_> {
             pending: Pending::Nothing,
             titles: Vec::new(),
             actor: true,
+            located: false,
             agent: None,
         };
         if upos == "PRON" {
@@ -295,10 +318,17 @@ impl Sentence<'_, '_> {
             self.unnamed(found, &parts, &lemma, out);
             return;
         }
+        // "opposition supporters", "army loyalists": people named by what they belong to.
+        let affiliation = || {
+            AFFILIATION.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
+        };
         match person.or(head_name) {
             Some(n) if n.entry.kind != EntryKind::Agent => out.push(self.named(found, n, &parts)),
             Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
-            None => self.unnamed(found, &parts, &lemma, out),
+            None => match affiliation() {
+                Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
+                None => self.unnamed(found, &parts, &lemma, out),
+            },
         }
     }
 
@@ -391,6 +421,7 @@ impl Sentence<'_, '_> {
                 // "met in Ankara", "fighting in Ukraine": a place where something happens.
                 if self.is_locative(f.head) {
                     f.actor = false;
+                    f.located = true;
                 }
                 f.kind = match kind {
                     EntryKind::Capital | EntryKind::Metonym => Kind::Government,
@@ -433,8 +464,13 @@ impl Sentence<'_, '_> {
         } else {
             Kind::Person
         };
+        // "opposition lawmakers": the side they are on outranks what they do.
+        let n = opposition(parts).filter(|o| o.end <= f.head).unwrap_or(n);
         f.titles = vec![lemma.to_string()];
         f.agent = Some((n.entry.id, n.start..n.end));
+        if let Some(found) = self.state_beside_group(&f, parts, n.entry) {
+            return found;
+        }
         if let Some((code, how)) = self.compose_from_parts(&f, parts) {
             let also = self.compose_with_conjoined(&f, parts, n.entry);
             f.code = Some(code);
@@ -530,6 +566,12 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
+        if determined && !f.plural && ORGANISATION_NOUNS.contains(&lemma) && parts.is_empty() {
+            f.kind = Kind::Organisation;
+            f.pending = Pending::Definite(lemma.to_string());
+            out.push(f);
+            return;
+        }
         // A country or organisation word modifying something that is not an actor is a mention
         // of it ("Western reprisals", "Taliban hideouts"); modifying a place it is only a possible
         // antecedent of "the country".
@@ -569,8 +611,9 @@ impl Sentence<'_, '_> {
     /// Country (or organisation) + sector from the names inside the phrase.
     fn compose_from_parts(&self, f: &Found, parts: &[&Name<'_>]) -> Option<(String, Resolution)> {
         let base = parts.iter().find(|p| is_base(p.entry))?;
-        let agent = parts.iter().find(|p| p.entry.kind == EntryKind::Agent && p.covers(f.head))
-            .or_else(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent))?;
+        let agent = opposition(parts)
+            .or_else(|| parts.iter().find(|p| p.entry.kind == EntryKind::Agent && p.covers(f.head)).copied())
+            .or_else(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied())?;
         let code = compose(office_code(base.entry, self.date)?, agent.entry)?;
         let parts = vec![self.span_of(base.start..base.end), self.span_of(agent.start..agent.end)];
         Some((code, Resolution::Composition { parts }))
@@ -657,16 +700,55 @@ impl Sentence<'_, '_> {
     }
 
     /// "soldiers in Guinea", "troops from Chad", "the army of Mali": a country in a
-    /// prepositional modifier of the agent word.
+    /// prepositional modifier of the agent word. Where agents from elsewhere are ("refugees in
+    /// Lebanon") is not their country.
     fn compose_with_place(&self, f: &Found, agent: &Entry) -> Option<(String, Resolution)> {
         let t = self.tree;
+        let cases: &[&str] = if from_elsewhere(agent) { &["from", "of"] } else { &["in", "from", "of"] };
         let place = t.children(f.head).iter().copied().find(|&c| {
-            t.base_rel(c) == "nmod" && matches!(t.case_marker(c).as_deref(), Some("in" | "from" | "of"))
+            t.base_rel(c) == "nmod" && t.case_marker(c).is_some_and(|m| cases.contains(&m.as_str()))
         })?;
         let name = self.names.iter().find(|n| n.covers(place) && is_base(n.entry))?;
         let code = compose(office_code(name.entry, self.date)?, agent)?;
         let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
         Some((code, Resolution::Composition { parts }))
+    }
+
+    /// "Congo and M23 rebels": a country's name conjoined with an armed group whose code
+    /// already carries the agent's sector names the country itself; the rebels are the
+    /// group's. Country adjectives still share the agent ("Congolese and M23 fighters").
+    fn state_beside_group(&self, f: &Found, parts: &[&Name<'_>], agent: &Entry) -> Option<Vec<Found>> {
+        let group = parts.iter().find(|p| {
+            p.entry.kind == EntryKind::ArmedGroup
+                && office_code(p.entry, self.date).is_some_and(|c| compose(c, agent).as_deref() == Some(c))
+        })?;
+        let states: Vec<&&Name<'_>> = parts
+            .iter()
+            .filter(|p| p.end <= group.start && p.entry.kind.is_place() && p.kind != NameKind::Adjective)
+            .filter(|p| self.tree.conjuncts(p.start).iter().any(|&c| group.covers(c)))
+            .collect();
+        if states.is_empty() {
+            return None;
+        }
+        let mut out: Vec<Found> = states
+            .iter()
+            .map(|p| Found {
+                tokens: p.start..p.end,
+                head: p.end - 1,
+                kind: Kind::State,
+                plural: false,
+                code: office_code(p.entry, self.date).map(str::to_string),
+                entry: Some(p.entry.id),
+                how: Resolution::Lexicon,
+                titles: Vec::new(),
+                agent: None,
+                ..f.clone()
+            })
+            .collect();
+        let tokens = group.start..f.tokens.end;
+        let how = Resolution::Composition { parts: vec![self.span_of(group.start..group.end), self.span_of(f.head..f.head + 1)] };
+        out.push(Found { tokens, code: office_code(group.entry, self.date).map(str::to_string), how, ..f.clone() });
+        Some(out)
     }
 
     fn has_definite_article(&self, h: u32) -> bool {
@@ -679,6 +761,11 @@ impl Sentence<'_, '_> {
     fn span_of(&self, tokens: Range<u32>) -> TextSpan {
         self.doc.token_text_span(tokens)
     }
+}
+
+/// An "opposition" word among the phrase's agents: it says which side the agent is on.
+fn opposition<'n, 'a>(parts: &[&'n Name<'a>]) -> Option<&'n Name<'a>> {
+    parts.iter().copied().find(|p| p.entry.kind == EntryKind::Agent && p.entry.default_code() == Some("OPP"))
 }
 
 /// Entries that can carry a sector: countries and places in them ("Donetsk separatists"),
@@ -699,9 +786,11 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
     // "the UN envoy", "EU diplomats": an organisation's officials are the organisation; "Hamas
     // commanders" are Hamas (PSEREBHMS already has its sector).
     let has_sector = base.len() > 6 && base.get(3..6).is_some_and(|s| detente_lexicon::SECTOR_CODES.contains(&s));
-    // "Boko Haram fighters": an armed group's fighters are the group (NGAREB, not NGAUAF).
+    // "Boko Haram fighters": an armed group's fighters are the group (NGAREB, not NGAUAF). A
+    // state's army is no such group: rebels of the country in focus of "the Congolese army" are
+    // CODREB.
     let armed = |code: &str| matches!(code, "REB" | "INS" | "UAF" | "MIL");
-    let group_fighters = armed(sector) && base.len() == 6 && armed(&base[3..]);
+    let group_fighters = armed(sector) && base.len() == 6 && armed(&base[3..]) && &base[3..] != "MIL";
     if (base.starts_with("IGO") && sector == "GOV") || has_sector || group_fighters {
         return Some(base.to_string());
     }

@@ -41,6 +41,13 @@ fn composition_of_country_and_sector() {
 }
 
 #[test]
+fn rebels_of_the_country_in_focus_are_not_its_army() {
+    // They fight it: CAMEO codes domestic rebels with their country, not its military.
+    let doc = resolve("The Congolese army accused the rebels of shelling villages near the border.", "2024-03-01");
+    assert_eq!(code_of(&doc, "the rebels").as_deref(), Some("CODREB"));
+}
+
+#[test]
 fn an_organisations_officials_are_the_organisation() {
     let doc = resolve("The UN envoy met EU diplomats and Iranian officials in Vienna.", "2024-03-04");
     assert_eq!(code_of(&doc, "The UN envoy").as_deref(), Some("IGOUNO"));
@@ -290,4 +297,65 @@ fn a_titled_person_out_of_office_keeps_the_title_in_the_last_country_but_not_a_f
     let doc = resolve("Soldiers detained former President Alpha Condé in 2023.", "2023-09-06");
     let m = doc.actors.iter().find(|m| m.text.contains("Condé")).expect("a mention of him");
     assert_ne!(m.code.as_deref(), Some("GINGOV"), "{m:#?}");
+}
+
+#[test]
+fn a_regions_adjective_or_people_is_its_country() {
+    let doc = resolve("Tigrayan forces shelled a garrison near the town.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Tigrayan forces").as_deref(), Some("ETHMIL"), "{:#?}", doc.actors);
+    // Refugees carry the country they fled, as "Syrian refugees" do.
+    let doc = resolve("Rohingya refugees waited at the camp gates.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Rohingya refugees").as_deref(), Some("MMRREF"), "{:#?}", doc.actors);
+}
+
+#[test]
+fn opposition_names_the_side_of_its_supporters_and_lawmakers() {
+    let doc = resolve("Opposition supporters marched to the square.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Opposition supporters").as_deref(), Some("OPP"), "{:#?}", doc.actors);
+    let doc = resolve("Zambian opposition lawmakers boycotted the vote.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Zambian opposition lawmakers").as_deref(), Some("ZMBOPP"), "{:#?}", doc.actors);
+}
+
+#[test]
+fn a_country_conjoined_with_an_armed_group_is_an_actor_of_its_own() {
+    let doc = resolve("Colombia and ELN rebels agreed to a truce in the north.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Colombia").as_deref(), Some("COL"), "{:#?}", doc.actors);
+    let rebels: Vec<Option<&str>> = mentions(&doc, "ELN rebels").iter().map(|m| m.code.as_deref()).collect();
+    assert_eq!(rebels, vec![Some("COLREB")], "{:#?}", doc.actors);
+}
+
+#[test]
+fn agents_from_elsewhere_take_no_country_from_where_they_are() {
+    let doc = resolve("ATHENS (Detente) - Greek coast guards rescued 60 migrants at sea.", "2024-03-04");
+    assert_eq!(code_of(&doc, "60 migrants").as_deref(), Some("CVL"), "{:#?}", doc.actors);
+    let doc = resolve("Peacekeepers in Lebanon were evacuated. Refugees from Sudan arrived in Chad.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Peacekeepers").as_deref(), Some("MIL"), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "Refugees").as_deref(), Some("SDNREF"), "{:#?}", doc.actors);
+}
+
+#[test]
+fn a_sentence_set_in_another_countrys_place_is_not_left_to_the_dateline() {
+    let doc = resolve("NAIROBI (Detente) - Students rallied outside the court in Kampala on Friday.", "2024-03-04");
+    assert_ne!(code_of(&doc, "Students").as_deref(), Some("KENEDU"), "{:#?}", doc.actors);
+    // Nor is a definite description of that sentence.
+    let doc = resolve("NAIROBI (Detente) - The militants attacked a convoy in Mogadishu on Friday.", "2024-03-04");
+    assert_ne!(code_of(&doc, "The militants").as_deref(), Some("KENUAF"), "{:#?}", doc.actors);
+}
+
+#[test]
+fn the_group_and_plural_descriptions_take_the_last_such_actor() {
+    let doc = resolve(
+        "BOGOTA (Detente) - ELN rebels raided a village. A spokesman for the group said it would strike again. Soldiers later clashed with the rebels.",
+        "2024-03-04",
+    );
+    assert_eq!(code_of(&doc, "ELN rebels").as_deref(), Some("COLREB"), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "the group").as_deref(), Some("COLREB"), "{:#?}", doc.actors);
+    let rebels = mentions(&doc, "the rebels");
+    assert!(matches!(&rebels[0].how, Resolution::Coreference { antecedent, .. } if antecedent.text == "ELN rebels"), "{rebels:#?}");
+}
+
+#[test]
+fn a_country_word_found_from_two_heads_is_one_mention() {
+    let doc = resolve("The ruling Georgian Dream party accused the opposition.", "2024-03-04");
+    assert_eq!(mentions(&doc, "Georgian").len(), 1, "{:#?}", doc.actors);
 }
