@@ -20,12 +20,17 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage",
 ];
 
-/// Nouns whose clausal complement is only proposed: "an offer to mediate", "plans to invade".
+/// Nouns whose clausal complement is only proposed or possible: "an offer to mediate", "plans to
+/// invade", "the group's ability to attack shipping".
 const PROPOSAL_NOUNS: &[&str] = &[
     "offer", "proposal", "plan", "threat", "call", "demand", "request", "bid", "attempt", "effort", "willingness",
     "readiness", "intention", "desire", "promise", "pledge", "suggestion", "idea", "invitation", "chance", "opportunity",
-    "appeal", "option",
+    "appeal", "option", "ability", "capacity", "capability", "power", "right", "means", "permission", "authority",
+    "licence", "license", "freedom", "need",
 ];
+
+/// Verbs whose "of" clause is an allegation: "accused the group of shelling homes".
+const ALLEGATIONS: &[&str] = &["accuse", "blame", "suspect", "charge", "allege", "accusation", "allegation", "suspicion"];
 
 /// Verbs and adjectives whose complement is announced for the future, an intent ("willing to
 /// send aid"); "decided to ease sanctions" is news of the act itself, so "decide" is not one.
@@ -152,7 +157,7 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
     let mut cur = trigger;
     for _ in 0..6 {
         let Some(h) = tree.head(cur) else { return false };
-        if !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
+        if !is_gerund_complement(tree, cur) && !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
             return false;
         }
         if DENIALS.contains(&tree.lemma(h).to_lowercase().as_str()) || tree.is_negated(h) {
@@ -161,6 +166,29 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
         cur = h;
     }
     false
+}
+
+/// "denies *backing* the group": the parser makes many gerund complements adverbial clauses; one
+/// right after its verb, with no marker of its own, is its complement.
+pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
+    tree.base_rel(clause) == "advcl"
+        && tree.syntax(clause).xpos == "VBG"
+        && tree.head(clause) == Some(clause - 1)
+        && !tree.children(clause).iter().any(|&k| tree.base_rel(k) == "mark")
+}
+
+/// The trigger heads what someone is accused of ("accused Kyiv *of shelling* the plant", "blamed
+/// the rebels for the attack" is a noun, not a clause): an allegation the accusation codes (1123),
+/// not an event of its own.
+pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
+    let marked_of = tree.children(trigger).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("of"));
+    if !marked_of || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
+        return false;
+    }
+    // The clause hangs off the verb, or off its object ("accused *the group* of shelling").
+    let head = tree.head(trigger);
+    let verb = head.filter(|&h| tree.base_rel(h) == "obj").and_then(|h| tree.head(h)).into_iter();
+    head.into_iter().chain(verb).any(|h| ALLEGATIONS.contains(&tree.lemma(h).to_lowercase().as_str()))
 }
 
 /// Modality from auxiliaries, conditional markers and governing verbs.

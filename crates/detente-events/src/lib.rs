@@ -193,7 +193,7 @@ impl<'l> EventCoder<'l> {
         // A denial that the pattern reads as the negation it needs ("refused to rule out talks")
         // does not deny the event.
         let negation_absorbed = m.trigger_negated && !m.negated;
-        if m.negated || (!negation_absorbed && clause::denied(tree, t)) {
+        if m.negated || (!negation_absorbed && clause::denied(tree, t)) || clause::alleged(tree, t) {
             return Vec::new();
         }
         // "Moscow said Kyiv must withdraw its troops": not Kyiv's act but Moscow's demand of Kyiv.
@@ -1212,8 +1212,11 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
     if !of_object.is_empty() {
         return of_object;
     }
-    // "gave $5 million to help Niger": a purpose clause too.
-    let purpose = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "advcl" && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to"));
+    // "gave $5 million to help Niger": a purpose clause too; "denied backing the rebels": a
+    // gerund the parser made adverbial.
+    let purpose = tree.children(t).iter().copied().filter(|&c| {
+        tree.base_rel(c) == "advcl" && (tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to") || clause::is_gerund_complement(tree, c))
+    });
     let complement: Vec<u32> = children_with(t, "xcomp")
         .chain(purpose)
         .chain(objects.iter().flat_map(|&o| children_with(o, "acl")))
