@@ -432,6 +432,12 @@ impl Sentence<'_, '_> {
                 };
                 f.plural = f.kind == Kind::Group;
                 f.code = office_code(n.entry, self.date).map(str::to_string);
+                if n.kind == NameKind::Adjective && f.head + 1 == n.end {
+                    if let Some((code, how)) = self.share_conjoined_agent(&f, n) {
+                        f.code = Some(code);
+                        f.how = how;
+                    }
+                }
                 // "the Pakistani Foreign Office": an institution's name under another country's
                 // word is that country's institution.
                 if kind == EntryKind::Metonym {
@@ -633,6 +639,19 @@ impl Sentence<'_, '_> {
                 Some((code, Resolution::Composition { parts }))
             })
             .collect()
+    }
+
+    /// "Russian and US troops" parsed as two conjuncts, "Russian" alone: a lone country
+    /// adjective shares the agent word heading the phrase conjoined to it.
+    fn share_conjoined_agent(&self, f: &Found, n: &Name<'_>) -> Option<(String, Resolution)> {
+        let t = self.tree;
+        let conj = t.children(f.head).iter().copied().find(|&c| t.base_rel(c) == "conj")?;
+        let agent_at = |k: u32| self.names.iter().find(|a| a.entry.kind == EntryKind::Agent && a.covers(k));
+        // The conjunct is the agent phrase, or (parsed apart from it) the country word before it.
+        let next = || self.names.iter().find(|c| is_base(c.entry) && c.covers(conj)).and_then(|c| agent_at(c.end));
+        let agent = agent_at(conj).or_else(next)?;
+        let code = compose(office_code(n.entry, self.date)?, agent.entry)?;
+        Some((code, Resolution::Composition { parts: vec![self.span_of(n.start..n.end), self.span_of(agent.start..agent.end)] }))
     }
 
     /// "Moscow's top diplomats": the agent's country is its possessor; "Washington and

@@ -48,6 +48,14 @@ fn rebels_of_the_country_in_focus_are_not_its_army() {
 }
 
 #[test]
+fn a_lone_country_adjective_shares_the_agent_of_its_conjunct() {
+    // The tagger reads "Russian" as a proper noun and the parser makes it a conjunct of its own.
+    let doc = resolve("Russian and US troops began a joint exercise.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Russian").as_deref(), Some("RUSMIL"));
+    assert_eq!(code_of(&doc, "US troops").as_deref(), Some("USAMIL"));
+}
+
+#[test]
 fn an_organisations_officials_are_the_organisation() {
     let doc = resolve("The UN envoy met EU diplomats and Iranian officials in Vienna.", "2024-03-04");
     assert_eq!(code_of(&doc, "The UN envoy").as_deref(), Some("IGOUNO"));

@@ -182,7 +182,8 @@ pub enum Constraint {
     Subject(Term),
     /// `rel:REL`: the trigger's own relation, with subtype (`amod` for "Iranian-*backed*").
     Relation(String),
-    /// `mod:TERM`: an adjectival, compound or adverbial modifier in TERM ("*peace* talks").
+    /// `mod:TERM`: an adjectival, compound or adverbial modifier in TERM ("*peace* talks"); for a
+    /// verb, of the verb or of a noun it governs ("held *joint* exercises").
     Modifier(Term),
     /// `neg` / `!neg`.
     Negated(bool),
@@ -316,11 +317,19 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
             slot_heads(tree, t, &Slot::Subject, pos).is_some_and(|heads| term.matches_any(tree, &heads))
         }
         Constraint::Relation(rel) => tree.deprel(t) == rel || tree.base_rel(t) == rel,
-        Constraint::Modifier(term) => tree.children(t).iter().any(|&k| {
-            matches!(tree.base_rel(k), "amod" | "compound" | "advmod")
-                && tree.deprel(k) != "compound:prt"
-                && term.matches(tree, k)
-        }),
+        Constraint::Modifier(term) => {
+            let modified = |h: u32| {
+                tree.children(h).iter().any(|&k| {
+                    matches!(tree.base_rel(k), "amod" | "compound" | "advmod") && tree.deprel(k) != "compound:prt" && term.matches(tree, k)
+                })
+            };
+            // A verb's modifier may sit on the noun it governs: "held *joint* exercises", "made a
+            // *phone* call", "called for *military* cooperation".
+            let arguments = || {
+                tree.children(t).iter().copied().filter(|&k| matches!(tree.base_rel(k), "obj" | "obl" | "nsubj")).flat_map(|k| tree.conjuncts(k))
+            };
+            modified(t) || (pos == TriggerPos::Verb && arguments().any(modified))
+        }
         Constraint::Negated(want) => is_negated(tree, t, pos) == *want,
         Constraint::Passive(want) => tree.is_passive(t) == *want,
     }

@@ -537,7 +537,13 @@ impl<'l> EventCoder<'l> {
         let lemma = tree.syntax(t).lemma.as_str();
         let mutual = matches!(lemma, "exchange" | "swap" | "trade")
             || (m.pattern.cameo.root == "19" && matches!(lemma, "clash" | "fight" | "skirmish" | "battle"));
-        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual;
+        // "Russia and China held naval drills": exercises two states hold together are joint (062).
+        let exercise = |k: u32| matches!(tree.lemma(k), "exercise" | "drill" | "manoeuvre" | "maneuver" | "game");
+        let joint_exercise = m.pattern.cameo.code == "150"
+            && target.is_empty()
+            && distinct.len() == 2
+            && std::iter::once(t).chain(tree.children_with(t, "obj")).any(exercise);
+        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual || joint_exercise;
         if symmetric && target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
             pairs.push((vec![distinct[0].clone()], vec![distinct[1].clone()]));
             pairs.push((vec![distinct[1].clone()], vec![distinct[0].clone()]));
@@ -649,7 +655,15 @@ impl<'l> EventCoder<'l> {
         let mut out = Vec::new();
         for (source, mut target) in pairs {
             let mut info = asked_for.map_or(m.pattern.cameo, |p| p.cameo);
-            let recoded = if claimed { Some("015") } else if peacekeeping { Some("074") } else { None };
+            let recoded = if claimed {
+                Some("015")
+            } else if peacekeeping {
+                Some("074")
+            } else if joint_exercise {
+                Some("062")
+            } else {
+                None
+            };
             if let Some(code) = recoded.and_then(|c| self.ontology.cameo(c)).or(investigation).or(accused_of).or(to_meet) {
                 info = code;
             }

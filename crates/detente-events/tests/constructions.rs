@@ -291,6 +291,20 @@ fn denied_possible_and_alleged_acts_are_not_coded() {
 }
 
 #[test]
+fn a_verbs_modifier_term_may_sit_on_its_object() {
+    expect("India and France held joint exercises in Rajasthan.", "IND", "FRA", "062");
+    expect("The US president held a phone call with the Chinese president on Tuesday.", "USAGOV", "CHNGOV", "041");
+}
+
+#[test]
+fn exercises_two_states_hold_together_are_joint_and_war_games_are_exercises() {
+    expect("Russia and China held naval drills in the Sea of Japan.", "RUS", "CHN", "062");
+    expect("Russia and China held naval drills in the Sea of Japan.", "CHN", "RUS", "062");
+    let found = events("China staged war games near Taiwan.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "150"), "{}", describe(&found));
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
@@ -648,7 +662,11 @@ fn fighting_a_disease_is_no_fight() {
 
 #[test]
 fn an_agreement_outranks_what_is_agreed() {
-    assert_eq!(surest_trigger("Ghana and Togo have agreed to undertake joint military exercises next month."), "agreed");
+    // What is agreed is at most as sure as the agreement, and coded as an intent (031) itself.
+    let found = events("Ghana and Togo have agreed to undertake joint military exercises next month.", Some("2024-03-01"));
+    let best = found.iter().map(|e| e.confidence).fold(0.0, f32::max);
+    assert!(found.iter().any(|e| e.evidence.trigger.text == "agreed" && e.confidence == best), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.root == "03"), "{}", describe(&found));
     // The agreement is aimed at whom the act agreed on is.
     expect_exact("Moldova has agreed to lift its ban on Georgian wine.", "MDA", "GEO", "0351");
 }
