@@ -56,6 +56,14 @@ fn a_lone_country_adjective_shares_the_agent_of_its_conjunct() {
 }
 
 #[test]
+fn people_held_or_harmed_are_civilians() {
+    let doc = resolve("Turkish police detained 12 people and freed two prisoners; Ukraine returned 40 prisoners of war.", "2024-03-01");
+    assert_eq!(code_of(&doc, "12 people").as_deref(), Some("CVL"));
+    assert_eq!(code_of(&doc, "two prisoners").as_deref(), Some("CVL"));
+    assert!(mentions(&doc, "40 prisoners of war").iter().any(|m| m.code.as_deref().is_some_and(|c| c.ends_with("MIL"))), "{:#?}", doc.actors);
+}
+
+#[test]
 fn an_organisations_officials_are_the_organisation() {
     let doc = resolve("The UN envoy met EU diplomats and Iranian officials in Vienna.", "2024-03-04");
     assert_eq!(code_of(&doc, "The UN envoy").as_deref(), Some("IGOUNO"));
