@@ -152,15 +152,18 @@ enum Role {
     Comma,
     /// A relative pronoun or determiner (WP, WDT).
     Relative,
+    /// A subordinating conjunction ("if", "because", "while"): UPOS SCONJ.
+    Subordinator,
     Other,
 }
 
 impl Role {
-    fn of(xpos: &str) -> Role {
+    fn of(upos: &str, xpos: &str) -> Role {
         match xpos {
             "VBD" | "VBZ" | "VBP" | "MD" => Role::Finite,
             "," => Role::Comma,
             "WP" | "WDT" => Role::Relative,
+            _ if upos == "SCONJ" => Role::Subordinator,
             _ => Role::Other,
         }
     }
@@ -191,7 +194,7 @@ impl Tagger {
         model.feats_dict.rebuild();
         model.lemmatiser.rebuild();
         let nominal = model.classes.iter().map(|c| is_nominal(&c.xpos)).collect();
-        let roles = model.classes.iter().map(|c| Role::of(&c.xpos)).collect();
+        let roles = model.classes.iter().map(|c| Role::of(&c.upos, &c.xpos)).collect();
         let class = |xpos: &str| model.classes.iter().position(|c| c.upos == "VERB" && c.xpos == xpos).map(|i| i as u16);
         let predicate_classes = class("VBN").zip(class("VBD")).map(|(participle, past)| PredicateClasses { participle, past });
         Tagger {
@@ -267,18 +270,22 @@ impl Tagger {
 
     /// "Indian troops clashed with Chinese soldiers": greedy tagging may read
     /// the only verb as a participle, leaving a sentence of one long noun
-    /// phrase. When no word outside a relative clause is finite, the first
-    /// participle after a nominal (or after the comma that closes an
+    /// phrase. When no word outside a relative or subordinate clause is
+    /// finite ("units threatened to shell the town *if* troops advanced"), the
+    /// first participle after a nominal (or after the comma that closes an
     /// apposition or "X, who has ruled since 1986, accused …") that may be a
     /// past tense is read as one.
     fn give_a_predicate(&self, info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let mut in_relative = false;
+        // Inside a subordinate clause, up to the next comma.
+        let mut in_subordinate = false;
         let mut candidate = None;
         for k in 0..tags.len() {
             let after_comma = k > 0 && self.roles[tags[k - 1] as usize] == Role::Comma;
             match self.roles[tags[k] as usize] {
                 Role::Comma => {
+                    in_subordinate = false;
                     if in_relative {
                         in_relative = false;
                         // The participle may follow the comma that closes the clause.
@@ -291,13 +298,14 @@ impl Tagger {
                     continue;
                 }
                 Role::Relative if after_comma => in_relative = true,
-                Role::Finite if !in_relative => return,
+                Role::Subordinator if !in_relative => in_subordinate = true,
+                Role::Finite if !in_relative && !in_subordinate => return,
                 _ => {}
             }
             // After a nominal, or after the comma closing an apposition ("Okafor, the governor,
             // accused …").
             let after_nominal = (k > 0 && self.nominal[tags[k - 1] as usize]) || (k > 1 && after_comma && self.nominal[tags[k - 2] as usize]);
-            if candidate.is_none() && tags[k] == verbs.participle && !in_relative && after_nominal {
+            if candidate.is_none() && tags[k] == verbs.participle && !in_relative && !in_subordinate && after_nominal {
                 candidate = Some(k);
             }
         }
