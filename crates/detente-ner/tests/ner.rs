@@ -6,7 +6,6 @@ use detente_ner::{
     Iob2Error, Iob2Tag, Ner, NerInput, NerSentence, TrainConfig, TrainEvent,
 };
 use std::path::Path;
-use std::time::Instant;
 
 fn span(start: usize, end: usize, label: EntityType) -> EntitySpan {
     EntitySpan { start, end, label }
@@ -197,11 +196,8 @@ fn committed_model_scores_on_uner_ewt_dev() {
         "{} is missing: train it with `detente train ner`",
         path.display()
     );
-    let start = Instant::now();
+    // Load time is measured by `detente bench`, not here: it depends on the machine.
     let ner = Ner::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    let elapsed = start.elapsed();
-    // Generous against a loaded machine; typically a few tens of milliseconds.
-    assert!(elapsed.as_secs_f64() < 1.0, "loading took {elapsed:?}");
     assert!(
         ner.description().contains("en_ewt-ud-train.iob2"),
         "the description names no training file: {}",
