@@ -305,6 +305,11 @@ fn exercises_two_states_hold_together_are_joint_and_war_games_are_exercises() {
 }
 
 #[test]
+fn refusing_to_release_people_held_is_a_refusal_to_yield() {
+    expect("The Houthis said they will not release the two Saudi pilots.", "YEMREB", "SAU", "1243");
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
