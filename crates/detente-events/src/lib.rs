@@ -544,6 +544,10 @@ impl<'l> EventCoder<'l> {
             && distinct.len() == 2
             && std::iter::once(t).chain(tree.children_with(t, "obj")).any(exercise);
         let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual || joint_exercise;
+        // "Armenia and Azerbaijan swapped prisoners": what two sides exchange is not a third party.
+        if matches!(lemma, "exchange" | "swap" | "trade") && distinct.len() == 2 {
+            target.clear();
+        }
         if symmetric && target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
             pairs.push((vec![distinct[0].clone()], vec![distinct[1].clone()]));
             pairs.push((vec![distinct[1].clone()], vec![distinct[0].clone()]));

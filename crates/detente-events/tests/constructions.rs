@@ -244,7 +244,7 @@ fn statements_intents_threats_aid_and_coercion_need_no_target_but_demands_and_as
     };
     alone("Kenya threatened tough retaliation.", "13");
     alone("Kenya sent food and medicine.", "07");
-    alone("Kenyan police detained 40 people overnight.", "17");
+    alone("Kenyan police detained dozens overnight.", "17");
     alone("Kenya hosted a summit on climate finance.", "04");
     for text in ["Kenya demanded compensation.", "Kenyan troops attacked a convoy.", "Kenya will meet the deficit target."] {
         let found = events(text, Some("2024-03-01"));
