@@ -23,7 +23,8 @@
 //!   nouns that a verb makes a cue ("X made the case that …", "X took swipes at Y"),
 //!   adjectives of stance ("X is wary of Y") and passives of feeling, whose subject feels ("X
 //!   was angered that …", "X is encouraged by Y"), any verb or adjective with a subject and a
-//!   clausal complement ("has learned that …", "is confident that …"), impressions and
+//!   clausal complement ("has learned that …", "is confident that …") or an "about" phrase
+//!   ("X worries about Y"), a question put ("Asked whether Y, X …"), impressions and
 //!   expectations without a source ("Y seems to …", "Y is expected to …", "Y reportedly …"),
 //!   "Name: …" headlines and transcript turns ("SMITH: …"); the content is the reported clause
 //!   or phrase, without the asides set off by a comma that end it (", which …", ", arguing …").
@@ -436,7 +437,11 @@ impl<'a> Run<'a> {
                     continue;
                 }
                 // Reports with a frame of their own: "according to X", "Y seems to", "Y reportedly".
-                let framed = self.according_to_clause(tree, t).or_else(|| self.appearance(tree, t)).or_else(|| self.hearsay_adverb(tree, t));
+                let framed = self
+                    .according_to_clause(tree, t)
+                    .or_else(|| self.appearance(tree, t))
+                    .or_else(|| self.hearsay_adverb(tree, t))
+                    .or_else(|| self.question_put(tree, t));
                 if let Some(found) = framed {
                     reported.push(found);
                     continue;
@@ -487,13 +492,17 @@ impl<'a> Run<'a> {
                 if content.is_none() && (classes.speech || classes.stance) {
                     content = self.passive_content(tree, t);
                 }
+                if content.is_none() {
+                    content = self.misparsed_complement(tree, t);
+                }
                 if let Some(content) = content {
                     let speaker_cue = self.coordinated_report(tree, t).unwrap_or(t);
                     let speaker = subject_of_cue(tree, speaker_cue, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
-                if let Some(found) = self.stance_adjective(tree, t).or_else(|| self.light_verb(tree, t)) {
+                let found = self.stance_adjective(tree, t).or_else(|| self.light_verb(tree, t)).or_else(|| self.topic_of(tree, t));
+                if let Some(found) = found {
                     reported.push(found);
                     continue;
                 }
@@ -722,6 +731,50 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some(content)
     }
 
+    /// What "say" with a subject reports when the parser missed its clause: a verb tagged as
+    /// a noun ("X said each year of study yields …") or the clause taken for the head of the
+    /// cue ("while X says Y will …, Z"). "Say" rarely takes a plain object, so the words after
+    /// it are the report, to the end of its clause: before a clause with a subject of its own
+    /// that a comma sets off.
+    fn misparsed_complement(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        let next = t + 1;
+        // The subject right before the cue ("Doyle said", "he then said"): a subject further
+        // away is a fronted report the parser took for one ("“…,” said X").
+        let adjacent = |s: u32| (*tree.subtree(s).last().unwrap_or(&s) + 1..t).all(|i| matches!(self.upos(i), "ADV" | "AUX" | "PART"));
+        let own = tree.child_with(t, "nsubj").is_some_and(|s| s < t && adjacent(s));
+        let shared = tree.base_rel(t) == "conj" && tree.head(t).is_some_and(|h| h < t && tree.child_with(h, "nsubj").is_some());
+        let after_word = t > tree.first && self.is_word(t - 1);
+        // "…, saying Y": a gerund adjunct with the subject of the clause it hangs on.
+        let gerund = tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG" && subject_of_cue(tree, t, &(t..t)).is_some();
+        let framed = (own || shared) && after_word || gerund;
+        if !tree.lemma(t).eq_ignore_ascii_case("say") || self.upos(t) != "VERB" || !framed || next >= tree.tokens().end {
+            return None;
+        }
+        // A clause opens with a nominal or "that", not with a date or an adverb ("said on
+        // Sunday", "said so").
+        let opens_clause = matches!(self.upos(next), "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ" | "SCONJ");
+        if self.in_quote(next) || !opens_clause || is_time_word(&tree.lemma(next).to_lowercase()) {
+            return None;
+        }
+        let clause = tree.head(t).filter(|&h| h > t && tree.subtree(h).contains(&next)).unwrap_or(t);
+        let sub = tree.subtree(clause);
+        let mut end = sub[sub.len() - 1] + 1;
+        for &c in tree.children(clause) {
+            let first = tree.subtree(c)[0];
+            if first <= next || tree.child_with(c, "nsubj").is_none() {
+                continue;
+            }
+            // The parser may hang the comma on the clause itself.
+            if self.lower(first) == "," {
+                end = end.min(first);
+            } else if self.lower(first - 1) == "," {
+                end = end.min(first - 1);
+            }
+        }
+        let content = self.without_asides(tree, self.trim(next..end));
+        (content.clone().filter(|&i| self.is_word(i)).count() >= 3).then_some(content)
+    }
+
     /// What a passive cue with a named agent reports: its subject ("the plan was criticized by
     /// X"), or the clause an expletive subject stands for ("it was announced by X that …").
     fn passive_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
@@ -775,6 +828,9 @@ impl<'a> Run<'a> {
                 "acl:relcl" | "advcl:relcl" | "parataxis" => true,
                 // ", arguing that …", ", while stressing …", ", compared with …"
                 "advcl" => tree.syntax(first).xpos == "VBG" || matches!(tree.syntax(d).xpos.as_str(), "VBG" | "VBN"),
+                // The same participle hung on the last noun of the content ("called it “Y,”
+                // saying …", "praised the plan, promising …").
+                "acl" => tree.syntax(d).xpos == "VBG" && first == d,
                 _ => false,
             };
             if aside {
@@ -938,6 +994,42 @@ impl<'a> Run<'a> {
         Some((self.without_asides(tree, self.block(tree, clause)), t..t + 1, None))
     }
 
+    /// "Asked whether Y, X said …", "When asked about Y, X …": a question put to the subject
+    /// of the main clause, whose content is the words up to the comma before that subject,
+    /// however the parser joined the two clauses. Whoever asked is not named.
+    fn question_put(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        let opens = t == tree.first || (t == tree.first + 1 && self.lower(tree.first) == "when");
+        if !opens || self.lower(t) != "asked" || tree.children_with(t, "nsubj").any(|s| s < t) {
+            return None;
+        }
+        // The main clause's subject: set off by a comma, before its verb, not a relative pronoun.
+        let subject = (t + 2..tree.tokens().end).find(|&i| {
+            let first = tree.subtree(i)[0];
+            tree.base_rel(i) == "nsubj"
+                && tree.head(i).is_some_and(|h| h > i)
+                && !matches!(tree.syntax(i).xpos.as_str(), "WP" | "WDT")
+                && first > t + 1
+                && self.lower(first - 1) == ","
+        })?;
+        let end = tree.subtree(subject)[0] - 1;
+        // Who asked ("by a reporter") is the source, and when or where is no part of the
+        // question ("on Monday", "in Iowa").
+        let mut start = t + 1;
+        let mut speaker = None;
+        while let Some(&c) = tree.children(t).iter().find(|&&c| tree.subtree(c)[0] == start && c < end) {
+            let agent = agent_of(tree, t) == Some(c);
+            if !agent && !(tree.base_rel(c) == "obl" && self.is_circumstance(tree, c)) && !matches!(self.upos(c), "ADV") {
+                break;
+            }
+            if agent {
+                speaker = Some(FoundSpeaker { tokens: speaker_tokens(tree, c), head: c, how: format!("agent of '{}'", self.lower(t)) });
+            }
+            start = *tree.subtree(c).last().expect("a subtree holds its root") + 1;
+        }
+        let content = self.trim(start..end);
+        (!content.is_empty()).then_some((content, t..t + 1, speaker))
+    }
+
     /// "according to X" at `t`: the sentence without the phrase is the content.
     fn according_to_clause(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let (cue, speaker) = self.according_to(tree, t, &tree.tokens())?;
@@ -1022,6 +1114,34 @@ impl<'a> Run<'a> {
         let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
         let speaker = FoundSpeaker { tokens: speaker_tokens(tree, subject), head: subject, how: format!("subject of '{}', who feels", self.lower(t)) };
         (!content.is_empty()).then_some((self.without_asides(tree, content), t..t + 1, Some(speaker)))
+    }
+
+    /// "X worries about Y", "X talked about how Z", "X is upbeat about Y": whatever someone
+    /// says, thinks or feels "about" something takes a position on that topic, whatever the
+    /// verb or adjective; the content is the topic.
+    fn topic_of(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        if !matches!(self.upos(t), "VERB" | "ADJ") {
+            return None;
+        }
+        tree.child_with(t, "nsubj").filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "there" | "this" | "that"))?;
+        // With an object, the phrase is about the object ("raised questions about Y", "wrote a
+        // book about Y"), which a cue noun reports if anything.
+        if tree.child_with(t, "obj").is_some() {
+            return None;
+        }
+        let topic = tree.children(t).iter().copied().find(|&c| {
+            c > t && matches!(tree.base_rel(c), "obl" | "advcl") && self.lower(tree.subtree(c)[0]) == "about" && !is_time_word(&tree.lemma(c).to_lowercase())
+        })?;
+        let phrase = self.block(tree, topic);
+        // "about 10 percent" is a quantity, not a topic.
+        let quantity = (phrase.start + 1 < phrase.end && matches!(self.upos(phrase.start + 1), "NUM" | "SYM"))
+            || matches!(tree.lemma(topic).to_lowercase().as_str(), "percent" | "%" | "same");
+        if quantity {
+            return None;
+        }
+        let content = self.without_asides(tree, self.trim(phrase.start + 1..phrase.end));
+        let speaker = subject_of_cue(tree, t, &tree.tokens());
+        (!content.is_empty()).then_some((content, t..t + 1, speaker))
     }
 
     /// A noun that a verb makes into a cue: "X made the case that …", "X raised the

@@ -725,3 +725,44 @@ fn a_pronoun_standing_for_a_thing_is_no_speaker() {
     assert!(quote(&quotes, "that the plan failed").speaker.is_none());
     assert!(quote(&quotes, "the program wasted millions").speaker.is_none());
 }
+
+#[test]
+fn say_reports_the_words_after_it_when_the_parser_misses_the_clause() {
+    // The tagger reads "yields" as a noun, so the parse holds no clause for "said".
+    let (_, quotes) = quotes_of("Ortiz said each year of training yields a 5% rise in pay.", None);
+    let q = quote(&quotes, "each year of training");
+    assert_eq!((speaker(q), cue(q)), ("Ortiz", "said"));
+    assert!(q.content.text.ends_with("rise in pay"), "{}", q.content.text);
+}
+
+#[test]
+fn a_participle_hung_on_the_last_noun_ends_the_report() {
+    let (_, quotes) = quotes_of("The governor talked up her “rural roads strategy,” promising to travel across the state.", None);
+    let q = quote(&quotes, "up her");
+    assert!(!q.content.text.contains("promising"), "{}", q.content.text);
+}
+
+#[test]
+fn a_question_put_ends_before_the_clause_of_the_one_asked() {
+    let (_, quotes) = quotes_of("Asked whether she would run again, the mayor said she had not decided.", None);
+    let q = quote(&quotes, "whether she would run again");
+    assert_eq!(q.content.text, "whether she would run again");
+    assert_eq!(cue(q), "Asked");
+    // Who asked is the source; the one asked is not.
+    let (_, quotes) = quotes_of("Asked by a reporter about the strike, the minister declined to comment.", None);
+    let q = quote(&quotes, "about the strike");
+    assert_eq!(q.content.text, "about the strike");
+    assert_eq!(speaker(q), "a reporter");
+}
+
+#[test]
+fn what_someone_feels_or_says_about_a_topic_is_a_stance() {
+    let (_, quotes) = quotes_of("Voters care deeply about the cost of health care.", None);
+    let q = quote(&quotes, "the cost of health care");
+    assert_eq!((speaker(q), cue(q)), ("Voters", "care"));
+    let (_, quotes) = quotes_of("Many residents are upbeat about the new factory.", None);
+    assert_eq!(speaker(quote(&quotes, "the new factory")), "Many residents");
+    // "about" before a number is a quantity.
+    let (_, quotes) = quotes_of("Turnout rose about 10 percent in the city.", None);
+    assert!(quotes.iter().all(|q| !q.content.text.contains("10 percent")), "{quotes:#?}");
+}
