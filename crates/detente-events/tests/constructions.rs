@@ -310,6 +310,12 @@ fn refusing_to_release_people_held_is_a_refusal_to_yield() {
 }
 
 #[test]
+fn strengthening_forces_somewhere_is_mobilising_them() {
+    let found = events("Russia has strengthened its forces in Belarus.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "154"), "{}", describe(&found));
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
