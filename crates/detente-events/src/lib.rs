@@ -845,11 +845,13 @@ fn implicit_threat_targets(events: &mut [Event]) {
 }
 
 /// "carried out air strikes in Mosul, killing dozens of fighters", "agreed to lift its ban on
-/// Georgian wine": an event with no target of its own is aimed at whom an event of a participle
-/// adjunct or a controlled complement of its trigger, by the same source, is.
+/// Georgian wine", "is considering sending aid to help North Korea": an event with no target of
+/// its own is aimed at whom an event of a participle adjunct or a controlled complement of its
+/// trigger (or the purpose of one), by the same source, is.
 fn consequence_targets(tree: &SentenceTree, events: &mut [Event], triggers: &[u32]) {
+    let purpose = |u: u32| tree.base_rel(u) == "advcl" && tree.children(u).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to");
     let complement_of = |mut u: u32, v: u32| {
-        while tree.base_rel(u) == "xcomp" {
+        while tree.base_rel(u) == "xcomp" || purpose(u) {
             match tree.head(u) {
                 Some(h) if h == v => return true,
                 Some(h) => u = h,

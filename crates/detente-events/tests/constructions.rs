@@ -316,6 +316,11 @@ fn strengthening_forces_somewhere_is_mobilising_them() {
 }
 
 #[test]
+fn an_option_considered_is_aimed_at_whom_its_purpose_is() {
+    expect_exact("The Dutch government is considering sending aid to help Lebanon.", "NLDGOV", "LBN", "014");
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
