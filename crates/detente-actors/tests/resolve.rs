@@ -56,10 +56,12 @@ fn a_lone_country_adjective_shares_the_agent_of_its_conjunct() {
 }
 
 #[test]
-fn people_held_or_harmed_are_civilians() {
+fn people_held_or_harmed_are_civilians_and_chambers_of_commerce_business() {
     let doc = resolve("Turkish police detained 12 people and freed two prisoners; Ukraine returned 40 prisoners of war.", "2024-03-01");
     assert_eq!(code_of(&doc, "12 people").as_deref(), Some("CVL"));
     assert_eq!(code_of(&doc, "two prisoners").as_deref(), Some("CVL"));
+    let doc2 = resolve("The U.S. Chamber of Commerce criticised the tariffs.", "2024-03-01");
+    assert_eq!(code_of(&doc2, "The U.S. Chamber of Commerce").as_deref(), Some("USABUS"));
     assert!(mentions(&doc, "40 prisoners of war").iter().any(|m| m.code.as_deref().is_some_and(|c| c.ends_with("MIL"))), "{:#?}", doc.actors);
 }
 

@@ -321,6 +321,11 @@ fn an_option_considered_is_aimed_at_whom_its_purpose_is() {
 }
 
 #[test]
+fn a_dinner_hosted_for_a_leader_is_a_visit_hosted() {
+    expect("The Indian prime minister will host a private dinner for Netanyahu next week.", "INDGOV", "ISRGOV", "043");
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
