@@ -414,7 +414,10 @@ impl<'l> EventCoder<'l> {
         // affected in Yemen", "gave funds to promote development in Ethiopia"), never to the
         // dateline's country.
         // A place the lexicon knows is no unknown place, even where the parser made it the target.
-        let known_place = |h: u32| location.as_ref().is_some_and(|l| l.country.is_some() && l.span == doc.token_text_span(h..h + 1).span);
+        let known_place = |h: u32| {
+            let word = doc.token_text_span(h..h + 1).span;
+            location.as_ref().is_some_and(|l| l.country.is_some() && l.span.start <= word.start && word.end <= l.span.end)
+        };
         let unknown_place = target_heads.iter().any(|&h| tree.upos(h) == "PROPN" && !known_place(h));
         let aid = m.pattern.cameo.root == "07";
         // Yielding in a place ("lifted the curfew in Basra", "declared a ceasefire in Tripoli",
@@ -812,15 +815,19 @@ impl<'l> EventCoder<'l> {
                 let named = std::iter::once(c).chain(naming(c)).chain(naming(c).flat_map(naming));
                 for p in named {
                     let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&p));
-                    // The whole name first: "Gaza Strip", "Nagorno Karabakh".
-                    let parts = tree.children(p).iter().copied().filter(|&k| k < p && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN");
+                    // The whole name first: "Gaza Strip", "Nagorno Karabakh", "Saudi Arabia" (whose
+                    // first word the tagger may read as an adjective).
+                    let capitalised = |k: u32| tree.word(k).chars().next().is_some_and(char::is_uppercase);
+                    let parts = tree.children(p).iter().copied().filter(|&k| {
+                        k < p && ((matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN") || (tree.base_rel(k) == "amod" && capitalised(k)))
+                    });
                     let first = parts.min().unwrap_or(p);
                     let place = self.places.country_of_place(&doc.token_text_span(first..p + 1).text).or_else(|| self.places.country_of_place(tree.word(p)));
                     if !(is_place || place.is_some()) || tree.upos(p) != "PROPN" {
                         continue;
                     }
                     let country = place.and_then(|e| e.default_code()).map(|c| c.get(..3).unwrap_or(c).to_string());
-                    let ts = doc.token_text_span(p..p + 1);
+                    let ts = doc.token_text_span(first..p + 1);
                     return Some(Location { text: ts.text, span: ts.span, country });
                 }
             }

@@ -326,6 +326,14 @@ fn a_dinner_hosted_for_a_leader_is_a_visit_hosted() {
 }
 
 #[test]
+fn a_place_named_with_an_adjective_first_is_still_a_place() {
+    // The tagger reads "Saudi" as an adjective: the place is still "Saudi Arabia", whole.
+    let found = events("The Yemeni army hit military positions in Saudi Arabia's Asir region.", Some("2024-03-01"));
+    let hit = found.iter().find(|e| e.cameo.root == "19").unwrap_or_else(|| panic!("{}", describe(&found)));
+    assert_eq!(hit.target.iter().map(|a| (a.text.as_str(), a.code.as_deref())).collect::<Vec<_>>(), [("Saudi Arabia", Some("SAU"))]);
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
