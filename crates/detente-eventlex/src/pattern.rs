@@ -143,6 +143,14 @@ const LIGHT_NOUNS: &[&str] = &[
     "group",
     "delivery",
     "shipment",
+    "consignment",
+    "shipload",
+    "planeload",
+    "convoy",
+    "truck",
+    "ton",
+    "tonne",
+    "million",
     "line",
     "plan",
     "hour",
@@ -425,8 +433,9 @@ fn is_time_word(lemma: &str) -> bool {
 pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerPos) -> Option<Vec<u32>> {
     let head = match slot {
         Slot::Object => match pos {
-            TriggerPos::Verb => tree
-                .child_with(t, "obj")
+            TriggerPos::Verb => double_object(tree, t)
+                .map(|(_, direct)| direct)
+                .or_else(|| tree.child_with(t, "obj"))
                 .or_else(|| tree.child_with(t, "nsubj:pass"))
                 .or_else(|| shared_object(tree, t)),
             TriggerPos::Noun => {
@@ -435,13 +444,27 @@ pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerP
                 found.or_else(|| tree.children(t).iter().copied().find(|&k| tree.deprel(k) == "compound"))
             }
         },
-        Slot::IndirectObject => tree.child_with(t, "iobj"),
+        Slot::IndirectObject => tree.child_with(t, "iobj").or_else(|| double_object(tree, t).map(|(indirect, _)| indirect)),
         Slot::Subject => tree.child_with(t, "nsubj"),
         Slot::Possessor => tree.child_with(t, "nmod:poss"),
         Slot::Prep(markers) => prep_children(tree, t, markers, pos).next(),
         Slot::XcompObject => clausal_complements(tree, t).find_map(|x| tree.child_with(x, "obj")),
     }?;
     Some(tree.conjuncts(head))
+}
+
+/// A double-object verb the parser read as two objects, or as an object and an unmarked oblique
+/// ("granted Egypt a loan"): (indirect, direct). The recipient is a name or a pronoun; after a
+/// common noun the second noun is a measure ("violated the ceasefire *80 times*"), and a time
+/// noun is never an object ("met Lavrov *Monday*").
+fn double_object(tree: &SentenceTree, t: u32) -> Option<(u32, u32)> {
+    let first = tree.child_with(t, "obj").filter(|&o| matches!(tree.upos(o), "PROPN" | "PRON"))?;
+    let second = tree.children(t).iter().copied().find(|&k| {
+        k > first
+            && (tree.deprel(k) == "obj" || (tree.deprel(k) == "obl:unmarked" && tree.upos(k) == "NOUN"))
+            && !is_time_word(&tree.syntax(k).lemma)
+    })?;
+    Some((first, second))
 }
 
 /// "rejects and condemns the decision": a verb with no complement of its own shares the
