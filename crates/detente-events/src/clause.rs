@@ -17,7 +17,7 @@ const DENIALS: &[&str] = &[
 const HYPOTHETICAL_HEADS: &[&str] = &[
     "likely", "unlikely", "possible", "able", "could", "might", "may", "fear", "warn", "threaten", "risk", "want",
     "hope", "seek", "try", "consider", "expect", "predict", "forecast", "urge", "ask", "call", "demand", "propose",
-    "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage",
+    "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage", "allow", "permit",
 ];
 
 /// Nouns whose clausal complement is only proposed or possible: "an offer to mediate", "plans to

@@ -254,6 +254,8 @@ fn denied_possible_and_alleged_acts_are_not_coded() {
     // An ability, a right, a capacity is not the act.
     none_of("The strikes weakened the Houthis' ability to attack shipping.", &["18", "19"]);
     none_of("Kyiv's right to defend itself against Russia is not negotiable.", &["05"]);
+    // Nor is what a rule allows or permits.
+    none_of("Lithuania invoked Article 4 of NATO's founding treaty, which allows any ally to request talks when it believes its security is threatened.", &["02"]);
     // What someone is accused of is the accusation's (1123), not an attack of its own.
     let found = events("Baku accused Yerevan of shelling villages near the border.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.code == "1123") && found.iter().all(|e| e.cameo.root != "19"), "{}", describe(&found));
