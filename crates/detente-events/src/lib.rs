@@ -444,9 +444,16 @@ impl<'l> EventCoder<'l> {
             let place = location
                 .clone()
                 .filter(|l| l.country.is_some())
-                .or_else(|| self.location(doc, tree, &near).filter(|l| l.country.is_some()))
-                .or_else(|| if aid || yielding || pos == TriggerPos::Noun { None } else { self.dateline_place(doc) });
-            if let Some(loc) = place.filter(|l| l.country.is_some()) {
+                .or_else(|| self.location(doc, tree, &near).filter(|l| l.country.is_some()));
+            // "An ELN attack that killed nine soldiers": with no place named, a country's rebels
+            // fight its own forces, whatever the dateline (a story filed from peace talks abroad).
+            let insurgents = source.iter().find(|a| matches!(a.sector.as_deref(), Some("REB" | "INS"))).and_then(|a| a.country.clone());
+            let rebels_home = insurgents.clone().filter(|_| place.is_none() && !target.is_empty());
+            let dateline = || self.dateline_place(doc).filter(|d| insurgents.is_none() || d.country == insurgents);
+            let place = place.or_else(|| if aid || yielding || pos == TriggerPos::Noun || rebels_home.is_some() { None } else { dateline() });
+            if let Some(country) = rebels_home {
+                target.iter_mut().for_each(|a| give_country(a, &country));
+            } else if let Some(loc) = place.filter(|l| l.country.is_some()) {
                 if target.is_empty() {
                     target.push(ActorRef { text: loc.text.clone(), span: loc.span, code: loc.country.clone(), country: loc.country.clone(), sector: None });
                 } else {

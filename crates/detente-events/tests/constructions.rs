@@ -126,6 +126,14 @@ fn a_war_noun_is_not_aimed_at_the_dateline() {
 }
 
 #[test]
+fn rebels_fight_their_own_countrys_forces_wherever_the_story_is_filed() {
+    let text = "HAVANA (Detente Wire) - Colombia and the rebels signed a truce. ELN rebels killed nine soldiers.";
+    let found = events(text, Some("2024-03-01"));
+    let killing = found.iter().find(|e| e.cameo.root == "19" || e.cameo.root == "18").unwrap_or_else(|| panic!("{}", describe(&found)));
+    assert_eq!(killing.target.iter().map(|a| a.code.as_deref()).collect::<Vec<_>>(), [Some("COLMIL")], "{}", describe(&found));
+}
+
+#[test]
 fn a_country_and_its_own_institution_on_one_side_are_one_actor() {
     let text = "Russian Foreign Ministry spokeswoman Maria Zakharova dismissed the proposal.";
     let found = events(text, Some("2025-05-10"));
