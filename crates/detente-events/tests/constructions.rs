@@ -313,6 +313,11 @@ fn a_place_named_with_an_adjective_first_is_still_a_place() {
 }
 
 #[test]
+fn operations_carried_out_with_a_partner_are_cooperation() {
+    expect("The U.S. Southern Command carried out joint flight operations with the Guyana Defence Force.", "USAMIL", "GUYMIL", "062");
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
