@@ -265,6 +265,7 @@ impl Tagger {
         let first = self.decode_pass(info, None, s);
         let mut tags = self.decode_pass(info, Some(&first), s);
         self.give_a_predicate(info, &mut tags);
+        self.read_transitive_participles(info, &mut tags);
         tags
     }
 
@@ -316,6 +317,27 @@ impl Tagger {
         };
         if may_be_past {
             tags[k] = verbs.past;
+        }
+    }
+
+    /// "as Syrian forces *launched* air strikes": a participle between a noun and a noun phrase
+    /// that can only be its object is a past tense (a reduced relative takes no bare object).
+    fn read_transitive_participles(&self, info: &[WordInfo], tags: &mut [u16]) {
+        let Some(verbs) = self.predicate_classes else { return };
+        let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
+        for k in 1..tags.len().saturating_sub(1) {
+            if tags[k] != verbs.participle {
+                continue;
+            }
+            let after_noun = matches!(xpos(tags[k - 1]), "NN" | "NNS" | "NNP" | "NNPS");
+            let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
+            let may_be_past = match info[k + PAD].closed {
+                Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
+                None => true,
+            };
+            if after_noun && object_next && may_be_past {
+                tags[k] = verbs.past;
+            }
         }
     }
 

@@ -107,7 +107,7 @@ fn committed_model_tags_a_news_sentence() {
 }
 
 #[test]
-fn committed_model_gives_a_sentence_without_a_finite_verb_its_predicate() {
+fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     let tagger = committed_model();
     let words = ["Indian", "troops", "clashed", "with", "Chinese", "soldiers", "."];
     let tagged = tagger.tag(&words);
@@ -119,6 +119,9 @@ fn committed_model_gives_a_sentence_without_a_finite_verb_its_predicate() {
     // Nor is one inside a subordinate clause.
     let words = ["Rebel", "units", "threatened", "to", "shell", "the", "port", "if", "government", "forces", "launched", "any", "attack", "."];
     assert_eq!(tagger.tag(&words)[2].xpos, "VBD");
+    // A participle between a noun and its bare object is a past tense, main clause or not.
+    let words = ["Dozens", "were", "wounded", "as", "army", "units", "shelled", "villages", "near", "the", "border", "."];
+    assert_eq!(tagger.tag(&words)[6].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
