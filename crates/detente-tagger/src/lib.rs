@@ -320,8 +320,9 @@ impl Tagger {
         }
     }
 
-    /// "as Syrian forces *launched* air strikes": a participle between a noun and a noun phrase
-    /// that can only be its object is a past tense (a reduced relative takes no bare object).
+    /// "as Syrian forces *launched* air strikes": a participle between a plural noun or a name and
+    /// a noun phrase that can only be its object is a past tense (a reduced relative takes no bare
+    /// object).
     fn read_transitive_participles(&self, info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
@@ -329,7 +330,9 @@ impl Tagger {
             if tags[k] != verbs.participle {
                 continue;
             }
-            let after_noun = matches!(xpos(tags[k - 1]), "NN" | "NNS" | "NNP" | "NNPS");
+            // After a plural or a name: "a figure of speech called X", "a family owned company"
+            // follow singular common nouns.
+            let after_noun = matches!(xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS");
             let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
             let may_be_past = match info[k + PAD].closed {
                 Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
