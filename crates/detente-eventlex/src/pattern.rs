@@ -303,11 +303,13 @@ pub(crate) fn all_hold(constraints: &[Constraint], tree: &SentenceTree, trigger:
 
 fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
     match c {
-        Constraint::Particle(term) => tree.children(t).iter().any(|&k| {
+        Constraint::Particle(term) => {
             // The parser sometimes attaches a particle as advmod; accept it right after the verb.
-            (tree.deprel(k) == "compound:prt" || (tree.base_rel(k) == "advmod" && k > t && k <= t + 3))
-                && term.matches(tree, k)
-        }),
+            let attached = tree.children(t).iter().any(|&k| {
+                (tree.deprel(k) == "compound:prt" || (tree.base_rel(k) == "advmod" && k > t && k <= t + 3)) && term.matches(tree, k)
+            });
+            attached || particle_object(tree, t).is_some_and(|o| tree.children(o).iter().any(|&k| k == t + 1 && term.matches(tree, k)))
+        }
         Constraint::Object(term) => {
             slot_heads(tree, t, &Slot::Object, pos).is_some_and(|heads| term.matches_any(tree, &heads))
         }
@@ -437,6 +439,7 @@ pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerP
                 .map(|(_, direct)| direct)
                 .or_else(|| tree.child_with(t, "obj"))
                 .or_else(|| tree.child_with(t, "nsubj:pass"))
+                .or_else(|| particle_object(tree, t))
                 .or_else(|| shared_object(tree, t)),
             TriggerPos::Noun => {
                 let of = ["of".to_string()];
@@ -465,6 +468,17 @@ fn double_object(tree: &SentenceTree, t: u32) -> Option<(u32, u32)> {
             && !is_time_word(&tree.syntax(k).lemma)
     })?;
     Some((first, second))
+}
+
+/// "called off the strike" parsed as "called [off the strike]": an oblique right after the verb
+/// whose "preposition" is a particle word is the phrasal verb's object.
+fn particle_object(tree: &SentenceTree, t: u32) -> Option<u32> {
+    tree.children(t).iter().copied().find(|&c| {
+        tree.base_rel(c) == "obl"
+            && tree.children(c).iter().any(|&k| {
+                k == t + 1 && tree.base_rel(k) == "case" && matches!(tree.word(k).to_ascii_lowercase().as_str(), "off" | "down" | "over" | "up" | "out" | "back")
+            })
+    })
 }
 
 /// "rejects and condemns the decision": a verb with no complement of its own shares the

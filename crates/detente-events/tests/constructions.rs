@@ -318,6 +318,13 @@ fn operations_carried_out_with_a_partner_are_cooperation() {
 }
 
 #[test]
+fn a_particle_parsed_as_a_preposition_is_still_a_phrasal_verb() {
+    // The parser reads "called [off the two-day old strike]".
+    let found = events("Kenyan coal workers called off the two-day old strike after talks.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "082"), "{}", describe(&found));
+}
+
+#[test]
 fn a_participle_of_the_object_names_the_target() {
     expect("Peru lifted the travel ban imposed on Ecuadorian citizens.", "PER", "ECU", "08");
 }
