@@ -168,6 +168,11 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
     false
 }
 
+/// Clause `c` is introduced by the marker `word` ("*to* send aid", "*of* shelling").
+pub(crate) fn has_mark(tree: &SentenceTree, c: u32, word: &str) -> bool {
+    tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case(word))
+}
+
 /// "denies *backing* the group": the parser makes many gerund complements adverbial clauses; one
 /// right after its verb, with no marker of its own, is its complement.
 pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
@@ -181,8 +186,7 @@ pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
 /// the rebels for the attack" is a noun, not a clause): an allegation the accusation codes (1123),
 /// not an event of its own.
 pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
-    let marked_of = tree.children(trigger).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("of"));
-    if !marked_of || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
+    if !has_mark(tree, trigger, "of") || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
         return false;
     }
     // The clause hangs off the verb, or off its object ("accused *the group* of shelling").
@@ -224,7 +228,7 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         }
         // The parser often makes "threatened to attack" an adverbial clause: a "to" clause of a
         // verb that takes complements is read as its complement.
-        let to_clause = rel == "advcl" && tree.children(cur).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("to"));
+        let to_clause = rel == "advcl" && has_mark(tree, cur, "to");
         let takes_complement = HYPOTHETICAL_HEADS.contains(&lemma.as_str()) || FUTURE_HEADS.contains(&lemma.as_str());
         if rel == "advcl" && !(to_clause && takes_complement) {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial

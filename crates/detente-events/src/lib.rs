@@ -545,8 +545,8 @@ impl<'l> EventCoder<'l> {
         // Other acts are mutual only by their verb: "X and Y clashed / exchanged fire / swapped
         // prisoners / traded accusations", but "X and Y carried out strikes" are allies.
         let lemma = tree.syntax(t).lemma.as_str();
-        let mutual = matches!(lemma, "exchange" | "swap" | "trade")
-            || (m.pattern.cameo.root == "19" && matches!(lemma, "clash" | "fight" | "skirmish" | "battle"));
+        let exchange = matches!(lemma, "exchange" | "swap" | "trade");
+        let mutual = exchange || (m.pattern.cameo.root == "19" && matches!(lemma, "clash" | "fight" | "skirmish" | "battle"));
         // "Russia and China held naval drills": exercises two states hold together are joint (062).
         let exercise = |k: u32| matches!(tree.lemma(k), "exercise" | "drill" | "manoeuvre" | "maneuver" | "game");
         let joint_exercise = m.pattern.cameo.code == "150"
@@ -555,7 +555,7 @@ impl<'l> EventCoder<'l> {
             && std::iter::once(t).chain(tree.children_with(t, "obj")).any(exercise);
         let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual || joint_exercise;
         // "Armenia and Azerbaijan swapped prisoners": what two sides exchange is not a third party.
-        if matches!(lemma, "exchange" | "swap" | "trade") && distinct.len() == 2 {
+        if exchange && distinct.len() == 2 {
             target.clear();
         }
         if symmetric && target.is_empty() && distinct.len() == 2 && !same_actor(distinct[0], distinct[1]) {
@@ -605,7 +605,7 @@ impl<'l> EventCoder<'l> {
         // "sent a team to Detroit to investigate the crash": people sent to investigate investigate.
         let investigation = if matches!(tree.lemma(t), "send" | "dispatch" | "deploy") {
             let purposes = tree.children(t).iter().copied().filter(|&c| {
-                matches!(tree.base_rel(c), "advcl" | "xcomp") && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to")
+                matches!(tree.base_rel(c), "advcl" | "xcomp") && clause::has_mark(tree, c, "to")
             });
             let purpose = purposes.filter_map(|c| self.lexicon.best_match(tree, c)).map(|p| p.pattern.cameo).find(|c| c.root == "09");
             // So do people sent as a "fact-finding mission" or an "investigative team".
@@ -625,7 +625,7 @@ impl<'l> EventCoder<'l> {
         let accused_of = if m.pattern.cameo.code == "112" {
             let objects = tree.children(t).iter().copied().filter(|&o| tree.base_rel(o) == "obj");
             let mut clauses = tree.children(t).iter().copied().chain(objects.flat_map(|o| tree.children(o).iter().copied()));
-            let of = clauses.find(|&c| matches!(tree.base_rel(c), "advcl" | "acl") && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "of"));
+            let of = clauses.find(|&c| matches!(tree.base_rel(c), "advcl" | "acl") && clause::has_mark(tree, c, "of"));
             of.and_then(|c| self.lexicon.best_match(tree, c))
                 .filter(|p| matches!(p.pattern.cameo.root.as_str(), "15" | "18" | "19" | "20"))
                 .and_then(|_| self.ontology.cameo("1123"))
@@ -639,7 +639,7 @@ impl<'l> EventCoder<'l> {
             .copied()
             .filter(|&c| {
                 tree.base_rel(c) == "xcomp"
-                    || (tree.base_rel(c) == "advcl" && tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to"))
+                    || (tree.base_rel(c) == "advcl" && clause::has_mark(tree, c, "to"))
             })
             .collect();
         // "urged both sides to return to the negotiating table", "agreed to resume talks": an appeal
@@ -863,7 +863,7 @@ fn implicit_threat_targets(events: &mut [Event]) {
 /// its own is aimed at whom an event of a participle adjunct or a controlled complement of its
 /// trigger (or the purpose of one), by the same source, is.
 fn consequence_targets(tree: &SentenceTree, events: &mut [Event], triggers: &[u32]) {
-    let purpose = |u: u32| tree.base_rel(u) == "advcl" && tree.children(u).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to");
+    let purpose = |u: u32| tree.base_rel(u) == "advcl" && clause::has_mark(tree, u, "to");
     let complement_of = |mut u: u32, v: u32| {
         while tree.base_rel(u) == "xcomp" || purpose(u) {
             match tree.head(u) {
@@ -1249,7 +1249,7 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
     // "gave $5 million to help Niger": a purpose clause too; "denied backing the rebels": a
     // gerund the parser made adverbial.
     let purpose = tree.children(t).iter().copied().filter(|&c| {
-        tree.base_rel(c) == "advcl" && (tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k) == "to") || clause::is_gerund_complement(tree, c))
+        tree.base_rel(c) == "advcl" && (clause::has_mark(tree, c, "to") || clause::is_gerund_complement(tree, c))
     });
     let complement: Vec<u32> = children_with(t, "xcomp")
         .chain(purpose)

@@ -311,12 +311,16 @@ impl Tagger {
             }
         }
         let Some(k) = candidate else { return };
-        let may_be_past = match info[k + PAD].closed {
+        if self.may_be_past(info, k, verbs) {
+            tags[k] = verbs.past;
+        }
+    }
+
+    /// Word `k` may be a past tense: it is no word training always saw with other tags.
+    fn may_be_past(&self, info: &[WordInfo], k: usize, verbs: PredicateClasses) -> bool {
+        match info[k + PAD].closed {
             Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
             None => true,
-        };
-        if may_be_past {
-            tags[k] = verbs.past;
         }
     }
 
@@ -334,11 +338,7 @@ impl Tagger {
             // follow singular common nouns.
             let after_noun = matches!(xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS");
             let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
-            let may_be_past = match info[k + PAD].closed {
-                Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
-                None => true,
-            };
-            if after_noun && object_next && may_be_past {
+            if after_noun && object_next && self.may_be_past(info, k, verbs) {
                 tags[k] = verbs.past;
             }
         }
