@@ -44,17 +44,23 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     // "BERLIN — … France was ready to send troops": a sentence that names another country
     // before the agent does not leave it to the dateline; nor does one set in another country's
     // place ("KYIV — Protesters rallied in Tbilisi"), wherever the place is named.
-    let elsewhere: Vec<bool> = (0..found.len())
-        .map(|i| {
-            let me = &found[i];
+    // Mentions are in sentence order, so a sentence's are one slice.
+    let elsewhere: Vec<bool> = match context {
+        None => vec![false; found.len()],
+        Some(x) => {
             let other = |m: &Found| {
                 let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
-                country.is_some_and(|c| context.is_some_and(|x| !x.code.starts_with(c)))
+                country.is_some_and(|c| !x.code.starts_with(c))
             };
-            let same = |m: &&Found| m.sentence == me.sentence;
-            found[..i].iter().rev().take_while(same).any(other) || found.iter().filter(same).any(|m| m.located && other(m))
-        })
-        .collect();
+            (0..found.len())
+                .map(|i| {
+                    let s = found[i].sentence;
+                    let (lo, hi) = (found.partition_point(|m| m.sentence < s), found.partition_point(|m| m.sentence <= s));
+                    found[lo..i].iter().any(other) || found[lo..hi].iter().any(|m| m.located && other(m))
+                })
+                .collect()
+        }
+    };
     if let Some(context) = context {
         for i in 0..found.len() {
             if found[i].pending == Pending::Nothing && !elsewhere[i] {
