@@ -1084,6 +1084,13 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         // the source.
         ("compound", Some(h)) if tree.upos(h) == "NOUN" => noun_source(tree, h),
         ("nmod", Some(h)) if tree.upos(h) == "NOUN" && tree.case_marker(n).as_deref() == Some("of") => noun_source(tree, h),
+        // "the LRA is responsible for mass killings": who is held responsible for an act did it
+        // (not who "would be responsible for any clash").
+        ("obl" | "nmod", Some(h)) if tree.lemma(h) == "responsible" && tree.case_marker(n).as_deref() == Some("for") => {
+            if clause::modality(tree, h) == Modality::Asserted { clause::subject_heads(tree, h).0 } else { Vec::new() }
+        }
+        // "mass killings, rapes and abductions": a conjoined act has the first one's doer.
+        ("conj", Some(h)) if tree.upos(h) == "NOUN" => noun_source(tree, h),
         // A predicate noun: "Washington was in close coordination with …".
         _ => clause::subject_heads(tree, n).0,
     }

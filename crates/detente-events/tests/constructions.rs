@@ -721,3 +721,13 @@ fn whom_the_object_comes_from_names_the_target() {
     // The parser hangs "from the rebel group" off "rejected".
     expect_exact("The Congolese government rejected demands from the rebel group.", "CODGOV", "CODREB", "120");
 }
+
+#[test]
+fn whoever_is_responsible_for_an_act_did_it() {
+    expect_exact("Congolese rebels are responsible for the massacre of villagers in Ituri.", "CODREB", "CODCVL", "202");
+    // A conjoined act has the first one's doer.
+    expect_exact("The Ghanaian army is responsible for killings and abductions of Togolese civilians.", "GHAMIL", "TGOCVL", "181");
+    // Who would be responsible for a clash has done nothing yet.
+    let found = events("Pyongyang said Washington and Seoul would be responsible for any clash on the peninsula.", Some("2024-03-01"));
+    assert!(!found.iter().any(|e| e.cameo.root == "19"), "no clash happened: {}", describe(&found));
+}
