@@ -88,6 +88,12 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                         let antecedent = found[origin[j]].text_span(doc);
                         found[i].code = Some(code);
                         found[i].how = Resolution::Coreference { antecedent, rule: "country in focus".to_string() };
+                    } else if let Some(agent) = agent_of(lexicon, &found[i]).filter(|_| found[i].code.is_none()) {
+                        // "The governor declined to comment" with no governor before and no
+                        // country in sight: a governor all the same.
+                        found[i].code = agent.default_code().map(|c| c.trim_end_matches('~').to_string());
+                        found[i].entry = Some(agent.id);
+                        found[i].how = Resolution::Lexicon;
                     }
                     continue;
                 }

@@ -377,3 +377,12 @@ fn a_country_word_found_from_two_heads_is_one_mention() {
     let doc = resolve("The ruling Georgian Dream party accused the opposition.", "2024-03-04");
     assert_eq!(mentions(&doc, "Georgian").len(), 1, "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_definite_title_with_nothing_to_refer_to_keeps_its_sector() {
+    let doc = resolve("The governor declined to comment on the bill.", "2023-05-02");
+    assert_eq!(code_of(&doc, "The governor").as_deref(), Some("GOV"));
+    // With someone to refer to, it is that person.
+    let doc = resolve("Russian Foreign Minister Sergei Lavrov flew to Ankara. The minister met his Turkish counterpart.", "2023-05-02");
+    assert_eq!(code_of(&doc, "The minister").as_deref(), Some("RUSGOV"));
+}

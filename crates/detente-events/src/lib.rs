@@ -380,7 +380,9 @@ impl<'l> EventCoder<'l> {
                 }
             }
         }
-        if source.is_empty() || !source.iter().chain(&target).any(names_a_country) {
+        // A side with no country is still an actor ("Teachers went on strike", "The governor
+        // declined to comment" are GDELT's EDU and GOV events), as long as something is coded.
+        if source.is_empty() || !source.iter().chain(&target).any(|a| a.code.is_some()) {
             return Vec::new();
         }
         // "Washington and Moscow's top diplomats": the bare sector adds nothing to the countries;

@@ -731,3 +731,11 @@ fn whoever_is_responsible_for_an_act_did_it() {
     let found = events("Pyongyang said Washington and Seoul would be responsible for any clash on the peninsula.", Some("2024-03-01"));
     assert!(!found.iter().any(|e| e.cameo.root == "19"), "no clash happened: {}", describe(&found));
 }
+
+#[test]
+fn actors_with_no_country_still_act() {
+    let found = events("Teachers went on strike for better pay.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "143" && e.source.iter().any(|a| a.code.as_deref() == Some("EDU"))), "{}", describe(&found));
+    let found = events("The governor declined to comment on the bill.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "011" && e.source.iter().any(|a| a.code.as_deref() == Some("GOV"))), "{}", describe(&found));
+}
