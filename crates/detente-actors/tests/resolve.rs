@@ -386,3 +386,10 @@ fn a_definite_title_with_nothing_to_refer_to_keeps_its_sector() {
     let doc = resolve("Russian Foreign Minister Sergei Lavrov flew to Ankara. The minister met his Turkish counterpart.", "2023-05-02");
     assert_eq!(code_of(&doc, "The minister").as_deref(), Some("RUSGOV"));
 }
+
+#[test]
+fn us_federal_agencies_by_their_full_names() {
+    let doc = resolve("The Federal Bureau of Investigation and the National Security Agency briefed senators.", "2023-05-02");
+    assert_eq!(code_of(&doc, "The Federal Bureau of Investigation").as_deref(), Some("USACOP"));
+    assert_eq!(code_of(&doc, "the National Security Agency").as_deref(), Some("USASPY"));
+}

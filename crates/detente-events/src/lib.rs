@@ -109,7 +109,8 @@ impl<'l> EventCoder<'l> {
                 if let Some(e) = coded.first() {
                     targets.push((t, e.target.clone()));
                 }
-                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), pos == TriggerPos::Verb)).take(coded.len()));
+                let verbal = pos == TriggerPos::Verb || performed(&tree, t);
+                kinds.extend(std::iter::repeat((!m.pattern.target.is_empty(), verbal)).take(coded.len()));
                 triggers.extend(std::iter::repeat(t).take(coded.len()));
                 sentence_events.extend(coded);
             }
@@ -904,6 +905,16 @@ fn consequence_targets(tree: &SentenceTree, events: &mut [Event], triggers: &[u3
 /// still need someone they are aimed at.
 const UNADDRESSED_OK: [&str; 20] =
     ["01", "02", "03", "043", "045", "052", "070", "071", "072", "073", "075", "08", "09", "11", "12", "13", "14", "16", "17", "19"];
+
+/// "launched a mediation effort", "staged a hunger strike": a noun that is what its verb carries
+/// out reports the act as a verb would (unlike "the war" or "the ceremony" named in passing).
+fn performed(tree: &SentenceTree, n: u32) -> bool {
+    const PERFORMING: [&str; 12] = ["hold", "launch", "conduct", "carry", "stage", "mount", "wage", "begin", "start", "declare", "make", "issue"];
+    let object = if tree.base_rel(n) == "compound" { tree.head(n) } else { Some(n) };
+    object.filter(|&o| tree.base_rel(o) == "obj").and_then(|o| tree.head(o)).is_some_and(|v| {
+        tree.upos(v) == "VERB" && PERFORMING.contains(&tree.lemma(v).to_lowercase().as_str())
+    })
+}
 
 /// A target-less event worth coding: a public statement, or a verb of a code in `UNADDRESSED_OK`
 /// (a noun such as "the war" or "the ceremony" without a target says too little).

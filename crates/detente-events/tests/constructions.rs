@@ -739,3 +739,24 @@ fn actors_with_no_country_still_act() {
     let found = events("The governor declined to comment on the bill.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.code == "011" && e.source.iter().any(|a| a.code.as_deref() == Some("GOV"))), "{}", describe(&found));
 }
+
+#[test]
+fn a_noun_its_verb_carries_out_is_coded_like_a_verb() {
+    // No target named: "the war" in passing says too little, a mediation launched does not.
+    let found = events("Kuwait launched a mediation effort on Monday.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "045" && e.source.iter().any(|a| a.code.as_deref() == Some("KWT"))), "{}", describe(&found));
+    let found = events("Kuwait said the mediation effort had stalled.", Some("2024-03-01"));
+    assert!(!found.iter().any(|e| e.cameo.code == "045"), "{}", describe(&found));
+}
+
+#[test]
+fn pushing_for_is_an_appeal_pushing_hard_a_demand() {
+    let found = events("Japan has pushed for reforms of the Security Council.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "024" && e.source.iter().any(|a| a.code.as_deref() == Some("JPN"))), "{}", describe(&found));
+    expect_exact("Ghana pushed Togo hard for the extradition of the suspects.", "GHA", "TGO", "100");
+}
+
+#[test]
+fn let_free_releases_whatever_the_parse() {
+    expect_exact("Ethiopia let free some 40 Eritrean prisoners.", "ETH", "ERICVL", "0841");
+}
