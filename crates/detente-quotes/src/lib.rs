@@ -469,7 +469,7 @@ impl<'a> Run<'a> {
                 }
                 let mut content = None;
                 if classes.speech {
-                    content = self.speech_content(tree, t);
+                    content = self.speech_content(tree, t).or_else(|| self.stranded_predicate(tree, t));
                 }
                 if content.is_none() && classes.intent {
                     content = self.infinitive_of(tree, t).map(|c| self.intent_content(tree, t, c));
@@ -585,10 +585,12 @@ impl<'a> Run<'a> {
     fn intent_content(&self, tree: &SentenceTree, t: u32, verb: u32) -> Range<u32> {
         let infinitive = self.block(tree, verb);
         let object = tree.children(t).iter().copied().find(|&o| t < o && o < verb && matches!(tree.base_rel(o), "obj" | "iobj"));
-        match object {
+        let content = match object {
             Some(object) => self.trim(tree.subtree(object)[0]..infinitive.end),
             None => infinitive,
-        }
+        };
+        // "called for Y to act, saying Z": the aside hung inside the infinitive is no part of it.
+        self.without_asides(tree, content)
     }
 
     /// The contiguous token range of the subtree of `t`, trimmed.
@@ -661,7 +663,22 @@ impl<'a> Run<'a> {
         if first > t {
             last = tree.children_with(t, "conj").filter(|&c| c > last && that_clause(c)).last().unwrap_or(last);
         }
-        let (start, end) = (tree.subtree(first)[0], *tree.subtree(last).last()?);
+        let (start, mut end) = (tree.subtree(first)[0], *tree.subtree(last).last()?);
+        // "said he would win because Y", "said he would gain once Z": a subordinate clause with a
+        // subject of its own that follows the complement without a comma goes with it, though
+        // the parser hung it on the cue.
+        if first > t {
+            let subordinate = |c: u32, end: u32| {
+                let opening = tree.subtree(c)[0];
+                matches!(tree.base_rel(c), "advcl" | "parataxis")
+                    && opening == end + 1
+                    && matches!(self.upos(opening), "SCONJ" | "ADV")
+                    && tree.child_with(c, "nsubj").is_some()
+            };
+            while let Some(c) = tree.children(t).iter().copied().find(|&c| subordinate(c, end)) {
+                end = *tree.subtree(c).last()?;
+            }
+        }
         Some(self.without_asides(tree, self.trim(start..end + 1)))
     }
 
@@ -773,6 +790,31 @@ impl<'a> Run<'a> {
         }
         let content = self.without_asides(tree, self.trim(next..end));
         (content.clone().filter(|&i| self.is_word(i)).count() >= 3).then_some(content)
+    }
+
+    /// "…, saying airstrikes have failed": the parser took the subject of the reported clause
+    /// for the object of "say" and hung its predicate elsewhere. "Say" with an object right
+    /// before a verb reports the clause the two make up.
+    fn stranded_predicate(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
+        if !tree.lemma(t).eq_ignore_ascii_case("say") || self.upos(t) != "VERB" {
+            return None;
+        }
+        let object = tree.children_with(t, "obj").find(|&o| o > t)?;
+        let subject = tree.subtree(object);
+        let (start, after) = (subject[0], subject[subject.len() - 1] + 1);
+        if after >= tree.tokens().end || !matches!(self.upos(after), "AUX" | "VERB") || self.in_quote(after) {
+            return None;
+        }
+        // The predicate: from the verb after the object up to the node the parser hung outside it.
+        let mut top = after;
+        while let Some(h) = tree.head(top).filter(|&h| h > after) {
+            top = h;
+        }
+        let predicate = tree.subtree(top);
+        if predicate[0] != after || matches!(tree.base_rel(top), "acl" | "amod") {
+            return None;
+        }
+        Some(self.without_asides(tree, self.trim(start..predicate[predicate.len() - 1] + 1)))
     }
 
     /// What a passive cue with a named agent reports: its subject ("the plan was criticized by

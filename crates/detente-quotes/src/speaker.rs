@@ -80,8 +80,8 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
     start..end
 }
 
-/// The subject of cue `cue`: its own `nsubj` (never a lone "this" or "which", which stand for
-/// things), else the nominal the parser hung a finite cue on ("4 in 10 say"), else the subject
+/// The subject of cue `cue`: its own `nsubj` (never a lone "this", nor a "which" that stands
+/// for a thing rather than a name), else the nominal the parser hung a finite cue on ("4 in 10 say"), else the subject
 /// of the verb it is coordinated with or attached to ("… and added", "…, adding that"), else
 /// the nominal right next to it inside `frame` (the words around the cue that are outside any
 /// quotation).
@@ -89,8 +89,19 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     let cue_word = tree.word(cue).to_lowercase();
     let found = |head: u32, how: String| {
         let (tokens, head) = widen_over_nominals(tree, speaker_tokens(tree, head), head, cue);
-        // "which", "that" or "this" alone stands for a thing or a fact, not for someone.
-        let thing = tokens.len() == 1 && tree.upos(head) == "PRON" && matches!(tree.syntax(head).xpos.as_str(), "WDT" | "DT");
+        // "this" or "that" alone stands for a fact, not for someone, and so does a relative
+        // "which" or "that" unless it stands for a name ("the Sierra Club, which backs Y").
+        let named_antecedent = || {
+            let clause = tree.head(head).filter(|&v| tree.deprel(v) == "acl:relcl");
+            clause.and_then(|v| tree.head(v)).is_some_and(|a| tree.upos(a) == "PROPN")
+        };
+        let thing = tokens.len() == 1
+            && tree.upos(head) == "PRON"
+            && match tree.syntax(head).xpos.as_str() {
+                "DT" => true,
+                "WDT" => !named_antecedent(),
+                _ => false,
+            };
         (!thing).then_some(FoundSpeaker { tokens, head, how })
     };
     // A passive cue's subject is what is reported on ("X is expected to …"); its source is the

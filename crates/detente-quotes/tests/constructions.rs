@@ -766,3 +766,36 @@ fn what_someone_feels_or_says_about_a_topic_is_a_stance() {
     let (_, quotes) = quotes_of("Turnout rose about 10 percent in the city.", None);
     assert!(quotes.iter().all(|q| !q.content.text.contains("10 percent")), "{quotes:#?}");
 }
+
+#[test]
+fn a_relative_pronoun_standing_for_a_name_is_the_speaker() {
+    let (_, quotes) = quotes_of("Farmers thanked the Sierra Club, which praised the new water plan.", None);
+    let q = quote(&quotes, "the new water plan");
+    assert_eq!((speaker(q), cue(q)), ("which", "praised"));
+    // A "which" standing for a thing speaks for nobody.
+    let (_, quotes) = quotes_of("Farmers rejected the new water plan, which favors large estates.", None);
+    assert!(quote(&quotes, "large estates").speaker.is_none());
+}
+
+#[test]
+fn a_subordinate_clause_hung_on_the_cue_goes_with_the_complement() {
+    let (_, quotes) = quotes_of("He said he could not finish his degree because he had to support his family.", None);
+    let q = quote(&quotes, "he could not finish");
+    assert_eq!(q.content.text, "he could not finish his degree because he had to support his family");
+}
+
+#[test]
+fn an_aside_hung_inside_an_infinitive_is_no_part_of_it() {
+    let text = "Some senators have called for the allies to send troops to the region in the north, saying strikes have been useless.";
+    let (_, quotes) = quotes_of(text, None);
+    assert_eq!(quote(&quotes, "to send troops").content.text, "to send troops to the region in the north");
+    assert_eq!(speaker(quote(&quotes, "strikes have been useless")), "Some senators");
+}
+
+#[test]
+fn say_with_the_subject_of_its_clause_taken_for_an_object() {
+    let text = "Several mayors have called for the state to fund new bridges, saying the old ones are unsafe.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "the old ones");
+    assert_eq!((q.content.text.as_str(), cue(q)), ("the old ones are unsafe", "saying"));
+}
