@@ -303,16 +303,18 @@ impl<'l> EventCoder<'l> {
             // whom it is about, unless it is the source's own.
             let doers: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").flat_map(|o| act_doers(tree, o)).collect();
             target = actors_at(tree, actors, &doers).into_iter().filter(|a| !source.iter().any(|s| same_actor(s, a))).collect();
-            let indirect = indirect_target_heads(tree, t);
-            if target.is_empty() {
-                target = actors_at(tree, actors, &indirect);
-            }
-            // "refused to lift sanctions on Iran", "called for sanctions against Turkey".
-            if target.is_empty() {
-                target = actors_at(tree, actors, &recipient_heads(tree, &indirect));
+            let tiers = indirect_target_tiers(tree, t);
+            for tier in &tiers {
+                if target.is_empty() {
+                    target = actors_at(tree, actors, tier);
+                }
+                // "refused to lift sanctions on Iran", "called for sanctions against Turkey".
+                if target.is_empty() {
+                    target = actors_at(tree, actors, &recipient_heads(tree, tier));
+                }
             }
             if target_heads.is_empty() {
-                target_heads = indirect;
+                target_heads = tiers.into_iter().next().unwrap_or_default();
             }
         }
         // "agreed to a ceasefire in Donbas": the place of an operation or truce the act is about.
@@ -433,7 +435,7 @@ impl<'l> EventCoder<'l> {
             let mut near: Vec<u32> = tree.children(t).iter().copied().filter(|&c| tree.base_rel(c) == "obj").collect();
             if aid {
                 near.extend(&target_heads);
-                near.extend(indirect_target_heads(tree, t));
+                near.extend(indirect_target_tiers(tree, t).into_iter().next().unwrap_or_default());
             }
             // "families affected by floods in Malawi", "$20 million to help farmers in Laos",
             // "attacked positions belonging to militants in the Gaza Strip".
@@ -1250,7 +1252,7 @@ fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
 /// Kyiv", "accepted an invitation to meet Kim"); else whose the object is ("accepted the demands
 /// *by protesters*", "rejected *Croatia's* request": the object's modifiers, see
 /// [`modifier_heads`]).
-fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
+fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
     let children_with = |h: u32, rel: &'static str| tree.children(h).iter().copied().filter(move |&c| tree.base_rel(c) == rel);
     // "called for sanctions against Turkey": with no object, what the act is for.
     let mut objects: Vec<u32> = children_with(t, "obj").collect();
@@ -1263,9 +1265,6 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
         .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"))
         .take(1)
         .collect();
-    if !of_object.is_empty() {
-        return of_object;
-    }
     // "gave $5 million to help Niger": a purpose clause too; "denied backing the rebels": a
     // gerund the parser made adverbial.
     let purpose = tree.children(t).iter().copied().filter(|&c| {
@@ -1281,9 +1280,6 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
             _ => false,
         })
         .collect();
-    if !complement.is_empty() {
-        return complement;
-    }
     // "rejected demands from the rebels", "condemned the missile test by Pyongyang", "suspended
     // the ceasefire with the rebels": the parser may hang the object's "from", "with", "against"
     // or (of an active verb) "by" off the verb.
@@ -1295,7 +1291,29 @@ fn indirect_target_heads(tree: &SentenceTree, t: u32) -> Vec<u32> {
             _ => false,
         }
     });
-    objects.iter().copied().chain(from).collect()
+    let own: Vec<u32> = objects.iter().copied().chain(from).collect();
+    // "donated ventilators and other equipment to assist Ethiopia", "provided support for the
+    // installation of water systems to Haitian people": deeper in the object's phrase, the
+    // purpose of one of its nouns, or a "to" phrase.
+    let mut phrase: Vec<u32> = objects.clone();
+    let mut i = 0;
+    while i < phrase.len() && phrase.len() < 16 {
+        phrase.extend(tree.children(phrase[i]).iter().copied().filter(|&c| matches!(tree.base_rel(c), "nmod" | "conj")));
+        i += 1;
+    }
+    let deeper: Vec<u32> = phrase[objects.len()..]
+        .iter()
+        .copied()
+        .filter(|&c| tree.case_marker(c).as_deref() == Some("to"))
+        .chain(
+            phrase
+                .iter()
+                .flat_map(|&n| children_with(n, "acl"))
+                .filter(|&a| clause::has_mark(tree, a, "to"))
+                .flat_map(|a| children_with(a, "obj")),
+        )
+        .collect();
+    [of_object, complement, own, deeper].into_iter().filter(|tier| !tier.is_empty()).collect()
 }
 
 /// "“We agreed …,” he said": a first-person pronoun inside a quotation is its speaker.

@@ -760,3 +760,9 @@ fn pushing_for_is_an_appeal_pushing_hard_a_demand() {
 fn let_free_releases_whatever_the_parse() {
     expect_exact("Ethiopia let free some 40 Eritrean prisoners.", "ETH", "ERICVL", "0841");
 }
+
+#[test]
+fn a_target_deeper_in_the_objects_phrase() {
+    // The "of" phrase names no actor: look further, to the purpose of one of the object's nouns.
+    expect_exact("Japan donated a shipment of ventilators and other medical equipment to assist Laos.", "JPN", "LAO", "070");
+}
