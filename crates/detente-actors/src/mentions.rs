@@ -399,9 +399,12 @@ impl Sentence<'_, '_> {
                 // Out of office yet titled in the text ("detained President X" the day after the
                 // coup): the title's sector in the country of the last office held before the date.
                 let former = || {
-                    (f.tokens.start.saturating_sub(1)..f.tokens.end)
+                    (f.tokens.start.saturating_sub(2)..f.tokens.end)
                         .filter(|&k| k >= self.tree.first)
-                        .any(|k| matches!(self.tree.word(k).to_lowercase().as_str(), "former" | "ex" | "late"))
+                        .any(|k| {
+                            let w = self.tree.word(k).to_lowercase();
+                            matches!(w.as_str(), "former" | "ex" | "late") || w.starts_with("ex-")
+                        })
                 };
                 if f.code.is_none() && !former() {
                     let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent);
@@ -411,6 +414,15 @@ impl Sentence<'_, '_> {
                             f.code = Some(code);
                             f.how = Resolution::Composition { parts: vec![self.span_of(n.start..n.end), self.span_of(title.start..title.end)] };
                         }
+                    }
+                }
+                // "former President X", "ex-Prime Minister Y": CAMEO's elites (ELI) of the country
+                // they served, out of office whatever the date.
+                if former() {
+                    let served = f.code.clone().or_else(|| n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end).map(|r| r.code.clone()));
+                    let country = served.as_deref().and_then(|c| c.get(..3)).filter(|c| !matches!(*c, "IGO" | "NGO") && !detente_lexicon::SECTOR_CODES.contains(c));
+                    if let Some(country) = country {
+                        f.code = Some(format!("{country}ELI"));
                     }
                 }
                 if n.kind == NameKind::Alias && f.tokens.len() == 1 {

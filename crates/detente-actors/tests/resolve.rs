@@ -393,3 +393,11 @@ fn us_federal_agencies_by_their_full_names() {
     assert_eq!(code_of(&doc, "The Federal Bureau of Investigation").as_deref(), Some("USACOP"));
     assert_eq!(code_of(&doc, "the National Security Agency").as_deref(), Some("USASPY"));
 }
+
+#[test]
+fn former_office_holders_are_their_countrys_elites() {
+    // Out of office: "former" or "ex-" makes them ELI of the country they served.
+    let doc = resolve("Ukraine imposed sanctions on former President Viktor Yanukovych and ex-Prime Minister Mykola Azarov.", "2023-05-02");
+    assert_eq!(code_of(&doc, "former President Viktor Yanukovych").as_deref(), Some("UKRELI"));
+    assert_eq!(code_of(&doc, "ex-Prime Minister Mykola Azarov").as_deref(), Some("UKRELI"));
+}
