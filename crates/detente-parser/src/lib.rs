@@ -66,6 +66,32 @@ impl<'a> ParseInput<'a> {
     }
 }
 
+/// "provided *over* $3 million to Fiji": the parser reads an approximating word before a sum of
+/// money as a preposition, leaving the verb without its object. A sum introduced so, in an
+/// oblique of a verb that has no object, is its object, and the word modifies the sum (as UD has
+/// it).
+fn approximate_amounts_as_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const APPROXIMATING: [&str; 7] = ["over", "around", "about", "nearly", "almost", "approximately", "roughly"];
+    for i in 0..words.len() {
+        let (amount, rel) = arcs[i];
+        if rel != "case" || amount == 0 || !APPROXIMATING.contains(&words[i].form.to_lowercase().as_str()) {
+            continue;
+        }
+        let a = amount as usize - 1;
+        let (verb, amount_rel) = arcs[a];
+        // Money only: "around 5:00" and "about September 23" are times.
+        let money = words[a].xpos == "$" || matches!(words[a].form, "$" | "€" | "£" | "¥" | "US$");
+        if amount_rel != "obl" || !money || verb == 0 || a < i || words[verb as usize - 1].upos != "VERB" {
+            continue;
+        }
+        if arcs.iter().any(|&(h, r)| h == verb && matches!(r, "obj" | "ccomp" | "xcomp")) {
+            continue;
+        }
+        arcs[a].1 = "obj";
+        arcs[i].1 = "advmod";
+    }
+}
+
 /// A trained parser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
@@ -158,13 +184,15 @@ impl Parser {
     pub fn parse(&self, words: &[ParseInput<'_>]) -> Vec<(u32, &str)> {
         let n = words.len() as u32;
         let state = self.decode(&features::encode(words));
-        state.nodes[..words.len()]
+        let mut arcs: Vec<(u32, &str)> = state.nodes[..words.len()]
             .iter()
             .map(|node| {
                 let head = if node.head == n { 0 } else { node.head + 1 };
                 (head, self.model.labels[node.label as usize].as_str())
             })
-            .collect()
+            .collect();
+        approximate_amounts_as_objects(words, &mut arcs);
+        arcs
     }
 
     /// Greedy decoding: the best allowed transition until the tree is done.

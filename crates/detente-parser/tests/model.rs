@@ -74,3 +74,25 @@ fn tensed_verbs_never_modify_nouns() {
     }
     assert!(finite > 1000, "only {finite} tensed verbs in EWT dev");
 }
+
+/// "provided over $3 million to Fiji": a sum of money after an approximating word is the verb's
+/// object, not an oblique ("around 5:00" stays one).
+#[test]
+fn an_approximate_sum_is_the_object() {
+    let parser = committed();
+    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
+    let words = [
+        w("Ireland", "Ireland", "PROPN", "NNP"),
+        w("provided", "provide", "VERB", "VBD"),
+        w("over", "over", "ADP", "IN"),
+        w("$", "$", "SYM", "$"),
+        w("3", "3", "NUM", "CD"),
+        w("million", "million", "NUM", "CD"),
+        w("to", "to", "ADP", "IN"),
+        w("Fiji", "Fiji", "PROPN", "NNP"),
+        w(".", ".", "PUNCT", "."),
+    ];
+    let arcs = parser.parse(&words);
+    assert_eq!(arcs[3], (2, "obj"), "{arcs:?}");
+    assert_eq!(arcs[2], (4, "advmod"), "{arcs:?}");
+}
