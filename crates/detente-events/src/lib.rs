@@ -775,9 +775,14 @@ impl<'l> EventCoder<'l> {
                 if !tree.word(c).chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
-                let Some(e) = self.places.adjective(tree.word(c)).filter(|e| e.kind.is_place()) else { continue };
+                // "the West Bank cities": a place's name as the modifier, whole.
+                let first = tree.children(c).iter().copied().filter(|&k| k < c && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN").min().unwrap_or(c);
+                let ts = doc.token_text_span(first..c + 1);
+                let named = (tree.upos(c) == "PROPN").then(|| self.places.country_of_place(&ts.text)).flatten();
+                let Some(e) = named.or_else(|| self.places.adjective(tree.word(c))).filter(|e| e.kind.is_place()) else { continue };
                 let Some(code) = e.default_code() else { continue };
-                let ts = doc.token_text_span(c..c + 1);
+                // A named place stands for its country, as in `places_at`.
+                let code = if named.is_some() { code.get(..3).unwrap_or(code) } else { code };
                 out.push(ActorRef { text: ts.text, span: ts.span, code: Some(code.to_string()), country: Some(code.to_string()), sector: None });
             }
         }

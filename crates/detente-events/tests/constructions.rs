@@ -766,3 +766,8 @@ fn a_target_deeper_in_the_objects_phrase() {
     // The "of" phrase names no actor: look further, to the purpose of one of the object's nouns.
     expect_exact("Japan donated a shipment of ventilators and other medical equipment to assist Laos.", "JPN", "LAO", "070");
 }
+
+#[test]
+fn a_named_place_modifying_a_place_noun_is_its_country() {
+    expect_exact("Israel withdrew its troops from the West Bank cities.", "ISR", "PSE", "087");
+}
