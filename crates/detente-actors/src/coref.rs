@@ -319,11 +319,26 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
         let armed = |m: &Found| m.kind == Kind::Group && matches!(m.code.as_deref().and_then(|c| c.get(3..6)), Some("REB" | "UAF"));
         return earlier(found, i).find(|&j| found[j].kind == Kind::Organisation && found[j].code.is_some()).or_else(|| earlier(found, i).find(|&j| armed(&found[j])));
     }
-    // "the minister" → the last person so titled; "the rebels" → the last group so named.
-    earlier(found, i).find(|&j| {
-        let m = &found[j];
-        m.kind == me.kind && matches!(m.kind, Kind::Person | Kind::Group) && m.code.is_some() && m.titles.iter().any(|t| t.contains(lemma))
-    })
+    if me.kind == Kind::Government {
+        // "Colombia's government signed … (eight sentences on) The government's chief
+        // negotiator": the last government so named, however far back, before the dateline's.
+        return (0..i).rev().find(|&j| {
+            let m = &found[j];
+            m.kind == Kind::Government && m.sentence < me.sentence && m.code.as_deref().is_some_and(|c| c.len() > 3) && m.titles.iter().any(|t| t == lemma)
+        });
+    }
+    // "the minister" → the last person so titled; "the rebels" → the last group so named, else
+    // the last armed group ("the ELN … The rebels deny that").
+    earlier(found, i)
+        .find(|&j| {
+            let m = &found[j];
+            m.kind == me.kind && matches!(m.kind, Kind::Person | Kind::Group) && m.code.is_some() && m.titles.iter().any(|t| t.contains(lemma))
+        })
+        .or_else(|| {
+            let armed_word = me.kind == Kind::Group && matches!(lemma, "rebel" | "guerrilla" | "insurgent" | "militant");
+            let armed = |m: &Found| m.code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|s| s == "REB");
+            earlier(found, i).find(|&j| armed_word && matches!(found[j].kind, Kind::Organisation | Kind::Group) && armed(&found[j]))
+        })
 }
 
 /// The code of the subject of the clause holding mention `i`, if it is a country or government.

@@ -401,3 +401,15 @@ fn former_office_holders_are_their_countrys_elites() {
     assert_eq!(code_of(&doc, "former President Viktor Yanukovych").as_deref(), Some("UKRELI"));
     assert_eq!(code_of(&doc, "ex-Prime Minister Mykola Azarov").as_deref(), Some("UKRELI"));
 }
+
+#[test]
+fn a_story_filed_abroad_keeps_its_government_and_its_rebels() {
+    let doc = resolve(
+        "OSLO (Detente) - Colombia's government and the ELN signed a truce on Friday. The talks were held at a hotel. \
+         Mediators praised both delegations. The accord takes effect in May. Monitors will verify it. \
+         The government said the truce could be extended. An ELN attack killed five soldiers in March. The rebels deny that.",
+        "2025-05-10",
+    );
+    assert_eq!(code_of(&doc, "The government").as_deref(), Some("COLGOV"));
+    assert_eq!(code_of(&doc, "The rebels").as_deref(), Some("COLREB"));
+}
