@@ -821,8 +821,11 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
     // state's army is no such group: rebels of the country in focus of "the Congolese army" are
     // CODREB.
     let armed = |code: &str| matches!(code, "REB" | "INS" | "UAF" | "MIL");
-    let group_fighters = armed(sector) && base.len() == 6 && armed(&base[3..]) && &base[3..] != "MIL";
-    if (base.starts_with("IGO") && sector == "GOV") || has_sector || group_fighters {
+    let armed_group = base.len() == 6 && armed(&base[3..]) && &base[3..] != "MIL";
+    let group_fighters = armed(sector) && armed_group;
+    // "the ELN's lead negotiator", "the rebels' spokesman": its officials too.
+    let group_officials = sector == "GOV" && armed_group;
+    if (base.starts_with("IGO") && sector == "GOV") || has_sector || group_fighters || group_officials {
         return Some(base.to_string());
     }
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {

@@ -413,3 +413,9 @@ fn a_story_filed_abroad_keeps_its_government_and_its_rebels() {
     assert_eq!(code_of(&doc, "The government").as_deref(), Some("COLGOV"));
     assert_eq!(code_of(&doc, "The rebels").as_deref(), Some("COLREB"));
 }
+
+#[test]
+fn an_armed_groups_officials_are_the_group() {
+    let doc = resolve("The ELN's lead negotiator said the talks would resume.", "2025-05-10");
+    assert_eq!(code_of(&doc, "lead negotiator").as_deref(), Some("COLREB"));
+}
