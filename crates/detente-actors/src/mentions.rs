@@ -549,6 +549,11 @@ impl Sentence<'_, '_> {
             } else if let Some(code) = title.and_then(|p| p.entry.default_code()) {
                 f.code = Some(code.trim_end_matches('~').to_string());
                 f.how = Resolution::Lexicon;
+            } else if let Some((p, code)) = parts.iter().rev().filter(|p| is_base(p.entry)).find_map(|p| Some((p, office_code(p.entry, self.date)?))) {
+                // "State Department spokesman X", "White House adviser Y": no title the lexicon
+                // knows, but whom they speak for.
+                f.code = Some(code.to_string());
+                f.how = Resolution::Composition { parts: vec![self.span_of(p.start..p.end)] };
             } else if f.tokens.len() == 1 {
                 f.pending = Pending::Surname;
             }

@@ -419,3 +419,9 @@ fn an_armed_groups_officials_are_the_group() {
     let doc = resolve("The ELN's lead negotiator said the talks would resume.", "2025-05-10");
     assert_eq!(code_of(&doc, "lead negotiator").as_deref(), Some("COLREB"));
 }
+
+#[test]
+fn an_unknown_person_speaking_for_an_institution_is_it() {
+    let doc = resolve("State Department spokesman John Smith said the talks had failed.", "2025-05-10");
+    assert_eq!(code_of(&doc, "State Department spokesman John Smith").as_deref(), Some("USAGOV"));
+}
