@@ -440,7 +440,10 @@ pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerP
                 .or_else(|| tree.child_with(t, "obj"))
                 .or_else(|| tree.child_with(t, "nsubj:pass"))
                 .or_else(|| particle_object(tree, t))
-                .or_else(|| shared_object(tree, t)),
+                .or_else(|| shared_object(tree, t))
+                // "urged Washington to stop …" parsed with Washington as a lone `iobj`: an
+                // indirect object needs a direct one, so a lone one is the object.
+                .or_else(|| tree.child_with(t, "iobj")),
             TriggerPos::Noun => {
                 let of = ["of".to_string()];
                 let found = prep_children(tree, t, &of, pos).next();

@@ -771,3 +771,9 @@ fn a_target_deeper_in_the_objects_phrase() {
 fn a_named_place_modifying_a_place_noun_is_its_country() {
     expect_exact("Israel withdrew its troops from the West Bank cities.", "ISR", "PSE", "087");
 }
+
+#[test]
+fn a_lone_indirect_object_is_the_object() {
+    // The parser reads "Washington" as an indirect object with no direct one.
+    expect_exact("China urged Washington to stop arming Taiwan.", "CHN", "USAGOV", "0256");
+}
