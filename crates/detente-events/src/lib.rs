@@ -1298,8 +1298,9 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
     });
     let own: Vec<u32> = objects.iter().copied().chain(from).collect();
     // "donated ventilators and other equipment to assist Ethiopia", "provided support for the
-    // installation of water systems to Haitian people": deeper in the object's phrase, the
-    // purpose of one of its nouns, or a "to" phrase.
+    // installation of water systems to Haitian people", "promised air defence systems for
+    // Ukraine": deeper in the object's phrase, the purpose of one of its nouns, or a "to" or
+    // "for" phrase.
     let mut phrase: Vec<u32> = objects.clone();
     let mut i = 0;
     while i < phrase.len() && phrase.len() < 16 {
@@ -1309,7 +1310,7 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
     let deeper: Vec<u32> = phrase[objects.len()..]
         .iter()
         .copied()
-        .filter(|&c| tree.case_marker(c).as_deref() == Some("to"))
+        .filter(|&c| matches!(tree.case_marker(c).as_deref(), Some("to" | "for")))
         .chain(
             phrase
                 .iter()

@@ -777,3 +777,8 @@ fn a_lone_indirect_object_is_the_object() {
     // The parser reads "Washington" as an indirect object with no direct one.
     expect_exact("China urged Washington to stop arming Taiwan.", "CHN", "USAGOV", "0256");
 }
+
+#[test]
+fn whom_a_thing_is_for_deeper_in_the_object() {
+    expect_exact("Germany promised more air defence systems for Ukraine.", "DEU", "UKR", "0332");
+}
