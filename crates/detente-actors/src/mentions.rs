@@ -300,7 +300,12 @@ impl Sentence<'_, '_> {
             }
             return;
         }
-        let tokens = self.phrase(h);
+        let mut tokens = self.phrase(h);
+        // "Chinese Foreign Ministry spokeswoman Mao Ning urged …" parsed with the name in
+        // apposition right after its title: the title (which defers to the name) is the name's.
+        if let Some(title) = self.tree.head(h).filter(|&t| self.tree.base_rel(h) == "appos" && t + 1 == h && self.titles_a_name(t)) {
+            tokens = self.phrase(title).start..tokens.end;
+        }
         let parts: Vec<&Name<'_>> =
             self.names.iter().filter(|n| tokens.start <= n.start && n.end <= tokens.end).collect();
         let mut found = Found { tokens: tokens.clone(), ..base };

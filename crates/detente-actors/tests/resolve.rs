@@ -425,3 +425,10 @@ fn an_unknown_person_speaking_for_an_institution_is_it() {
     let doc = resolve("State Department spokesman John Smith said the talks had failed.", "2025-05-10");
     assert_eq!(code_of(&doc, "State Department spokesman John Smith").as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn a_name_in_apposition_right_after_its_title_takes_it() {
+    // Parsed with "Mao Ning" in apposition to "spokeswoman".
+    let doc = resolve("Chinese Foreign Ministry spokeswoman Mao Ning urged Washington to stop arming Taiwan.", "2025-05-10");
+    assert_eq!(code_of(&doc, "Chinese Foreign Ministry spokeswoman Mao Ning").as_deref(), Some("CHNGOV"));
+}
