@@ -371,7 +371,9 @@ impl<'l> EventCoder<'l> {
         // "Talks … were held in Doha": a meeting named by a subject takes place where its verb says.
         let meeting = pos == TriggerPos::Noun && m.pattern.cameo.root == "04";
         let subject_of = tree.head(t).filter(|_| meeting && tree.base_rel(t) == "nsubj");
-        let place_heads: Vec<u32> = std::iter::once(t).chain(subject_of).collect();
+        // "marched in Belgrade, demanding …": a participle adjunct happens where its verb does.
+        let adjunct_of = tree.head(t).filter(|_| pos == TriggerPos::Verb && tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG");
+        let place_heads: Vec<u32> = std::iter::once(t).chain(subject_of).chain(adjunct_of).collect();
         let location = self.location(doc, tree, &place_heads);
         let bare = |a: &ActorRef| a.country.is_none() && a.code.as_deref().is_some_and(|c| c.len() == 3 && !c.starts_with("NGO"));
         // "Protesters clashed with police in Lagos": a side of bare sectors acting in a place the

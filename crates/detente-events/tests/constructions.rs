@@ -784,3 +784,8 @@ fn a_lone_indirect_object_is_the_object() {
 fn whom_a_thing_is_for_deeper_in_the_object() {
     expect_exact("Germany promised more air defence systems for Ukraine.", "DEU", "UKR", "0332");
 }
+
+#[test]
+fn a_participle_adjunct_happens_where_its_verb_does() {
+    expect_exact("Thousands of protesters marched in Belgrade on Saturday demanding the resignation of the government.", "SRBOPP", "SRBGOV", "1041");
+}
