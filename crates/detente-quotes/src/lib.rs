@@ -27,12 +27,14 @@
 //!   ("X worries about Y"), a question put ("Asked whether Y, X …"), impressions and
 //!   expectations without a source ("Y seems to …", "Y is expected to …", "Y reportedly …"),
 //!   "Name: …" headlines and transcript turns ("SMITH: …"); the content is the reported clause
-//!   or phrase, without the asides set off by a comma that end it (", which …", ", arguing …").
-//!   Attribution corpora such as PolNeAR count beliefs, findings and stances as attributions,
-//!   and so do analysts asking who backs or opposes whom. A report interrupted by its frame
-//!   ("Y, he said, Z") is two pieces sharing one cue and speaker, like an interrupted direct
-//!   quote. A partial quote reported by a verb without a clause of its own ("X called Y “…”")
-//!   makes the rest of that verb's phrase the reported content;
+//!   or phrase, without the asides set off by a comma that end it (", which …", ", arguing …",
+//!   ", although …", ", despite …") and without whom it was said to ("spoke to reporters about
+//!   Y"); "As X said, Y" frames the clause after it. Attribution corpora such as PolNeAR count
+//!   beliefs, findings and stances as attributions, and so do analysts asking who backs or
+//!   opposes whom. A report interrupted by its frame ("Y, he said, Z", "Y, said X, Z") is two
+//!   pieces sharing one cue and speaker, like an interrupted direct quote. A partial quote
+//!   reported by a verb without a clause of its own ("X called Y “…”") makes the rest of that
+//!   verb's phrase the reported content;
 //! * a direct or partial quote whose sentence names no speaker continues the previous quote of
 //!   its paragraph (or of the previous one, when the paragraph opens by carrying an unclosed
 //!   quote on or holds nothing but the quote), or else takes the nearest speaker of its
@@ -458,6 +460,10 @@ impl<'a> Run<'a> {
                 let relative = tree.children_with(t, "nsubj").any(|s| matches!(tree.syntax(s).xpos.as_str(), "WP" | "WDT"));
                 if classes.speech && !object_after && !relative {
                     if let Some(found) = self.inverted_frame(tree, t) {
+                        reported.extend(found);
+                        continue;
+                    }
+                    if let Some(found) = self.as_frame(tree, t) {
                         reported.push(found);
                         continue;
                     }
@@ -645,11 +651,18 @@ impl<'a> Run<'a> {
             let first_word = tree.subtree(c).into_iter().find(|&i| self.is_word(i)).unwrap_or(c);
             c > t && (t + 1..first_word).any(|i| self.lower(i) == ";")
         };
+        // "Y closed, an official said": the frame of a report, which the parser hung on the
+        // report's own verb.
+        let frame = |c: u32| {
+            let opening = tree.subtree(c)[0];
+            let set_off = self.lower(opening) == "," || (opening > tree.first && self.lower(opening - 1) == ",");
+            c > t && set_off && self.verb_cue(c).speech && tree.child_with(c, "nsubj").is_some()
+        };
         let first = tree
             .children_with(t, "ccomp")
             .find(|&c| c > t)
             .or_else(|| tree.child_with(t, "ccomp"))
-            .filter(|&c| !relative(c) && !past_semicolon(c))?;
+            .filter(|&c| !relative(c) && !past_semicolon(c) && !frame(c))?;
         // A report before its frame runs to the frame's comma, whatever the parser split off
         // it ("Y, especially Z, she said" with Z hung on the cue).
         if first < t {
@@ -740,11 +753,26 @@ impl<'a> Run<'a> {
             },
             _ => false,
         };
-        if !complements.iter().any(|&c| position(c)) {
-            return None;
-        }
         let last = *tree.subtree(*complements.last()?).last()?;
-        let content = self.without_asides(tree, self.trim(t + 1..last + 1));
+        // The parser may hang the topic on the addressee ("talked with voters about Y").
+        let topic_on_addressee = || {
+            let about = |n: u32| tree.base_rel(n) == "nmod" && tree.case_marker(n).as_deref() == Some("about");
+            complements.iter().filter(|&&c| tree.base_rel(c) == "obl").find_map(|&c| tree.children(c).iter().copied().find(|&n| n > c && about(n)))
+        };
+        let first = match complements.iter().copied().find(|&c| position(c)) {
+            Some(first) => first,
+            None if addressed => topic_on_addressee()?,
+            None => return None,
+        };
+        // "spoke to reporters about Y": the position starts after whom it was addressed to, and
+        // then without its preposition.
+        let start = match tree.subtree(first)[0] {
+            opening if addressed && complements.iter().all(|&c| c >= first || tree.base_rel(c) == "obl") => {
+                opening + u32::from(opening > t + 1 && tree.base_rel(opening) == "case")
+            }
+            _ => t + 1,
+        };
+        let content = self.without_asides(tree, self.trim(start..last + 1));
         (!content.is_empty()).then_some(content)
     }
 
@@ -868,11 +896,18 @@ impl<'a> Run<'a> {
             }
             let aside = match tree.deprel(d) {
                 "acl:relcl" | "advcl:relcl" | "parataxis" => true,
-                // ", arguing that …", ", while stressing …", ", compared with …"
-                "advcl" => tree.syntax(first).xpos == "VBG" || matches!(tree.syntax(d).xpos.as_str(), "VBG" | "VBN"),
+                // ", arguing that …", ", while stressing …", ", compared with …", and the
+                // reporter's contrast (", although Y", ", while Y", ", even as Y").
+                "advcl" => {
+                    tree.syntax(first).xpos == "VBG"
+                        || matches!(tree.syntax(d).xpos.as_str(), "VBG" | "VBN")
+                        || matches!(self.lower(first).as_str(), "although" | "though" | "even" | "while" | "whereas")
+                }
                 // The same participle hung on the last noun of the content ("called it “Y,”
                 // saying …", "praised the plan, promising …").
                 "acl" => tree.syntax(d).xpos == "VBG" && first == d,
+                // ", despite the polls": the reporter's concession, not the report's.
+                "obl" | "nmod" => self.lower(first) == "despite",
                 _ => false,
             };
             if aside {
@@ -900,7 +935,8 @@ impl<'a> Run<'a> {
     /// words after the cue.
     fn fronted_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
         let sentence = tree.tokens();
-        let tail = t + 1..sentence.end;
+        // A participle adjunct after the frame is no part of it ("Y, officials said, adding Z").
+        let tail = if self.opens_participle_adjunct(tree, t + 1) { t + 1..t + 1 } else { t + 1..sentence.end };
         if tail.clone().filter(|&i| self.is_word(i)).count() > 5 || tail.clone().any(|i| self.upos(i) == "VERB") {
             return None;
         }
@@ -915,8 +951,10 @@ impl<'a> Run<'a> {
 
     /// A report with its frame inverted at the end, however the parser read it: "Y, said a
     /// spokesman for the ministry, Jane Roe, who …" — a comma before the cue, and after it a
-    /// noun phrase (with its appositions and relative clauses) that runs to the sentence end.
-    fn inverted_frame(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+    /// noun phrase (with its appositions and relative clauses) that runs to the sentence end or
+    /// to a participle adjunct; or a frame inverted inside the report ("Y, said X, is Z"), two
+    /// pieces with one cue and speaker.
+    fn inverted_frame(&self, tree: &SentenceTree, t: u32) -> Option<Vec<Report>> {
         // The noun phrase after "told" or a participle ("…, showing Y") is its object, and a
         // day ("…, said Sunday") is no speaker.
         if tree.lemma(t).eq_ignore_ascii_case("tell") || tree.syntax(t).xpos == "VBG" {
@@ -935,14 +973,56 @@ impl<'a> Run<'a> {
         let head = head?;
         let phrase = speaker_tokens(tree, head);
         let tokens = if phrase.start == t + 1 && phrase.end >= end { phrase } else { t + 1..end };
-        // Only punctuation may follow the speaker: a longer tail is a clause of its own.
-        if (tokens.end..sentence.end).any(|i| self.is_word(i)) || self.in_quote(comma - 1) {
-            return None;
-        }
         let start = (sentence.start..comma).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
         let content = self.trim(start..comma);
+        if content.is_empty() || self.in_quote(comma - 1) {
+            return None;
+        }
+        // Only punctuation may follow the speaker, else a participle adjunct ("…, adding that Z")
+        // or, after a comma, the predicate of a subject the frame interrupts ("Y, said X, is
+        // Z"); another tail is a clause of its own.
+        let verbal = |range: Range<u32>| range.into_iter().any(|i| matches!(self.upos(i), "VERB" | "AUX"));
+        let rest = (tokens.end..sentence.end).find(|&i| self.is_word(i));
+        let predicate = rest.filter(|&r| {
+            r == tokens.end + 1
+                && self.lower(tokens.end) == ","
+                && !matches!(tree.syntax(r).xpos.as_str(), "WP" | "WDT" | "WRB" | "VBG" | "CC")
+                && verbal(r..sentence.end)
+                && !verbal(content.clone())
+        });
+        if rest.is_some() && !self.opens_participle_adjunct(tree, tokens.end) && predicate.is_none() {
+            return None;
+        }
         let how = format!("after '{}' ending the sentence", self.lower(t));
-        (!content.is_empty()).then_some((content, t..t + 1, Some(FoundSpeaker { tokens, head, how })))
+        let speaker = FoundSpeaker { tokens, head, how };
+        let mut found = vec![(content, t..t + 1, Some(speaker.clone()))];
+        if let Some(r) = predicate {
+            found.push((self.trim(r..sentence.end), t..t + 1, Some(speaker)));
+        }
+        Some(found)
+    }
+
+    /// Whether token `i` is the comma of a participle adjunct that follows a frame ("…, officials
+    /// said, adding that Z"), however the parser attached it.
+    fn opens_participle_adjunct(&self, tree: &SentenceTree, i: u32) -> bool {
+        i + 1 < tree.tokens().end && self.lower(i) == "," && tree.syntax(i + 1).xpos == "VBG"
+    }
+
+    /// "As X said, Y": a speech cue in an "as" clause that opens the clause it hangs on frames
+    /// the rest of that clause.
+    fn as_frame(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        let frame = tree.subtree(t);
+        let opens_with_as = self.lower(frame[0]) == "as" && tree.children_with(t, "mark").any(|m| m == frame[0]);
+        if !opens_with_as || tree.base_rel(t) != "advcl" || tree.child_with(t, "ccomp").is_some() {
+            return None;
+        }
+        let host = tree.subtree(tree.head(t)?);
+        if !self.trim(host[0]..frame[0]).is_empty() {
+            return None;
+        }
+        let speaker = subject_of_cue(tree, t, &(frame[0]..t)).filter(|s| frame[0] < s.head && s.head < t)?;
+        let content = self.trim(frame[frame.len() - 1] + 1..host[host.len() - 1] + 1);
+        (content.clone().filter(|&i| self.is_word(i)).count() >= 3).then_some((content, t..t + 1, Some(speaker)))
     }
 
     /// A report interrupted by its frame, which the parser hangs on either half: "The goal,
@@ -1233,9 +1313,17 @@ impl<'a> Run<'a> {
                 .iter()
                 .copied()
                 .find(|&c| tree.deprel(c) == "nmod:poss" || (tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("by" | "from"))));
+            // A bare noun with a subject and no copula is a verb the tagger misread ("She fears
+            // that …").
+            let misread_verb = || {
+                tree.child_with(t, "nsubj").filter(|&s| s < t && tree.child_with(t, "cop").is_none() && tree.child_with(t, "det").is_none())
+            };
             let speaker = match owner {
                 Some(head) => Some(FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("owner of '{}'", self.lower(t)) }),
-                None => tree.head(t).and_then(|v| subject_of_cue(tree, v, &(t..t))),
+                None => match misread_verb() {
+                    Some(s) => Some(FoundSpeaker { tokens: speaker_tokens(tree, s), head: s, how: format!("subject of '{}'", self.lower(t)) }),
+                    None => tree.head(t).and_then(|v| subject_of_cue(tree, v, &(t..t))),
+                },
             };
             return Some((self.block(tree, c), t..t + 1, speaker));
         }

@@ -141,13 +141,22 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     for _ in 0..3 {
         let Some(mut up) = tree.head(verb) else { break };
         match tree.base_rel(verb) {
+            // An adjunct of "say" with a subject is its speaker's ("Y, officials said, adding Z").
+            "advcl" if tree.lemma(up).eq_ignore_ascii_case("say") && subject_of(up).is_some() => {}
             // An adjunct or a second verb of a reported clause is the reporter's ("X said Y won,
             // citing Z", "X said Y won and praised Z"): the speaker is the subject of the verb
             // that reports the clause.
             "conj" | "advcl" => up = reporter_of(tree, up).unwrap_or(up),
             "xcomp" | "ccomp" | "parataxis" => {}
-            // "X issued a statement saying …": the speaker is whoever issued the statement.
-            "acl" if tree.base_rel(up) == "obj" => up = tree.head(up).unwrap_or(up),
+            // "X issued a statement saying …": the speaker is whoever issued the statement; but
+            // after an inverted "said X, adding …", X is.
+            "acl" if tree.base_rel(up) == "obj" => {
+                let verb_of_object = tree.head(up).unwrap_or(up);
+                if verb_of_object < up && tree.lemma(verb_of_object).eq_ignore_ascii_case("say") {
+                    return found(up, format!("speaker after '{}', which '{cue_word}' follows", tree.word(verb_of_object).to_lowercase()));
+                }
+                up = verb_of_object;
+            }
             _ => break,
         }
         verb = up;

@@ -738,7 +738,7 @@ fn say_reports_the_words_after_it_when_the_parser_misses_the_clause() {
 #[test]
 fn a_participle_hung_on_the_last_noun_ends_the_report() {
     let (_, quotes) = quotes_of("The governor talked up her “rural roads strategy,” promising to travel across the state.", None);
-    let q = quote(&quotes, "up her");
+    let q = quote(&quotes, "her “rural");
     assert!(!q.content.text.contains("promising"), "{}", q.content.text);
 }
 
@@ -798,4 +798,80 @@ fn say_with_the_subject_of_its_clause_taken_for_an_object() {
     let (_, quotes) = quotes_of(text, None);
     let q = quote(&quotes, "the old ones");
     assert_eq!((q.content.text.as_str(), cue(q)), ("the old ones are unsafe", "saying"));
+}
+
+#[test]
+fn whom_a_speaker_talked_to_is_no_part_of_the_topic() {
+    let (_, quotes) = quotes_of("The senator spoke to reporters about the new tariffs.", None);
+    let q = quote(&quotes, "the new tariffs");
+    assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("the new tariffs", "The senator", "spoke"));
+}
+
+#[test]
+fn a_topic_the_parser_hung_on_the_addressee() {
+    let (_, quotes) = quotes_of("The governor talked with farmers about the drought.", None);
+    let q = quote(&quotes, "the drought");
+    assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("the drought", "The governor", "talked"));
+}
+
+#[test]
+fn a_cue_verb_tagged_as_a_noun_keeps_its_subject() {
+    let (_, quotes) = quotes_of("She fears that the talks will collapse.", None);
+    let q = quote(&quotes, "that the talks will collapse");
+    assert_eq!((speaker(q), cue(q)), ("She", "fears"));
+}
+
+#[test]
+fn a_fronted_report_before_a_frame_with_a_participle_adjunct() {
+    for text in ["The plan is dead, the minister said, adding that talks would resume.", "The plan is dead, said the minister, adding that talks would resume."] {
+        let (_, quotes) = quotes_of(text, None);
+        let q = quote(&quotes, "The plan is dead");
+        assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("The plan is dead", "the minister", "said"), "{text}");
+    }
+}
+
+#[test]
+fn an_inverted_frame_interrupting_a_report() {
+    let (_, quotes) = quotes_of("The contrast with the rival, said Doyle, would be clear.", None);
+    let (before, after) = (quote(&quotes, "The contrast with the rival"), quote(&quotes, "would be clear"));
+    assert_eq!(before.content.text, "The contrast with the rival");
+    assert_eq!((speaker(before), speaker(after), cue(after)), ("Doyle", "Doyle", "said"));
+}
+
+#[test]
+fn the_participle_adjunct_of_a_fronted_frame_is_its_speakers() {
+    let text = "Washington did not complain when the factories closed, a local official said, adding that the impact was small.";
+    let (_, quotes) = quotes_of(text, None);
+    assert!(!quotes.iter().any(|q| q.content.text.starts_with("a local official")), "the frame is no report");
+    let q = quote(&quotes, "that the impact was small");
+    assert_eq!((speaker(q), cue(q)), ("a local official", "adding"));
+}
+
+#[test]
+fn the_participle_adjunct_of_an_inverted_frame_is_its_speakers() {
+    let (_, quotes) = quotes_of("The plan is dead, said the minister, adding that talks would resume.", None);
+    let q = quote(&quotes, "that talks would resume");
+    assert_eq!((speaker(q), cue(q)), ("the minister", "adding"));
+}
+
+#[test]
+fn a_concession_by_the_reporter_ends_the_report() {
+    let (_, quotes) = quotes_of("The mayor said the city would recover, despite the heavy losses.", None);
+    assert_eq!(quote(&quotes, "the city would recover").content.text, "the city would recover");
+}
+
+#[test]
+fn a_contrast_drawn_by_the_reporter_ends_the_report() {
+    let (_, quotes) = quotes_of("The minister said the economy was growing, although unemployment remains high.", None);
+    assert_eq!(quote(&quotes, "the economy was growing").content.text, "the economy was growing");
+}
+
+#[test]
+fn an_as_clause_frames_the_clause_it_opens() {
+    let (_, quotes) = quotes_of("As the mayor said, the two parties have become less ideological.", None);
+    let q = quote(&quotes, "the two parties");
+    assert_eq!(
+        (q.content.text.as_str(), speaker(q), cue(q)),
+        ("the two parties have become less ideological", "the mayor", "said")
+    );
 }
