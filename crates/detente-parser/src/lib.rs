@@ -74,7 +74,7 @@ fn approximate_amounts_as_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &s
     const APPROXIMATING: [&str; 7] = ["over", "around", "about", "nearly", "almost", "approximately", "roughly"];
     for i in 0..words.len() {
         let (amount, rel) = arcs[i];
-        if rel != "case" || amount == 0 || !APPROXIMATING.contains(&words[i].form.to_lowercase().as_str()) {
+        if rel != "case" || amount == 0 || !APPROXIMATING.iter().any(|w| words[i].form.eq_ignore_ascii_case(w)) {
             continue;
         }
         let a = amount as usize - 1;
