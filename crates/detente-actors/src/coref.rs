@@ -23,7 +23,7 @@
 use detente_core::{Document, Resolution, SentenceTree, TextSpan};
 use detente_lexicon::ActorLexicon;
 
-use crate::mentions::{compose, from_elsewhere, Found, Kind, Pending};
+use crate::mentions::{compose, from_elsewhere, sector_code, Found, Kind, Pending};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: u32 = 4;
@@ -91,7 +91,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                     } else if let Some(agent) = agent_of(lexicon, &found[i]).filter(|_| found[i].code.is_none()) {
                         // "The governor declined to comment" with no governor before and no
                         // country in sight: a governor all the same.
-                        found[i].code = agent.default_code().map(|c| c.trim_end_matches('~').to_string());
+                        found[i].code = sector_code(agent);
                         found[i].entry = Some(agent.id);
                         found[i].how = Resolution::Lexicon;
                     }

@@ -411,10 +411,10 @@ impl Sentence<'_, '_> {
                             matches!(w.as_str(), "former" | "ex" | "late") || w.starts_with("ex-")
                         })
                 };
+                let last_role = || n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end);
                 if f.code.is_none() && !former() {
                     let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent);
-                    let last = n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end);
-                    if let Some((title, role)) = title.zip(last) {
+                    if let Some((title, role)) = title.zip(last_role()) {
                         if let Some(code) = compose(&role.code, title.entry) {
                             f.code = Some(code);
                             f.how = Resolution::Composition { parts: vec![self.span_of(n.start..n.end), self.span_of(title.start..title.end)] };
@@ -424,7 +424,7 @@ impl Sentence<'_, '_> {
                 // "former President X", "ex-Prime Minister Y": CAMEO's elites (ELI) of the country
                 // they served, out of office whatever the date.
                 if former() {
-                    let served = f.code.clone().or_else(|| n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end).map(|r| r.code.clone()));
+                    let served = f.code.clone().or_else(|| last_role().map(|r| r.code.clone()));
                     let country = served.as_deref().and_then(|c| c.get(..3)).filter(|c| !matches!(*c, "IGO" | "NGO") && !detente_lexicon::SECTOR_CODES.contains(c));
                     if let Some(country) = country {
                         f.code = Some(format!("{country}ELI"));
@@ -523,7 +523,7 @@ impl Sentence<'_, '_> {
             f.pending = if f.plural && PAIR_NOUNS.contains(&lemma) { Pending::Pair } else { Pending::Definite(lemma.to_string()) };
         } else {
             // A sector without a country: keep the sector, e.g. JRN for "reporters".
-            f.code = n.entry.default_code().map(|c| c.trim_end_matches('~').to_string());
+            f.code = sector_code(n.entry);
             f.how = Resolution::Lexicon;
             f.entry = Some(n.entry.id);
         }
@@ -551,8 +551,8 @@ impl Sentence<'_, '_> {
             if let Some((code, how)) = composed {
                 f.code = Some(code);
                 f.how = how;
-            } else if let Some(code) = title.and_then(|p| p.entry.default_code()) {
-                f.code = Some(code.trim_end_matches('~').to_string());
+            } else if let Some(code) = title.and_then(|p| sector_code(p.entry)) {
+                f.code = Some(code);
                 f.how = Resolution::Lexicon;
             } else if let Some((p, code)) = parts.iter().rev().filter(|p| is_base(p.entry)).find_map(|p| Some((p, office_code(p.entry, self.date)?))) {
                 // "State Department spokesman X", "White House adviser Y": no title the lexicon
@@ -814,6 +814,12 @@ fn opposition<'n, 'a>(parts: &[&'n Name<'a>]) -> Option<&'n Name<'a>> {
 fn is_base(e: &Entry) -> bool {
     e.kind.is_place()
         || matches!(e.kind, EntryKind::Capital | EntryKind::Place | EntryKind::Metonym | EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup)
+}
+
+/// An agent's sector code on its own ("reporters" → `JRN`), without the placement mark of
+/// `NGO~`.
+pub(crate) fn sector_code(agent: &Entry) -> Option<String> {
+    agent.default_code().map(|c| c.trim_end_matches('~').to_string())
 }
 
 /// `base` (a country or organisation code, possibly with a sector already: `RUSGOV` for

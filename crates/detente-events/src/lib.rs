@@ -778,8 +778,7 @@ impl<'l> EventCoder<'l> {
                     continue;
                 }
                 // "the West Bank cities": a place's name as the modifier, whole.
-                let first = tree.children(c).iter().copied().filter(|&k| k < c && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN").min().unwrap_or(c);
-                let ts = doc.token_text_span(first..c + 1);
+                let ts = doc.token_text_span(name_start(tree, c)..c + 1);
                 let named = (tree.upos(c) == "PROPN").then(|| self.places.country_of_place(&ts.text)).flatten();
                 let Some(e) = named.or_else(|| self.places.adjective(tree.word(c))).filter(|e| e.kind.is_place()) else { continue };
                 let Some(code) = e.default_code() else { continue };
@@ -795,8 +794,7 @@ impl<'l> EventCoder<'l> {
     fn places_at(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Vec<ActorRef> {
         let mut out: Vec<ActorRef> = Vec::new();
         for &h in heads.iter().filter(|&&h| tree.upos(h) == "PROPN") {
-            let first = tree.children(h).iter().copied().filter(|&k| k < h && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN").min().unwrap_or(h);
-            let name = doc.token_text_span(first..h + 1);
+            let name = doc.token_text_span(name_start(tree, h)..h + 1);
             let Some(code) = self.places.country_of_place(&name.text).and_then(|e| e.default_code()) else { continue };
             let code = code.get(..3).unwrap_or(code).to_string();
             if !out.iter().any(|a| a.code.as_deref() == Some(code.as_str())) {
@@ -915,13 +913,19 @@ fn consequence_targets(tree: &SentenceTree, events: &mut [Event], triggers: &[u3
 const UNADDRESSED_OK: [&str; 20] =
     ["01", "02", "03", "043", "045", "052", "070", "071", "072", "073", "075", "08", "09", "11", "12", "13", "14", "16", "17", "19"];
 
+/// Where the proper name ending at `h` starts: its first compound or flat proper-noun word
+/// ("the *Golan* Heights", "the *West* Bank cities").
+fn name_start(tree: &SentenceTree, h: u32) -> u32 {
+    tree.children(h).iter().copied().filter(|&k| k < h && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN").min().unwrap_or(h)
+}
+
 /// "launched a mediation effort", "staged a hunger strike": a noun that is what its verb carries
 /// out reports the act as a verb would (unlike "the war" or "the ceremony" named in passing).
 fn performed(tree: &SentenceTree, n: u32) -> bool {
     const PERFORMING: [&str; 12] = ["hold", "launch", "conduct", "carry", "stage", "mount", "wage", "begin", "start", "declare", "make", "issue"];
     let object = if tree.base_rel(n) == "compound" { tree.head(n) } else { Some(n) };
     object.filter(|&o| tree.base_rel(o) == "obj").and_then(|o| tree.head(o)).is_some_and(|v| {
-        tree.upos(v) == "VERB" && PERFORMING.contains(&tree.lemma(v).to_lowercase().as_str())
+        tree.upos(v) == "VERB" && PERFORMING.iter().any(|w| tree.lemma(v).eq_ignore_ascii_case(w))
     })
 }
 
