@@ -23,6 +23,9 @@ pub(crate) enum Kind {
     Group,
     /// A place inside a country ("Idlib"), standing for its country.
     Place,
+    /// A machine of force ("Israeli drones") standing for whoever operates it; no pronoun
+    /// refers to it.
+    Machine,
 }
 
 impl Kind {
@@ -34,6 +37,7 @@ impl Kind {
             Kind::Organisation => "organisation",
             Kind::Group => "group",
             Kind::Place => "place",
+            Kind::Machine => "machine",
         }
     }
 
@@ -131,6 +135,13 @@ const PLACE_NOUNS: &[&str] = &[
     "side", "east", "west", "north", "south", "countryside", "mainland", "peninsula", "island", "enclave",
 ];
 
+/// Weapons only armed forces use ([`Sentence::operated_by`]). Acts of force ("Russian
+/// shelling") are not here: their adjective names the doer, a country.
+const WEAPONS: &[&str] = &["drone", "warplane", "bomber", "gunship", "artillery", "missile", "rocket", "tank"];
+
+/// Vehicles that act for the agent named with them ("army helicopters", "navy ships").
+const VEHICLES: &[&str] = &["helicopter", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle", "convoy", "patrol"];
+
 /// Plural nouns that name other actors by their relation: unresolved, but actors.
 const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
 
@@ -197,7 +208,7 @@ pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDat
             .map(|m| Name { start: first + m.start as u32, end: first + m.end as u32, entry: m.entry, kind: m.kind })
             .collect();
         let tree = SentenceTree::new(doc, s);
-        let ctx = Sentence { doc, date, tree: &tree, names: &names, in_quote, sentence: s as u32 };
+        let ctx = Sentence { lexicon, doc, date, tree: &tree, names: &names, in_quote, sentence: s as u32 };
         let dateline = doc.dateline.as_ref().map(|d| d.span);
         for h in sentence.tokens.clone() {
             // "CONAKRY, Sept. 6 (DW) -" says where the story was filed, not who acted.
@@ -239,6 +250,7 @@ fn drop_nested(found: &mut Vec<Found>) {
 }
 
 struct Sentence<'a, 'd> {
+    lexicon: &'a ActorLexicon,
     doc: &'d Document,
     date: Option<NaiveDate>,
     tree: &'a SentenceTree<'d>,
@@ -580,6 +592,10 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
+        if let Some(operator) = self.operated_by(&f, parts, lemma) {
+            out.push(operator);
+            return;
+        }
         let place = PLACE_NOUNS.contains(&lemma);
         let determined = self.has_definite_article(h);
         if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && determined && PAIR_NOUNS.contains(&lemma)) {
@@ -634,6 +650,24 @@ impl Sentence<'_, '_> {
             f.kind = Kind::Group;
             out.push(f);
         }
+    }
+
+    /// A machine of force acts for whoever the phrase says operates it: "a Venezuelan police
+    /// helicopter" is VENCOP, "army tanks" the army's; a weapon only armed forces use
+    /// is the military of the country or group named with it ("Israeli drones" ISRMIL, "Hamas
+    /// rockets" Hamas). A vehicle with a country alone ("a Turkish plane") may be anyone's, and
+    /// one with no country ("a military vehicle") is a thing, not an actor.
+    fn operated_by(&self, f: &Found, parts: &[&Name<'_>], lemma: &str) -> Option<Found> {
+        let weapon = WEAPONS.contains(&lemma);
+        if !weapon && !VEHICLES.contains(&lemma) {
+            return None;
+        }
+        let (code, how) = self.compose_from_parts(f, parts).or_else(|| {
+            let base = parts.iter().find(|p| is_base(p.entry)).filter(|_| weapon)?;
+            let code = compose(office_code(base.entry, self.date)?, self.lexicon.agent("military")?)?;
+            Some((code, Resolution::Composition { parts: vec![self.span_of(base.start..base.end)] }))
+        })?;
+        Some(Found { code: Some(code), how, kind: Kind::Machine, plural: false, ..f.clone() })
     }
 
     /// Country (or organisation) + sector from the names inside the phrase.

@@ -432,3 +432,19 @@ fn a_name_in_apposition_right_after_its_title_takes_it() {
     let doc = resolve("Chinese Foreign Ministry spokeswoman Mao Ning urged Washington to stop arming Taiwan.", "2025-05-10");
     assert_eq!(code_of(&doc, "Chinese Foreign Ministry spokeswoman Mao Ning").as_deref(), Some("CHNGOV"));
 }
+
+#[test]
+fn a_machine_of_force_acts_for_its_operator() {
+    let doc = resolve(
+        "A Bolivian police helicopter fired on the crowd. Israeli drones struck a car near Jenin. A Turkish plane landed in Baku. \
+         Rebels ambushed a military vehicle. Egyptian army tanks and Ethiopian artillery moved north.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "A Bolivian police helicopter").as_deref(), Some("BOLCOP"));
+    assert_eq!(code_of(&doc, "Israeli drones").as_deref(), Some("ISRMIL"));
+    assert_eq!(code_of(&doc, "Ethiopian artillery").as_deref(), Some("ETHMIL"));
+    assert_eq!(code_of(&doc, "Egyptian army tanks").as_deref(), Some("EGYMIL"));
+    // A vehicle with only a country may be anyone's; one with no country is a thing.
+    assert_eq!(code_of(&doc, "Turkish").as_deref(), Some("TUR"));
+    assert!(mentions(&doc, "a military vehicle").is_empty(), "{:#?}", doc.actors);
+}

@@ -789,3 +789,11 @@ fn whom_a_thing_is_for_deeper_in_the_object() {
 fn a_participle_adjunct_happens_where_its_verb_does() {
     expect_exact("Thousands of protesters marched in Belgrade on Saturday demanding the resignation of the government.", "SRBOPP", "SRBGOV", "1041");
 }
+
+#[test]
+fn weapons_hit_for_their_operators() {
+    // "hit" alone is too common to code ("the storm hit"); hit by a weapon it is force.
+    expect_exact("Russian missiles hit Kharkiv overnight.", "RUSMIL", "UKR", "190");
+    expect_exact("A Bolivian army helicopter attacked a rebel camp in Peru.", "BOLMIL", "PER", "180");
+    assert!(events("The storm hit Florida.", Some("2024-03-01")).is_empty());
+}
