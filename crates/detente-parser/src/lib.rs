@@ -92,6 +92,44 @@ fn approximate_amounts_as_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &s
     }
 }
 
+/// "will meet *Lebanese* Prime Minister X": the parser sometimes reads a proper adjective opening
+/// a noun phrase as the verb's predicative complement ("will turn Lebanese") and hangs the phrase
+/// on it. Such an adjective does not head a noun to its right, so the phrase is the verb's
+/// object (when it has none) and the adjective modifies the phrase's first noun.
+fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
+    for a in 0..words.len() {
+        let (verb, rel) = arcs[a];
+        // A proper adjective ("Lebanese", "Western"): "made *sure* the people …" is a complement.
+        let proper = words[a].form.chars().next().is_some_and(char::is_uppercase);
+        if rel != "xcomp" || words[a].upos != "ADJ" || !proper || verb == 0 || (verb as usize) > a || words[verb as usize - 1].upos != "VERB" {
+            continue;
+        }
+        let me = a as u32 + 1;
+        let Some(noun) = (a + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k) && matches!(arcs[k].1, "xcomp" | "obj" | "nsubj" | "appos"))
+        else {
+            continue;
+        };
+        if arcs.iter().any(|&(h, r)| h == verb && matches!(r, "obj" | "ccomp")) {
+            continue;
+        }
+        // The first noun after the adjective, inside the phrase.
+        let in_phrase = |mut k: usize| loop {
+            if k == noun {
+                break true;
+            }
+            match arcs[k].0 {
+                0 => break false,
+                h if h == me => break false,
+                h => k = h as usize - 1,
+            }
+        };
+        let Some(first) = (a + 1..=noun).find(|&k| nominal(k) && in_phrase(k)) else { continue };
+        arcs[noun] = (verb, "obj");
+        arcs[a] = (first as u32 + 1, "amod");
+    }
+}
+
 /// A trained parser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
@@ -192,6 +230,7 @@ impl Parser {
             })
             .collect();
         approximate_amounts_as_objects(words, &mut arcs);
+        adjectives_opening_objects(words, &mut arcs);
         arcs
     }
 

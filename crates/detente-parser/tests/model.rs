@@ -96,3 +96,43 @@ fn an_approximate_sum_is_the_object() {
     assert_eq!(arcs[3], (2, "obj"), "{arcs:?}");
     assert_eq!(arcs[2], (4, "advmod"), "{arcs:?}");
 }
+
+/// "will meet Lebanese Prime Minister X": a proper adjective opening the object is not the
+/// verb's complement.
+#[test]
+fn a_proper_adjective_opening_the_object_modifies_it() {
+    let parser = committed();
+    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
+    // The tags the tagger gives "US President Donald Trump will meet Lebanese Prime Minister
+    // Saad Hariri in Washington next week for talks, the White House announced Friday."
+    let words = [
+        w("US", "US", "PROPN", "NNP"),
+        w("President", "President", "PROPN", "NNP"),
+        w("Donald", "Donald", "PROPN", "NNP"),
+        w("Trump", "Trump", "PROPN", "NNP"),
+        w("will", "will", "AUX", "MD"),
+        w("meet", "meet", "VERB", "VB"),
+        w("Lebanese", "Lebanese", "ADJ", "JJ"),
+        w("Prime", "Prime", "ADJ", "NNP"),
+        w("Minister", "Minister", "PROPN", "NNP"),
+        w("Saad", "Saad", "PROPN", "NNP"),
+        w("Hariri", "Hariri", "PROPN", "NNP"),
+        w("in", "in", "ADP", "IN"),
+        w("Washington", "Washington", "PROPN", "NNP"),
+        w("next", "next", "ADJ", "JJ"),
+        w("week", "week", "NOUN", "NN"),
+        w("for", "for", "ADP", "IN"),
+        w("talks", "talk", "NOUN", "NNS"),
+        w(",", ",", "PUNCT", ","),
+        w("the", "the", "DET", "DT"),
+        w("White", "White", "ADJ", "NNP"),
+        w("House", "House", "PROPN", "NNP"),
+        w("announced", "announce", "VERB", "VBD"),
+        w("Friday", "Friday", "PROPN", "NNP"),
+        w(".", ".", "PUNCT", "."),
+    ];
+    let arcs = parser.parse(&words);
+    let object = arcs.iter().position(|&(h, r)| h == 6 && r == "obj").expect("meet has an object");
+    assert!((7..11).contains(&object), "{arcs:?}");
+    assert_eq!(arcs[6].1, "amod", "{arcs:?}");
+}
