@@ -315,7 +315,7 @@ impl Sentence<'_, '_> {
         let mut tokens = self.phrase(h);
         // "Chinese Foreign Ministry spokeswoman Mao Ning urged …" parsed with the name in
         // apposition right after its title: the title (which defers to the name) is the name's.
-        if let Some(title) = self.tree.head(h).filter(|&t| self.tree.base_rel(h) == "appos" && t + 1 == h && self.titles_a_name(t)) {
+        if let Some(title) = self.tree.head(h).filter(|&t| self.tree.base_rel(h) == "appos" && t + 1 == h && self.titles_a_name(t, &["appos", "flat"])) {
             tokens = self.phrase(title).start..tokens.end;
         }
         let parts: Vec<&Name<'_>> =
@@ -488,8 +488,15 @@ impl Sentence<'_, '_> {
     /// The head is an agent word ("troops", "minister", "foreign ministry"): composed with a
     /// country in the phrase or a possessor, else left for coreference or unresolved.
     fn agent(&self, mut f: Found, n: &Name<'_>, parts: &[&Name<'_>], lemma: &str) -> Vec<Found> {
-        if self.titles_a_name(f.head) {
-            return Vec::new(); // the name's mention carries the title
+        if self.titles_a_name(f.head, &["appos", "flat"]) {
+            // "Defense Minister X" parsed with the name flat under the title: the name is in
+            // this phrase, which is the person's; a name in apposition has its own mention,
+            // which carries the title.
+            let mut out = Vec::new();
+            if !f.plural && !self.titles_a_name(f.head, &["appos"]) {
+                self.unnamed(f, parts, lemma, &mut out);
+            }
+            return out;
         }
         let institution = INSTITUTIONS.iter().any(|w| lemma.ends_with(w));
         f.kind = if f.plural {
@@ -763,11 +770,13 @@ impl Sentence<'_, '_> {
     }
 
     /// A person's name hangs off this title ("Presidents Joe Biden and Vladimir Putin").
-    fn titles_a_name(&self, h: u32) -> bool {
+    fn titles_a_name(&self, h: u32, rels: &[&str]) -> bool {
         let t = self.tree;
         t.children(h).iter().any(|&c| {
             c > h
-                && matches!(t.base_rel(c), "appos" | "flat")
+                && rels.contains(&t.base_rel(c))
+                // "Defense Ministry" parsed as a flat name: the title's own word.
+                && !self.names.iter().any(|n| n.covers(h) && n.covers(c))
                 && !self.is_bracketed(c)
                 && (t.upos(c) == "PROPN"
                     || self.names.iter().any(|n| n.covers(c) && n.entry.kind == EntryKind::Person))

@@ -448,3 +448,10 @@ fn a_machine_of_force_acts_for_its_operator() {
     assert_eq!(code_of(&doc, "Turkish").as_deref(), Some("TUR"));
     assert!(mentions(&doc, "a military vehicle").is_empty(), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_name_parsed_flat_under_its_title_is_the_titled_person() {
+    // The parser hangs "Minister X Y" flat under "Defense"; the phrase is one person.
+    let doc = resolve("Libyan Defense Minister Salahaddin Namroush has threatened to withdraw from a ceasefire agreement.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Libyan Defense Minister Salahaddin Namroush").as_deref(), Some("LBYGOV"));
+}

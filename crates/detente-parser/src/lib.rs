@@ -130,6 +130,39 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     }
 }
 
+/// "*Libyan* Defence Minister X has threatened …": a proper adjective opening the sentence, read
+/// as its root with the real clause as a complement. The clause is the root, and the adjective
+/// modifies the first noun of its subject.
+fn adjectives_opening_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    let Some(a) = arcs.iter().position(|&(h, _)| h == 0) else { return };
+    let me = a as u32 + 1;
+    let proper = words[a].form.chars().next().is_some_and(char::is_uppercase);
+    if words[a].upos != "ADJ" || !proper || a + 1 >= words.len() || arcs.iter().any(|&(h, r)| h == me && r == "cop") {
+        return;
+    }
+    let Some(verb) = (a + 1..words.len()).find(|&k| arcs[k] == (me, "ccomp") && words[k].upos == "VERB") else { return };
+    // The subject must start right after the adjective.
+    let Some(subject) = (a + 1..verb).find(|&k| arcs[k].0 == verb as u32 + 1 && arcs[k].1.starts_with("nsubj")) else { return };
+    let starts_at = |k: usize| (a + 1..=k).all(|j| j == k || {
+        let mut up = j;
+        loop {
+            match arcs[up].0 as usize {
+                0 => break false,
+                h if h - 1 == k => break true,
+                h => up = h - 1,
+            }
+        }
+    });
+    if !matches!(words[a + 1].upos, "NOUN" | "PROPN") || !starts_at(subject) {
+        return;
+    }
+    for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
+        *h = verb as u32 + 1;
+    }
+    arcs[verb] = (0, "root");
+    arcs[a] = (a as u32 + 2, "amod");
+}
+
 /// A trained parser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
@@ -231,6 +264,7 @@ impl Parser {
             .collect();
         approximate_amounts_as_objects(words, &mut arcs);
         adjectives_opening_objects(words, &mut arcs);
+        adjectives_opening_subjects(words, &mut arcs);
         arcs
     }
 

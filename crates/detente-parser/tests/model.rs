@@ -136,3 +136,32 @@ fn a_proper_adjective_opening_the_object_modifies_it() {
     assert!((7..11).contains(&object), "{arcs:?}");
     assert_eq!(arcs[6].1, "amod", "{arcs:?}");
 }
+
+/// "Libyan Defense Minister X has threatened …" read with the adjective as the root: the clause
+/// is the root and the adjective modifies its subject.
+#[test]
+fn a_proper_adjective_opening_the_subject_modifies_it() {
+    let parser = committed();
+    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
+    // The tags the tagger gives this sentence.
+    let words = [
+        w("Libyan", "Libyan", "ADJ", "JJ"),
+        w("Defense", "Defense", "PROPN", "NNP"),
+        w("Minister", "Minister", "PROPN", "NNP"),
+        w("Salahaddin", "Salahaddin", "PROPN", "NNP"),
+        w("Namroush", "Namroush", "PROPN", "NNP"),
+        w("has", "have", "AUX", "VBZ"),
+        w("threatened", "threaten", "VERB", "VBN"),
+        w("to", "to", "PART", "TO"),
+        w("withdraw", "withdraw", "VERB", "VB"),
+        w("from", "from", "ADP", "IN"),
+        w("a", "a", "DET", "DT"),
+        w("ceasefire", "ceasefire", "NOUN", "NN"),
+        w("agreement", "agreement", "NOUN", "NN"),
+        w(".", ".", "PUNCT", "."),
+    ];
+    let arcs = parser.parse(&words);
+    assert_eq!(arcs[6], (0, "root"), "{arcs:?}");
+    assert_eq!(arcs[0], (2, "amod"), "{arcs:?}");
+    assert_eq!(arcs[13].0, 7, "{arcs:?}");
+}
