@@ -797,3 +797,9 @@ fn weapons_hit_for_their_operators() {
     expect_exact("A Bolivian army helicopter attacked a rebel camp in Peru.", "BOLMIL", "PER", "180");
     assert!(events("The storm hit Florida.", Some("2024-03-01")).is_empty());
 }
+
+#[test]
+fn forcing_out_is_expelling_and_calling_a_counterpart_a_phone_call() {
+    expect_exact("Niger forced the French ambassador out of the country.", "NER", "FRAGOV", "174");
+    expect_exact("The Kenyan president called his Ugandan counterpart on Monday.", "KENGOV", "UGAGOV", "041");
+}
