@@ -163,6 +163,36 @@ fn adjectives_opening_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
     arcs[a] = (a as u32 + 2, "amod");
 }
 
+/// "met *Mauritania's* President Mohamed X", "his counterpart *Italian* President Sergio X":
+/// the parser sometimes makes the name a conjunct of the possessor or adjective before it,
+/// with nothing coordinating them. The name takes the modifier's place (an apposition where the
+/// modifier was an adjective of another noun), and the modifier modifies the name's phrase.
+fn names_after_modifiers_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for c in 0..words.len() {
+        let (h, rel) = arcs[c];
+        if rel != "conj" || words[c].upos != "PROPN" || h == 0 || h as usize - 1 >= c {
+            continue;
+        }
+        let m = h as usize - 1;
+        if (m + 1..c).any(|k| matches!(words[k].upos, "CCONJ" | "PUNCT")) || arcs.iter().any(|&(hh, r)| hh == c as u32 + 1 && r == "cc") {
+            continue;
+        }
+        let possessor = arcs.iter().enumerate().any(|(k, &(hh, r))| hh == h && r == "case" && matches!(words[k].form, "'s" | "’s" | "'"));
+        let proper_adjective = words[m].upos == "ADJ" && words[m].form.chars().next().is_some_and(char::is_uppercase);
+        if !possessor && !proper_adjective {
+            continue;
+        }
+        let (outer, outer_rel) = arcs[m];
+        arcs[c] = (outer, if outer_rel == "amod" { "appos" } else { outer_rel });
+        arcs[m] = if possessor {
+            (c as u32 + 1, "nmod:poss")
+        } else {
+            let first = (m + 1..=c).find(|&k| matches!(words[k].upos, "NOUN" | "PROPN")).unwrap_or(c);
+            (first as u32 + 1, "amod")
+        };
+    }
+}
+
 /// A trained parser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
@@ -265,6 +295,7 @@ impl Parser {
         approximate_amounts_as_objects(words, &mut arcs);
         adjectives_opening_objects(words, &mut arcs);
         adjectives_opening_subjects(words, &mut arcs);
+        names_after_modifiers_not_conjuncts(words, &mut arcs);
         arcs
     }
 

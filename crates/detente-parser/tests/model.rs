@@ -165,3 +165,41 @@ fn a_proper_adjective_opening_the_subject_modifies_it() {
     assert_eq!(arcs[0], (2, "amod"), "{arcs:?}");
     assert_eq!(arcs[13].0, 7, "{arcs:?}");
 }
+
+/// "has met Mauritania's President Mohamed X" parsed with the name a conjunct of the possessor:
+/// the name is the object, and the possessor its.
+#[test]
+fn a_name_after_a_possessor_is_not_its_conjunct() {
+    let parser = committed();
+    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
+    // The tags the tagger gives this sentence.
+    let words = [
+        w("Saudi", "Saudi", "ADJ", "NNP"),
+        w("Arabia", "Arabia", "PROPN", "NNP"),
+        w("'s", "'s", "PART", "POS"),
+        w("Crown", "Crown", "PROPN", "NNP"),
+        w("Prince", "Prince", "PROPN", "NNP"),
+        w("Mohammed", "Mohammed", "PROPN", "NNP"),
+        w("bin", "bin", "PROPN", "NNP"),
+        w("Salman", "Salman", "PROPN", "NNP"),
+        w("has", "have", "AUX", "VBZ"),
+        w("met", "meet", "VERB", "VBN"),
+        w("Mauritania", "Mauritania", "PROPN", "NNP"),
+        w("'s", "'s", "PART", "POS"),
+        w("President", "President", "PROPN", "NNP"),
+        w("Mohamed", "Mohamed", "PROPN", "NNP"),
+        w("Ould", "Ould", "PROPN", "NNP"),
+        w("Abdel", "Abdel", "PROPN", "NNP"),
+        w("Aziz", "Aziz", "PROPN", "NNP"),
+        w("at", "at", "ADP", "IN"),
+        w("the", "the", "DET", "DT"),
+        w("presidential", "presidential", "ADJ", "JJ"),
+        w("palace", "palace", "NOUN", "NN"),
+        w("in", "in", "ADP", "IN"),
+        w("Nouakchott", "Nouakchott", "PROPN", "NNP"),
+        w(".", ".", "PUNCT", "."),
+    ];
+    let arcs = parser.parse(&words);
+    assert_eq!(arcs[13], (10, "obj"), "{arcs:?}");
+    assert_eq!(arcs[10], (14, "nmod:poss"), "{arcs:?}");
+}
