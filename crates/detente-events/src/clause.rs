@@ -20,6 +20,11 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage", "allow", "permit",
 ];
 
+/// Adjectives of doubt and fear, whose clause (however the parser attaches it) is not asserted.
+const DOUBTS: &[&str] = &[
+    "skeptical", "sceptical", "doubtful", "dubious", "unsure", "uncertain", "unconvinced", "afraid", "fearful", "wary",
+];
+
 /// Nouns whose clausal complement is only proposed or possible: "an offer to mediate", "plans to
 /// invade", "the group's ability to attack shipping".
 const PROPOSAL_NOUNS: &[&str] = &[
@@ -225,6 +230,10 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         }
         if !matches!(rel, "xcomp" | "ccomp" | "conj" | "advcl") {
             break;
+        }
+        // "skeptical about Iran providing cash": what is doubted or feared is not asserted.
+        if matches!(rel, "advcl" | "ccomp" | "xcomp") && DOUBTS.contains(&lemma.as_str()) {
+            return Modality::Hypothetical;
         }
         // The parser often makes "threatened to attack" an adverbial clause: a "to" clause of a
         // verb that takes complements is read as its complement.

@@ -803,3 +803,9 @@ fn forcing_out_is_expelling_and_calling_a_counterpart_a_phone_call() {
     expect_exact("Niger forced the French ambassador out of the country.", "NER", "FRAGOV", "174");
     expect_exact("The Kenyan president called his Ugandan counterpart on Monday.", "KENGOV", "UGAGOV", "041");
 }
+
+#[test]
+fn what_is_doubted_is_not_asserted() {
+    let found = events("Britain said it was skeptical about Iran providing weapons to the Houthis.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("07")), "{}", describe(&found));
+}
