@@ -531,12 +531,8 @@ impl Sentence<'_, '_> {
                 .map(|(code, how)| Found { code: Some(code), how, ..f.clone() })
                 .collect();
         }
-        let t = self.tree;
         // On any word of the agent's name: "his chief of staff" hangs "his" on "chief".
-        let possessive = f.tokens.clone().flat_map(|w| t.children(w).iter().copied()).find(|&c| {
-            matches!(t.deprel(c), "nmod:poss" | "det:poss") && t.upos(c) == "PRON"
-        });
-        if let Some(p) = possessive {
+        if let Some(p) = self.possessor_to_resolve(f.tokens.clone()) {
             f.pending = Pending::Possessor(p);
         } else if self.has_definite_article(f.head) {
             f.pending = if f.plural && PAIR_NOUNS.contains(&lemma) { Pending::Pair } else { Pending::Definite(lemma.to_string()) };
@@ -570,9 +566,12 @@ impl Sentence<'_, '_> {
             if let Some((code, how)) = composed {
                 f.code = Some(code);
                 f.how = how;
-            } else if let Some(code) = title.and_then(|p| sector_code(p.entry)) {
+            } else if let Some((title, code)) = title.and_then(|p| Some((p, sector_code(p.entry)?))) {
                 f.code = Some(code);
                 f.how = Resolution::Lexicon;
+                if let Some(p) = self.possessor_to_resolve(title.start..title.end) {
+                    f.pending = Pending::Possessor(p);
+                }
             } else if let Some((p, code)) = parts.iter().rev().filter(|p| is_base(p.entry)).find_map(|p| Some((p, office_code(p.entry, self.date)?))) {
                 // "State Department spokesman X", "White House adviser Y": no title the lexicon
                 // knows, but whom they speak for.
@@ -733,6 +732,17 @@ impl Sentence<'_, '_> {
                 Some((code, Resolution::Composition { parts }))
             })
             .collect()
+    }
+
+    /// A possessor of one of `tokens` that coreference must resolve before the agent can be
+    /// composed with it: a pronoun ("its leaders", "his chief of staff" with "his" hung on
+    /// "chief") or an agent word ("the government's chief negotiator").
+    fn possessor_to_resolve(&self, tokens: Range<u32>) -> Option<u32> {
+        let t = self.tree;
+        let agent_word = |c: u32| t.upos(c) == "NOUN" && self.names.iter().any(|n| n.covers(c) && n.entry.kind == EntryKind::Agent);
+        tokens.flat_map(|w| t.children(w).iter().copied()).find(|&c| {
+            matches!(t.deprel(c), "nmod:poss" | "det:poss") && (t.upos(c) == "PRON" || agent_word(c))
+        })
     }
 
     /// "it was premature to …", "it is likely that …": an "it" that stands for a clause.

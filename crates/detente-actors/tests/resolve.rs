@@ -455,3 +455,13 @@ fn a_name_parsed_flat_under_its_title_is_the_titled_person() {
     let doc = resolve("Libyan Defense Minister Salahaddin Namroush has threatened to withdraw from a ceasefire agreement.", "2024-03-01");
     assert_eq!(code_of(&doc, "Libyan Defense Minister Salahaddin Namroush").as_deref(), Some("LBYGOV"));
 }
+
+#[test]
+fn an_official_of_the_government_named_before_is_of_that_government() {
+    // Filed from a third country: the dateline must not decide whose negotiator this is.
+    let doc = resolve(
+        "OSLO (Detente Wire) — Chad's government signed a truce with the rebels on Monday.\n\nThe government's chief negotiator, Ali Mahamat, said it would hold.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "chief negotiator, Ali Mahamat").as_deref(), Some("TCDGOV"));
+}
