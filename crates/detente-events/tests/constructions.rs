@@ -809,3 +809,8 @@ fn what_is_doubted_is_not_asserted() {
     let found = events("Britain said it was skeptical about Iran providing weapons to the Houthis.", Some("2024-03-01"));
     assert!(found.iter().all(|e| !e.cameo.code.starts_with("07")), "{}", describe(&found));
 }
+
+#[test]
+fn ordering_troops_to_a_place_mobilises_them() {
+    expect_exact("Eritrea's President Isaias Afwerki ordered troops to the border with Ethiopia.", "ERIGOV", "ETH", "154");
+}
