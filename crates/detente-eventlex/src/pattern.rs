@@ -328,9 +328,14 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
         }
         Constraint::Relation(rel) => tree.deprel(t) == rel || tree.base_rel(t) == rel,
         Constraint::Modifier(term) => {
+            // The first word of a hyphenated compound ("*test*-fired"), however it is attached,
+            // modifies the second.
+            let hyphenated = |k: u32, h: u32| k + 2 == h && tree.word(k + 1) == "-";
             let modified = |h: u32| {
                 tree.children(h).iter().any(|&k| {
-                    matches!(tree.base_rel(k), "amod" | "compound" | "advmod") && tree.deprel(k) != "compound:prt" && term.matches(tree, k)
+                    (matches!(tree.base_rel(k), "amod" | "compound" | "advmod") || hyphenated(k, h))
+                        && tree.deprel(k) != "compound:prt"
+                        && term.matches(tree, k)
                 })
             };
             // A verb's modifier may sit on the noun it governs: "held *joint* exercises", "made a

@@ -814,3 +814,11 @@ fn what_is_doubted_is_not_asserted() {
 fn ordering_troops_to_a_place_mobilises_them() {
     expect_exact("Eritrea's President Isaias Afwerki ordered troops to the border with Ethiopia.", "ERIGOV", "ETH", "154");
 }
+
+#[test]
+fn a_weapons_test_is_a_show_of_force_not_an_attack() {
+    // "test-fired" is "test" "-" "fired": the first half of the hyphenated word modifies it.
+    let found = events("North Korea test-fired two cruise missiles into the Sea of Japan.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "150"), "{}", describe(&found));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{}", describe(&found));
+}
