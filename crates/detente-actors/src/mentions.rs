@@ -327,8 +327,16 @@ impl Sentence<'_, '_> {
             found.head = p.end - 1;
         }
         // Likewise an unknown person's name inside the phrase: "Chilean Defence Minister X".
+        // A name, not the title's own words tagged as one ("Secretary-General").
+        let named_word = |k: u32| {
+            self.tree.upos(k) != "PUNCT" && !self.names.iter().any(|n| n.covers(k) && n.entry.kind == EntryKind::Agent)
+        };
         let unknown_person = self.doc.entities.iter().find(|e| {
-            e.label == "PER" && tokens.start <= e.tokens.start && e.tokens.end <= tokens.end && !e.tokens.contains(&h)
+            e.label == "PER"
+                && tokens.start <= e.tokens.start
+                && e.tokens.end <= tokens.end
+                && !e.tokens.contains(&h)
+                && e.tokens.clone().any(named_word)
         });
         if let (None, Some(e)) = (person, unknown_person) {
             found.head = e.tokens.end - 1;

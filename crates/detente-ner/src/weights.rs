@@ -81,16 +81,23 @@ impl Weights {
         );
     }
 
-    /// The averaged weights of `p` (see [`Perceptron::averaged`]).
-    pub fn averaged(p: &Perceptron, prune: f64) -> Weights {
+    /// The averaged weights of the first `classes` classes of `p` (see
+    /// [`Perceptron::averaged`]); classes beyond are bookkeeping of the
+    /// training (a sink for one-sided updates) and are left out.
+    pub fn averaged(p: &Perceptron, classes: usize, prune: f64) -> Weights {
         let mut out = Weights {
-            classes: p.classes() as u8,
+            classes: classes.min(p.classes()) as u8,
             ..Weights::default()
         };
         p.averaged(prune, |key, row| {
+            let kept = row.iter().filter(|&&(c, _)| c < classes);
+            let len = kept.clone().count();
+            if len == 0 {
+                return;
+            }
             out.keys.push(key);
-            out.lens.push(row.len() as u8);
-            out.entries.extend(row.iter().map(|&(c, q)| (c as u8, q)));
+            out.lens.push(len as u8);
+            out.entries.extend(kept.map(|&(c, q)| (c as u8, q)));
         });
         out.rebuild();
         out
@@ -112,7 +119,7 @@ mod tests {
         p.averaged(0.0, |_, row| {
             row.iter().for_each(|&(c, q)| expected[c] += i32::from(q));
         });
-        let w = Weights::averaged(&p, 0.0);
+        let w = Weights::averaged(&p, 3, 0.0);
         w.validate(3).unwrap();
         assert_eq!((w.rows(), w.len()), (2, 5));
         let mut back: Weights = postcard::from_bytes(&postcard::to_stdvec(&w).unwrap()).unwrap();

@@ -186,7 +186,7 @@ fn damaged_models_are_errors() {
 /// part-of-speech tags given); a retrained model must not lose more than
 /// half a point of it. Issue 4 asks for 85, which this model does not reach
 /// (see the crate documentation): the floor guards what exists.
-const EWT_DEV_F1: f64 = 70.9;
+const EWT_DEV_F1: f64 = 72.3;
 
 #[test]
 fn committed_model_scores_on_uner_ewt_dev() {
