@@ -18,7 +18,9 @@
 //!   clause, up to the first phrase of time or place ("X endorsed Y", "accused Y of Z", "voted
 //!   against Y", "said no", "…, calling Y Z", "a group backing Y"), the subject of a passive
 //!   cue whose agent is named ("Y was criticized by X"), "according to X", "in a poll, …" (the
-//!   poll is the source), cue nouns ("X's statement that …", "X's criticism of Y", "his pledge
+//!   poll is the source), a stance received ("Y drew criticism from X", "Y won the endorsement
+//!   of X"), a relative clause whose relative word stands for the subject of the reported clause
+//!   ("the fees, which officials said will rise", "a step they believe could help"), cue nouns ("X's statement that …", "X's criticism of Y", "his pledge
 //!   to Z", "in a statement, X …"),
 //!   nouns that a verb makes a cue ("X made the case that …", "X took swipes at Y"),
 //!   adjectives of stance ("X is wary of Y") and passives of feeling, whose subject feels ("X
@@ -92,6 +94,19 @@ const FEELING_VERBS: &[&str] = &[
 /// Feeling verbs whose "by" phrase names an agent ("was persuaded by X", "is opposed by X"),
 /// whose passive is reported by that agent instead.
 const AGENTIVE_FEELING_VERBS: &[&str] = &["convince", "persuade", "determine", "commit", "incline", "oppose"];
+
+/// Nouns of a stance that someone receives from another ("drew criticism from X", "won the
+/// endorsement of X").
+const RECEIVED_STANCES: &[&str] = &[
+    "criticism", "endorsement", "support", "backing", "opposition", "praise", "condemnation", "rebuke", "blessing",
+    "approval", "applause", "backlash", "pushback", "scorn", "ridicule", "censure", "accolade", "plaudit",
+];
+
+/// Verbs of receiving a stance from someone: the subject is what the stance is about.
+const RECEIVING_VERBS: &[&str] = &[
+    "draw", "face", "receive", "win", "get", "gain", "earn", "attract", "garner", "secure", "pick", "have", "land",
+    "snag", "consolidate", "collect", "meet", "encounter", "court", "lose",
+];
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
 /// run through the entity and actor stages.
@@ -385,12 +400,28 @@ impl<'a> Run<'a> {
             .head(t)
             .filter(|&h| h > t + 1 && frame.contains(&h))
             .or_else(|| (t + 2..frame.end).find(|&i| matches!(self.upos(i), "PROPN" | "NOUN" | "PRON")));
-        let speaker = nominal.map(|head| FoundSpeaker {
-            tokens: speaker_tokens(tree, head),
-            head,
-            how: "object of 'according to'".to_string(),
+        let speaker = nominal.map(|head| {
+            let mut tokens = speaker_tokens(tree, head);
+            // "According to X, Y": a phrase opening the sentence ends at its comma, whatever the
+            // parser hung on X after it.
+            if let Some(comma) = self.opening_phrase_comma(tree, t, frame) {
+                if head < comma {
+                    tokens = tokens.start..tokens.end.min(comma);
+                }
+            }
+            FoundSpeaker { tokens, head, how: "object of 'according to'".to_string() }
         });
         Some((t..t + 2, speaker))
+    }
+
+    /// The comma that ends a phrase opening the sentence at `t` ("According to X, …", "But
+    /// according to X, …"), if any.
+    fn opening_phrase_comma(&self, tree: &SentenceTree, t: u32, frame: &Range<u32>) -> Option<u32> {
+        let opens = (tree.tokens().start..t).all(|i| matches!(self.upos(i), "PUNCT" | "CCONJ" | "ADV"));
+        if !opens {
+            return None;
+        }
+        (t + 2..frame.end).find(|&i| self.lower(i) == "," && !self.in_quote(i))
     }
 
     /// A partial quote is attributed through the nearest cue verb above it in the tree, else
@@ -441,6 +472,7 @@ impl<'a> Run<'a> {
                 // Reports with a frame of their own: "according to X", "Y seems to", "Y reportedly".
                 let framed = self
                     .according_to_clause(tree, t)
+                    .or_else(|| self.relative_report(tree, t))
                     .or_else(|| self.appearance(tree, t))
                     .or_else(|| self.hearsay_adverb(tree, t))
                     .or_else(|| self.question_put(tree, t));
@@ -507,7 +539,11 @@ impl<'a> Run<'a> {
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
-                let found = self.stance_adjective(tree, t).or_else(|| self.light_verb(tree, t)).or_else(|| self.topic_of(tree, t));
+                let found = self
+                    .stance_adjective(tree, t)
+                    .or_else(|| self.received_stance(tree, t))
+                    .or_else(|| self.light_verb(tree, t))
+                    .or_else(|| self.topic_of(tree, t));
                 if let Some(found) = found {
                     reported.push(found);
                     continue;
@@ -724,7 +760,11 @@ impl<'a> Run<'a> {
         let gerund = tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG" && subject_of_cue(tree, t, &(t..t)).is_some();
         // A participle takes the noun it modifies as its subject ("a group backing Y").
         let participle = is_participle(tree, t, "VBG");
-        if !own && !shared && !gerund && !participle {
+        // A finite verb whose subject the parser lost still has one next to it ("Jane Roe, the
+        // mayor's aide, attacked Y").
+        let finite = matches!(tree.syntax(t).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+        let beside = || finite && tree.child_with(t, "nsubj").is_none() && speaker_next_to(tree, t, &tree.tokens()).is_some_and(|s| s.head < t);
+        if !own && !shared && !gerund && !participle && !beside() {
             return None;
         }
         let complements: Vec<u32> = tree
@@ -984,13 +1024,40 @@ impl<'a> Run<'a> {
         let verbal = |range: Range<u32>| range.into_iter().any(|i| matches!(self.upos(i), "VERB" | "AUX"));
         let rest = (tokens.end..sentence.end).find(|&i| self.is_word(i));
         let predicate = rest.filter(|&r| {
+            !matches!(tree.syntax(r).xpos.as_str(), "VB" | "NN" | "NNP" | "JJ" | "DT") || (r + 1..sentence.end).any(|i| matches!(self.upos(i), "VERB" | "AUX"))
+        }).filter(|&r| {
             r == tokens.end + 1
                 && self.lower(tokens.end) == ","
                 && !matches!(tree.syntax(r).xpos.as_str(), "WP" | "WDT" | "WRB" | "VBG" | "CC")
                 && verbal(r..sentence.end)
                 && !verbal(content.clone())
         });
-        if rest.is_some() && !self.opens_participle_adjunct(tree, tokens.end) && predicate.is_none() {
+        // A relative clause of the speaker ("…, said X, who chairs Y") is part of the speaker's
+        // description, to the end of the sentence.
+        let relative = rest.filter(|&r| {
+            r == tokens.end + 1 && self.lower(tokens.end) == "," && matches!(tree.syntax(r).xpos.as_str(), "WP" | "WP$" | "WDT")
+        });
+        // An apposition after the name, to the end of the sentence, describes the speaker ("…,
+        // said X, associate director of Y"), though the parser may read its first word as a verb.
+        let apposition = rest.filter(|&r| {
+            r == tokens.end + 1
+                && self.lower(tokens.end) == ","
+                && !matches!(tree.syntax(r).xpos.as_str(), "VBZ" | "VBD" | "VBP" | "MD" | "VBG" | "VBN" | "WP" | "WP$" | "WDT" | "WRB" | "CC")
+                && self.upos(r) != "AUX"
+                && !(r + 1..sentence.end).any(|i| matches!(self.upos(i), "VERB" | "AUX") || self.in_quote(i))
+        });
+        let relative = relative.or(apposition);
+        let tokens = match relative {
+            Some(_) => {
+                let extended = self.trim(tokens.start..sentence.end);
+                if extended.clone().any(|i| self.in_quote(i)) {
+                    return None;
+                }
+                extended
+            }
+            None => tokens,
+        };
+        if rest.is_some() && relative.is_none() && !self.opens_participle_adjunct(tree, tokens.end) && predicate.is_none() {
             return None;
         }
         let how = format!("after '{}' ending the sentence", self.lower(t));
@@ -1000,6 +1067,56 @@ impl<'a> Run<'a> {
             found.push((self.trim(r..sentence.end), t..t + 1, Some(speaker)));
         }
         Some(found)
+    }
+
+    /// "the fees, which officials said will rise", "what she says is a rigged system": a
+    /// relative clause whose relative word stands for the subject of the clause a cue reports,
+    /// however the parser read it. The content is the reported predicate after the cue, to
+    /// the end of the relative clause; the speaker, the cue's subject between the two.
+    fn relative_report(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        let sentence = tree.tokens();
+        let next = t + 1;
+        if self.upos(t) != "VERB" || next >= sentence.end || self.in_quote(next) || !self.verb_cue(t).speech {
+            return None;
+        }
+        // The reported clause has lost its subject: the cue is followed by its verb.
+        let finite = matches!(tree.syntax(next).xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP") && matches!(self.upos(next), "AUX" | "VERB");
+        if !finite {
+            return None;
+        }
+        // Before the cue: its subject ("officials", "the mayor", "she"), then the relative word.
+        let mut end = t;
+        while end > sentence.start && matches!(self.upos(end - 1), "ADV" | "AUX" | "PART") {
+            end -= 1;
+        }
+        let relative = |i: u32| matches!(self.lower(i).as_str(), "which" | "that" | "who" | "whom" | "what");
+        let mut start = end;
+        while start > sentence.start && end - start < 5 && matches!(self.upos(start - 1), "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM") && !relative(start - 1) {
+            start -= 1;
+            // A personal pronoun takes no words before it.
+            if tree.syntax(start).xpos == "PRP" {
+                break;
+            }
+        }
+        let head = (start..end).rev().find(|&i| matches!(self.upos(i), "NOUN" | "PROPN" | "PRON"))?;
+        // The relative word may be left out after the noun when the subject is a pronoun ("a
+        // step they believe could help").
+        let pronoun = start + 1 == end && tree.syntax(start).xpos == "PRP";
+        let word = start.checked_sub(1).filter(|&r| {
+            r >= sentence.start && ((relative(r) && matches!(tree.syntax(r).xpos.as_str(), "WDT" | "WP")) || (pronoun && self.upos(r) == "NOUN"))
+        })?;
+        if self.in_quote(word) {
+            return None;
+        }
+        // The relative clause ends at the first comma, semicolon, colon, dash or parenthesis
+        // outside a quotation.
+        let stop = (next..sentence.end).find(|&i| !self.in_quote(i) && matches!(self.lower(i).as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")).unwrap_or(sentence.end);
+        let content = self.trim(next..stop);
+        if content.clone().filter(|&i| self.is_word(i)).count() < 2 {
+            return None;
+        }
+        let speaker = FoundSpeaker { tokens: start..end, head, how: format!("subject of '{}' in a relative clause", self.lower(t)) };
+        Some((content, t..t + 1, Some(speaker)))
     }
 
     /// Whether token `i` is the comma of a participle adjunct that follows a frame ("…, officials
@@ -1081,7 +1198,10 @@ impl<'a> Run<'a> {
         let last = self.doc.sentences[tree.sentence..].iter().take_while(|s| s.paragraph == paragraph).last()?;
         let content = self.trim(colon + 1..last.tokens.end);
         // What follows is a statement, not a list of figures or names.
-        let clause = content.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX"));
+        // A headline in title case is read as names ("Poll: Sanders Burns Clinton"); any
+        // headline of a few words after a name states something.
+        let clause = content.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX"))
+            || (headline && content.clone().filter(|&i| self.is_word(i)).count() >= 4);
         if !named || !clause || (colon - sentence.start == 1 && self.lower(sentence.start).len() == 1) {
             return None;
         }
@@ -1160,7 +1280,10 @@ impl<'a> Run<'a> {
         // deep the parser attached it.
         let (lo, hi) = (tree.tokens().start, tree.tokens().end);
         let phrase = tree.subtree(speaker.head);
-        let (p_lo, p_hi) = (phrase[0].min(cue.start), phrase[phrase.len() - 1] + 1);
+        let (p_lo, mut p_hi) = (phrase[0].min(cue.start), phrase[phrase.len() - 1] + 1);
+        if let Some(comma) = self.opening_phrase_comma(tree, t, &tree.tokens()).filter(|&c| c > speaker.head) {
+            p_hi = p_hi.min(comma + 1);
+        }
         let before = self.trim(lo..p_lo.max(lo));
         let after = self.trim(p_hi.min(hi)..hi);
         let content = if before.len() >= after.len() { before } else { after };
@@ -1266,6 +1389,40 @@ impl<'a> Run<'a> {
         (!content.is_empty()).then_some((content, t..t + 1, speaker))
     }
 
+    /// "Y drew criticism from X", "Y won the endorsement of X", "Y has the backing of X": a
+    /// stance received, whose content is the subject that receives it and whose source is the
+    /// "from" or "of" phrase, if any.
+    fn received_stance(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        let noun = tree.lemma(t).to_lowercase();
+        if self.upos(t) != "NOUN" || tree.base_rel(t) != "obj" || !RECEIVED_STANCES.contains(&noun.as_str()) {
+            return None;
+        }
+        let verb = tree.head(t).filter(|&v| v < t && self.upos(v) == "VERB")?;
+        if !RECEIVING_VERBS.contains(&tree.lemma(verb).to_lowercase().as_str()) {
+            return None;
+        }
+        let subject = tree.child_with(verb, "nsubj").filter(|&s| s < verb && !matches!(self.lower(s).as_str(), "it" | "there" | "this"))?;
+        // The giver: "from X" on the noun or the verb, "of X" on the noun.
+        let giver = |c: u32, rels: &[&str]| {
+            c > t && tree.base_rel(c) == "nmod" && rels.contains(&tree.case_marker(c).as_deref().unwrap_or(""))
+        };
+        let source = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| giver(c, &["from", "of", "by"]))
+            .or_else(|| tree.children(verb).iter().copied().find(|&c| c > t && tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("from")));
+        // Without a giver, only a verb that cannot mean anything else ("drew criticism", not
+        // "has support among voters").
+        let receiving_only = matches!(tree.lemma(verb).to_lowercase().as_str(), "draw" | "face" | "receive" | "attract" | "garner" | "meet" | "encounter");
+        if source.is_none() && !receiving_only {
+            return None;
+        }
+        let speaker = source.map(|head| FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("giver of the {} '{}' received", noun, self.lower(verb)) });
+        let content = self.block(tree, subject);
+        (!content.is_empty() && !content.contains(&verb)).then_some((content, verb..t + 1, speaker))
+    }
+
     /// A noun that a verb makes into a cue: "X made the case that …", "X raised the
     /// possibility that …", "X has concerns about Y" (a cue noun); the content is the clause
     /// or the object of the noun, the speaker the verb's subject and the cue the verb phrase.
@@ -1366,6 +1523,19 @@ impl<'a> Run<'a> {
         if content.is_empty() || self.found.iter().any(|f| f.content == content) {
             return;
         }
+        // Quoted words are what someone said, not who said it: a subject inside a quotation is
+        // the parser hanging the frame on the quoted clause ("“This plan fails,” said X").
+        let speaker = match speaker {
+            Some(s) if self.in_quote(s.head) => {
+                // The words next to the cue outside the quotation may still name the speaker.
+                let tree = self.tree_of(cue.start);
+                let sentence = tree.tokens();
+                let start = (sentence.start..cue.start).rev().find(|&i| self.in_quote(i)).map_or(sentence.start, |i| i + 1);
+                let end = (cue.end..sentence.end).find(|&i| self.in_quote(i)).unwrap_or(sentence.end);
+                speaker_next_to(tree, cue.start, &(start..end)).filter(|s| !content.contains(&s.head))
+            }
+            other => other,
+        };
         let words: Vec<u32> = content.clone().filter(|&t| self.is_word(t)).collect();
         let quoted_direct = |t: &u32| self.quote_of[*t as usize].is_some_and(|q| self.direct[q as usize]);
         if words.is_empty() || words.iter().all(quoted_direct) {
@@ -1400,6 +1570,14 @@ impl<'a> Run<'a> {
                 self.found[i].speaker = Some(speaker);
             }
         }
+        // A few quoted words standing alone that nothing attributes, neither a quote before them
+        // nor anyone named in their paragraph, are a slogan, a sign or a subheading
+        // ("'Relationships that last.'"), not a statement.
+        let doc = self.doc;
+        self.found.retain(|f| {
+            let alone = f.kind == QuoteKind::Direct && f.cue.is_none() && f.speaker.is_none();
+            !(alone && f.content.clone().filter(|&t| doc.syntax[t as usize].upos != "PUNCT").count() <= 6)
+        });
     }
 
     /// A direct quote without its own attribution continues the direct quote before it in its

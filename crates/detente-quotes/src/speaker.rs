@@ -2,7 +2,8 @@
 //!
 //! The span is the whole description of the speaker, titles, appositions and relative clauses
 //! included ("presidential candidate Jane Roe, a pollster who advised the campaign"), as
-//! attribution corpora mark it; the actor code comes from the head. A passive cue's speaker is
+//! attribution corpora mark it, even where the parser split the apposition off as a second
+//! subject or a clause of its own; the actor code comes from the head. A passive cue's speaker is
 //! its agent ("was criticized by X"), never its subject.
 //!
 //! The subject comes from the dependency tree when the parser found one, and otherwise
@@ -43,7 +44,16 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
             let set_off = participle && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
             // A date the parser hung on the speaker ("Trump on Tuesday") says when, not who.
             let date = node == head && is_time_word(&tree.lemma(c).to_lowercase());
-            let aside = NOT_IN_SPAN.contains(&rel) || set_off || date;
+            // An apposition whose first word the parser read as a verb ("Jane Roe, associate
+            // director of X"): no subject, no finite verb, set off by a comma after a name.
+            let misread_apposition = rel == "parataxis"
+                && node == head
+                && tree.upos(head) == "PROPN"
+                && c > head
+                && tree.syntax(c).xpos == "VB"
+                && tree.children(c).iter().all(|&g| !matches!(tree.base_rel(g), "nsubj" | "aux" | "mark" | "ccomp"))
+                && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
+            let aside = (NOT_IN_SPAN.contains(&rel) && !misread_apposition) || set_off || date;
             // The head's own preposition ("according to", possessive 's) is not the speaker.
             let marker = node == head && rel == "case";
             if !aside && !marker {
@@ -124,7 +134,17 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     // A day the parser took for the subject ("…, Sunday said X") is never the speaker.
     let subject_of = |verb: u32| tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s) && !is_time_word(&tree.lemma(s).to_lowercase()));
     if let Some(subject) = subject_of(cue) {
-        return found(subject, format!("subject of '{cue_word}'"));
+        let mut speaker = found(subject, format!("subject of '{cue_word}'"))?;
+        // An apposition the parser took for a second subject ("Jane Roe, the chief executive
+        // of X, said") goes on describing the first.
+        if let Some(last) = tree.children_with(cue, "nsubj").filter(|&s| s > subject).last() {
+            let second = speaker_tokens(tree, last);
+            let comma = speaker.tokens.end;
+            if comma < cue && tree.word(comma) == "," && second.start == comma + 1 && second.end <= cue {
+                speaker.tokens = speaker.tokens.start..second.end;
+            }
+        }
+        return Some(speaker);
     }
     // A finite verb hung on the nominal before it has that nominal as its subject, however the
     // parser read the phrase ("4 in 10 say …", "a quarter, 26 percent, say …"); an infinitive
@@ -274,10 +294,13 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
     if i > frame.start && speaker_noun(i - 1) && !matches!(tree.word(i - 1), "reporters") {
         return Some(i - 1);
     }
-    // What follows "told" is whom it was told to; its speaker may end with an apposition set
-    // off by a comma ("…,” Jane Roe, a pollster, told reporters).
-    if tree.lemma(cue).eq_ignore_ascii_case("tell") {
-        return (i > frame.start + 1 && tree.word(i - 1) == "," && speaker_noun(i - 2)).then_some(i - 2);
+    // The speaker may end with an apposition set off by a comma ("…,” Jane Roe, a pollster, told
+    // reporters", "Jane Roe, the mayor's aide, attacked Y"); what follows "told" is whom it was
+    // told to.
+    let appositive = i > frame.start + 1 && tree.word(i - 1) == "," && speaker_noun(i - 2);
+    let finite = matches!(tree.syntax(cue).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    if tree.lemma(cue).eq_ignore_ascii_case("tell") || (appositive && finite && tree.upos(i - 2) != "PRON") {
+        return appositive.then_some(i - 2);
     }
     // Verb-first frame: the noun phrase after the cue, its head being its last noun.
     let mut j = cue + 1;

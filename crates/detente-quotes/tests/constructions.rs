@@ -875,3 +875,95 @@ fn an_as_clause_frames_the_clause_it_opens() {
         ("the two parties have become less ideological", "the mayor", "said")
     );
 }
+
+#[test]
+fn a_relative_clause_can_report_what_its_relative_word_stands_for() {
+    let (_, quotes) = quotes_of("The new fees, which officials said will go into effect next month, will not apply to students.", None);
+    let q = quote(&quotes, "will go into effect");
+    assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("will go into effect next month", "officials", "said"));
+}
+
+#[test]
+fn a_relative_clause_without_its_relative_word_can_report_too() {
+    let (_, quotes) = quotes_of("The union called it a step they believe could help the party.", None);
+    let q = quote(&quotes, "could help the party");
+    assert_eq!((speaker(q), cue(q)), ("they", "believe"));
+}
+
+#[test]
+fn according_to_opening_the_sentence_ends_at_its_comma() {
+    let (_, quotes) = quotes_of("According to Reyes, while the budget was limited to road repairs, it is unclear what the council approved.", None);
+    let q = quote(&quotes, "while the budget");
+    assert_eq!((speaker(q), cue(q)), ("Reyes", "According to"));
+    assert!(q.content.text.ends_with("what the council approved"), "{}", q.content.text);
+}
+
+#[test]
+fn quoted_words_are_never_the_speaker_of_a_report() {
+    let (_, quotes) = quotes_of("Ruiz has criticized the church voters, declaring that “real patriots” don’t support Smith and that the party has lost its way.", None);
+    let inside: Vec<&str> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect && q.speaker.as_ref().is_some_and(|s| s.text.contains("patriots")))
+        .map(|q| q.content.text.as_str())
+        .collect();
+    assert!(inside.is_empty(), "reports with a quoted speaker: {inside:?}");
+}
+
+#[test]
+fn a_stance_received_has_the_giver_as_its_source() {
+    let (_, quotes) = quotes_of("The plan has drawn sharp criticism from farm groups.", None);
+    let q = quote(&quotes, "The plan");
+    assert_eq!((speaker(q), cue(q)), ("farm groups", "drawn sharp criticism"));
+}
+
+#[test]
+fn a_stance_verb_after_an_apposition_has_the_named_subject() {
+    let (_, quotes) = quotes_of(
+        "The backlash grew louder Wednesday as Ana Ruiz, Ronald Reagan’s niece, attacked Smith for comments made this week about the harbor and the Second Amendment.",
+        None,
+    );
+    let q = quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == "attacked")).expect("a report cued by 'attacked'");
+    assert!(q.content.text.starts_with("Smith"), "{}", q.content.text);
+    assert!(speaker(q).ends_with("niece"), "{}", speaker(q));
+}
+
+#[test]
+fn a_relative_clause_after_an_inverted_frame_describes_the_speaker() {
+    let (_, quotes) = quotes_of("The plan will cut costs, said Ana Ruiz, who chairs the budget committee.", None);
+    let q = quote(&quotes, "The plan will cut costs");
+    assert_eq!((speaker(q), cue(q)), ("Ana Ruiz, who chairs the budget committee", "said"));
+}
+
+#[test]
+fn an_apposition_after_an_inverted_frame_describes_the_speaker() {
+    let (_, quotes) = quotes_of("“We won,” said Mark Ruiz, associate director for research at the Harbor Institute's energy program.", None);
+    let q = quote(&quotes, "We won");
+    assert_eq!(speaker(q), "Mark Ruiz, associate director for research at the Harbor Institute's energy program");
+}
+
+#[test]
+fn an_apposition_read_as_a_second_subject_still_describes_the_first() {
+    let (_, quotes) = quotes_of("Dan Nevins, the chief executive of Starz, said the deal was good.", None);
+    let q = quote(&quotes, "the deal was good");
+    assert_eq!(speaker(q), "Dan Nevins, the chief executive of Starz");
+}
+
+#[test]
+fn a_headline_in_title_case_after_a_name_is_a_report() {
+    let (_, quotes) = quotes_of("Poll: Ruiz Burns Smith With First-Ever Statewide Lead.\n\nThe race is close, the pollster said.", None);
+    let q = quote(&quotes, "Ruiz Burns Smith");
+    assert_eq!((speaker(q), cue(q)), ("Poll", ":"));
+}
+
+#[test]
+fn an_apposition_misread_as_a_verb_after_an_inverted_report_describes_the_speaker() {
+    let (_, quotes) = quotes_of("The plan is dead, said Mark Ruiz, associate director for research at the Harbor Institute.", None);
+    let q = quote(&quotes, "The plan is dead");
+    assert_eq!((q.content.text.as_str(), speaker(q)), ("The plan is dead", "Mark Ruiz, associate director for research at the Harbor Institute"));
+}
+
+#[test]
+fn a_short_quoted_line_that_nothing_attributes_is_no_quotation() {
+    let (_, quotes) = quotes_of("The council met on Monday to vote on the budget.\n\n‘Roads that last.’\n\nThe budget passed by two votes.", None);
+    assert!(quotes.iter().all(|q| !q.content.text.starts_with("Roads")), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+}
