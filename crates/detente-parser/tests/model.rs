@@ -26,6 +26,11 @@ fn committed() -> Parser {
     Parser::load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A tagged word, as the tagger would hand it to the parser.
+fn w<'a>(form: &'a str, lemma: &'a str, upos: &'a str, xpos: &'a str) -> ParseInput<'a> {
+    ParseInput { form, lemma, upos, xpos }
+}
+
 #[test]
 fn committed_model_scores_on_ewt_dev() {
     let parser = committed();
@@ -80,7 +85,6 @@ fn tensed_verbs_never_modify_nouns() {
 #[test]
 fn an_approximate_sum_is_the_object() {
     let parser = committed();
-    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
     let words = [
         w("Ireland", "Ireland", "PROPN", "NNP"),
         w("provided", "provide", "VERB", "VBD"),
@@ -102,7 +106,6 @@ fn an_approximate_sum_is_the_object() {
 #[test]
 fn a_proper_adjective_opening_the_object_modifies_it() {
     let parser = committed();
-    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
     // The tags the tagger gives "US President Donald Trump will meet Lebanese Prime Minister
     // Saad Hariri in Washington next week for talks, the White House announced Friday."
     let words = [
@@ -142,7 +145,6 @@ fn a_proper_adjective_opening_the_object_modifies_it() {
 #[test]
 fn a_proper_adjective_opening_the_subject_modifies_it() {
     let parser = committed();
-    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
     // The tags the tagger gives this sentence.
     let words = [
         w("Libyan", "Libyan", "ADJ", "JJ"),
@@ -171,7 +173,6 @@ fn a_proper_adjective_opening_the_subject_modifies_it() {
 #[test]
 fn a_name_after_a_possessor_is_not_its_conjunct() {
     let parser = committed();
-    let w = |form, lemma, upos, xpos| ParseInput { form, lemma, upos, xpos };
     // The tags the tagger gives this sentence.
     let words = [
         w("Saudi", "Saudi", "ADJ", "NNP"),
