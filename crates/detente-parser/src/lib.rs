@@ -114,17 +114,7 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
             continue;
         }
         // The first noun after the adjective, inside the phrase.
-        let in_phrase = |mut k: usize| loop {
-            if k == noun {
-                break true;
-            }
-            match arcs[k].0 {
-                0 => break false,
-                h if h == me => break false,
-                h => k = h as usize - 1,
-            }
-        };
-        let Some(first) = (a + 1..=noun).find(|&k| nominal(k) && in_phrase(k)) else { continue };
+        let Some(first) = (a + 1..=noun).find(|&k| nominal(k) && dominates(arcs, noun, k)) else { continue };
         arcs[noun] = (verb, "obj");
         arcs[a] = (first as u32 + 1, "amod");
     }
@@ -143,17 +133,7 @@ fn adjectives_opening_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
     let Some(verb) = (a + 1..words.len()).find(|&k| arcs[k] == (me, "ccomp") && words[k].upos == "VERB") else { return };
     // The subject must start right after the adjective.
     let Some(subject) = (a + 1..verb).find(|&k| arcs[k].0 == verb as u32 + 1 && arcs[k].1.starts_with("nsubj")) else { return };
-    let starts_at = |k: usize| (a + 1..=k).all(|j| j == k || {
-        let mut up = j;
-        loop {
-            match arcs[up].0 as usize {
-                0 => break false,
-                h if h - 1 == k => break true,
-                h => up = h - 1,
-            }
-        }
-    });
-    if !matches!(words[a + 1].upos, "NOUN" | "PROPN") || !starts_at(subject) {
+    if !matches!(words[a + 1].upos, "NOUN" | "PROPN") || !(a + 1..subject).all(|j| dominates(arcs, subject, j)) {
         return;
     }
     for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
@@ -183,14 +163,30 @@ fn names_after_modifiers_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u3
             continue;
         }
         let (outer, outer_rel) = arcs[m];
+        let first = if possessor { c } else { (m + 1..=c).find(|&k| matches!(words[k].upos, "NOUN" | "PROPN")).unwrap_or(c) };
+        let saved = arcs[c];
         arcs[c] = (outer, if outer_rel == "amod" { "appos" } else { outer_rel });
-        arcs[m] = if possessor {
-            (c as u32 + 1, "nmod:poss")
-        } else {
-            let first = (m + 1..=c).find(|&k| matches!(words[k].upos, "NOUN" | "PROPN")).unwrap_or(c);
-            (first as u32 + 1, "amod")
-        };
+        // A noun between them that hangs on the modifier cannot become its head.
+        if dominates(arcs, m, first) {
+            arcs[c] = saved;
+            continue;
+        }
+        arcs[m] = (first as u32 + 1, if possessor { "nmod:poss" } else { "amod" });
     }
+}
+
+/// Whether word `k` lies in the subtree of word `top` (0-based indices, 1-based heads).
+fn dominates(arcs: &[(u32, &str)], top: usize, mut k: usize) -> bool {
+    for _ in 0..arcs.len() {
+        if k == top {
+            return true;
+        }
+        match arcs[k].0 {
+            0 => return false,
+            h => k = h as usize - 1,
+        }
+    }
+    false
 }
 
 /// A trained parser.
