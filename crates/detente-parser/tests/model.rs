@@ -97,6 +97,7 @@ fn an_approximate_sum_is_the_object() {
         w(".", ".", "PUNCT", "."),
     ];
     let arcs = parser.parse(&words);
+    assert_tree(&arcs, words.len());
     assert_eq!(arcs[3], (2, "obj"), "{arcs:?}");
     assert_eq!(arcs[2], (4, "advmod"), "{arcs:?}");
 }
@@ -135,6 +136,7 @@ fn a_proper_adjective_opening_the_object_modifies_it() {
         w(".", ".", "PUNCT", "."),
     ];
     let arcs = parser.parse(&words);
+    assert_tree(&arcs, words.len());
     let object = arcs.iter().position(|&(h, r)| h == 6 && r == "obj").expect("meet has an object");
     assert!((7..11).contains(&object), "{arcs:?}");
     assert_eq!(arcs[6].1, "amod", "{arcs:?}");
@@ -163,6 +165,7 @@ fn a_proper_adjective_opening_the_subject_modifies_it() {
         w(".", ".", "PUNCT", "."),
     ];
     let arcs = parser.parse(&words);
+    assert_tree(&arcs, words.len());
     assert_eq!(arcs[6], (0, "root"), "{arcs:?}");
     assert_eq!(arcs[0], (2, "amod"), "{arcs:?}");
     assert_eq!(arcs[13].0, 7, "{arcs:?}");
@@ -201,6 +204,7 @@ fn a_name_after_a_possessor_is_not_its_conjunct() {
         w(".", ".", "PUNCT", "."),
     ];
     let arcs = parser.parse(&words);
+    assert_tree(&arcs, words.len());
     assert_eq!(arcs[13], (10, "obj"), "{arcs:?}");
     assert_eq!(arcs[10], (14, "nmod:poss"), "{arcs:?}");
 }
