@@ -175,6 +175,27 @@ fn names_after_modifiers_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u3
     }
 }
 
+/// "provided *an* additional $2 million": an article read as the head of its own noun phrase
+/// (here the verb's object, with the sum hanging on it). An article heads nothing in UD: the
+/// first nominal it governs takes its place, and it becomes that word's determiner.
+fn articles_as_determiners(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for a in 0..words.len() {
+        let (head, rel) = arcs[a];
+        let article = words[a].upos == "DET" && matches!(words[a].form.to_ascii_lowercase().as_str(), "a" | "an" | "the");
+        if !article || !matches!(rel, "obj" | "nsubj" | "nsubj:pass" | "obl" | "nmod" | "iobj" | "conj") {
+            continue;
+        }
+        let me = a as u32 + 1;
+        let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN" | "NUM" | "SYM");
+        let Some(noun) = (a + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k)) else { continue };
+        for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
+            *h = noun as u32 + 1;
+        }
+        arcs[noun] = (head, rel);
+        arcs[a] = (noun as u32 + 1, "det");
+    }
+}
+
 /// Whether word `k` lies in the subtree of word `top` (0-based indices, 1-based heads).
 fn dominates(arcs: &[(u32, &str)], top: usize, mut k: usize) -> bool {
     for _ in 0..arcs.len() {
@@ -292,6 +313,7 @@ impl Parser {
         adjectives_opening_objects(words, &mut arcs);
         adjectives_opening_subjects(words, &mut arcs);
         names_after_modifiers_not_conjuncts(words, &mut arcs);
+        articles_as_determiners(words, &mut arcs);
         arcs
     }
 

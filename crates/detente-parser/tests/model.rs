@@ -208,3 +208,32 @@ fn a_name_after_a_possessor_is_not_its_conjunct() {
     assert_eq!(arcs[13], (10, "obj"), "{arcs:?}");
     assert_eq!(arcs[10], (14, "nmod:poss"), "{arcs:?}");
 }
+
+/// "provided an additional $2 million" parsed with the article as the object: the sum is the
+/// object and the article its determiner.
+#[test]
+fn an_article_heads_nothing() {
+    let parser = committed();
+    // The tags the tagger gives this sentence.
+    let words = [
+        w("The", "the", "DET", "DT"),
+        w("New", "New", "PROPN", "NNP"),
+        w("Zealand", "Zealand", "PROPN", "NNP"),
+        w("government", "government", "NOUN", "NN"),
+        w("provided", "provide", "VERB", "VBD"),
+        w("an", "a", "DET", "DT"),
+        w("additional", "additional", "ADJ", "JJ"),
+        w("$", "$", "SYM", "$"),
+        w("2", "2", "NUM", "CD"),
+        w("million", "million", "NUM", "CD"),
+        w("in", "in", "ADP", "IN"),
+        w("assistance", "assistance", "NOUN", "NN"),
+        w("to", "to", "ADP", "IN"),
+        w("Fiji", "Fiji", "PROPN", "NNP"),
+        w(".", ".", "PUNCT", "."),
+    ];
+    let arcs = parser.parse(&words);
+    assert_tree(&arcs, words.len());
+    assert_eq!(arcs[7], (5, "obj"), "{arcs:?}");
+    assert_eq!(arcs[5], (8, "det"), "{arcs:?}");
+}
