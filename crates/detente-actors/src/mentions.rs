@@ -329,7 +329,7 @@ impl Sentence<'_, '_> {
         // Likewise an unknown person's name inside the phrase: "Chilean Defence Minister X".
         // A name, not the title's own words tagged as one ("Secretary-General").
         let named_word = |k: u32| {
-            self.tree.upos(k) != "PUNCT" && !self.names.iter().any(|n| n.covers(k) && n.entry.kind == EntryKind::Agent)
+            self.tree.upos(k) != "PUNCT" && !self.is_title(k)
         };
         let unknown_person = self.doc.entities.iter().find(|e| {
             e.label == "PER"
@@ -747,7 +747,7 @@ impl Sentence<'_, '_> {
     /// "chief") or an agent word ("the government's chief negotiator").
     fn possessor_to_resolve(&self, tokens: Range<u32>) -> Option<u32> {
         let t = self.tree;
-        let agent_word = |c: u32| t.upos(c) == "NOUN" && self.names.iter().any(|n| n.covers(c) && n.entry.kind == EntryKind::Agent);
+        let agent_word = |c: u32| t.upos(c) == "NOUN" && self.is_title(c);
         tokens.flat_map(|w| t.children(w).iter().copied()).find(|&c| {
             matches!(t.deprel(c), "nmod:poss" | "det:poss") && (t.upos(c) == "PRON" || agent_word(c))
         })
@@ -777,7 +777,7 @@ impl Sentence<'_, '_> {
             )
     }
 
-    /// An agent word such as "Secretary of State" or "Presidents" heading a phrase.
+    /// A word of an agent name such as "Secretary of State" or "Presidents".
     fn is_title(&self, h: u32) -> bool {
         self.names.iter().any(|n| n.covers(h) && n.entry.kind == EntryKind::Agent)
     }

@@ -48,7 +48,7 @@ pub struct WordInfo {
 /// ("Center", "Motorsports") and by the words around the whole run, which
 /// lie beyond the ±2 window of its first words. Gained about 0.5 F1 on
 /// UNER EWT dev with greedy decoding (every one of four seeds; ORG most).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Run {
     /// 0 outside a run; else the word's position (1 first, 2 inside, 3
     /// last) and the run's length (2, 3, 4+) as `position | length << 2`.
@@ -59,6 +59,11 @@ pub struct Run {
     pub last_suffix: u64,
     pub before: u64,
     pub after: u64,
+}
+
+impl Run {
+    /// A word in no run.
+    pub const NONE: Run = Run { place: 0, first: 0, last: 0, last_suffix: 0, before: 0, after: 0 };
 }
 
 impl WordInfo {
@@ -79,14 +84,7 @@ impl WordInfo {
             seen: v,
             parts: v,
             prior: v,
-            run: Run {
-                place: 0,
-                first: 0,
-                last: 0,
-                last_suffix: 0,
-                before: 0,
-                after: 0,
-            },
+            run: Run::NONE,
         }
     }
 }
@@ -380,7 +378,7 @@ fn analyse_word(word: &str, first: bool) -> WordInfo {
         seen: 0,
         parts: 0,
         prior: 0,
-        run: Run::default(),
+        run: Run::NONE,
     }
 }
 

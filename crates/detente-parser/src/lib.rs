@@ -101,8 +101,7 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     for a in 0..words.len() {
         let (verb, rel) = arcs[a];
         // A proper adjective ("Lebanese", "Western"): "made *sure* the people …" is a complement.
-        let proper = words[a].form.chars().next().is_some_and(char::is_uppercase);
-        if rel != "xcomp" || words[a].upos != "ADJ" || !proper || verb == 0 || (verb as usize) > a || words[verb as usize - 1].upos != "VERB" {
+        if rel != "xcomp" || !proper_adjective(&words[a]) || verb == 0 || (verb as usize) > a || words[verb as usize - 1].upos != "VERB" {
             continue;
         }
         let me = a as u32 + 1;
@@ -126,8 +125,7 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
 fn adjectives_opening_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     let Some(a) = arcs.iter().position(|&(h, _)| h == 0) else { return };
     let me = a as u32 + 1;
-    let proper = words[a].form.chars().next().is_some_and(char::is_uppercase);
-    if words[a].upos != "ADJ" || !proper || a + 1 >= words.len() || arcs.iter().any(|&(h, r)| h == me && r == "cop") {
+    if !proper_adjective(&words[a]) || a + 1 >= words.len() || arcs.iter().any(|&(h, r)| h == me && r == "cop") {
         return;
     }
     let Some(verb) = (a + 1..words.len()).find(|&k| arcs[k] == (me, "ccomp") && words[k].upos == "VERB") else { return };
@@ -158,8 +156,7 @@ fn names_after_modifiers_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u3
             continue;
         }
         let possessor = arcs.iter().enumerate().any(|(k, &(hh, r))| hh == h && r == "case" && matches!(words[k].form, "'s" | "’s" | "'"));
-        let proper_adjective = words[m].upos == "ADJ" && words[m].form.chars().next().is_some_and(char::is_uppercase);
-        if !possessor && !proper_adjective {
+        if !possessor && !proper_adjective(&words[m]) {
             continue;
         }
         let (outer, outer_rel) = arcs[m];
@@ -194,6 +191,11 @@ fn articles_as_determiners(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
         arcs[noun] = (head, rel);
         arcs[a] = (noun as u32 + 1, "det");
     }
+}
+
+/// A capitalised adjective ("Lebanese", "Western"), which the repairs trust to open a name.
+fn proper_adjective(word: &ParseInput<'_>) -> bool {
+    word.upos == "ADJ" && word.form.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether word `k` lies in the subtree of word `top` (0-based indices, 1-based heads).

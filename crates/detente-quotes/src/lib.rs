@@ -141,6 +141,7 @@ impl QuoteExtractor {
         run.quoted_speech();
         run.reported_speech();
         run.fill_missing_speakers();
+        run.drop_unattributed_slogans();
         run.finish()
     }
 }
@@ -1023,26 +1024,22 @@ impl<'a> Run<'a> {
         // Z"); another tail is a clause of its own.
         let verbal = |range: Range<u32>| range.into_iter().any(|i| matches!(self.upos(i), "VERB" | "AUX"));
         let rest = (tokens.end..sentence.end).find(|&i| self.is_word(i));
-        let predicate = rest.filter(|&r| {
-            !matches!(tree.syntax(r).xpos.as_str(), "VB" | "NN" | "NNP" | "JJ" | "DT") || (r + 1..sentence.end).any(|i| matches!(self.upos(i), "VERB" | "AUX"))
-        }).filter(|&r| {
-            r == tokens.end + 1
-                && self.lower(tokens.end) == ","
-                && !matches!(tree.syntax(r).xpos.as_str(), "WP" | "WDT" | "WRB" | "VBG" | "CC")
+        // The first word of a tail set off from the speaker by a comma.
+        let after_comma = rest.filter(|&r| r == tokens.end + 1 && self.lower(tokens.end) == ",");
+        let xpos = |r: u32| tree.syntax(r).xpos.as_str();
+        let predicate = after_comma.filter(|&r| {
+            (!matches!(xpos(r), "VB" | "NN" | "NNP" | "JJ" | "DT") || verbal(r + 1..sentence.end))
+                && !matches!(xpos(r), "WP" | "WDT" | "WRB" | "VBG" | "CC")
                 && verbal(r..sentence.end)
                 && !verbal(content.clone())
         });
         // A relative clause of the speaker ("…, said X, who chairs Y") is part of the speaker's
         // description, to the end of the sentence.
-        let relative = rest.filter(|&r| {
-            r == tokens.end + 1 && self.lower(tokens.end) == "," && matches!(tree.syntax(r).xpos.as_str(), "WP" | "WP$" | "WDT")
-        });
+        let relative = after_comma.filter(|&r| matches!(xpos(r), "WP" | "WP$" | "WDT"));
         // An apposition after the name, to the end of the sentence, describes the speaker ("…,
         // said X, associate director of Y"), though the parser may read its first word as a verb.
-        let apposition = rest.filter(|&r| {
-            r == tokens.end + 1
-                && self.lower(tokens.end) == ","
-                && !matches!(tree.syntax(r).xpos.as_str(), "VBZ" | "VBD" | "VBP" | "MD" | "VBG" | "VBN" | "WP" | "WP$" | "WDT" | "WRB" | "CC")
+        let apposition = after_comma.filter(|&r| {
+            !matches!(xpos(r), "VBZ" | "VBD" | "VBP" | "MD" | "VBG" | "VBN" | "WP" | "WP$" | "WDT" | "WRB" | "CC")
                 && self.upos(r) != "AUX"
                 && !(r + 1..sentence.end).any(|i| matches!(self.upos(i), "VERB" | "AUX") || self.in_quote(i))
         });
@@ -1570,14 +1567,18 @@ impl<'a> Run<'a> {
                 self.found[i].speaker = Some(speaker);
             }
         }
-        // A few quoted words standing alone that nothing attributes, neither a quote before them
-        // nor anyone named in their paragraph, are a slogan, a sign or a subheading
-        // ("'Relationships that last.'"), not a statement.
-        let doc = self.doc;
-        self.found.retain(|f| {
+    }
+
+    /// A few quoted words standing alone that nothing attributes, neither a quote before them
+    /// nor anyone named in their paragraph (so after [`Self::fill_missing_speakers`]), are a
+    /// slogan, a sign or a subheading ("'Relationships that last.'"), not a statement.
+    fn drop_unattributed_slogans(&mut self) {
+        let mut found = std::mem::take(&mut self.found);
+        found.retain(|f| {
             let alone = f.kind == QuoteKind::Direct && f.cue.is_none() && f.speaker.is_none();
-            !(alone && f.content.clone().filter(|&t| doc.syntax[t as usize].upos != "PUNCT").count() <= 6)
+            !(alone && f.content.clone().filter(|&t| self.is_word(t)).count() <= 6)
         });
+        self.found = found;
     }
 
     /// A direct quote without its own attribution continues the direct quote before it in its
