@@ -368,6 +368,12 @@ impl Sentence<'_, '_> {
                 if (matches!(t.base_rel(c), "compound" | "flat" | "amod" | "det" | "nummod") && t.deprel(c) != "det:poss")
                     || t.deprel(c) == "nmod:desc"
                 {
+                    // "Fayez al-Sarraj *meanwhile* rejected": a lowercase word closing a name
+                    // parsed flat is not part of it ("bin" and "al" inside one are).
+                    let last = t.children(x).last() == Some(&c) && t.children(c).iter().all(|&g| g < c);
+                    if last && t.base_rel(c) == "flat" && c > x && t.word(c).starts_with(|ch: char| ch.is_lowercase()) {
+                        continue;
+                    }
                     lo = lo.min(c);
                     hi = hi.max(c + 1);
                     stack.push(c);

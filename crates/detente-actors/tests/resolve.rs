@@ -465,3 +465,24 @@ fn an_official_of_the_government_named_before_is_of_that_government() {
     );
     assert_eq!(code_of(&doc, "chief negotiator, Ali Mahamat").as_deref(), Some("TCDGOV"));
 }
+
+#[test]
+fn offices_of_legislators_politicians_and_commissioners_compose() {
+    let doc = resolve(
+        "A Latvian MEP criticised the deal. Three Kyrgyz politicians filed a lawsuit. The U.S. secretary of defense arrived in Seoul. The police commissioner of Lagos banned the march.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "A Latvian MEP").as_deref(), Some("LVALEG"));
+    assert_eq!(code_of(&doc, "Three Kyrgyz politicians").as_deref(), Some("KGZPTY"));
+    assert_eq!(code_of(&doc, "The U.S. secretary of defense").as_deref(), Some("USAGOV"));
+    assert_eq!(code_of(&doc, "The police commissioner").as_deref(), Some("NGACOP"));
+}
+
+#[test]
+fn a_lowercase_word_closing_a_flat_name_is_not_part_of_it() {
+    // The tagger reads "meanwhile" as a noun and the parser hangs it flat on the name; "al" and
+    // "bin" inside names stay.
+    let doc = resolve("Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the proposal. Saudi Crown Prince Mohammed bin Salman met him.", "2019-03-01");
+    assert_eq!(code_of(&doc, "Libyan Prime Minister Fayez al-Sarraj").as_deref(), Some("LBYGOV"));
+    assert_eq!(code_of(&doc, "Saudi Crown Prince Mohammed bin Salman").as_deref(), Some("SAUGOV"));
+}

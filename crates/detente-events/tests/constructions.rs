@@ -822,3 +822,15 @@ fn a_weapons_test_is_a_show_of_force_not_an_attack() {
     assert!(found.iter().any(|e| e.cameo.code == "150"), "{}", describe(&found));
     assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{}", describe(&found));
 }
+
+#[test]
+fn a_proper_adjective_opening_the_object_is_not_a_complement() {
+    // The parser reads "Russian" as the complement of "called" and the name beside it as a bare
+    // oblique; the parser's repair makes the whole phrase the object.
+    expect_exact(
+        "On Jan. 9, US Secretary of State Marco Rubio called Russian Foreign Minister Sergey Lavrov to discuss a number of Gaza-related issues.",
+        "USAGOV",
+        "RUSGOV",
+        "041",
+    );
+}

@@ -94,8 +94,9 @@ fn approximate_amounts_as_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &s
 
 /// "will meet *Lebanese* Prime Minister X": the parser sometimes reads a proper adjective opening
 /// a noun phrase as the verb's predicative complement ("will turn Lebanese") and hangs the phrase
-/// on it. Such an adjective does not head a noun to its right, so the phrase is the verb's
-/// object (when it has none) and the adjective modifies the phrase's first noun.
+/// on it, or leaves the phrase beside it as an oblique with no preposition ("called *Russian*
+/// Foreign Minister X"). Such an adjective does not head a noun to its right, so the phrase is
+/// the verb's object (when it has none) and the adjective modifies the phrase's first noun.
 fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
     for a in 0..words.len() {
@@ -105,8 +106,16 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
             continue;
         }
         let me = a as u32 + 1;
-        let Some(noun) = (a + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k) && matches!(arcs[k].1, "xcomp" | "obj" | "nsubj" | "appos"))
-        else {
+        let under_adjective = (a + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k) && matches!(arcs[k].1, "xcomp" | "obj" | "nsubj" | "appos"));
+        let bare_oblique = || {
+            (a + 1..words.len()).find(|&k| {
+                arcs[k] == (verb, "obl")
+                    && nominal(k)
+                    && !arcs.iter().any(|&(h, r)| h == k as u32 + 1 && r == "case")
+                    && (a + 1..k).all(|j| dominates(arcs, k, j))
+            })
+        };
+        let Some(noun) = under_adjective.or_else(bare_oblique) else {
             continue;
         };
         if arcs.iter().any(|&(h, r)| h == verb && matches!(r, "obj" | "ccomp")) {
