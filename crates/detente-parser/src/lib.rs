@@ -202,6 +202,26 @@ fn articles_as_determiners(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     }
 }
 
+/// "rejected an extradition request *for* Catalonia's former leader X": a preposition read as
+/// the head of its own phrase, the noun hanging on it. A preposition heads nothing in UD: the
+/// first nominal it governs takes its place, and it becomes that word's case marker.
+fn prepositions_as_case_markers(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for p in 0..words.len() {
+        let (head, rel) = arcs[p];
+        if words[p].upos != "ADP" || !matches!(rel, "obl" | "nmod") {
+            continue;
+        }
+        let me = p as u32 + 1;
+        let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
+        let Some(noun) = (p + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k)) else { continue };
+        for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
+            *h = noun as u32 + 1;
+        }
+        arcs[noun] = (head, rel);
+        arcs[p] = (noun as u32 + 1, "case");
+    }
+}
+
 /// A capitalised adjective ("Lebanese", "Western"), which the repairs trust to open a name.
 fn proper_adjective(word: &ParseInput<'_>) -> bool {
     word.upos == "ADJ" && word.form.chars().next().is_some_and(char::is_uppercase)
@@ -325,6 +345,7 @@ impl Parser {
         adjectives_opening_subjects(words, &mut arcs);
         names_after_modifiers_not_conjuncts(words, &mut arcs);
         articles_as_determiners(words, &mut arcs);
+        prepositions_as_case_markers(words, &mut arcs);
         arcs
     }
 
@@ -415,4 +436,35 @@ pub fn attachment_scores(parser: &Parser, gold: &[ConlluSentence]) -> (f64, f64)
         }
     };
     (percent(heads), percent(labelled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word<'a>(form: &'a str, upos: &'a str) -> ParseInput<'a> {
+        ParseInput { form, lemma: form, upos, xpos: "" }
+    }
+
+    #[test]
+    fn a_preposition_heading_its_phrase_becomes_its_case_marker() {
+        // "rejected a request for the former leader": "for" read as the head, "leader" under it.
+        let words = [
+            word("rejected", "VERB"),
+            word("a", "DET"),
+            word("request", "NOUN"),
+            word("for", "ADP"),
+            word("the", "DET"),
+            word("former", "ADJ"),
+            word("leader", "NOUN"),
+        ];
+        let mut arcs = vec![(0, "root"), (3, "det"), (1, "obj"), (3, "nmod"), (7, "det"), (7, "amod"), (4, "compound")];
+        prepositions_as_case_markers(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (3, "det"), (1, "obj"), (7, "case"), (7, "det"), (7, "amod"), (3, "nmod")]);
+        // A preposition that governs no nominal is left alone.
+        let mut stranded = vec![(0, "root"), (3, "det"), (1, "obj"), (3, "nmod"), (7, "det"), (7, "amod"), (1, "obl")];
+        let before = stranded.clone();
+        prepositions_as_case_markers(&words, &mut stranded);
+        assert_eq!(stranded, before);
+    }
 }
