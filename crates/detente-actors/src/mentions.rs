@@ -813,10 +813,13 @@ impl Sentence<'_, '_> {
     fn compose_with_place(&self, f: &Found, agent: &Entry) -> Option<(String, Resolution)> {
         let t = self.tree;
         let cases: &[&str] = if from_elsewhere(agent) { &["from", "of"] } else { &["in", "from", "of"] };
-        let place = t.children(f.head).iter().copied().find(|&c| {
-            t.base_rel(c) == "nmod" && t.case_marker(c).is_some_and(|m| cases.contains(&m.as_str()))
-        })?;
-        let name = self.names.iter().find(|n| n.covers(place) && is_base(n.entry))?;
+        let places_under = |h: u32| {
+            t.children(h).iter().copied().filter(|&c| t.base_rel(c) == "nmod" && t.case_marker(c).is_some_and(|m| cases.contains(&m.as_str())))
+        };
+        // "the Ministry of Health of Ethiopia": one capitalised "of" phrase further.
+        let capitalised = |k: u32| t.word(k).starts_with(|ch: char| ch.is_uppercase());
+        let deeper = places_under(f.head).filter(|&c| capitalised(c) && t.case_marker(c).as_deref() == Some("of")).flat_map(places_under);
+        let name = places_under(f.head).chain(deeper).find_map(|place| self.names.iter().find(|n| n.covers(place) && is_base(n.entry)))?;
         let code = compose(office_code(name.entry, self.date)?, agent)?;
         let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
         Some((code, Resolution::Composition { parts }))

@@ -486,3 +486,10 @@ fn a_lowercase_word_closing_a_flat_name_is_not_part_of_it() {
     assert_eq!(code_of(&doc, "Libyan Prime Minister Fayez al-Sarraj").as_deref(), Some("LBYGOV"));
     assert_eq!(code_of(&doc, "Saudi Crown Prince Mohammed bin Salman").as_deref(), Some("SAUGOV"));
 }
+
+#[test]
+fn a_ministry_of_something_of_a_country_is_that_countrys() {
+    let doc = resolve("Canada sent tents to the Ministry of Health of Malawi. The Ministry of Foreign Affairs of Peru thanked Ottawa.", "2024-03-01");
+    assert_eq!(code_of(&doc, "the Ministry").as_deref(), Some("MWIGOV"));
+    assert_eq!(code_of(&doc, "The Ministry of Foreign Affairs").as_deref(), Some("PERGOV"));
+}
