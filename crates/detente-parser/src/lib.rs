@@ -222,6 +222,33 @@ fn prepositions_as_case_markers(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
     }
 }
 
+/// "Prime Minister Boris Johnson *today* signed": a day word read as the head of the name before
+/// it (the name its compound). A name does not modify "today": the name takes the day word's
+/// place and the day word modifies the verb.
+fn day_words_after_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const DAY_WORDS: [&str; 4] = ["today", "yesterday", "tonight", "tomorrow"];
+    for d in 1..words.len() {
+        let (head, rel) = arcs[d];
+        if !DAY_WORDS.iter().any(|w| words[d].form.eq_ignore_ascii_case(w)) || !matches!(rel, "nsubj" | "nsubj:pass" | "obj") {
+            continue;
+        }
+        let me = d as u32 + 1;
+        if head == 0 || words[head as usize - 1].upos != "VERB" {
+            continue;
+        }
+        // The name's head, with the name running up to the day word ("Boris [Johnson] today").
+        let Some(name) = (0..d).rev().find(|&k| arcs[k] == (me, "compound") && words[k].upos == "PROPN") else { continue };
+        if !(name..d).all(|k| dominates(arcs, name, k)) {
+            continue;
+        }
+        for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
+            *h = name as u32 + 1;
+        }
+        arcs[name] = (head, rel);
+        arcs[d] = (head, "obl:unmarked");
+    }
+}
+
 /// A capitalised adjective ("Lebanese", "Western"), which the repairs trust to open a name.
 fn proper_adjective(word: &ParseInput<'_>) -> bool {
     word.upos == "ADJ" && word.form.chars().next().is_some_and(char::is_uppercase)
@@ -346,6 +373,7 @@ impl Parser {
         names_after_modifiers_not_conjuncts(words, &mut arcs);
         articles_as_determiners(words, &mut arcs);
         prepositions_as_case_markers(words, &mut arcs);
+        day_words_after_names(words, &mut arcs);
         arcs
     }
 
@@ -466,5 +494,14 @@ mod tests {
         let before = stranded.clone();
         prepositions_as_case_markers(&words, &mut stranded);
         assert_eq!(stranded, before);
+    }
+
+    #[test]
+    fn a_day_word_after_a_name_modifies_the_verb() {
+        // "Minister Ada Obi today signed": "today" read as the subject, the name its compound.
+        let words = [word("Minister", "PROPN"), word("Ada", "PROPN"), word("Obi", "PROPN"), word("today", "NOUN"), word("signed", "VERB")];
+        let mut arcs = vec![(2, "nmod:desc"), (4, "compound"), (2, "flat"), (5, "nsubj"), (0, "root")];
+        day_words_after_names(&words, &mut arcs);
+        assert_eq!(arcs, vec![(2, "nmod:desc"), (5, "nsubj"), (2, "flat"), (5, "obl:unmarked"), (0, "root")]);
     }
 }
