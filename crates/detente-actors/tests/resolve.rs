@@ -476,6 +476,13 @@ fn offices_of_legislators_politicians_and_commissioners_compose() {
     assert_eq!(code_of(&doc, "Three Kyrgyz politicians").as_deref(), Some("KGZPTY"));
     assert_eq!(code_of(&doc, "The U.S. secretary of defense").as_deref(), Some("USAGOV"));
     assert_eq!(code_of(&doc, "The police commissioner").as_deref(), Some("NGACOP"));
+    let doc = resolve(
+        "The Dubai ruler thanked the donors. The Australian High Commission issued a travel warning. The Swedish International Development Agency funded the clinic.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "The Dubai ruler").as_deref(), Some("AREGOV"));
+    assert_eq!(code_of(&doc, "The Australian High Commission").as_deref(), Some("AUSGOV"));
+    assert_eq!(code_of(&doc, "The Swedish International Development Agency").as_deref(), Some("SWEGOV"));
 }
 
 #[test]
