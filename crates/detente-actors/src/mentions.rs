@@ -816,10 +816,15 @@ impl Sentence<'_, '_> {
         let places_under = |h: u32| {
             t.children(h).iter().copied().filter(|&c| t.base_rel(c) == "nmod" && t.case_marker(c).is_some_and(|m| cases.contains(&m.as_str())))
         };
-        // "the Ministry of Health of Ethiopia": one capitalised "of" phrase further.
+        // "the Ministry of Health of Ethiopia": one capitalised "of" phrase further; "Gov. X Y of
+        // Nigeria": on the name parsed flat under the title.
         let capitalised = |k: u32| t.word(k).starts_with(|ch: char| ch.is_uppercase());
         let deeper = places_under(f.head).filter(|&c| capitalised(c) && t.case_marker(c).as_deref() == Some("of")).flat_map(places_under);
-        let name = places_under(f.head).chain(deeper).find_map(|place| self.names.iter().find(|n| n.covers(place) && is_base(n.entry)))?;
+        let on_name = f.tokens.clone().filter(|&k| k != f.head && t.base_rel(k) == "flat").flat_map(places_under);
+        let name = places_under(f.head)
+            .chain(deeper)
+            .chain(on_name)
+            .find_map(|place| self.names.iter().find(|n| n.covers(place) && is_base(n.entry)))?;
         let code = compose(office_code(name.entry, self.date)?, agent)?;
         let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
         Some((code, Resolution::Composition { parts }))

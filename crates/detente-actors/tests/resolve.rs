@@ -500,3 +500,16 @@ fn a_ministry_of_something_of_a_country_is_that_countrys() {
     assert_eq!(code_of(&doc, "the Ministry").as_deref(), Some("MWIGOV"));
     assert_eq!(code_of(&doc, "The Ministry of Foreign Affairs").as_deref(), Some("PERGOV"));
 }
+
+#[test]
+fn abbreviated_titles_before_a_name() {
+    // "Sen." and "Rep." are American titles, even in a story filed from elsewhere.
+    let doc = resolve(
+        "MANILA — Sen. Ada Brooks criticised the drills. Lt. Gen. Bako Musa met a Chadian colonel. Gov. Lina Okafor of Nigeria thanked them.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "Sen. Ada Brooks").as_deref(), Some("USALEG"));
+    assert_eq!(code_of(&doc, "Lt. Gen. Bako Musa").as_deref().map(|c| c.ends_with("MIL")), Some(true));
+    assert_eq!(code_of(&doc, "a Chadian colonel").as_deref(), Some("TCDMIL"));
+    assert_eq!(code_of(&doc, "Gov. Lina Okafor").as_deref(), Some("NGAGOV"));
+}
