@@ -512,4 +512,7 @@ fn abbreviated_titles_before_a_name() {
     assert_eq!(code_of(&doc, "Lt. Gen. Bako Musa").as_deref().map(|c| c.ends_with("MIL")), Some(true));
     assert_eq!(code_of(&doc, "a Chadian colonel").as_deref(), Some("TCDMIL"));
     assert_eq!(code_of(&doc, "Gov. Lina Okafor").as_deref(), Some("NGAGOV"));
+    let doc = resolve("The rebels freed a Peruvian sergeant and Capt. Luis Soto.", "2024-03-01");
+    assert_eq!(code_of(&doc, "a Peruvian sergeant").as_deref(), Some("PERMIL"));
+    assert_eq!(code_of(&doc, "Capt. Luis Soto").as_deref().map(|c| c.ends_with("MIL")), Some(true));
 }

@@ -194,7 +194,7 @@ impl LexiconBuilder {
         let cases: Box<[WordCase]> = if imported {
             vec![WordCase::Any; ws.len()].into()
         } else {
-            ws.iter().map(|w| WordCase::from_shape(w.shape)).collect()
+            ws.iter().map(WordCase::of_word).collect()
         };
         let g = match self.keys.get(&key) {
             Some(&g) => g,

@@ -27,13 +27,17 @@ pub(crate) enum WordCase {
     Cap,
     /// The text word must be all capitals ("US", not "us"; "WHO", not "who").
     Upper,
+    /// An acronym of four or more letters: all capitals, or the title case many British papers
+    /// print ("Nato", "Farc", "Unicef"); no such acronym in the lexicon is an English word.
+    Acronym,
 }
 
 impl WordCase {
-    pub(crate) fn from_shape(shape: Shape) -> WordCase {
-        match shape {
+    pub(crate) fn of_word(word: &Word) -> WordCase {
+        match word.shape {
             Shape::Lower => WordCase::Any,
             Shape::Cap => WordCase::Cap,
+            Shape::Upper if word.text.len() >= 4 && word.text.bytes().all(|b| b.is_ascii_alphabetic()) => WordCase::Acronym,
             Shape::Upper => WordCase::Upper,
         }
     }
@@ -41,7 +45,7 @@ impl WordCase {
     pub(crate) fn accepts(self, shape: Shape) -> bool {
         match self {
             WordCase::Any => true,
-            WordCase::Cap => shape != Shape::Lower,
+            WordCase::Cap | WordCase::Acronym => shape != Shape::Lower,
             WordCase::Upper => shape == Shape::Upper,
         }
     }

@@ -212,6 +212,17 @@ fn match_tokens_case_rules_and_punctuation() {
     // A comma stops a name.
     assert_eq!(names(&["North", ",", "Korea"]), Vec::<String>::new());
     assert_eq!(names(&["North", "Korea"]), vec!["Democratic People's Republic of Korea"]);
+    // Acronyms of four or more letters also match in title case; shorter ones do not.
+    assert_eq!(names(&["Nato", "and", "Farc"]), vec!["NATO", "FARC"]);
+    assert!(names(&["Who", "knows"]).is_empty());
+}
+
+#[test]
+fn undated_text_reads_an_organisation_by_its_undated_role() {
+    let farc = lex().lookup("FARC").unwrap();
+    assert_eq!(farc.default_code(), Some("COLREB"));
+    assert_eq!(farc.code_on(d("2010-05-01")), Some("COLREB"));
+    assert_eq!(farc.code_on(d("2020-05-01")), Some("COLPTY"));
 }
 
 #[test]
