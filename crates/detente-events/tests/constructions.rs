@@ -834,3 +834,8 @@ fn a_proper_adjective_opening_the_object_is_not_a_complement() {
         "041",
     );
 }
+
+#[test]
+fn concern_expressed_to_someone_targets_them() {
+    expect_exact("The Chinese foreign minister expressed concern to the Japanese ambassador about the visit.", "CHNGOV", "JPNGOV", "012");
+}
