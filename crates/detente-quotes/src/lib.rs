@@ -43,6 +43,12 @@
 //!   paragraph; [`Speaker::how`] says which. Indirect speech keeps only the speaker its own
 //!   sentence names.
 //!
+//! A named speaker's span goes on with the description set off after the name ("said Jane
+//! Roe, a pollster at X", "Jane Roe, 52, a nurse, said"), whatever the parser did with it; a
+//! speaker that is the last noun of such a description ("Jane Roe, the mayor of Springfield,
+//! said" read with "Springfield" as the subject) is the name with its description, and a
+//! story's dateline ("SPRINGFIELD, Ill. (AP) —") is never the speaker.
+//!
 //! The speaker's code is copied from the actor stage's mention covering the speaker's head
 //! token, with how that mention was resolved. A quote interrupted by its attribution
 //! (“X,” he said, “Y.”) is two quotes sharing one cue and speaker.
@@ -142,6 +148,9 @@ impl QuoteExtractor {
         run.reported_speech();
         run.fill_missing_speakers();
         run.drop_unattributed_slogans();
+        run.speakers_after_datelines();
+        run.names_before_appositions();
+        run.speakers_with_appositions();
         run.finish()
     }
 }
@@ -232,6 +241,16 @@ impl<'a> Run<'a> {
         self.upos(t) != "PUNCT"
     }
 
+    /// A dash between words, not a hyphen inside one ("Jane Roe - the mayor", not "runner-up").
+    fn is_dash(&self, t: u32) -> bool {
+        let spaced = t > 0 && self.doc.tokens[t as usize - 1].space_after && self.doc.tokens[t as usize].space_after;
+        match self.lower(t).as_str() {
+            "—" | "–" | "--" => true,
+            "-" => spaced,
+            _ => false,
+        }
+    }
+
     /// `range` without punctuation (other than quotation marks) and conjunctions at its edges.
     fn trim(&self, range: Range<u32>) -> Range<u32> {
         self.trim_edges(range, true)
@@ -286,7 +305,7 @@ impl<'a> Run<'a> {
     /// the name of a book, a show or an event.
     fn is_title(&self, content: &Range<u32>, min_words: usize) -> bool {
         let words: Vec<&str> = content.clone().filter(|&t| self.is_word(t)).map(|t| self.doc.slice(self.doc.tokens[t as usize].span)).collect();
-        let minor = |w: &str| matches!(w, "a" | "an" | "the" | "of" | "for" | "and" | "or" | "to" | "in" | "on" | "at" | "with");
+        let minor = |w: &str| matches!(w, "a" | "an" | "the" | "of" | "for" | "and" | "&" | "or" | "to" | "in" | "on" | "at" | "with");
         let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         words.len() >= min_words && words.iter().all(|w| minor(w) || capital(w))
     }
@@ -382,7 +401,9 @@ impl<'a> Run<'a> {
             if let Some(found) = self.according_to(tree, t, &frame) {
                 return Some((found.0, found.1));
             }
-            if self.verb_cue(t).speech {
+            // A text "reads" the words it holds (“…,” the statement read / The sign read: “…”).
+            let reads = self.upos(t) == "VERB" && tree.lemma(t).eq_ignore_ascii_case("read");
+            if self.verb_cue(t).speech || reads {
                 // A subject inside the quotation is the parser hanging the frame on the quoted
                 // clause ("“…,” explained X" with X as an object): the words next to the cue tell.
                 let speaker = subject_of_cue(tree, t, &frame).filter(|s| !self.in_quote(s.head)).or_else(|| speaker_next_to(tree, t, &frame));
@@ -436,7 +457,10 @@ impl<'a> Run<'a> {
             return Some((a..a + 1, subject_of_cue(tree, a, &sentence)));
         }
         // Any verb with a subject reports the words it quotes in what follows it ("X dismissed Y
-        // as “…”"), but not words inside its subject ("the ship nicknamed “…” entered").
+        // as “…”"), but not words inside its subject ("the ship nicknamed “…” entered"), nor a
+        // single word, which without a cue verb is the writer's scare quote ("landed for a
+        // “summit”").
+        let words = q.inner.clone().filter(|&t| self.is_word(t)).count();
         let mut below = top;
         for a in tree.ancestors(top) {
             let through_subject = matches!(tree.base_rel(below), "nsubj" | "csubj");
@@ -444,7 +468,7 @@ impl<'a> Run<'a> {
             if through_subject {
                 break;
             }
-            if a < q.open && !self.in_quote(a) && self.upos(a) == "VERB" {
+            if words > 1 && a < q.open && !self.in_quote(a) && self.upos(a) == "VERB" {
                 if let Some(speaker) = tree.child_with(a, "nsubj").and_then(|_| subject_of_cue(tree, a, &sentence)) {
                     return Some((a..a + 1, Some(speaker)));
                 }
@@ -1579,6 +1603,157 @@ impl<'a> Run<'a> {
             !(alone && f.content.clone().filter(|&t| self.is_word(t)).count() <= 6)
         });
         self.found = found;
+    }
+
+    /// A named speaker goes on with the description set off after it ("…,” said Jane Roe, a
+    /// pollster at X. / Jane Roe, 52, of Y, said …"), however the parser hung the description.
+    /// Quotes sharing a speaker keep sharing it: the description lies outside all their contents.
+    fn speakers_with_appositions(&mut self) {
+        let mut spans: Vec<Range<u32>> = self.found.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.tokens.clone())).collect();
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans.dedup();
+        for span in spans {
+            let sharing: Vec<usize> = (0..self.found.len()).filter(|&i| self.found[i].speaker.as_ref().is_some_and(|s| s.tokens == span)).collect();
+            let Some(end) = self.described_end(&span, &sharing) else { continue };
+            for i in sharing {
+                self.found[i].speaker.as_mut().expect("shares the span").tokens = span.start..end;
+            }
+        }
+    }
+
+    /// Where speaker `span` ends with the apposition after its name, if that goes further: from
+    /// the name at its end, or from the comma after its name when the span stops inside the
+    /// description ("Jane Roe, a fellow" of "Jane Roe, a fellow at X,"). The apposition is none
+    /// of the content or cue of the quotes in `sharing`, which have this speaker.
+    fn described_end(&self, span: &Range<u32>, sharing: &[usize]) -> Option<u32> {
+        let named = |t: u32| self.upos(t) == "PROPN" || self.doc.entities.iter().any(|e| e.label == "PER" && e.tokens.contains(&t));
+        let name_end = (span.start + 1..span.end).find(|&t| self.lower(t) == "," && named(t - 1)).or(Some(span.end).filter(|&e| named(e - 1)))?;
+        let reported = |t: u32| sharing.iter().any(|&i| self.found[i].content.contains(&t) || self.found[i].cue.as_ref().is_some_and(|c| c.contains(&t)));
+        self.apposition_end(name_end, &reported).filter(|&e| e > span.end)
+    }
+
+    /// A story's dateline ("SPRINGFIELD, Ill. (AP) —") is no speaker, however the parser hung
+    /// the sentence after it on the place: the speaker is the noun phrase between the dash and
+    /// the cue ("— Gov. Jane Roe said", "— In a speech, Jane Roe's spokesman said").
+    fn speakers_after_datelines(&mut self) {
+        for i in 0..self.found.len() {
+            let (Some(speaker), Some(cue)) = (&self.found[i].speaker, &self.found[i].cue) else { continue };
+            let sentence_start = self.doc.sentences[self.sentence(cue.start)].tokens.start;
+            let capitals = |t: u32| {
+                let word = self.doc.slice(self.doc.tokens[t as usize].span);
+                word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+            };
+            let Some(dash) = (speaker.tokens.start..cue.start).find(|&t| self.is_dash(t)) else { continue };
+            if speaker.tokens.start != sentence_start || !capitals(sentence_start) {
+                continue;
+            }
+            // Names with a party and state ("Sen. Jane Roe (D-Ohio)") and possessives included.
+            let nominal = |t: u32| {
+                let word = self.lower(t);
+                matches!(self.upos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "CCONJ")
+                    || matches!(word.as_str(), "(" | ")" | "'s" | "’s")
+                    || (word == "-" && !self.is_dash(t))
+            };
+            // Not the day it was said ("— Jane Roe on Monday said").
+            let mut end = cue.start;
+            if is_time_word(&self.doc.syntax[end as usize - 1].lemma.to_lowercase()) {
+                end -= 1;
+                if self.upos(end - 1) == "ADP" {
+                    end -= 1;
+                }
+            }
+            let mut start = end;
+            while start > dash + 1 && nominal(start - 1) && !self.in_quote(start - 1) {
+                start -= 1;
+            }
+            let tokens = self.trim(start..end);
+            let Some(head) = tokens.clone().rev().find(|&t| matches!(self.upos(t), "PROPN" | "NOUN")) else { continue };
+            let how = format!("noun phrase before '{}' after the dateline", self.lower(cue.start));
+            self.found[i].speaker = Some(FoundSpeaker { tokens, head, how });
+        }
+    }
+
+    /// In "Jane Roe, the mayor of Springfield, said" the parser may give the cue the last noun
+    /// of the apposition ("Springfield") for its subject: a speaker set off by commas right
+    /// before its cue, after a name, is that name with its description.
+    fn names_before_appositions(&mut self) {
+        for i in 0..self.found.len() {
+            let (Some(speaker), Some(cue)) = (&self.found[i].speaker, &self.found[i].cue) else { continue };
+            if let Some(named) = self.name_before_apposition(speaker, cue.start) {
+                self.found[i].speaker = Some(named);
+            }
+        }
+    }
+
+    fn name_before_apposition(&self, speaker: &FoundSpeaker, cue: u32) -> Option<FoundSpeaker> {
+        let comma = speaker.tokens.end;
+        if comma + 1 != cue || self.lower(comma) != "," {
+            return None;
+        }
+        let sentence_start = self.doc.sentences[self.sentence(comma)].tokens.start;
+        let opening = (sentence_start..speaker.tokens.start).rev().find(|&t| !self.is_word(t))?;
+        // A description or a relative clause, not another name ("In May, Jane Roe, …").
+        let set_off = |t: u32| {
+            let xpos = self.doc.syntax[t as usize].xpos.as_str();
+            matches!(self.upos(t), "DET" | "ADJ" | "NOUN" | "NUM") || matches!(xpos, "PRP$" | "WP" | "WP$")
+        };
+        let relative = matches!(self.doc.syntax[opening as usize + 1].xpos.as_str(), "WP" | "WP$");
+        let finite = (opening + 1..speaker.tokens.start).any(|t| matches!(self.doc.syntax[t as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+        // "Jane Roe, the mayor's chief of staff,": a name's possessive opens a description too.
+        let possessive = (opening + 1..comma).any(|t| matches!(self.lower(t).as_str(), "'s" | "’s"));
+        if self.lower(opening) != "," || !(set_off(opening + 1) || possessive) || (finite && !relative) {
+            return None;
+        }
+        let tree = self.tree_of(comma);
+        let name = opening.checked_sub(1).filter(|&t| t >= sentence_start && self.upos(t) == "PROPN" && !self.in_quote(t))?;
+        if is_time_word(&tree.lemma(name).to_lowercase()) {
+            return None;
+        }
+        // The name with the words that modify it ("state Senator Jane Roe").
+        let mut start = name;
+        let modifies = |t: u32| self.upos(t) != "ADP" && tree.head(t).is_some_and(|h| t < h && h <= name);
+        while start > sentence_start && (self.upos(start - 1) == "PROPN" || modifies(start - 1)) {
+            start -= 1;
+        }
+        let how = format!("name before the apposition '{}' of '{}'", self.text(&speaker.tokens), self.lower(cue));
+        Some(FoundSpeaker { tokens: start..comma, head: name, how })
+    }
+
+    /// Where the apposition after a name (or an age) ending before token `after` ends: a noun
+    /// phrase with a common noun or adjective (participles allowed, no finite verb: "a pollster
+    /// working for X") between a comma and the next comma, colon, dash, quotation or sentence
+    /// end, none of it `reported`; an age before it is part of it ("Jane Roe, 52, a nurse").
+    fn apposition_end(&self, after: u32, reported: &dyn Fn(u32) -> bool) -> Option<u32> {
+        let sentence_end = self.tree_of(after - 1).tokens().end;
+        if after + 1 >= sentence_end || self.lower(after) != "," {
+            return None;
+        }
+        let opens_phrase = |t: u32| {
+            let xpos = self.doc.syntax[t as usize].xpos.as_str();
+            matches!(self.upos(t), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM") || xpos == "PRP$"
+        };
+        if !opens_phrase(after + 1) {
+            return None;
+        }
+        let stops = |t: u32| t >= sentence_end || matches!(self.lower(t).as_str(), "," | "." | ";" | ":") || self.is_dash(t);
+        // The last word of "a Republican strategist." is a noun whatever its tag says.
+        let article = self.upos(after + 1) == "DET";
+        let mut end = after + 1;
+        while !stops(end) {
+            let xpos = self.doc.syntax[end as usize].xpos.as_str();
+            let verb = matches!(xpos, "VBD" | "VBZ" | "VBP" | "MD") && !(article && stops(end + 1));
+            if verb || self.upos(end) == "AUX" || reported(end) || self.in_quote(end) {
+                return None;
+            }
+            end += 1;
+        }
+        let age = end == after + 2 && self.upos(after + 1) == "NUM";
+        if age && end < sentence_end && self.lower(end) == "," {
+            return self.apposition_end(end, reported).or(Some(end));
+        }
+        // Not another name of a list ("Jane Roe, John Doe and …").
+        let described = (after + 1..end).any(|t| matches!(self.upos(t), "NOUN" | "ADJ"));
+        (age || described).then_some(end)
     }
 
     /// A direct quote without its own attribution continues the direct quote before it in its

@@ -967,3 +967,64 @@ fn a_short_quoted_line_that_nothing_attributes_is_no_quotation() {
     let (_, quotes) = quotes_of("The council met on Monday to vote on the budget.\n\n‘Roads that last.’\n\nThe budget passed by two votes.", None);
     assert!(quotes.iter().all(|q| !q.content.text.starts_with("Roads")), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_apposition_after_a_speaker_named_after_the_cue_describes_the_speaker() {
+    let (_, quotes) = quotes_of("“It is over,” said Ann Lee, the chief executive of Foxcorp.", None);
+    assert_eq!(speaker(quote(&quotes, "It is over")), "Ann Lee, the chief executive of Foxcorp");
+    // Its last noun tagged as a verb.
+    let (_, quotes) = quotes_of("“The plan will not survive the winter,” said Mark Tully, a Republican communications strategist.", None);
+    assert_eq!(speaker(quote(&quotes, "The plan will not survive")), "Mark Tully, a Republican communications strategist");
+}
+
+#[test]
+fn the_last_noun_of_an_apposition_before_the_cue_is_not_the_speaker() {
+    let (_, quotes) = quotes_of("''We would have been all in,'' Mr. Alvarez, the Republican mayor of Tampa, said in his office overlooking the bay.", None);
+    assert_eq!(speaker(quote(&quotes, "We would have been all in")), "Mr. Alvarez, the Republican mayor of Tampa");
+}
+
+#[test]
+fn a_dateline_after_a_headline_is_no_speaker() {
+    let (_, quotes) = quotes_of("Mayor backs port deal.  SPRINGFIELD, Ill. (AP) — Mayor Jane Roe said Monday that the port deal would create jobs.", None);
+    assert_eq!(speaker(quote(&quotes, "that the port deal")), "Mayor Jane Roe");
+    let (_, quotes) = quotes_of("Talks resume.  GENEVA (Reuters) — Foreign Minister Ana Ortiz told delegates the talks would resume.", None);
+    assert_eq!(speaker(quote(&quotes, "the talks would resume")), "Foreign Minister Ana Ortiz");
+}
+
+#[test]
+fn a_single_quoted_word_without_a_cue_verb_is_a_scare_quote() {
+    let text = "Services for adults vary from county to county, depending on whether they are \"high\" or \"low\" earners.";
+    let (_, quotes) = quotes_of(text, None);
+    assert!(quotes.is_empty(), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+    // More than one word is still reported by the verb.
+    let (_, quotes) = quotes_of("The senator dismissed the bill as \"a cynical stunt\" on Monday.", None);
+    assert_eq!(speaker(quote(&quotes, "a cynical stunt")), "The senator");
+}
+
+#[test]
+fn verbs_of_speaking_loudly_or_in_passing_frame_a_quote() {
+    let (_, quotes) = quotes_of("“We are not finished yet!” the senator exclaimed.\n\n“That is not true,” the mayor retorted.", None);
+    let q = quote(&quotes, "We are not finished yet");
+    assert_eq!((speaker(q), cue(q)), ("the senator", "exclaimed"));
+    let q = quote(&quotes, "That is not true");
+    assert_eq!((speaker(q), cue(q)), ("the mayor", "retorted"));
+}
+
+#[test]
+fn a_text_reads_the_words_it_holds() {
+    let (_, quotes) = quotes_of("“The store will close for good on Friday,” the notice on the door read.", None);
+    let q = quote(&quotes, "The store will close");
+    assert_eq!((speaker(q), cue(q)), ("the notice on the door", "read"));
+}
+
+#[test]
+fn a_title_with_an_ampersand_is_no_quotation() {
+    let (_, quotes) = quotes_of("On Sunday on Channel Five’s “Books & Beyond,” Rep. Jane Roe discussed the library bill.", None);
+    assert!(quotes.iter().all(|q| !q.content.text.contains("Beyond")), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_speaker_cut_short_inside_its_apposition_takes_all_of_it() {
+    let (_, quotes) = quotes_of("“Cuts will hurt,” said Dana Becker, co-director of the Center for Economic and Policy Research, a liberal research group.", None);
+    assert_eq!(speaker(quote(&quotes, "Cuts will hurt")), "Dana Becker, co-director of the Center for Economic and Policy Research");
+}
