@@ -515,4 +515,7 @@ fn abbreviated_titles_before_a_name() {
     let doc = resolve("The rebels freed a Peruvian sergeant and Capt. Luis Soto.", "2024-03-01");
     assert_eq!(code_of(&doc, "a Peruvian sergeant").as_deref(), Some("PERMIL"));
     assert_eq!(code_of(&doc, "Capt. Luis Soto").as_deref().map(|c| c.ends_with("MIL")), Some(true));
+    let doc = resolve("Bolivian truck drivers and Chilean miners blocked the road.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Bolivian truck drivers").as_deref(), Some("BOLLAB"));
+    assert_eq!(code_of(&doc, "Chilean miners").as_deref(), Some("CHLLAB"));
 }
