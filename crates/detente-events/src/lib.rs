@@ -448,9 +448,18 @@ impl<'l> EventCoder<'l> {
                 .filter(|&c| matches!(tree.base_rel(c), "acl" | "advcl" | "xcomp"))
                 .collect();
             near.extend(clauses);
+            // "the police in the Gaza Strip detained suspects": a place inside the subject's
+            // phrase says who acts, not at whom.
+            let in_subject = |l: &Location| {
+                tree.child_with(t, "nsubj").is_some_and(|s| {
+                    let phrase = tree.subtree(s);
+                    let span = doc.token_text_span(phrase[0]..phrase[phrase.len() - 1] + 1).span;
+                    span.start <= l.span.start && l.span.end <= span.end
+                })
+            };
             let place = location
                 .clone()
-                .filter(|l| l.country.is_some())
+                .filter(|l| l.country.is_some() && !in_subject(l))
                 .or_else(|| self.location(doc, tree, &near).filter(|l| l.country.is_some()));
             // "An ELN attack that killed nine soldiers": with no place named, a country's rebels
             // fight its own forces, whatever the dateline (a story filed from peace talks abroad).

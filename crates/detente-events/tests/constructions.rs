@@ -839,3 +839,13 @@ fn a_proper_adjective_opening_the_object_is_not_a_complement() {
 fn concern_expressed_to_someone_targets_them() {
     expect_exact("The Chinese foreign minister expressed concern to the Japanese ambassador about the visit.", "CHNGOV", "JPNGOV", "012");
 }
+
+#[test]
+fn a_place_inside_the_subject_is_not_the_target() {
+    // Where the police are says whose police they are, not whom they detained.
+    let found = events("The police in the Gaza Strip detained several suspects on Monday.", Some("2024-03-01"));
+    let detained = found.iter().find(|e| e.cameo.code.starts_with("173")).unwrap_or_else(|| panic!("no arrest in:\n{}", describe(&found)));
+    assert!(detained.target.iter().all(|a| a.text != "Gaza Strip" && a.text != "the Gaza Strip"), "{}", describe(&found));
+    // Where the act happens still names its target.
+    expect_exact("The police detained several suspects in the Gaza Strip on Monday.", "PSECOP", "PSE", "173");
+}
