@@ -849,3 +849,11 @@ fn a_place_inside_the_subject_is_not_the_target() {
     // Where the act happens still names its target.
     expect_exact("The police detained several suspects in the Gaza Strip on Monday.", "PSECOP", "PSE", "173");
 }
+
+#[test]
+fn what_an_offer_would_send_is_not_its_target() {
+    expect_exact("Kenya has offered to send 1,000 police officers to Haiti.", "KEN", "HTI", "033");
+    let found = events("Kenya has offered to send 1,000 police officers to Haiti.", Some("2024-03-01"));
+    let offer = found.iter().find(|e| e.cameo.code == "033").expect("an offer");
+    assert!(offer.target.iter().all(|a| a.code.as_deref() != Some("COP")), "{}", describe(&found));
+}
