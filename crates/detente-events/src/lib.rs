@@ -569,7 +569,9 @@ impl<'l> EventCoder<'l> {
             && target.is_empty()
             && distinct.len() == 2
             && std::iter::once(t).chain(tree.children_with(t, "obj")).any(exercise);
-        let symmetric = matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") || mutual || joint_exercise;
+        // Visiting, hosting and mediating are done side by side: "brokered by Qatar and Egypt".
+        let side_by_side = ["042", "043", "045"].iter().any(|c| m.pattern.cameo.code.starts_with(c));
+        let symmetric = (matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") && !side_by_side) || mutual || joint_exercise;
         // "Armenia and Azerbaijan swapped prisoners": what two sides exchange is not a third party.
         if exchange && distinct.len() == 2 {
             target.clear();

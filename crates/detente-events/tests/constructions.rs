@@ -857,3 +857,13 @@ fn what_an_offer_would_send_is_not_its_target() {
     let offer = found.iter().find(|e| e.cameo.code == "033").expect("an offer");
     assert!(offer.target.iter().all(|a| a.code.as_deref() != Some("COP")), "{}", describe(&found));
 }
+
+#[test]
+fn co_mediators_and_co_hosts_are_not_each_others_targets() {
+    let found = events("The truce was brokered by Qatar and Egypt on Sunday.", Some("2024-03-01"));
+    let mediation: Vec<_> = found.iter().filter(|e| e.cameo.code.starts_with("045")).collect();
+    assert!(!mediation.is_empty(), "{}", describe(&found));
+    assert!(mediation.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
+    // Meeting is mutual.
+    expect_exact("Qatar and Egypt met in Cairo on Sunday.", "QAT", "EGY", "040");
+}
