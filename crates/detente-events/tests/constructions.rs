@@ -795,6 +795,9 @@ fn weapons_hit_for_their_operators() {
     // "hit" alone is too common to code ("the storm hit"); hit by a weapon it is force.
     expect_exact("Russian missiles hit Kharkiv overnight.", "RUSMIL", "UKR", "190");
     expect_exact("A Bolivian army helicopter attacked a rebel camp in Peru.", "BOLMIL", "PER", "180");
+    // Ramming a ship is force at sea; ramming a bill through parliament is not.
+    expect_exact("A Chinese coast guard vessel rammed a Philippine supply boat on Monday.", "CHNMIL", "PHL", "190");
+    assert!(events("The government rammed the bill through parliament.", Some("2024-03-01")).is_empty());
     assert!(events("The storm hit Florida.", Some("2024-03-01")).is_empty());
 }
 
