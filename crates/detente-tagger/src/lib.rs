@@ -298,7 +298,8 @@ impl Tagger {
                     }
                     continue;
                 }
-                Role::Relative if after_comma => in_relative = true,
+                // "… at supporters *who* had gathered": a relative right after its noun too.
+                Role::Relative if after_comma || (k > 0 && self.nominal[tags[k - 1] as usize]) => in_relative = true,
                 Role::Subordinator if !in_relative => in_subordinate = true,
                 Role::Finite if !in_relative && !in_subordinate => return,
                 _ => {}

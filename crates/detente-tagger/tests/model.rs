@@ -122,6 +122,9 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     // A participle between a noun and its bare object is a past tense, main clause or not.
     let words = ["Dozens", "were", "wounded", "as", "army", "units", "shelled", "villages", "near", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[6].xpos, "VBD");
+    // A finite verb in a relative clause right after its noun is not the predicate either.
+    let words = ["Riot", "police", "fired", "tear", "gas", "at", "supporters", "who", "had", "gathered", "outside", "."];
+    assert_eq!(tagger.tag(&words)[2].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
