@@ -41,6 +41,8 @@ pub enum CorpusError {
     UnknownFormat { path: PathBuf },
     #[error("PETRARCH dictionaries: {0}")]
     Dictionary(String),
+    #[error("word clusters: {0}")]
+    Clusters(String),
     /// A shared data file is missing (the message names `DETENTE_DATA`).
     #[error("{0}")]
     MissingData(String),
@@ -149,6 +151,21 @@ impl TrainConfig {
              gazetteer also from the Phoenix actor dictionaries ({} names)",
             self.names.len()
         ));
+        Ok(self)
+    }
+
+    /// Adds distributional word classes (which must be of lowercased forms,
+    /// as `detente train clusters` makes by default) and records their
+    /// description in `source`.
+    pub fn with_clusters(
+        mut self,
+        clusters: detente_clusters::Clusters,
+    ) -> Result<TrainConfig, CorpusError> {
+        detente_clusters::ClassTable::new(&clusters).map_err(CorpusError::Clusters)?;
+        let about: Vec<&str> = clusters.description().lines().skip(1).collect();
+        self.source
+            .push_str(&format!("; word clusters: {}", about.join("; ")));
+        self.clusters = Some(clusters);
         Ok(self)
     }
 }

@@ -6,6 +6,7 @@
 //! template allocates or rescans a string.
 
 use crate::{EntityType, NerInput};
+use detente_clusters::{ClassTable, MAX_CLUSTERINGS};
 use detente_lexicon::{ActorLexicon, EntryKind, NameKind};
 use detente_linear::{hash_str, mix, KeyIndex, StrHash};
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,9 @@ pub struct WordInfo {
     pub prior: u64,
     /// The run of capitalised words the word is in ([`capital_runs`]).
     pub run: Run,
+    /// The word's distributional class in each clustering, coarse to fine
+    /// (class + 1; 0 where the word has none), see [`ClassTable`].
+    pub cluster: [u64; MAX_CLUSTERINGS],
 }
 
 /// A run of two or more capitalised words ("Greater New Orleans Fair
@@ -85,6 +89,7 @@ impl WordInfo {
             parts: v,
             prior: v,
             run: Run::NONE,
+            cluster: [v; MAX_CLUSTERINGS],
         }
     }
 }
@@ -117,6 +122,8 @@ pub struct Tables {
     pub seen: WordTable,
     /// Normalised word → [`name_parts`] value.
     pub parts: WordTable,
+    /// Lowercase word → its distributional classes.
+    pub clusters: ClassTable,
 }
 
 impl Tables {
@@ -125,13 +132,15 @@ impl Tables {
         self.case.rebuild();
         self.seen.rebuild();
         self.parts.rebuild();
+        self.clusters.rebuild();
     }
 
     pub fn validate(&self) -> Result<(), String> {
         self.gazetteer.validate()?;
         self.case.validate()?;
         self.seen.validate()?;
-        self.parts.validate()
+        self.parts.validate()?;
+        self.clusters.validate()
     }
 }
 
@@ -155,6 +164,7 @@ pub fn analyse(
         }
         info.case = tables.case.get(info.lower);
         info.seen = seen.get(info.lower);
+        info.cluster = tables.clusters.get(info.lower);
         out.push(info);
     }
     let casing = sentence_casing(&out[PAD..]);
@@ -379,6 +389,7 @@ fn analyse_word(word: &str, first: bool) -> WordInfo {
         parts: 0,
         prior: 0,
         run: Run::NONE,
+        cluster: [0; MAX_CLUSTERINGS],
     }
 }
 
@@ -528,6 +539,9 @@ const T_RUN_SUFFIX: u64 = 70;
 const T_RUN_BEFORE: u64 = 71;
 const T_RUN_AFTER: u64 = 72;
 const T_RUN_PLACE: u64 = 73;
+const T_CLUSTER: u64 = 74; // + clustering
+const T_CLUSTER_AT: u64 = 78; // + 2 × clustering + side
+const T_CLUSTER_CAPS: u64 = 86; // + clustering
 
 /// Appends the features of word `i` (a padded index) that depend only on
 /// the words.
@@ -590,6 +604,16 @@ pub fn static_features(w: &[WordInfo], i: usize, out: &mut Vec<u64>) {
         f(T_PRIOR_AT + n as u64, w[j].prior);
     }
     f(T_PRIOR, mix(x.prior, x.flags & (CAPS | FLAG_SENT_LOWER)));
+    for g in 0..MAX_CLUSTERINGS {
+        let g64 = g as u64;
+        f(T_CLUSTER + g64, x.cluster[g]);
+        f(
+            T_CLUSTER_CAPS + g64,
+            mix(x.cluster[g], x.flags & (CAPS | FLAG_SENT_LOWER)),
+        );
+        f(T_CLUSTER_AT + 2 * g64, w[i - 1].cluster[g]);
+        f(T_CLUSTER_AT + 2 * g64 + 1, w[i + 1].cluster[g]);
+    }
     let run = &x.run;
     if run.place != 0 {
         f(T_RUN_PLACE, run.place);
@@ -957,6 +981,33 @@ mod tests {
             .map(|w| w.prior)
             .collect();
         assert_eq!(prior, [4, 0, 8, 0, 0]);
+    }
+
+    #[test]
+    fn words_get_their_distributional_classes_whatever_their_case() {
+        let text: Vec<Vec<String>> = (0..3)
+            .flat_map(|_| ["Reuters said it", "AFP said it"])
+            .map(|s| s.split(' ').map(String::from).collect())
+            .collect();
+        let cfg = detente_clusters::TrainConfig {
+            sizes: vec![2, 4],
+            min_count: 2,
+            ..Default::default()
+        };
+        let clusters = detente_clusters::train(&text, &cfg, &mut |_| {});
+        let tables = Tables {
+            clusters: ClassTable::new(&clusters).unwrap(),
+            ..Tables::default()
+        };
+        let words: Vec<NerInput> = "REUTERS said unknown"
+            .split(' ')
+            .map(NerInput::word)
+            .collect();
+        let info = analyse(&words, &tables, None, false);
+        let want = clusters.classes("reuters").unwrap();
+        let want: Vec<u64> = want.iter().map(|&c| u64::from(c) + 1).collect();
+        assert_eq!(info[PAD].cluster, [want[0], want[1], 0, 0]);
+        assert_eq!(info[PAD + 2].cluster, [0; MAX_CLUSTERINGS]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Bump whenever the feature templates, hashing, labels or [`Model`]
 /// layout change: an old model would load but recognise nonsense.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 const FILE: ModelFile = ModelFile {
     magic: b"DTNTNER1",

@@ -24,9 +24,43 @@ pub enum TrainCommand {
     /// Defaults: UniversalNER English-EWT train (.iob2) plus the GUM train
     /// treebank's entity layer (.conllu), UniversalNER EWT dev for early
     /// stopping, the model written to the models directory. The PolNeAR train
-    /// articles and PETRARCH's Phoenix dictionaries come from $DETENTE_DATA.
+    /// articles and PETRARCH's Phoenix dictionaries come from $DETENTE_DATA; the
+    /// word classes from `detente train clusters`, read from the models directory.
     /// Single-threaded, seeded and reproducible.
     Ner(NerArgs),
+    /// Learn distributional word classes from unlabelled text (for the NER features).
+    ///
+    /// Words that occur between the same neighbours get the same class: the exchange
+    /// algorithm moves each word to the class that most raises the likelihood of the text
+    /// under a class-bigram model, iterating until few words move, once per granularity.
+    /// Defaults: the word forms of the training splits only (UD EWT and GUM train, the
+    /// PolNeAR train articles, ConfliBERT's train sentences) from $DETENTE_DATA, lowercased,
+    /// words seen at least 3 times, 32/128/512/1024 classes, written to
+    /// clusters-en-v1.bin in the models directory. Seeded and reproducible. `detente train
+    /// ner` copies the table into the NER model, so retrain NER after changing it.
+    Clusters(ClustersArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+    detente train clusters                                  # training text from $DETENTE_DATA into models/\n  \
+    detente train clusters --classes 64,256 --min-count 5 --out /tmp/clusters.bin --seed 2")]
+pub struct ClustersArgs {
+    /// Where to write the table (default: clusters-en-v1.bin in $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Number of classes of each clustering, coarse to fine, comma-separated (2 to 65536 each).
+    #[arg(long, value_delimiter = ',', value_name = "N[,N]", default_values_t = [32u32, 128, 512, 1024])]
+    classes: Vec<u32>,
+    /// Words seen fewer times in the text get no class.
+    #[arg(long, default_value_t = 3)]
+    min_count: u32,
+    /// Most exchange iterations per clustering (each stops earlier once fewer than 0.2% of the words move).
+    #[arg(long, default_value_t = 20)]
+    iterations: usize,
+    /// Seeds the initial classes of all but the most frequent words.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -43,6 +77,10 @@ pub struct NerArgs {
     /// Where to write the model (default: ner-en-v1.bin in $DETENTE_MODELS, else the repository's models/).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Word classes from `detente train clusters`, copied into the model (default:
+    /// clusters-en-v1.bin in $DETENTE_MODELS, else the repository's models/).
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
     /// Most epochs.
     #[arg(long)]
     epochs: Option<usize>,
@@ -104,6 +142,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
         TrainCommand::Syntax(args) => syntax(args),
         TrainCommand::Ner(args) => ner(args),
+        TrainCommand::Clusters(args) => clusters(args),
     }
 }
 
@@ -154,6 +193,16 @@ fn syntax(args: SyntaxArgs) -> Result<ExitCode> {
         train_parser(&args, &train, &dev, &source, &out.join(PARSER_FILE))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The word classes of `--clusters` (default: the models directory's), checked
+/// for use as a model's class table.
+fn load_clusters(path: Option<&Path>) -> Result<detente_clusters::Clusters> {
+    let path = path.map_or_else(|| default_models_dir().join(detente_clusters::CLUSTERS_FILE), Path::to_path_buf);
+    let clusters = detente_clusters::Clusters::load(&path)
+        .with_context(|| format!("word clusters (make them with `detente train clusters --out {}`)", path.display()))?;
+    detente_clusters::ClassTable::new(&clusters).map_err(anyhow::Error::msg)?;
+    Ok(clusters)
 }
 
 fn tagger_config(args: &SyntaxArgs, source: &str) -> detente_tagger::TrainConfig {
@@ -278,7 +327,10 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
     let dev = read_labelled(&dev_path)?;
     let source = format!("train {} ({} sentences); dev {}", names(&train_paths), train.len(), names(std::slice::from_ref(&dev_path)));
     eprintln!("Training on {source}");
-    let mut cfg = TrainConfig { seed: args.seed, source, ..TrainConfig::default() }.with_shared_resources()?;
+    let clusters = load_clusters(args.clusters.as_deref())?;
+    let mut cfg = TrainConfig { seed: args.seed, source, ..TrainConfig::default() }
+        .with_shared_resources()?
+        .with_clusters(clusters)?;
     cfg.epochs = args.epochs.unwrap_or(cfg.epochs);
     cfg.patience = args.patience.unwrap_or(cfg.patience);
     let mut progress: Option<ProgressBar> = None;
@@ -314,5 +366,79 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
     }
     ner.save(&out).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("ner model written to {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn clusters(args: ClustersArgs) -> Result<ExitCode> {
+    use detente_clusters::{TrainConfig, TrainEvent};
+    if let Some(bad) = args.classes.iter().find(|&&n| !(2..=65536).contains(&n)) {
+        anyhow::bail!("--classes {bad}: a clustering needs 2 to 65536 classes");
+    }
+    let out = args.out.clone().unwrap_or_else(|| default_models_dir().join(detente_clusters::CLUSTERS_FILE));
+    let (text, source) = detente_clusters::training_text()?;
+    eprintln!("Clustering {source}");
+    let cfg = TrainConfig {
+        sizes: args.classes.clone(),
+        min_count: args.min_count,
+        iterations: args.iterations,
+        seed: args.seed,
+        source,
+        ..TrainConfig::default()
+    };
+    let started = std::time::Instant::now();
+    let mut progress: Option<(u32, ProgressBar)> = None;
+    let mut last: Option<(u32, detente_clusters::Iteration)> = None;
+    let summary = |(classes, it): (u32, detente_clusters::Iteration)| {
+        eprintln!(
+            "clusters: {classes} classes after {} iterations ({} words moved in the last), objective {:.4}",
+            it.iteration, it.moved, it.objective
+        )
+    };
+    let clusters = detente_clusters::train(&text, &cfg, &mut |event| match event {
+        TrainEvent::Started { sentences, tokens, vocabulary, bigrams } => {
+            eprintln!("clusters: {sentences} sentences, {tokens} tokens, {vocabulary} words with a class, {bigrams} distinct bigrams")
+        }
+        TrainEvent::Iteration { classes, iteration } => {
+            if progress.as_ref().is_some_and(|(c, _)| *c != classes) {
+                if let Some((_, bar)) = progress.take() {
+                    bar.finish_and_clear();
+                }
+                if let Some(finished) = last.take() {
+                    summary(finished);
+                }
+            }
+            last = Some((classes, iteration));
+            let (_, bar) = progress.get_or_insert_with(|| {
+                let bar = ProgressBar::new(args.iterations as u64);
+                bar.set_style(
+                    ProgressStyle::with_template("{msg:40} [{bar:30}] {pos}/{len} iterations ({elapsed})")
+                        .expect("valid template")
+                        .progress_chars("=> "),
+                );
+                (classes, bar)
+            });
+            bar.set_position(iteration.iteration as u64);
+            bar.set_message(format!(
+                "{classes} classes: {} moved, objective {:.4}",
+                iteration.moved, iteration.objective
+            ));
+        }
+    });
+    if let Some((_, bar)) = progress.take() {
+        bar.finish_and_clear();
+    }
+    if let Some(finished) = last.take() {
+        summary(finished);
+    }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    clusters.save(&out).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "clusters: {} words in {:.1}s; written to {}",
+        clusters.len(),
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
