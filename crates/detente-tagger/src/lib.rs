@@ -220,7 +220,7 @@ impl Tagger {
         let (tags, feats) = SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
             let info = analyse(words, &self.model.dict, &mut scratch.chars);
-            let tags = self.decode_tags(&info, scratch);
+            let tags = self.decode_tags(words, &info, scratch);
             let feats = self.decode_feats(&info, &tags, scratch);
             (tags, feats)
         });
@@ -248,7 +248,7 @@ impl Tagger {
         self.model.lemmatiser.lemma(form, xpos)
     }
 
-    fn decode_tags(&self, info: &[WordInfo], s: &mut Scratch) -> Vec<u16> {
+    fn decode_tags(&self, words: &[&str], info: &[WordInfo], s: &mut Scratch) -> Vec<u16> {
         let n = info.len() - 2 * PAD;
         let width = 2 * self.model.classes.len();
         s.static_scores.clear();
@@ -264,7 +264,7 @@ impl Tagger {
         }
         let first = self.decode_pass(info, None, s);
         let mut tags = self.decode_pass(info, Some(&first), s);
-        self.give_a_predicate(info, &mut tags);
+        self.give_a_predicate(words, info, &mut tags);
         self.read_transitive_participles(info, &mut tags);
         tags
     }
@@ -275,13 +275,15 @@ impl Tagger {
     /// finite ("units threatened to shell the town *if* troops advanced"), the
     /// first participle after a nominal (or after the comma that closes an
     /// apposition or "X, who has ruled since 1986, accused …") that may be a
-    /// past tense is read as one.
-    fn give_a_predicate(&self, info: &[WordInfo], tags: &mut [u16]) {
+    /// past tense is read as one. With no participle, an "-ed" word read as a noun or adjective
+    /// after a nominal is ("a court on Tuesday *freed* activist X").
+    fn give_a_predicate(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let mut in_relative = false;
         // Inside a subordinate clause, up to the next comma.
         let mut in_subordinate = false;
         let mut candidate = None;
+        let mut ed_word = None;
         for k in 0..tags.len() {
             let after_comma = k > 0 && self.roles[tags[k - 1] as usize] == Role::Comma;
             match self.roles[tags[k] as usize] {
@@ -310,8 +312,13 @@ impl Tagger {
             if candidate.is_none() && tags[k] == verbs.participle && !in_relative && !in_subordinate && after_nominal {
                 candidate = Some(k);
             }
+            let noun_or_adjective = matches!(self.model.classes[tags[k] as usize].xpos.as_str(), "NN" | "JJ");
+            let ed = words[k].ends_with("ed") && words[k].starts_with(|c: char| c.is_lowercase());
+            if ed_word.is_none() && noun_or_adjective && ed && !in_relative && !in_subordinate && after_nominal {
+                ed_word = Some(k);
+            }
         }
-        let Some(k) = candidate else { return };
+        let Some(k) = candidate.or(ed_word) else { return };
         if self.may_be_past(info, k, verbs) {
             tags[k] = verbs.past;
         }

@@ -125,6 +125,9 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     // A finite verb in a relative clause right after its noun is not the predicate either.
     let words = ["Riot", "police", "fired", "tear", "gas", "at", "supporters", "who", "had", "gathered", "outside", "."];
     assert_eq!(tagger.tag(&words)[2].xpos, "VBD");
+    // With no participle, an "-ed" word read as a noun after a nominal is the predicate.
+    let words = ["A", "Kenyan", "court", "on", "Monday", "freed", "activist", "lawyer", "Ann", "Kamau", "."];
+    assert_eq!(tagger.tag(&words)[5].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
