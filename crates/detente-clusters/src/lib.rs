@@ -44,7 +44,7 @@ pub use corpus::{training_text, CorpusError, TRAINING_FILES};
 pub use exchange::Iteration;
 pub use table::{lower_key, ClassTable, MAX_CLUSTERINGS};
 
-use detente_linear::{file, HeaderError, ModelFile};
+use detente_linear::{file, HeaderError, ModelFile, SplitMix};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io;
@@ -320,7 +320,7 @@ pub fn train(
     fixed[BOUNDARY as usize] = true;
     let mut per_clustering = Vec::new();
     for &size in &cfg.sizes {
-        let mut rng = SplitMix(cfg.seed ^ u64::from(size).wrapping_mul(0x9e37_79b9));
+        let mut rng = SplitMix::new(cfg.seed ^ u64::from(size).wrapping_mul(0x9e37_79b9));
         // The boundary owns class 0; the most frequent words one class
         // each; the rest at random.
         let mut class: Vec<u32> = (0..vocab as u32)
@@ -394,19 +394,6 @@ pub fn train(
         sizes: cfg.sizes.clone(),
         words: words.into_iter().map(|(w, _)| w.to_string()).collect(),
         classes,
-    }
-}
-
-/// SplitMix64: a tiny seeded generator.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
     }
 }
 

@@ -47,7 +47,7 @@ use crate::weights::Weights;
 use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence};
 use detente_clusters::{ClassTable, Clusters};
 use detente_lexicon::{ActorLexicon, EntryKind};
-use detente_linear::Perceptron;
+use detente_linear::{Perceptron, SplitMix};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -314,7 +314,7 @@ fn fit(
     // One more class than decoded: the sink of one-sided structured updates.
     let mut perceptron = Perceptron::new(CLASSES + usize::from(cfg.beam > 1));
     let mut order = subset.to_vec();
-    let mut rng = SplitMix(cfg.seed);
+    let mut rng = SplitMix::new(cfg.seed);
     let mut best: Option<(usize, NerScores, Ner)> = None;
     let mut features = Vec::new();
     let cut = (cfg.dropout.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
@@ -666,20 +666,6 @@ fn seen_table(sentences: &[&NerSentence], skip: Option<usize>) -> WordTable {
             .map(|(k, (mask, n))| (k, entity_value(mask, n)))
             .collect(),
     )
-}
-
-/// SplitMix64: a tiny seeded generator, so the shuffle (and therefore the
-/// model) depends on nothing but the seed.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
 }
 
 /// Fisher–Yates.
