@@ -375,7 +375,9 @@ fn the_group_and_plural_descriptions_take_the_last_such_actor() {
 #[test]
 fn a_country_word_found_from_two_heads_is_one_mention() {
     let doc = resolve("The ruling Georgian Dream party accused the opposition.", "2024-03-04");
-    assert_eq!(mentions(&doc, "Georgian").len(), 1, "{:#?}", doc.actors);
+    // Whether the country word is a mention of its own or inside the party's, it is in one only.
+    let with_georgian = doc.actors.iter().filter(|m| m.text.split(' ').any(|w| w == "Georgian")).count();
+    assert_eq!(with_georgian, 1, "{:#?}", doc.actors);
 }
 
 #[test]
