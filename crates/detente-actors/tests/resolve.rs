@@ -521,3 +521,13 @@ fn abbreviated_titles_before_a_name() {
     assert_eq!(code_of(&doc, "Bolivian truck drivers").as_deref(), Some("BOLLAB"));
     assert_eq!(code_of(&doc, "Chilean miners").as_deref(), Some("CHLLAB"));
 }
+
+#[test]
+fn european_heads_of_government_of_2025() {
+    let doc = resolve("Pedro Sánchez and Mette Frederiksen met Christian Stocker in Vienna. Store owners protested.", "2025-06-01");
+    assert_eq!(code_of(&doc, "Pedro Sánchez").as_deref(), Some("ESPGOV"));
+    assert_eq!(code_of(&doc, "Mette Frederiksen").as_deref(), Some("DNKGOV"));
+    assert_eq!(code_of(&doc, "Christian Stocker").as_deref(), Some("AUTGOV"));
+    // A Norwegian name folded to ASCII ("Støre" is "store") is no alias of its own.
+    assert!(doc.actors.iter().all(|m| m.code.as_deref() != Some("NORGOV")), "{:#?}", doc.actors);
+}
