@@ -143,10 +143,7 @@ fn adjectives_opening_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
     if !matches!(words[a + 1].upos, "NOUN" | "PROPN") || !(a + 1..subject).all(|j| dominates(arcs, subject, j)) {
         return;
     }
-    for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
-        *h = verb as u32 + 1;
-    }
-    arcs[verb] = (0, "root");
+    take_place(arcs, a, verb);
     arcs[a] = (a as u32 + 2, "amod");
 }
 
@@ -186,7 +183,7 @@ fn names_after_modifiers_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u3
 /// first nominal it governs takes its place, and it becomes that word's determiner.
 fn articles_as_determiners(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     for a in 0..words.len() {
-        let (head, rel) = arcs[a];
+        let rel = arcs[a].1;
         let article = words[a].upos == "DET" && matches!(words[a].form.to_ascii_lowercase().as_str(), "a" | "an" | "the");
         if !article || !matches!(rel, "obj" | "nsubj" | "nsubj:pass" | "obl" | "nmod" | "iobj" | "conj") {
             continue;
@@ -194,10 +191,7 @@ fn articles_as_determiners(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
         let me = a as u32 + 1;
         let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN" | "NUM" | "SYM");
         let Some(noun) = (a + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k)) else { continue };
-        for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
-            *h = noun as u32 + 1;
-        }
-        arcs[noun] = (head, rel);
+        take_place(arcs, a, noun);
         arcs[a] = (noun as u32 + 1, "det");
     }
 }
@@ -207,17 +201,14 @@ fn articles_as_determiners(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
 /// first nominal it governs takes its place, and it becomes that word's case marker.
 fn prepositions_as_case_markers(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     for p in 0..words.len() {
-        let (head, rel) = arcs[p];
+        let rel = arcs[p].1;
         if words[p].upos != "ADP" || !matches!(rel, "obl" | "nmod") {
             continue;
         }
         let me = p as u32 + 1;
         let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
         let Some(noun) = (p + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k)) else { continue };
-        for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
-            *h = noun as u32 + 1;
-        }
-        arcs[noun] = (head, rel);
+        take_place(arcs, p, noun);
         arcs[p] = (noun as u32 + 1, "case");
     }
 }
@@ -241,12 +232,19 @@ fn day_words_after_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
         if !(name..d).all(|k| dominates(arcs, name, k)) {
             continue;
         }
-        for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == me) {
-            *h = name as u32 + 1;
-        }
-        arcs[name] = (head, rel);
+        take_place(arcs, d, name);
         arcs[d] = (head, "obl:unmarked");
     }
+}
+
+/// Puts word `by` in the place of word `word`: `word`'s dependents and its own attachment pass
+/// to `by`. The caller then re-attaches `word`.
+fn take_place<'a>(arcs: &mut [(u32, &'a str)], word: usize, by: usize) {
+    let attachment = arcs[word];
+    for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == word as u32 + 1) {
+        *h = by as u32 + 1;
+    }
+    arcs[by] = attachment;
 }
 
 /// A capitalised adjective ("Lebanese", "Western"), which the repairs trust to open a name.
