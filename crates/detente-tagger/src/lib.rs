@@ -312,9 +312,15 @@ impl Tagger {
             if candidate.is_none() && tags[k] == verbs.participle && !in_relative && !in_subordinate && after_nominal {
                 candidate = Some(k);
             }
-            let noun_or_adjective = matches!(self.model.classes[tags[k] as usize].xpos.as_str(), "NN" | "JJ");
-            let ed = words[k].ends_with("ed") && words[k].starts_with(|c: char| c.is_lowercase());
-            if ed_word.is_none() && noun_or_adjective && ed && !in_relative && !in_subordinate && after_nominal {
+            // Cheap tests first: this runs on every word of every sentence until a finite verb.
+            if ed_word.is_none()
+                && after_nominal
+                && !in_relative
+                && !in_subordinate
+                && words[k].ends_with("ed")
+                && words[k].starts_with(|c: char| c.is_lowercase())
+                && matches!(self.model.classes[tags[k] as usize].xpos.as_str(), "NN" | "JJ")
+            {
                 ed_word = Some(k);
             }
         }
