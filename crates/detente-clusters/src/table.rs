@@ -3,7 +3,7 @@
 //! classes packed into one `u32`.
 
 use crate::Clusters;
-use detente_linear::{KeyIndex, StrHash};
+use detente_linear::{StrHash, WordTable};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -16,11 +16,7 @@ pub const MAX_CLUSTERINGS: usize = 4;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ClassTable {
     sizes: Vec<u32>,
-    #[serde(with = "detente_linear::hash::raw_u64")]
-    keys: Vec<u64>,
-    values: Vec<u32>,
-    #[serde(skip)]
-    index: KeyIndex<u32>,
+    classes: WordTable,
 }
 
 impl ClassTable {
@@ -47,38 +43,28 @@ impl ClassTable {
             }
             map.insert(lower_key(word), value);
         }
-        let mut table = ClassTable {
-            sizes,
-            keys: map.keys().copied().collect(),
-            values: map.into_values().collect(),
-            index: KeyIndex::default(),
-        };
-        table.rebuild();
-        Ok(table)
+        Ok(ClassTable { sizes, classes: WordTable::from_map(map) })
     }
 
     /// Rebuilds the lookup index (after deserialising).
     pub fn rebuild(&mut self) {
-        self.index = KeyIndex::build(&self.keys, self.values.iter().copied());
+        self.classes.rebuild();
     }
 
     pub fn validate(&self) -> Result<(), String> {
-        if self.keys.len() != self.values.len() {
-            return Err("class table keys and values disagree".into());
-        }
         if self.sizes.len() > MAX_CLUSTERINGS {
             return Err("class table has too many clusterings".into());
         }
-        Ok(())
+        self.classes.validate()
     }
 
     /// Words with classes.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.classes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.classes.is_empty()
     }
 
     /// The class + 1 in each clustering (coarse to fine) of the word whose
@@ -87,9 +73,11 @@ impl ClassTable {
     #[inline]
     pub fn get(&self, key: u64) -> [u64; MAX_CLUSTERINGS] {
         let mut out = [0; MAX_CLUSTERINGS];
-        let Some(value) = self.index.get(key) else {
+        // Every stored value has bit 31 set, so 0 is a word with no classes.
+        let value = self.classes.get(key);
+        if value == 0 {
             return out;
-        };
+        }
         let mut shift = 0;
         for (slot, &size) in out.iter_mut().zip(&self.sizes) {
             let bits = class_bits(size);

@@ -1,5 +1,6 @@
 //! The machinery Detente's linear models share: features hashed to `u64`
-//! keys ([`hash`]), an open-addressing key index ([`KeyIndex`]), the
+//! keys ([`hash`]), an open-addressing key index ([`KeyIndex`]) and the
+//! word tables built on it ([`WordTable`]), the
 //! averaged perceptron that trains them ([`Perceptron`]), the seeded
 //! generator of their training runs ([`SplitMix`]) and the versioned
 //! model-file header ([`ModelFile`]). Each model keeps its own feature
@@ -9,8 +10,10 @@ pub mod file;
 pub mod hash;
 mod perceptron;
 mod rng;
+mod table;
 
 pub use file::{HeaderError, ModelFile};
 pub use hash::{hash_str, mix, prefetch, KeyIndex, StrHash};
 pub use perceptron::Perceptron;
 pub use rng::SplitMix;
+pub use table::WordTable;

@@ -8,7 +8,7 @@
 use crate::{EntityType, NerInput};
 use detente_clusters::{ClassTable, MAX_CLUSTERINGS};
 use detente_lexicon::{ActorLexicon, EntryKind, NameKind};
-use detente_linear::{hash_str, mix, KeyIndex, StrHash};
+use detente_linear::{hash_str, mix, KeyIndex, StrHash, WordTable};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -162,8 +162,8 @@ pub fn analyse(
             info.upos = hash_str(w.upos);
             info.xpos = hash_str(w.xpos);
         }
-        info.case = tables.case.get(info.lower);
-        info.seen = seen.get(info.lower);
+        info.case = u64::from(tables.case.get(info.lower));
+        info.seen = u64::from(seen.get(info.lower));
         info.cluster = tables.clusters.get(info.lower);
         out.push(info);
     }
@@ -174,10 +174,10 @@ pub fn analyse(
     for (k, g) in tables.gazetteer.positions(words).into_iter().enumerate() {
         out[PAD + k].gaz = g;
     }
-    if !tables.parts.keys.is_empty() {
+    if !tables.parts.is_empty() {
         for (k, w) in words.iter().enumerate() {
             let mut parts = 0;
-            name_words(w.word, &mut |h, _| parts |= tables.parts.get(h));
+            name_words(w.word, &mut |h, _| parts |= u64::from(tables.parts.get(h)));
             out[PAD + k].parts = parts;
         }
     }
@@ -390,50 +390,6 @@ fn analyse_word(word: &str, first: bool) -> WordInfo {
         prior: 0,
         run: Run::NONE,
         cluster: [0; MAX_CLUSTERINGS],
-    }
-}
-
-/// A table from a hashed lowercase word to a small value.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct WordTable {
-    #[serde(with = "detente_linear::hash::raw_u64")]
-    keys: Vec<u64>,
-    values: Vec<u32>,
-    #[serde(skip)]
-    index: KeyIndex<u32>,
-}
-
-impl WordTable {
-    pub fn from_map(map: BTreeMap<u64, u32>) -> WordTable {
-        let mut t = WordTable {
-            keys: map.keys().copied().collect(),
-            values: map.into_values().collect(),
-            ..WordTable::default()
-        };
-        t.rebuild();
-        t
-    }
-
-    pub fn rebuild(&mut self) {
-        self.index = KeyIndex::build(&self.keys, self.values.iter().copied());
-    }
-
-    pub fn validate(&self) -> Result<(), String> {
-        if self.keys.len() == self.values.len() {
-            Ok(())
-        } else {
-            Err("word table keys and values disagree".into())
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// The value of the word with lowercase hash `lower`, 0 if absent.
-    #[inline]
-    fn get(&self, lower: u64) -> u64 {
-        self.index.get(lower).map_or(0, u64::from)
     }
 }
 

@@ -40,14 +40,14 @@
 
 use crate::features::{
     analyse, capitalised, case_value, dynamic_features, entity_value, lower_hash, name_parts,
-    static_features, Gazetteer, Memory, Tables, WordInfo, WordTable, PAD,
+    static_features, Gazetteer, Memory, Tables, WordInfo, PAD,
 };
 use crate::labels::{self, CLASSES};
 use crate::weights::Weights;
 use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence};
 use detente_clusters::{ClassTable, Clusters};
 use detente_lexicon::{ActorLexicon, EntryKind};
-use detente_linear::{Perceptron, SplitMix};
+use detente_linear::{Perceptron, SplitMix, WordTable};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
