@@ -241,6 +241,11 @@ impl<'a> Run<'a> {
         self.upos(t) != "PUNCT"
     }
 
+    /// A finite verb or modal by its tag (VBD, VBZ, VBP, MD).
+    fn is_finite(&self, t: u32) -> bool {
+        matches!(self.doc.syntax[t as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    }
+
     /// A dash between words, not a hyphen inside one ("Jane Roe - the mayor", not "runner-up").
     fn is_dash(&self, t: u32) -> bool {
         let spaced = t > 0 && self.doc.tokens[t as usize - 1].space_after && self.doc.tokens[t as usize].space_after;
@@ -1101,7 +1106,7 @@ impl<'a> Run<'a> {
             return None;
         }
         // The reported clause has lost its subject: the cue is followed by its verb.
-        let finite = matches!(tree.syntax(next).xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP") && matches!(self.upos(next), "AUX" | "VERB");
+        let finite = self.is_finite(next) && matches!(self.upos(next), "AUX" | "VERB");
         if !finite {
             return None;
         }
@@ -1698,7 +1703,7 @@ impl<'a> Run<'a> {
             matches!(self.upos(t), "DET" | "ADJ" | "NOUN" | "NUM") || matches!(xpos, "PRP$" | "WP" | "WP$")
         };
         let relative = matches!(self.doc.syntax[opening as usize + 1].xpos.as_str(), "WP" | "WP$");
-        let finite = (opening + 1..speaker.tokens.start).any(|t| matches!(self.doc.syntax[t as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+        let finite = (opening + 1..speaker.tokens.start).any(|t| self.is_finite(t));
         // "Jane Roe, the mayor's chief of staff,": a name's possessive opens a description too.
         let possessive = (opening + 1..comma).any(|t| matches!(self.lower(t).as_str(), "'s" | "’s"));
         if self.lower(opening) != "," || !(set_off(opening + 1) || possessive) || (finite && !relative) {
@@ -1740,8 +1745,7 @@ impl<'a> Run<'a> {
         let article = self.upos(after + 1) == "DET";
         let mut end = after + 1;
         while !stops(end) {
-            let xpos = self.doc.syntax[end as usize].xpos.as_str();
-            let verb = matches!(xpos, "VBD" | "VBZ" | "VBP" | "MD") && !(article && stops(end + 1));
+            let verb = self.is_finite(end) && !(article && stops(end + 1));
             if verb || self.upos(end) == "AUX" || reported(end) || self.in_quote(end) {
                 return None;
             }
