@@ -624,7 +624,7 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
-        if !place && determined && !f.plural && COUNTRY_NOUNS.contains(&lemma) && parts.is_empty() {
+        if !place && determined && !f.plural && COUNTRY_NOUNS.contains(&lemma) && parts.is_empty() && !self.names_a_condition(h) {
             f.kind = Kind::State;
             f.pending = Pending::Definite(lemma.to_string());
             out.push(f);
@@ -872,6 +872,13 @@ impl Sentence<'_, '_> {
         t.children(h).iter().any(|&c| {
             t.base_rel(c) == "det" && matches!(t.word(c).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those")
         })
+    }
+
+    /// "the state *of emergency*", "the state of the economy": a state of something common is a
+    /// condition, not a country ("the State of Israel" names one).
+    fn names_a_condition(&self, h: u32) -> bool {
+        let t = self.tree;
+        t.children(h).iter().any(|&c| t.base_rel(c) == "nmod" && t.upos(c) == "NOUN" && t.case_marker(c).as_deref() == Some("of"))
     }
 
     fn span_of(&self, tokens: Range<u32>) -> TextSpan {

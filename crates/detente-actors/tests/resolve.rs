@@ -63,6 +63,10 @@ fn people_held_or_harmed_are_civilians_and_chambers_of_commerce_business() {
     let doc2 = resolve("The U.S. Chamber of Commerce criticised the tariffs.", "2024-03-01");
     assert_eq!(code_of(&doc2, "The U.S. Chamber of Commerce").as_deref(), Some("USABUS"));
     assert!(mentions(&doc, "40 prisoners of war").iter().any(|m| m.code.as_deref().is_some_and(|c| c.ends_with("MIL"))), "{:#?}", doc.actors);
+    let doc3 = resolve("The minister apologised to the families of the victims after militants abducted 30 women and children.", "2024-03-01");
+    for civilians in ["the families", "the victims", "30 women", "children"] {
+        assert_eq!(code_of(&doc3, civilians).as_deref(), Some("CVL"), "{civilians}: {:#?}", doc3.actors);
+    }
 }
 
 #[test]
@@ -147,6 +151,9 @@ fn places_are_not_actors_but_country_adjectives_are() {
     let doc = resolve("Soldiers gathered near the Ukrainian border as Western sanctions took effect.", "2022-02-10");
     assert!(mentions(&doc, "Ukrainian").is_empty() && !doc.actors.iter().any(|m| m.text.contains("border")), "{:#?}", doc.actors);
     assert_eq!(code_of(&doc, "Western").as_deref(), Some("WST"));
+    // A state of something common is a condition, not a country to resolve.
+    let doc2 = resolve("Kenya welcomed the deal. The junta extended the state of emergency and the state of siege.", "2024-03-01");
+    assert!(!doc2.actors.iter().any(|m| m.text.contains("state")), "{:#?}", doc2.actors);
 }
 
 #[test]
