@@ -145,6 +145,9 @@ const VEHICLES: &[&str] = &["helicopter", "aircraft", "plane", "jet", "ship", "v
 /// Plural nouns that name other actors by their relation: unresolved, but actors.
 const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
 
+/// Sectors of a state's offices, whose former holders are elites.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
+
 /// Heads of definite descriptions that point back to a country.
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic", "sultanate", "emirate"];
 
@@ -215,7 +218,9 @@ pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDat
             if dateline.is_some_and(|d| d.contains(doc.tokens[h as usize].span)) {
                 continue;
             }
+            let before = out.len();
             ctx.mentions_at(h, &mut out);
+            out[before..].iter_mut().for_each(|f| ctx.former_officials_are_elites(f));
         }
     }
     drop_nested(&mut out);
@@ -872,6 +877,20 @@ impl Sentence<'_, '_> {
         t.children(h).iter().any(|&c| {
             t.base_rel(c) == "det" && matches!(t.word(c).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those")
         })
+    }
+
+    /// "former leader X", "a former army officer": a title held no more makes its holder one of
+    /// CAMEO's elites (`ELI`) of the country served (lexicon people get this from their roles).
+    fn former_officials_are_elites(&self, f: &mut Found) {
+        let Some(code) = f.code.as_deref().filter(|_| f.kind == Kind::Person && matches!(f.how, Resolution::Composition { .. } | Resolution::Lexicon)) else { return };
+        let (country, sector) = if code.len() == 3 { ("", code) } else { code.split_at(3) };
+        let formerly = (f.tokens.start..f.head).any(|k| {
+            let w = self.tree.word(k).to_lowercase();
+            w == "former" || w == "ex" || w.starts_with("ex-")
+        });
+        if formerly && STATE_SECTORS.contains(&sector.get(..3).unwrap_or_default()) && !detente_lexicon::SECTOR_CODES.contains(&country) {
+            f.code = Some(format!("{country}ELI"));
+        }
     }
 
     /// "the state *of emergency*", "the state of the economy": a state of something common is a

@@ -119,6 +119,10 @@ fn a_possessive_on_a_multiword_title_composes() {
 
 #[test]
 fn a_new_person_is_coded_from_the_title() {
+    // A title held no more makes its holder one of the country's elites.
+    let former = resolve("Catalonia's former leader Jordi Vidal and a former Kenyan army officer were detained.", "2024-03-01");
+    assert_eq!(code_of(&former, "former leader Jordi Vidal").as_deref(), Some("ESPELI"), "{:#?}", former.actors);
+    assert_eq!(code_of(&former, "a former Kenyan army officer").as_deref(), Some("KENELI"), "{:#?}", former.actors);
     let doc = resolve("Chilean Defence Minister Tomasa Quilapan visited the base on Monday.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Quilapan")).expect("mention of the minister");
     assert_eq!(m.code.as_deref(), Some("CHLGOV"), "{m:#?}");

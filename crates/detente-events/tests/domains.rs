@@ -49,7 +49,8 @@ fn an_acquittal_eases_a_legal_sanction() {
 fn putting_on_trial_and_arrest_warrants_are_legal_action() {
     expect("Nigerian authorities put the British journalist on trial.", "NGAGOV", "GBR", "173");
     expect("Kenya brought the British soldier to trial.", "KEN", "GBRMIL", "173");
-    expect("Interpol issued an arrest warrant for the former Peruvian president.", "IGOCOPITP", "PERGOV", "173");
+    // A former office holder is one of the country's elites (ELI).
+    expect("Interpol issued an arrest warrant for the former Peruvian president.", "IGOCOPITP", "PERELI", "173");
 }
 
 // --- elections and domestic politics --------------------------------------------------------
