@@ -473,7 +473,7 @@ impl Sentence<'_, '_> {
                 }
                 f.kind = match kind {
                     EntryKind::Capital | EntryKind::Metonym => Kind::Government,
-                    EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Actor => Kind::Organisation,
+                    EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Party | EntryKind::Actor => Kind::Organisation,
                     EntryKind::Place => Kind::Place,
                     _ if n.kind == NameKind::Demonym => Kind::Group,
                     _ => Kind::State,
@@ -645,7 +645,7 @@ impl Sentence<'_, '_> {
         // of it ("Western reprisals", "Taliban hideouts"); modifying a place it is only a possible
         // antecedent of "the country".
         for p in parts {
-            let organisation = matches!(p.entry.kind, EntryKind::Ngo | EntryKind::ArmedGroup);
+            let organisation = matches!(p.entry.kind, EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Party);
             if p.entry.kind.is_place() || organisation || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
                 let code = office_code(p.entry, self.date).map(str::to_string);
                 let kind = match p.entry.kind {
@@ -914,7 +914,7 @@ fn opposition<'n, 'a>(parts: &[&'n Name<'a>]) -> Option<&'n Name<'a>> {
 /// capitals and metonyms, organisations.
 fn is_base(e: &Entry) -> bool {
     e.kind.is_place()
-        || matches!(e.kind, EntryKind::Capital | EntryKind::Place | EntryKind::Metonym | EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup)
+        || matches!(e.kind, EntryKind::Capital | EntryKind::Place | EntryKind::Metonym | EntryKind::Igo | EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Party)
 }
 
 /// An agent's sector code on its own ("reporters" → `JRN`), without the placement mark of
@@ -942,7 +942,9 @@ pub(crate) fn compose(base: &str, agent: &Entry) -> Option<String> {
     let group_fighters = armed(sector) && armed_group;
     // "the ELN's lead negotiator", "the rebels' spokesman": its officials too.
     let group_officials = sector == "GOV" && armed_group;
-    if (base.starts_with("IGO") && sector == "GOV") || has_sector || group_fighters || group_officials {
+    // "BJP leaders", "Likud lawmakers": a party's people are the party.
+    let party = base.len() == 6 && &base[3..] == "PTY";
+    if (base.starts_with("IGO") && sector == "GOV") || has_sector || group_fighters || group_officials || party {
         return Some(base.to_string());
     }
     let country = if base.len() > 3 && detente_lexicon::SECTOR_CODES.contains(&&base[base.len() - 3..]) {

@@ -1079,6 +1079,11 @@ fn names_a_country(a: &ActorRef) -> bool {
 /// names no sector and the other is an arm of its state, or both are its government (`RUS` =
 /// `RUSGOV` = `RUSMIL`, but `AFG` ≠ `AFGREB`: rebels attacking "an Afghan base" attack the state).
 fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    // Two parties of one country share a code ("BJP leaders accused the Congress party").
+    let party = |x: &ActorRef| x.sector.as_deref() == Some("PTY") && x.code.as_deref().is_some_and(|c| c.len() == 6);
+    if party(a) && party(b) && a.code == b.code {
+        return !distinct_names(a, b);
+    }
     if a.code == b.code {
         return true;
     }
@@ -1088,6 +1093,13 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
         && ((a.sector.is_none() && state(b))
             || (b.sector.is_none() && state(a))
             || (a.sector.as_deref() == Some("GOV") && b.sector.as_deref() == Some("GOV")))
+}
+
+/// Whether two mentions name different bodies: neither's words contain the other's head word.
+fn distinct_names(a: &ActorRef, b: &ActorRef) -> bool {
+    let last = |x: &ActorRef| x.text.split_whitespace().last().map(str::to_lowercase).unwrap_or_default();
+    let words = |x: &ActorRef| x.text.to_lowercase();
+    !words(a).contains(&last(b)) && !words(b).contains(&last(a))
 }
 
 /// CAMEO sectors that act for a country's state.

@@ -68,6 +68,13 @@ fn banning_an_organisation_is_no_expulsion_of_aid_agencies() {
 }
 
 #[test]
+fn parties_of_one_country_act_on_each_other_and_veto_what_they_block() {
+    // Both are INDPTY, yet no self-event: two parties.
+    expect("BJP leaders accused the Congress party of insulting the army.", "INDPTY", "INDPTY", "112");
+    expect("Hungary blocked the EU's aid package for Ukraine.", "HUN", "IGOEUREEC", "129");
+}
+
+#[test]
 fn removal_from_office_is_a_change_of_leadership() {
     expect("The Peruvian Congress removed the president from office.", "PERLEG", "PERGOV", "0831");
 }

@@ -64,6 +64,8 @@ pub enum EntryKind {
     Ngo,
     /// A non-state armed group (Hamas, Taliban, Islamic State, …).
     ArmedGroup,
+    /// A political party (`INDPTY` the BJP); one-party states' ruling parties are their government.
+    Party,
     /// An agent (sector) word: "troops" → `MIL`, "foreign ministry" → `GOV`.
     Agent,
     /// A person with date-ranged roles.
@@ -90,6 +92,7 @@ impl EntryKind {
             EntryKind::Igo => "igo",
             EntryKind::Ngo => "ngo",
             EntryKind::ArmedGroup => "armed",
+            EntryKind::Party => "party",
             EntryKind::Agent => "agent",
             EntryKind::Person => "person",
             EntryKind::Actor => "actor",

@@ -366,8 +366,9 @@ fn organisation(cx: &mut Ctx, line: usize, cells: &[&str]) {
         "igo" => EntryKind::Igo,
         "ngo" => EntryKind::Ngo,
         "armed" => EntryKind::ArmedGroup,
+        "party" => EntryKind::Party,
         other => {
-            cx.err(line, ProblemKind::BadValue, format!("bad kind {other:?}: expected igo, ngo or armed"));
+            cx.err(line, ProblemKind::BadValue, format!("bad kind {other:?}: expected igo, ngo, armed or party"));
             return;
         }
     };

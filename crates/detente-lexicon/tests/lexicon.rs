@@ -25,6 +25,14 @@ fn embedded_files_load() {
     assert!(lex.count(EntryKind::Person) >= 500, "people: {}", lex.count(EntryKind::Person));
     assert!(lex.count(EntryKind::Agent) >= 250);
     assert!(lex.count(EntryKind::Igo) + lex.count(EntryKind::Ngo) + lex.count(EntryKind::ArmedGroup) >= 130);
+    assert!(lex.count(EntryKind::Party) >= 100, "parties: {}", lex.count(EntryKind::Party));
+}
+
+#[test]
+fn parties_are_their_countrys_and_a_one_party_states_is_its_government() {
+    assert_eq!(code("BJP", "2024-01-01").as_deref(), Some("INDPTY"));
+    assert_eq!(code("Republicans", "2024-01-01").as_deref(), Some("USAPTY"));
+    assert_eq!(code("Workers' Party of Korea", "2024-01-01").as_deref(), Some("PRKGOV"));
 }
 
 #[test]

@@ -630,11 +630,12 @@ fn kind_bit(kind: EntryKind, name: NameKind) -> u16 {
         EntryKind::Person => 8,
         EntryKind::Agent => 9,
         EntryKind::Actor => 10,
+        EntryKind::Party => 11,
     }
 }
 
 /// Kind bits of names from other dictionaries: this plus the entity type.
-const EXTRA_KINDS: usize = 11;
+const EXTRA_KINDS: usize = 12;
 
 /// Adds one name's prefixes to the gazetteer table; `case` overrides the
 /// case rule read from the name's spelling.
