@@ -46,8 +46,9 @@
 //! A named speaker's span goes on with the description set off after the name ("said Jane
 //! Roe, a pollster at X", "Jane Roe, 52, a nurse, said"), whatever the parser did with it; a
 //! speaker that is the last noun of such a description ("Jane Roe, the mayor of Springfield,
-//! said" read with "Springfield" as the subject) is the name with its description, and a
-//! story's dateline ("SPRINGFIELD, Ill. (AP) —") is never the speaker.
+//! said" read with "Springfield" as the subject) is the name with its description, a relative
+//! clause set off after the speaker that reports on its own ("Jane Roe, who backs Y, said") is
+//! cut from it, and a story's dateline ("SPRINGFIELD, Ill. (AP) —") is never the speaker.
 //!
 //! The speaker's code is copied from the actor stage's mention covering the speaker's head
 //! token, with how that mention was resolved. A quote interrupted by its attribution
@@ -151,6 +152,7 @@ impl QuoteExtractor {
         run.speakers_after_datelines();
         run.names_before_appositions();
         run.speakers_with_appositions();
+        run.speakers_without_relative_reports();
         run.finish()
     }
 }
@@ -1622,6 +1624,28 @@ impl<'a> Run<'a> {
             let Some(end) = self.described_end(&span, &sharing) else { continue };
             for i in sharing {
                 self.found[i].speaker.as_mut().expect("shares the span").tokens = span.start..end;
+            }
+        }
+    }
+
+    /// A relative clause set off after a speaker that is a report of its own ("Jane Roe, who
+    /// backs Y, said", "who" the speaker of "backs") is no part of that speaker, as attribution
+    /// corpora mark nested reports; a relative clause that only describes stays ("Jane Roe, who
+    /// ran in 2012, said").
+    fn speakers_without_relative_reports(&mut self) {
+        let relatives: Vec<u32> = self
+            .found
+            .iter()
+            .filter_map(|f| f.speaker.as_ref())
+            .filter(|s| s.tokens.len() == 1 && matches!(self.doc.syntax[s.head as usize].xpos.as_str(), "WP" | "WDT"))
+            .map(|s| s.head)
+            .filter(|&r| r > 0 && self.lower(r - 1) == ",")
+            .collect();
+        for f in &mut self.found {
+            let Some(speaker) = f.speaker.as_mut() else { continue };
+            let cut = relatives.iter().find(|&&r| r > speaker.tokens.start + 1 && r < speaker.tokens.end && speaker.head < r - 1);
+            if let Some(&relative) = cut {
+                speaker.tokens.end = relative - 1;
             }
         }
     }

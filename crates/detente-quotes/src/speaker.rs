@@ -134,6 +134,16 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     // A day the parser took for the subject ("…, Sunday said X") is never the speaker.
     let subject_of = |verb: u32| tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s) && !is_time_word(&tree.lemma(s).to_lowercase()));
     if let Some(subject) = subject_of(cue) {
+        // A fronted report the parser hung on the cue by its subject ("Any move by Y would
+        // fail, Jane Roe said"): the speaker is the subject after the report's comma.
+        let last = tree.children_with(cue, "nsubj").last().filter(|&s| s > subject && s < cue);
+        if let Some(last) = last {
+            let span = speaker_tokens(tree, last);
+            let report_between = (subject..span.start).any(|i| tree.upos(i) == "AUX" || matches!(tree.syntax(i).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+            if span.start > 0 && tree.word(span.start - 1) == "," && report_between {
+                return found(last, format!("subject of '{cue_word}' after the report"));
+            }
+        }
         let mut speaker = found(subject, format!("subject of '{cue_word}'"))?;
         // An apposition the parser took for a second subject ("Jane Roe, the chief executive
         // of X, said") goes on describing the first.

@@ -1028,3 +1028,20 @@ fn a_speaker_cut_short_inside_its_apposition_takes_all_of_it() {
     let (_, quotes) = quotes_of("“Cuts will hurt,” said Dana Becker, co-director of the Center for Economic and Policy Research, a liberal research group.", None);
     assert_eq!(speaker(quote(&quotes, "Cuts will hurt")), "Dana Becker, co-director of the Center for Economic and Policy Research");
 }
+
+#[test]
+fn a_relative_clause_reporting_on_its_own_is_no_part_of_the_speaker() {
+    let (_, quotes) = quotes_of("Ana Ruiz, who backs the mayor, said the budget was far too small.", None);
+    let q = quote(&quotes, "the budget was far too small");
+    assert_eq!(speaker(q), "Ana Ruiz");
+    assert_eq!(speaker(quote(&quotes, "the mayor")), "who");
+}
+
+#[test]
+fn a_fronted_report_hung_on_the_cue_by_its_subject() {
+    let text = "Any decision by the board to sell land near the river, a site in the flood zone, would face protests, Ruiz said.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "Any decision by the board");
+    assert_eq!(speaker(q), "Ruiz");
+    assert_eq!(cue(q), "said");
+}
