@@ -265,7 +265,7 @@ impl Tagger {
         let first = self.decode_pass(info, None, s);
         let mut tags = self.decode_pass(info, Some(&first), s);
         self.give_a_predicate(words, info, &mut tags);
-        self.read_transitive_participles(info, &mut tags);
+        self.read_transitive_participles(words, info, &mut tags);
         tags
     }
 
@@ -303,7 +303,7 @@ impl Tagger {
                 // "… at supporters *who* had gathered": a relative right after its noun too.
                 Role::Relative if after_comma || (k > 0 && self.nominal[tags[k - 1] as usize]) => in_relative = true,
                 Role::Subordinator if !in_relative => in_subordinate = true,
-                Role::Finite if !in_relative && !in_subordinate => return,
+                Role::Finite if !in_relative && !in_subordinate && !self.attributes_what_came_before(words, tags, k) => return,
                 _ => {}
             }
             // After a nominal, or after the comma closing an apposition ("Okafor, the governor,
@@ -325,15 +325,31 @@ impl Tagger {
             }
         }
         let Some(k) = candidate.or(ed_word) else { return };
-        if self.may_be_past(info, k, verbs) {
+        if self.may_be_past(words, info, k, verbs) {
             tags[k] = verbs.past;
         }
     }
 
-    /// Word `k` may be a past tense: it is no word training always saw with other tags.
-    fn may_be_past(&self, info: &[WordInfo], k: usize, verbs: PredicateClasses) -> bool {
+    /// "X donated $1 million to Y, *said* Prime Minister Z": a reporting verb after a comma, alone
+    /// or after a short nominal phrase (", Z *said*"), attributes the clause before it and is no
+    /// predicate of it.
+    fn attributes_what_came_before(&self, words: &[&str], tags: &[u16], k: usize) -> bool {
+        const REPORTING: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
+        if !REPORTING.contains(&words[k]) {
+            return false;
+        }
+        let Some(comma) = (0..k).rev().find(|&j| self.roles[tags[j] as usize] == Role::Comma) else { return false };
+        comma > 0 && k - comma <= 6 && (comma + 1..k).all(|j| self.nominal[tags[j] as usize] || matches!(self.model.classes[tags[j] as usize].xpos.as_str(), "DT" | "JJ" | "NNP"))
+    }
+
+    /// Word `k` may be a past tense: it is no word training always saw with other tags (a
+    /// regular "-ed" form seen only as a participle, "donated", is a past tense too).
+    fn may_be_past(&self, words: &[&str], info: &[WordInfo], k: usize, verbs: PredicateClasses) -> bool {
         match info[k + PAD].closed {
-            Some(class) => self.model.dict.closed_tags(class).contains(&verbs.past),
+            Some(class) => {
+                let tags = self.model.dict.closed_tags(class);
+                tags.contains(&verbs.past) || (words[k].ends_with("ed") && tags.contains(&verbs.participle))
+            }
             None => true,
         }
     }
@@ -341,7 +357,7 @@ impl Tagger {
     /// "as Syrian forces *launched* air strikes": a participle between a plural noun or a name and
     /// a noun phrase that can only be its object is a past tense (a reduced relative takes no bare
     /// object).
-    fn read_transitive_participles(&self, info: &[WordInfo], tags: &mut [u16]) {
+    fn read_transitive_participles(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
         for k in 1..tags.len().saturating_sub(1) {
@@ -352,7 +368,7 @@ impl Tagger {
             // follow singular common nouns.
             let after_noun = matches!(xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS");
             let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
-            if after_noun && object_next && self.may_be_past(info, k, verbs) {
+            if after_noun && object_next && self.may_be_past(words, info, k, verbs) {
                 tags[k] = verbs.past;
             }
         }

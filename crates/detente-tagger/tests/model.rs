@@ -128,6 +128,12 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     // With no participle, an "-ed" word read as a noun after a nominal is the predicate.
     let words = ["A", "Kenyan", "court", "on", "Monday", "freed", "activist", "lawyer", "Ann", "Kamau", "."];
     assert_eq!(tagger.tag(&words)[5].xpos, "VBD");
+    // An attribution after the clause is no predicate of it, and a regular "-ed" form training
+    // saw only as a participle may still be a past tense.
+    let words = ["Norway", "donated", "two", "million", "dollars", "to", "the", "agency", ",", "said", "Foreign", "Minister", "Ola", "Berg", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "VBD");
+    let words = ["Norway", "donated", "two", "million", "dollars", "to", "the", "agency", ",", "the", "minister", "said", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
