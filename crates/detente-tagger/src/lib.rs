@@ -284,6 +284,8 @@ impl Tagger {
         let mut in_subordinate = false;
         let mut candidate = None;
         let mut ed_word = None;
+        // Whether a relative or subordinate clause has opened.
+        let mut had_clause = false;
         for k in 0..tags.len() {
             let after_comma = k > 0 && self.roles[tags[k - 1] as usize] == Role::Comma;
             match self.roles[tags[k] as usize] {
@@ -301,9 +303,17 @@ impl Tagger {
                     continue;
                 }
                 // "… at supporters *who* had gathered": a relative right after its noun too.
-                Role::Relative if after_comma || (k > 0 && self.nominal[tags[k - 1] as usize]) => in_relative = true,
-                Role::Subordinator if !in_relative => in_subordinate = true,
-                Role::Finite if !in_relative && !in_subordinate && !self.attributes_what_came_before(words, tags, k) => return,
+                Role::Relative if after_comma || (k > 0 && self.nominal[tags[k - 1] as usize]) => {
+                    in_relative = true;
+                    had_clause = true;
+                }
+                Role::Subordinator if !in_relative => {
+                    in_subordinate = true;
+                    had_clause = true;
+                }
+                // An attribution ends a clause of one predicate; after a relative or subordinate
+                // clause, whose end the comma only guesses, the predicate may be hidden in it.
+                Role::Finite if !in_relative && !in_subordinate && (had_clause || !self.attributes_what_came_before(words, tags, k)) => return,
                 _ => {}
             }
             // After a nominal, or after the comma closing an apposition ("Okafor, the governor,

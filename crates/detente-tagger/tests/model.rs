@@ -134,6 +134,10 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     assert_eq!(tagger.tag(&words)[1].xpos, "VBD");
     let words = ["Norway", "donated", "two", "million", "dollars", "to", "the", "agency", ",", "the", "minister", "said", "."];
     assert_eq!(tagger.tag(&words)[1].xpos, "VBD");
+    // After a relative clause the predicate may hide in it ("who fired … was extradited"): the
+    // attribution does not open the search again.
+    let words = ["A", "Kenyan", "man", "believed", "linked", "to", "the", "gang", "who", "fired", "at", "police", "while", "in", "custody", "was", "extradited", "to", "Uganda", ",", "a", "prosecutor", "said", "."];
+    assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
