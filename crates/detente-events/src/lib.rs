@@ -930,10 +930,14 @@ fn name_start(tree: &SentenceTree, h: u32) -> u32 {
     tree.children(h).iter().copied().filter(|&k| k < h && matches!(tree.base_rel(k), "compound" | "flat") && tree.upos(k) == "PROPN").min().unwrap_or(h)
 }
 
-/// "launched a mediation effort", "staged a hunger strike": a noun that is what its verb carries
-/// out reports the act as a verb would (unlike "the war" or "the ceremony" named in passing).
+/// "launched a mediation effort", "staged a hunger strike", "continued their attacks": a noun
+/// that is what its verb carries out reports the act as a verb would (unlike "the war" or "the
+/// ceremony" named in passing).
 fn performed(tree: &SentenceTree, n: u32) -> bool {
-    const PERFORMING: [&str; 12] = ["hold", "launch", "conduct", "carry", "stage", "mount", "wage", "begin", "start", "declare", "make", "issue"];
+    const PERFORMING: [&str; 17] = [
+        "hold", "launch", "conduct", "carry", "stage", "mount", "wage", "begin", "start", "declare", "make", "issue", "continue", "resume",
+        "renew", "intensify", "escalate",
+    ];
     let object = if tree.base_rel(n) == "compound" { tree.head(n) } else { Some(n) };
     object.filter(|&o| tree.base_rel(o) == "obj").and_then(|o| tree.head(o)).is_some_and(|v| {
         tree.upos(v) == "VERB" && PERFORMING.iter().any(|w| tree.lemma(v).eq_ignore_ascii_case(w))

@@ -37,6 +37,13 @@ fn a_light_noun_of_cargo_lets_its_contents_decide() {
     expect("Egypt dispatched a shipment of vaccines to Sudan.", "EGY", "SDN", "073");
 }
 
+#[test]
+fn an_act_continued_or_resumed_is_the_act() {
+    expect("Sudanese troops continued their attacks on rebels near Khartoum.", "SDNMIL", "REB", "18");
+    expect("Israel resumed air strikes on Gaza on Tuesday.", "ISR", "PSE", "19");
+    expect_no("Israel resumed air strikes on Gaza on Tuesday.", "046");
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]
