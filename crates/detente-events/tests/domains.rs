@@ -44,6 +44,13 @@ fn an_act_continued_or_resumed_is_the_act() {
     expect_no("Israel resumed air strikes on Gaza on Tuesday.", "046");
 }
 
+#[test]
+fn fighting_crime_is_no_fight_between_the_partners() {
+    expect_no("Mexico and the United States agreed to cooperate on fighting drug trafficking.", "19");
+    expect_no("Kenya and Uganda vowed to fight corruption together.", "19");
+    expect("Government troops fought the rebels near the border.", "MIL", "REB", "19");
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]

@@ -366,7 +366,8 @@ impl Tagger {
 
     /// "as Syrian forces *launched* air strikes": a participle between a plural noun or a name and
     /// a noun phrase that can only be its object is a past tense (a reduced relative takes no bare
-    /// object).
+    /// object); so is one after a singular noun that opens a clause ("after the military *seized*
+    /// power").
     fn read_transitive_participles(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
@@ -376,7 +377,11 @@ impl Tagger {
             }
             // After a plural or a name: "a figure of speech called X", "a family owned company"
             // follow singular common nouns.
-            let after_noun = matches!(xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS");
+            let clause_subject = k >= 3
+                && xpos(tags[k - 1]) == "NN"
+                && xpos(tags[k - 2]) == "DT"
+                && matches!(words[k - 3].to_lowercase().as_str(), "after" | "before" | "when" | "as" | "since" | "because" | "while" | "until" | "once");
+            let after_noun = matches!(xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS") || clause_subject;
             let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
             if after_noun && object_next && self.may_be_past(words, info, k, verbs) {
                 tags[k] = verbs.past;

@@ -138,6 +138,9 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     // attribution does not open the search again.
     let words = ["A", "Kenyan", "man", "believed", "linked", "to", "the", "gang", "who", "fired", "at", "police", "while", "in", "custody", "was", "extradited", "to", "Uganda", ",", "a", "prosecutor", "said", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
+    // So is one after the singular subject of a subordinate clause, before its object.
+    let words = ["The", "bloc", "suspended", "Gabon", "after", "the", "military", "seized", "power", "."];
+    assert_eq!(tagger.tag(&words)[7].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
