@@ -266,6 +266,7 @@ impl Tagger {
         let mut tags = self.decode_pass(info, Some(&first), s);
         self.give_a_predicate(words, info, &mut tags);
         self.read_transitive_participles(words, info, &mut tags);
+        self.read_reduced_relatives(words, &mut tags);
         tags
     }
 
@@ -385,6 +386,37 @@ impl Tagger {
             let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
             if after_noun && object_next && self.may_be_past(words, info, k, verbs) {
                 tags[k] = verbs.past;
+            }
+        }
+    }
+
+    /// "detained a citizen *accused* of plotting": an "-ed" past tense right after the object of
+    /// an earlier finite verb, with nothing between to open a clause, and followed by a
+    /// preposition is a participle modifying that object.
+    fn read_reduced_relatives(&self, words: &[&str], tags: &mut [u16]) {
+        let Some(verbs) = self.predicate_classes else { return };
+        let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
+        // Whether a finite verb has come since the last word that could open a clause; after a
+        // relative or subordinate clause, whose end is unknown, that verb may be its own.
+        let mut predicate = false;
+        for k in 0..tags.len().saturating_sub(1) {
+            if matches!(self.roles[tags[k] as usize], Role::Relative | Role::Subordinator) {
+                return;
+            }
+            if self.roles[tags[k] as usize] == Role::Comma || matches!(xpos(tags[k]), "CC" | ":") {
+                predicate = false;
+                continue;
+            }
+            let reduced = predicate
+                && tags[k] == verbs.past
+                && words[k].ends_with("ed")
+                && k > 0
+                && matches!(xpos(tags[k - 1]), "NN" | "NNS")
+                && matches!(xpos(tags[k + 1]), "IN" | "TO");
+            if reduced {
+                tags[k] = verbs.participle;
+            } else if self.roles[tags[k] as usize] == Role::Finite {
+                predicate = true;
             }
         }
     }

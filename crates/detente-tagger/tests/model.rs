@@ -141,6 +141,9 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     // So is one after the singular subject of a subordinate clause, before its object.
     let words = ["The", "bloc", "suspended", "Gabon", "after", "the", "military", "seized", "power", "."];
     assert_eq!(tagger.tag(&words)[7].xpos, "VBD");
+    // A past tense after the object of a finite verb, before a preposition, is a participle.
+    let words = ["Venezuelan", "authorities", "detained", "an", "American", "citizen", "accused", "of", "plotting", "against", "Maduro", "."];
+    assert_eq!(tagger.tag(&words)[6].xpos, "VBN");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
