@@ -51,6 +51,12 @@ fn fighting_crime_is_no_fight_between_the_partners() {
     expect("Government troops fought the rebels near the border.", "MIL", "REB", "19");
 }
 
+#[test]
+fn what_someone_is_pressed_to_do_is_not_done() {
+    expect_no("Lebanon's prime minister called on the world to pressure Israel to halt its strikes.", "08");
+    expect_no("The envoy tried to persuade the rebels to release the hostages.", "08");
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]
