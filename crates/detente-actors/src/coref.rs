@@ -9,8 +9,8 @@
 //!   actor); nearer sentences first, then clause subjects, then
 //!   (same sentence) the closest or (earlier sentence) the first mention (`rule: pronoun`);
 //! * "the minister", "the president" → the last person holding such a title or described so;
-//!   "the country" → the last country that is not the subject of the description's own clause
-//!   (`rule: definite description`);
+//!   "the country" → the last country that is not the subject of the description's own clause,
+//!   and as a subject, the last country that was one (`rule: definite description`);
 //! * "the two", "both", "the former foes" → the last two actors with different codes, persons or
 //!   countries as the head noun suggests (`rule: pair`); one mention is written per actor;
 //! * an unknown acronym → the coded name it follows in brackets, "the Nigerian Air Force (NAF)",
@@ -308,10 +308,11 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
     if me.kind == Kind::State {
         // "… demanding a ban on the country joining NATO": not the demanding country itself.
         let subject_code = clause_subject(doc, found, i);
-        return earlier(found, i).find(|&j| {
-            let m = &found[j];
-            m.kind == Kind::State && m.code.is_some() && country(&m.code) != country(&subject_code)
-        });
+        let fits = |m: &Found| m.kind == Kind::State && m.code.is_some() && country(&m.code) != country(&subject_code);
+        // "Russia massed troops near Ukraine. The country denied …": a country acting is the
+        // last country that acted, not the last one named.
+        let acted = earlier(found, i).find(|&j| me.subject && found[j].subject && fits(&found[j]));
+        return acted.or_else(|| earlier(found, i).find(|&j| fits(&found[j])));
     }
     if me.kind == Kind::Organisation {
         // "the group said": the last organisation, or armed group named by its fighters ("M23

@@ -194,6 +194,15 @@ fn pronouns_outside_a_quotation_skip_names_inside_it() {
 }
 
 #[test]
+fn the_country_acting_is_the_last_country_that_acted() {
+    let doc = resolve("Russia massed troops near Ukraine. The country denied it planned an attack.", "2022-01-21");
+    assert_eq!(code_of(&doc, "The country").as_deref(), Some("RUS"), "{:#?}", doc.actors);
+    // Not acting, it is the last country named.
+    let doc = resolve("Kenya sent police officers to Haiti, where the country's president was killed in 2021.", "2024-03-01");
+    assert_eq!(code_of(&doc, "the country").as_deref(), Some("HTI"), "{:#?}", doc.actors);
+}
+
+#[test]
 fn it_refers_to_states_and_the_two_to_a_pair() {
     let doc = resolve(
         "India said it would send aid. Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan, and the two agreed to talk again.",
