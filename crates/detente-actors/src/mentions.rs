@@ -454,8 +454,10 @@ impl Sentence<'_, '_> {
                 }
                 // "former President X", "ex-Prime Minister Y": CAMEO's elites (ELI) of the country
                 // they served, out of office whatever the date; so is a name alone whose offices
-                // all ended before the date ("Obama said" in 2020).
-                if former() || (f.code.is_none() && self.date.is_some()) {
+                // all ended before the date ("Obama said" in 2020), unless a title the parser
+                // split from it says what they are now ("Opposition leader X").
+                let titled = self.names.iter().any(|t| t.entry.kind == EntryKind::Agent && t.end == f.tokens.start);
+                if former() || (f.code.is_none() && self.date.is_some() && !titled) {
                     let served = f.code.clone().or_else(|| last_role().map(|r| r.code.clone()));
                     let country = served.as_deref().and_then(|c| c.get(..3)).filter(|c| !matches!(*c, "IGO" | "NGO") && !detente_lexicon::SECTOR_CODES.contains(c));
                     if let Some(country) = country {

@@ -149,6 +149,9 @@ fn office_holders_resolve_by_the_publication_date() {
     let after = resolve("Antony Blinken spoke in Paris.", "2025-06-01");
     // Out of office (since 2025-01-20): one of CAMEO's elites, former officials, of his country.
     assert_eq!(code_of(&after, "Antony Blinken").as_deref(), Some("USAELI"), "Blinken left office on 2025-01-20");
+    // A title in the text says what they are now, however the parser split it off.
+    let titled = resolve("Opposition leader Raila Odinga criticised the decision.", "2024-03-04");
+    assert!(!titled.actors.iter().any(|m| m.code.as_deref() == Some("KENELI")), "{:#?}", titled.actors);
     // Before any office: nobody we know of.
     let zelensky = resolve("Volodymyr Zelensky spoke in Kyiv.", "2015-06-01");
     assert_eq!(code_of(&zelensky, "Volodymyr Zelensky"), None);
