@@ -465,7 +465,12 @@ impl<'l> EventCoder<'l> {
             // fight its own forces, whatever the dateline (a story filed from peace talks abroad).
             let insurgents = source.iter().find(|a| matches!(a.sector.as_deref(), Some("REB" | "INS"))).and_then(|a| a.country.clone());
             let rebels_home = insurgents.clone().filter(|_| place.is_none() && !target.is_empty());
-            let dateline = || self.dateline_place(doc).filter(|d| insurgents.is_none() || d.country == insurgents);
+            // Nor is the dateline's country the place when the sentence names a third ("sent
+            // police to Haiti after gangs stormed the capital's prison", filed from Nairobi).
+            let elsewhere = |d: &Location| {
+                actors.iter().any(|a| a.country.is_some() && a.country != d.country && !source.iter().any(|s| s.country == a.country))
+            };
+            let dateline = || self.dateline_place(doc).filter(|d| (insurgents.is_none() || d.country == insurgents) && !elsewhere(d));
             let place = place.or_else(|| if aid || yielding || pos == TriggerPos::Noun || rebels_home.is_some() { None } else { dateline() });
             if let Some(country) = rebels_home {
                 target.iter_mut().for_each(|a| give_country(a, &country));

@@ -126,6 +126,15 @@ fn a_war_noun_is_not_aimed_at_the_dateline() {
 }
 
 #[test]
+fn force_in_a_third_country_is_not_aimed_at_the_dateline() {
+    let text = "NAIROBI (Detente Wire) - Kenya sent police to Haiti after gangs stormed the capital's main prison.";
+    let found = events(text, Some("2024-03-04"));
+    assert!(!found.iter().any(|e| e.target.iter().any(|a| a.code.as_deref() == Some("KEN"))), "{}", describe(&found));
+    // With no third country named, the dateline's is where it happened.
+    expect("KYIV (Detente Wire) - Russian forces shelled the city overnight.", "RUSMIL", "UKR", "19");
+}
+
+#[test]
 fn rebels_fight_their_own_countrys_forces_wherever_the_story_is_filed() {
     let text = "HAVANA (Detente Wire) - Colombia and the rebels signed a truce. ELN rebels killed nine soldiers.";
     let found = events(text, Some("2024-03-01"));
