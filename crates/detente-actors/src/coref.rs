@@ -11,8 +11,11 @@
 //! * "the minister", "the president" → the last person holding such a title or described so;
 //!   "the country" → the last country that is not the subject of the description's own clause,
 //!   and as a subject, the last country that was one (`rule: definite description`);
-//! * "the two", "both", "the former foes" → the last two actors with different codes, persons or
-//!   countries as the head noun suggests (`rule: pair`); one mention is written per actor;
+//! * "the two", "both", "the former foes" → the last coordination of two ("Germany and France"),
+//!   else the last two actors with different codes, persons or countries as the head noun
+//!   suggests (`rule: pair`); one mention is written per actor;
+//! * "the group", "the alliance", "the bloc" → the last organisation, else an organisation's
+//!   officer or members ("NATO Secretary General X … the alliance");
 //! * an unknown acronym → the coded name it follows in brackets, "the Nigerian Air Force (NAF)",
 //!   and later the same acronym (`rule: acronym`);
 //! * an unknown person described by an apposition → the actor the description names: "X, an
@@ -318,7 +321,13 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
         // "the group said": the last organisation, or armed group named by its fighters ("M23
         // rebels").
         let armed = |m: &Found| m.kind == Kind::Group && matches!(m.code.as_deref().and_then(|c| c.get(3..6)), Some("REB" | "UAF"));
-        return earlier(found, i).find(|&j| found[j].kind == Kind::Organisation && found[j].code.is_some()).or_else(|| earlier(found, i).find(|&j| armed(&found[j])));
+        // Else an organisation's officers or members ("NATO Secretary General X … the alliance",
+        // "E.U. ambassadors … the bloc").
+        let officer = |m: &Found| m.code.as_deref().is_some_and(|c| c.starts_with("IGO"));
+        return earlier(found, i)
+            .find(|&j| found[j].kind == Kind::Organisation && found[j].code.is_some())
+            .or_else(|| earlier(found, i).find(|&j| armed(&found[j])))
+            .or_else(|| earlier(found, i).find(|&j| officer(&found[j])));
     }
     if me.kind == Kind::Government {
         // "Colombia's government signed … (eight sentences on) The government's chief
@@ -369,9 +378,29 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
     let wanted: &[fn(&Found) -> bool] = if people_first {
         &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
+    } else if matches!(lemma.as_str(), "country" | "nation" | "state") {
+        &[|m| matches!(m.kind, Kind::State | Kind::Government)]
     } else {
         &[|m| m.kind != Kind::Person, |m| m.kind == Kind::Person]
     };
+    // "Germany and France pledged jets to Poland. The two countries …", "X and Y held talks. The
+    // two countries …": the last coordination of two (people, for "the two leaders") names the
+    // pair.
+    let coordinable = |m: &Found| m.code.is_some() && (!people_first || m.kind == Kind::Person);
+    for j in earlier(found, i) {
+        let m = &found[j];
+        if !coordinable(m) {
+            continue;
+        }
+        let tree = SentenceTree::new(doc, m.sentence as usize);
+        let conjuncts = tree.conjuncts(m.head);
+        if conjuncts.len() == 2 && conjuncts[0] == m.head {
+            let second = earlier(found, i).find(|&k| found[k].head == conjuncts[1] && coordinable(&found[k]));
+            if let Some(k) = second.filter(|&k| country(&found[k].code) != country(&m.code)) {
+                return Some(vec![j, k]);
+            }
+        }
+    }
     for fits in wanted {
         let mut picked: Vec<usize> = Vec::new();
         for j in earlier(found, i) {

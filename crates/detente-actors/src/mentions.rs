@@ -153,7 +153,7 @@ const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "repub
 
 /// Heads of definite descriptions that point back to an organisation or armed group ("the group
 /// said").
-const ORGANISATION_NOUNS: &[&str] = &["group", "organisation", "organization", "movement"];
+const ORGANISATION_NOUNS: &[&str] = &["group", "organisation", "organization", "movement", "alliance", "bloc"];
 
 /// Nouns naming people by what they belong to: "opposition supporters" are the opposition.
 const AFFILIATION: &[&str] = &["supporter", "member", "loyalist", "follower", "sympathiser", "sympathizer"];

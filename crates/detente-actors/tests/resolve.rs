@@ -206,6 +206,15 @@ fn the_country_acting_is_the_last_country_that_acted() {
 }
 
 #[test]
+fn the_two_countries_are_the_last_coordination_and_the_alliance_its_organisation() {
+    let doc = resolve("Germany and France pledged to send fighter jets to Poland. The two countries also called for sanctions.", "2025-09-11");
+    let pair: Vec<&str> = mentions(&doc, "The two countries").iter().filter_map(|m| m.code.as_deref()).collect();
+    assert_eq!(pair, ["DEU", "FRA"], "{:#?}", doc.actors);
+    let doc = resolve("NATO Secretary General Mark Rutte said the alliance would boost air defences.", "2025-09-11");
+    assert_eq!(code_of(&doc, "the alliance").as_deref(), Some("IGOWSTNAT"), "{:#?}", doc.actors);
+}
+
+#[test]
 fn it_refers_to_states_and_the_two_to_a_pair() {
     let doc = resolve(
         "India said it would send aid. Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan, and the two agreed to talk again.",
