@@ -1292,7 +1292,7 @@ fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
 /// "for" phrase's) "of" phrase ("lifted its blockade of Yemen", "announced the release of two
 /// nationals", "called for the release of two nationals"); else whom its complement
 /// clause, or the object's, acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish
-/// Kyiv", "accepted an invitation to meet Kim"); else whose the object is ("accepted the demands
+/// Kyiv", "accepted an invitation to meet Kim", "suspended talks on joining the EU"); else whose the object is ("accepted the demands
 /// *by protesters*", "rejected *Croatia's* request": the object's modifiers, see
 /// [`modifier_heads`]).
 fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
@@ -1310,8 +1310,14 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
         .collect();
     // "gave $5 million to help Niger": a purpose clause too; "denied backing the rebels": a
     // gerund the parser made adverbial.
+    // "suspended talks on joining the EU": the parser may hang the object's gerund off the verb.
+    let objects_gerund = |c: u32| {
+        tree.syntax(c).xpos == "VBG"
+            && ["on", "about", "over"].iter().any(|m| clause::has_mark(tree, c, m))
+            && objects.iter().any(|&o| o + 2 == c)
+    };
     let purpose = tree.children(t).iter().copied().filter(|&c| {
-        tree.base_rel(c) == "advcl" && (clause::has_mark(tree, c, "to") || clause::is_gerund_complement(tree, c))
+        tree.base_rel(c) == "advcl" && (clause::has_mark(tree, c, "to") || clause::is_gerund_complement(tree, c) || objects_gerund(c))
     });
     let complement: Vec<u32> = children_with(t, "xcomp")
         .chain(purpose)

@@ -607,6 +607,11 @@ fn a_country_adjective_before_a_title_is_the_titled_actor() {
 }
 
 #[test]
+fn talks_on_joining_a_body_are_aimed_at_it() {
+    expect("Georgia's government suspended talks on joining the European Union.", "GEOGOV", "IGOEUREEC", "16");
+}
+
+#[test]
 fn talks_between_two_sides_are_theirs() {
     expect_exact("Talks between Serbia and Kosovo resumed on Monday.", "SRB", "KSV", "046");
     expect_exact("Talks between Serbia and Kosovo resumed on Monday.", "KSV", "SRB", "046");
