@@ -742,7 +742,10 @@ impl Sentence<'_, '_> {
     /// Moscow's diplomats" gives one code per conjoined possessor.
     fn compose_with_possessors(&self, f: &Found, agent: &Entry) -> Vec<(String, Resolution)> {
         let t = self.tree;
-        let Some(poss) = t.children(f.head).iter().copied().find(|&c| t.deprel(c) == "nmod:poss") else {
+        // On the head, or on another word of the phrase ("China's coast guard" parsed with the
+        // possessor on "coast").
+        let possessor = |w: u32| t.children(w).iter().copied().find(|&c| t.deprel(c) == "nmod:poss");
+        let Some(poss) = possessor(f.head).or_else(|| f.tokens.clone().find_map(possessor)) else {
             return Vec::new();
         };
         std::iter::once(poss)

@@ -112,6 +112,12 @@ fn the_dateline_does_not_claim_an_agent_in_a_sentence_naming_another_country() {
 }
 
 #[test]
+fn a_possessor_on_any_word_of_an_agent_name_composes() {
+    let doc = resolve("China's coast guard boarded a Philippine supply boat, Manila said.", "2024-06-17");
+    assert_eq!(code_of(&doc, "coast guard").as_deref(), Some("CHNMIL"), "{:#?}", doc.actors);
+}
+
+#[test]
 fn a_possessive_on_a_multiword_title_composes() {
     let doc = resolve("President Volodymyr Zelensky welcomed it. His chief of staff said talks were possible.", "2025-05-10");
     assert_eq!(code_of(&doc, "chief of staff").as_deref(), Some("UKRGOV"));

@@ -57,6 +57,11 @@ fn what_someone_is_pressed_to_do_is_not_done() {
     expect_no("The envoy tried to persuade the rebels to release the hostages.", "08");
 }
 
+#[test]
+fn boarding_a_ship_is_seizing_it() {
+    expect("Iranian commandos boarded a Greek-flagged tanker in the Gulf of Oman.", "IRNMIL", "GRC", "171");
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]
