@@ -330,7 +330,7 @@ impl Tagger {
                 && !in_subordinate
                 && words[k].ends_with("ed")
                 && words[k].starts_with(|c: char| c.is_lowercase())
-                && matches!(self.model.classes[tags[k] as usize].xpos.as_str(), "NN" | "JJ")
+                && matches!(self.xpos(tags[k]), "NN" | "JJ")
             {
                 ed_word = Some(k);
             }
@@ -350,7 +350,12 @@ impl Tagger {
             return false;
         }
         let Some(comma) = (0..k).rev().find(|&j| self.roles[tags[j] as usize] == Role::Comma) else { return false };
-        comma > 0 && k - comma <= 6 && (comma + 1..k).all(|j| self.nominal[tags[j] as usize] || matches!(self.model.classes[tags[j] as usize].xpos.as_str(), "DT" | "JJ" | "NNP"))
+        comma > 0 && k - comma <= 6 && (comma + 1..k).all(|j| self.nominal[tags[j] as usize] || matches!(self.xpos(tags[j]), "DT" | "JJ" | "NNP"))
+    }
+
+    /// The PTB tag of tag class `t`.
+    fn xpos(&self, t: u16) -> &str {
+        self.model.classes[t as usize].xpos.as_str()
     }
 
     /// Word `k` may be a past tense: it is no word training always saw with other tags (a
@@ -371,7 +376,6 @@ impl Tagger {
     /// power").
     fn read_transitive_participles(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
-        let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
         for k in 1..tags.len().saturating_sub(1) {
             if tags[k] != verbs.participle {
                 continue;
@@ -379,11 +383,11 @@ impl Tagger {
             // After a plural or a name: "a figure of speech called X", "a family owned company"
             // follow singular common nouns.
             let clause_subject = k >= 3
-                && xpos(tags[k - 1]) == "NN"
-                && xpos(tags[k - 2]) == "DT"
+                && self.xpos(tags[k - 1]) == "NN"
+                && self.xpos(tags[k - 2]) == "DT"
                 && matches!(words[k - 3].to_lowercase().as_str(), "after" | "before" | "when" | "as" | "since" | "because" | "while" | "until" | "once");
-            let after_noun = matches!(xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS") || clause_subject;
-            let object_next = matches!(xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
+            let after_noun = matches!(self.xpos(tags[k - 1]), "NNS" | "NNP" | "NNPS") || clause_subject;
+            let object_next = matches!(self.xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
             if after_noun && object_next && self.may_be_past(words, info, k, verbs) {
                 tags[k] = verbs.past;
             }
@@ -395,7 +399,6 @@ impl Tagger {
     /// preposition is a participle modifying that object.
     fn read_reduced_relatives(&self, words: &[&str], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
-        let xpos = |t: u16| self.model.classes[t as usize].xpos.as_str();
         // Whether a finite verb has come since the last word that could open a clause; after a
         // relative or subordinate clause, whose end is unknown, that verb may be its own.
         let mut predicate = false;
@@ -403,7 +406,7 @@ impl Tagger {
             if matches!(self.roles[tags[k] as usize], Role::Relative | Role::Subordinator) {
                 return;
             }
-            if self.roles[tags[k] as usize] == Role::Comma || matches!(xpos(tags[k]), "CC" | ":") {
+            if self.roles[tags[k] as usize] == Role::Comma || matches!(self.xpos(tags[k]), "CC" | ":") {
                 predicate = false;
                 continue;
             }
@@ -411,8 +414,8 @@ impl Tagger {
                 && tags[k] == verbs.past
                 && words[k].ends_with("ed")
                 && k > 0
-                && matches!(xpos(tags[k - 1]), "NN" | "NNS")
-                && matches!(xpos(tags[k + 1]), "IN" | "TO");
+                && matches!(self.xpos(tags[k - 1]), "NN" | "NNS")
+                && matches!(self.xpos(tags[k + 1]), "IN" | "TO");
             if reduced {
                 tags[k] = verbs.participle;
             } else if self.roles[tags[k] as usize] == Role::Finite {
