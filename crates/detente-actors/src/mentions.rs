@@ -145,9 +145,6 @@ const VEHICLES: &[&str] = &["helicopter", "aircraft", "plane", "jet", "ship", "v
 /// Plural nouns that name other actors by their relation: unresolved, but actors.
 const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
 
-/// Sectors of a state's offices, whose former holders are elites.
-const STATE_SECTORS: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
-
 /// Heads of definite descriptions that point back to a country.
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic", "sultanate", "emirate"];
 
@@ -434,14 +431,7 @@ impl Sentence<'_, '_> {
                 }
                 // Out of office yet titled in the text ("detained President X" the day after the
                 // coup): the title's sector in the country of the last office held before the date.
-                let former = || {
-                    (f.tokens.start.saturating_sub(2)..f.tokens.end)
-                        .filter(|&k| k >= self.tree.first)
-                        .any(|k| {
-                            let w = self.tree.word(k).to_lowercase();
-                            matches!(w.as_str(), "former" | "ex" | "late") || w.starts_with("ex-")
-                        })
-                };
+                let former = || self.says_former(f.tokens.start.saturating_sub(2).max(self.tree.first)..f.tokens.end);
                 let last_role = || n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end);
                 if f.code.is_none() && !former() {
                     let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent);
@@ -890,13 +880,17 @@ impl Sentence<'_, '_> {
     fn former_officials_are_elites(&self, f: &mut Found) {
         let Some(code) = f.code.as_deref().filter(|_| f.kind == Kind::Person && matches!(f.how, Resolution::Composition { .. } | Resolution::Lexicon)) else { return };
         let (country, sector) = if code.len() == 3 { ("", code) } else { code.split_at(3) };
-        let formerly = (f.tokens.start..f.head).any(|k| {
-            let w = self.tree.word(k).to_lowercase();
-            w == "former" || w == "ex" || w.starts_with("ex-")
-        });
-        if formerly && STATE_SECTORS.contains(&sector.get(..3).unwrap_or_default()) && !detente_lexicon::SECTOR_CODES.contains(&country) {
+        if self.says_former(f.tokens.start..f.head) && detente_lexicon::STATE_SECTORS.contains(&sector.get(..3).unwrap_or_default()) && !detente_lexicon::SECTOR_CODES.contains(&country) {
             f.code = Some(format!("{country}ELI"));
         }
+    }
+
+    /// Whether a word of `tokens` says an office is held no more: "former", "ex", "ex-…", "late".
+    fn says_former(&self, tokens: Range<u32>) -> bool {
+        tokens.into_iter().any(|k| {
+            let w = self.tree.word(k).to_lowercase();
+            matches!(w.as_str(), "former" | "ex" | "late") || w.starts_with("ex-")
+        })
     }
 
     /// "the state *of emergency*", "the state of the economy": a state of something common is a

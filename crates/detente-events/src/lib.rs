@@ -1096,7 +1096,7 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
     if a.code == b.code {
         return true;
     }
-    let state = |x: &ActorRef| x.sector.as_deref().map_or(true, |s| STATE_SECTORS.contains(&s));
+    let state = |x: &ActorRef| x.sector.as_deref().map_or(true, |s| detente_lexicon::STATE_SECTORS.contains(&s));
     a.country.is_some()
         && a.country == b.country
         && ((a.sector.is_none() && state(b))
@@ -1111,8 +1111,6 @@ fn distinct_names(a: &ActorRef, b: &ActorRef) -> bool {
     !words(a).contains(&last(b)) && !words(b).contains(&last(a))
 }
 
-/// CAMEO sectors that act for a country's state.
-const STATE_SECTORS: [&str; 6] = ["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
 fn codes(actors: &[ActorRef]) -> Vec<Option<&str>> {
     actors.iter().map(|a| a.code.as_deref()).collect()

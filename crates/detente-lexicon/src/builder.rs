@@ -18,6 +18,11 @@ pub const SECTOR_CODES: &[&str] = &[
     "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "MOD", "RAD", "REF", "REL", "PTY", "IGO", "NGO", "IMG", "MNC",
 ];
 
+/// The sectors that act for a country's state (its government, armed forces, police, courts,
+/// legislature, intelligence): `RUS` = `RUSGOV` = `RUSMIL` as one side of an event, and their
+/// former members are elites (`ELI`).
+pub const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
 /// Prefixes that may start a code without being a country: international organisations,
 /// NGOs, international militarised groups, multinational corporations.
 pub const INTERNATIONAL_PREFIXES: &[&str] = &["IGO", "NGO", "IMG", "MNC"];

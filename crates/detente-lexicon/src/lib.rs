@@ -34,7 +34,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-pub use builder::{BuildReport, FileReport, LexiconBuilder, INTERNATIONAL_PREFIXES, SECTOR_CODES};
+pub use builder::{BuildReport, FileReport, LexiconBuilder, INTERNATIONAL_PREFIXES, SECTOR_CODES, STATE_SECTORS};
 pub use error::{LexiconError, Problem, ProblemKind};
 pub use text::normalize;
 
