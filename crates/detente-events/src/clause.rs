@@ -192,6 +192,11 @@ pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
 /// the rebels for the attack" is a noun, not a clause): an allegation the accusation codes (1123),
 /// not an event of its own.
 pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
+    // "accused Israel of violating the ceasefire *by killing* …": the means of an alleged act
+    // is alleged too.
+    if has_mark(tree, trigger, "by") && tree.base_rel(trigger) == "advcl" {
+        return tree.head(trigger).is_some_and(|h| alleged(tree, h));
+    }
     if !has_mark(tree, trigger, "of") || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
         return false;
     }
