@@ -18,7 +18,7 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "likely", "unlikely", "possible", "able", "could", "might", "may", "fear", "warn", "threaten", "risk", "want",
     "hope", "seek", "try", "consider", "expect", "predict", "forecast", "urge", "ask", "call", "demand", "propose",
     "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage", "allow", "permit", "pressure",
-    "pressurise", "pressurize", "persuade", "convince", "lobby", "push", "invite", "instruct", "request", "beg", "advise",
+    "pressurise", "pressurize", "persuade", "convince", "lobby", "push", "invite", "instruct", "request", "beg", "advise", "order",
 ];
 
 /// Adjectives of doubt and fear, whose clause (however the parser attaches it) is not asserted.

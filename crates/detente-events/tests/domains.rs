@@ -62,6 +62,12 @@ fn boarding_a_ship_is_seizing_it() {
     expect("Iranian commandos boarded a Greek-flagged tanker in the Gulf of Oman.", "IRNMIL", "GRC", "171");
 }
 
+#[test]
+fn drones_launched_at_a_base_are_an_air_attack_and_an_order_is_not_its_execution() {
+    expect("Iraqi militias launched drones at a US base in Syria.", "IRQ", "USA", "195");
+    expect_no("The Israeli army ordered residents of northern Gaza to evacuate.", "07");
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]
