@@ -615,6 +615,14 @@ fn talks_on_joining_a_body_are_aimed_at_it() {
 }
 
 #[test]
+fn every_name_of_a_subject_list_is_a_source() {
+    let found = events("Egypt, Qatar and the US brokered a ceasefire between Israel and Hamas.", Some("2024-03-01"));
+    let e = found.iter().find(|e| e.cameo.root == "04").unwrap_or_else(|| panic!("{}", describe(&found)));
+    let sources: Vec<&str> = e.source.iter().filter_map(|a| a.code.as_deref()).collect();
+    assert_eq!(sources, ["EGY", "QAT", "USA"], "{}", describe(&found));
+}
+
+#[test]
 fn talks_between_two_sides_are_theirs() {
     expect_exact("Talks between Serbia and Kosovo resumed on Monday.", "SRB", "KSV", "046");
     expect_exact("Talks between Serbia and Kosovo resumed on Monday.", "KSV", "SRB", "046");

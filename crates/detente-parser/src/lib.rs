@@ -237,6 +237,40 @@ fn day_words_after_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     }
 }
 
+/// "Kenya, *Uganda* and Tanzania agreed", "Egypt, *Qatar* and the US brokered": the middle name
+/// of a list of subjects read as a second subject of the verb, or as an apposition of the first.
+/// A second name right after the comma that closes a first subject name, itself with a
+/// coordinated conjunct, is a conjunct of the first, and so are its conjuncts.
+fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    let subject = |r: &str| matches!(r, "nsubj" | "nsubj:pass");
+    for b in 2..words.len() {
+        let (head, rel) = arcs[b];
+        // Names only: "carelessness, failure to meet the standard, was …" is an apposition.
+        if words[b - 1].form != "," || words[b].upos != "PROPN" {
+            continue;
+        }
+        let first_subject = |k: usize| k < b - 1 && subject(arcs[k].1) && words[k].upos == "PROPN";
+        let a = match rel {
+            r if subject(r) => (0..b - 1).find(|&k| arcs[k].0 == head && first_subject(k)),
+            "appos" => Some(head as usize).filter(|&h| h > 0).map(|h| h - 1).filter(|&k| first_subject(k)),
+            _ => None,
+        };
+        let Some(a) = a else { continue };
+        let me = b as u32 + 1;
+        // "B and C": a conjunct with its coordinator.
+        let has_conjunct = (b + 1..words.len()).any(|c| arcs[c] == (me, "conj") && arcs.iter().any(|&(h, r)| h == c as u32 + 1 && r == "cc"));
+        // The first subject's phrase runs up to the comma.
+        if !has_conjunct || !(a..b - 1).all(|k| dominates(arcs, a, k)) {
+            continue;
+        }
+        let first = a as u32 + 1;
+        for arc in arcs.iter_mut().filter(|arc| **arc == (me, "conj")) {
+            arc.0 = first;
+        }
+        arcs[b] = (first, "conj");
+    }
+}
+
 /// Puts word `by` in the place of word `word`: `word`'s dependents and its own attachment pass
 /// to `by`. The caller then re-attaches `word`.
 fn take_place<'a>(arcs: &mut [(u32, &'a str)], word: usize, by: usize) {
@@ -372,6 +406,7 @@ impl Parser {
         articles_as_determiners(words, &mut arcs);
         prepositions_as_case_markers(words, &mut arcs);
         day_words_after_names(words, &mut arcs);
+        subject_lists_as_conjuncts(words, &mut arcs);
         arcs
     }
 
@@ -470,6 +505,31 @@ mod tests {
 
     fn word<'a>(form: &'a str, upos: &'a str) -> ParseInput<'a> {
         ParseInput { form, lemma: form, upos, xpos: "" }
+    }
+
+    #[test]
+    fn the_middle_name_of_a_subject_list_is_a_conjunct() {
+        // "Arnor , Calenardhon and Gondor welcomed": "Calenardhon" read as a second subject.
+        let words = [
+            word("Arnor", "PROPN"),
+            word(",", "PUNCT"),
+            word("Calenardhon", "PROPN"),
+            word("and", "CCONJ"),
+            word("Gondor", "PROPN"),
+            word("welcomed", "VERB"),
+        ];
+        let mut arcs = vec![(6, "nsubj"), (3, "punct"), (6, "nsubj"), (5, "cc"), (3, "conj"), (0, "root")];
+        subject_lists_as_conjuncts(&words, &mut arcs);
+        assert_eq!(arcs, vec![(6, "nsubj"), (3, "punct"), (1, "conj"), (5, "cc"), (1, "conj"), (0, "root")]);
+        // Or read as an apposition of the first.
+        let mut arcs = vec![(6, "nsubj"), (3, "punct"), (1, "appos"), (5, "cc"), (3, "conj"), (0, "root")];
+        subject_lists_as_conjuncts(&words, &mut arcs);
+        assert_eq!(arcs, vec![(6, "nsubj"), (3, "punct"), (1, "conj"), (5, "cc"), (1, "conj"), (0, "root")]);
+        // Without a coordinated third name it may be an apposition: left alone.
+        let mut apposition = vec![(6, "nsubj"), (3, "punct"), (6, "nsubj"), (5, "cc"), (6, "obj"), (0, "root")];
+        let before = apposition.clone();
+        subject_lists_as_conjuncts(&words, &mut apposition);
+        assert_eq!(apposition, before);
     }
 
     #[test]
