@@ -65,6 +65,7 @@ fn boarding_a_ship_is_seizing_it() {
 #[test]
 fn drones_launched_at_a_base_are_an_air_attack_and_an_order_is_not_its_execution() {
     expect("Iraqi militias launched drones at a US base in Syria.", "IRQ", "USA", "195");
+    expect("Ukrainian forces shot down 40 Russian drones overnight, according to the air force.", "UKRMIL", "RUSMIL", "195");
     expect_no("The Israeli army ordered residents of northern Gaza to evacuate.", "07");
 }
 

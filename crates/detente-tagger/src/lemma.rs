@@ -237,14 +237,20 @@ impl Lemmatiser {
     }
 
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
-        if let Some(i) = self.exceptions.get(exception_key(xpos, form)) {
-            return self.exception_lemmas[i as usize].clone();
-        }
-        if casing(form) != Casing::Lower {
-            // A capitalised common word ("Studies" starting a sentence).
-            let lower = form.to_lowercase();
-            if let Some(i) = self.exceptions.get(exception_key(xpos, &lower)) {
-                return self.exception_lemmas[i as usize].clone();
+        // A capitalised common word ("Studies" starting a sentence) as it is lowercased.
+        let lower = (casing(form) != Casing::Lower).then(|| form.to_lowercase());
+        // A past tense and its participle share their lemma: "shot" seen only as a participle
+        // (VBN) is still "shoot" when read as a past tense.
+        let same_lemma = match xpos {
+            "VBD" => Some("VBN"),
+            "VBN" => Some("VBD"),
+            _ => None,
+        };
+        for tag in std::iter::once(xpos).chain(same_lemma) {
+            for f in std::iter::once(form).chain(lower.as_deref()) {
+                if let Some(i) = self.exceptions.get(exception_key(tag, f)) {
+                    return self.exception_lemmas[i as usize].clone();
+                }
             }
         }
         let base = self.base(form, xpos);

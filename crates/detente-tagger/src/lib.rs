@@ -358,13 +358,19 @@ impl Tagger {
         self.model.classes[t as usize].xpos.as_str()
     }
 
-    /// Word `k` may be a past tense: it is no word training always saw with other tags (a
-    /// regular "-ed" form seen only as a participle, "donated", is a past tense too).
+    /// Word `k` may be a past tense: it is no word training always saw with other tags. A form
+    /// seen only as a participle may be one too, as English past tenses mostly share the
+    /// participle's form ("donated", "shot", "held"), unless it is a participle's own form
+    /// ("taken", "shown", "done", "begun").
     fn may_be_past(&self, words: &[&str], info: &[WordInfo], k: usize, verbs: PredicateClasses) -> bool {
         match info[k + PAD].closed {
             Some(class) => {
                 let tags = self.model.dict.closed_tags(class);
-                tags.contains(&verbs.past) || (words[k].ends_with("ed") && tags.contains(&verbs.participle))
+                const PARTICIPLES_ONLY: &[&str] = &["done", "gone", "begun", "sung", "swum", "rung", "drunk", "sunk", "shrunk", "become", "come", "run", "overcome"];
+                let own_participle = words[k].ends_with('n') || PARTICIPLES_ONLY.contains(&words[k]);
+                // Lowercase: "Sent: Monday" heads an e-mail.
+                let lower = words[k].starts_with(|c: char| c.is_lowercase());
+                tags.contains(&verbs.past) || (lower && tags.contains(&verbs.participle) && !own_participle)
             }
             None => true,
         }

@@ -144,6 +144,11 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     // A past tense after the object of a finite verb, before a preposition, is a participle.
     let words = ["Venezuelan", "authorities", "detained", "an", "American", "citizen", "accused", "of", "plotting", "against", "Maduro", "."];
     assert_eq!(tagger.tag(&words)[6].xpos, "VBN");
+    // An irregular past tense that training saw only as a participle is read as one, with the
+    // participle's lemma.
+    let words = ["Ukrainian", "forces", "shot", "down", "40", "Russian", "drones", "."];
+    let tagged = tagger.tag(&words);
+    assert_eq!((tagged[2].xpos, tagged[2].lemma.as_str()), ("VBD", "shoot"));
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
