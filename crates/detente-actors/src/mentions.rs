@@ -616,7 +616,9 @@ impl Sentence<'_, '_> {
         }
         let place = PLACE_NOUNS.contains(&lemma);
         let determined = self.has_definite_article(h);
-        if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && determined && PAIR_NOUNS.contains(&lemma)) {
+        // "The Southeast Asian nations", "the Gulf states": a place word names the group.
+        let named = parts.iter().any(|p| p.entry.kind.is_place());
+        if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && determined && PAIR_NOUNS.contains(&lemma) && !named) {
             f.kind = Kind::Group;
             f.pending = Pending::Pair;
             out.push(f);

@@ -623,6 +623,12 @@ fn every_name_of_a_subject_list_is_a_source() {
 }
 
 #[test]
+fn joining_someone_for_talks_meets_them_and_a_region_word_names_its_nations() {
+    expect("The Kenyan president joined Ugandan President Yoweri Museveni for talks in Arusha.", "KENGOV", "UGAGOV", "04");
+    expect("The Southeast Asian nations pledged full support for Seoul's efforts.", "SEA", "KORGOV", "03");
+}
+
+#[test]
 fn talks_between_two_sides_are_theirs() {
     expect_exact("Talks between Serbia and Kosovo resumed on Monday.", "SRB", "KSV", "046");
     expect_exact("Talks between Serbia and Kosovo resumed on Monday.", "KSV", "SRB", "046");
