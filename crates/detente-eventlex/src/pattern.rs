@@ -377,7 +377,7 @@ fn is_refused(tree: &SentenceTree, t: u32) -> bool {
 const SUPPORT_VERBS: &[&str] = &[
     "hold", "have", "impose", "launch", "conduct", "carry", "make", "take", "give", "stage", "mount", "wage", "sign",
     "reach", "issue", "announce", "declare", "begin", "start", "open", "attend", "join", "get", "receive", "provide",
-    "deliver", "do", "commit", "pay", "level", "slap", "see", "continue", "resume", "renew", "intensify", "escalate",
+    "deliver", "do", "commit", "pay", "level", "slap", "see", "continue", "resume", "renew", "intensify", "escalate", "press",
 ];
 
 /// Controlled clauses: `xcomp` of a verb, or a "to"-infinitive `acl` of a noun ("a pledge to

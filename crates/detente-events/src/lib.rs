@@ -939,9 +939,9 @@ fn name_start(tree: &SentenceTree, h: u32) -> u32 {
 /// that is what its verb carries out reports the act as a verb would (unlike "the war" or "the
 /// ceremony" named in passing).
 fn performed(tree: &SentenceTree, n: u32) -> bool {
-    const PERFORMING: [&str; 17] = [
+    const PERFORMING: [&str; 18] = [
         "hold", "launch", "conduct", "carry", "stage", "mount", "wage", "begin", "start", "declare", "make", "issue", "continue", "resume",
-        "renew", "intensify", "escalate",
+        "renew", "intensify", "escalate", "press",
     ];
     let object = if tree.base_rel(n) == "compound" { tree.head(n) } else { Some(n) };
     object.filter(|&o| tree.base_rel(o) == "obj").and_then(|o| tree.head(o)).is_some_and(|v| {

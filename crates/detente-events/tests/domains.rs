@@ -69,6 +69,12 @@ fn drones_launched_at_a_base_are_an_air_attack_and_an_order_is_not_its_execution
     expect_no("The Israeli army ordered residents of northern Gaza to evacuate.", "07");
 }
 
+#[test]
+fn pressing_an_offensive_is_the_offensive_and_withdrawn_accreditation_an_expulsion() {
+    expect_no("Ethnic armed groups press offensives against the army in Shan state.", "02");
+    expect("Russia's FSB said it had withdrawn the accreditation of six British diplomats.", "RUS", "GBRGOV", "166");
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]
