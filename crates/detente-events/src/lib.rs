@@ -1129,6 +1129,12 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
 /// The source of a nominal event: its possessor ("Russia's invasion"), a "by" phrase, or the
 /// subject of the verb it is the object of ("Russia held talks"); not of a verb it is only a
 /// prepositional phrase of ("thanked Macron for his help").
+/// Nouns that show or tell of an act rather than carry it out.
+const DEPICTIONS: &[&str] = &[
+    "photograph", "photo", "picture", "image", "video", "footage", "film", "report", "story", "coverage", "account", "anniversary",
+    "memory", "record", "recording", "detail", "news",
+];
+
 fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
     let own = act_doers(tree, n);
     if !own.is_empty() {
@@ -1139,7 +1145,11 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         // "launched a mediation effort", "declared a state of siege": the noun it modifies has
         // the source.
         ("compound", Some(h)) if tree.upos(h) == "NOUN" => noun_source(tree, h),
-        ("nmod", Some(h)) if tree.upos(h) == "NOUN" && tree.case_marker(n).as_deref() == Some("of") => noun_source(tree, h),
+        // Not through a picture or account of it: who shares "photographs of the ceremony" did
+        // not hold it.
+        ("nmod", Some(h)) if tree.upos(h) == "NOUN" && tree.case_marker(n).as_deref() == Some("of") && !DEPICTIONS.contains(&tree.lemma(h)) => {
+            noun_source(tree, h)
+        }
         // "the LRA is responsible for mass killings": who is held responsible for an act did it
         // (not who "would be responsible for any clash").
         ("obl" | "nmod", Some(h)) if tree.lemma(h) == "responsible" && tree.case_marker(n).as_deref() == Some("for") => {

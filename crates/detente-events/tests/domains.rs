@@ -75,6 +75,12 @@ fn pressing_an_offensive_is_the_offensive_and_withdrawn_accreditation_an_expulsi
     expect("Russia's FSB said it had withdrawn the accreditation of six British diplomats.", "RUS", "GBRGOV", "166");
 }
 
+#[test]
+fn sharing_pictures_of_an_act_is_not_doing_it() {
+    let found = events("Many Qataris shared photographs of the signing ceremony in Doha.", Some("2024-03-01"));
+    assert!(found.is_empty(), "{}", describe(&found));
+}
+
 // --- courts and law enforcement -------------------------------------------------------------
 
 #[test]
