@@ -1106,9 +1106,10 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
 
 /// Whether two mentions name different bodies: neither's words contain the other's head word.
 fn distinct_names(a: &ActorRef, b: &ActorRef) -> bool {
-    let last = |x: &ActorRef| x.text.split_whitespace().last().map(str::to_lowercase).unwrap_or_default();
-    let words = |x: &ActorRef| x.text.to_lowercase();
-    !words(a).contains(&last(b)) && !words(b).contains(&last(a))
+    let words = |x: &ActorRef| x.text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (a, b) = (words(a), words(b));
+    let has_head_of = |x: &[String], y: &[String]| y.last().is_some_and(|head| x.contains(head));
+    !has_head_of(&a, &b) && !has_head_of(&b, &a)
 }
 
 
