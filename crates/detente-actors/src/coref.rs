@@ -314,7 +314,7 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
         let fits = |m: &Found| m.kind == Kind::State && m.code.is_some() && country(&m.code) != country(&subject_code);
         // "Russia massed troops near Ukraine. The country denied …": a country acting is the
         // last country that acted, not the last one named.
-        let acted = earlier(found, i).find(|&j| me.subject && found[j].subject && fits(&found[j]));
+        let acted = me.subject.then(|| earlier(found, i).find(|&j| found[j].subject && fits(&found[j]))).flatten();
         return acted.or_else(|| earlier(found, i).find(|&j| fits(&found[j])));
     }
     if me.kind == Kind::Organisation {
