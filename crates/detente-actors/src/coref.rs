@@ -387,17 +387,11 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     // two countries …": the last coordination of two (people, for "the two leaders") names the
     // pair.
     let coordinable = |m: &Found| m.code.is_some() && (!people_first || m.kind == Kind::Person);
-    for j in earlier(found, i) {
-        let m = &found[j];
-        if !coordinable(m) {
-            continue;
-        }
-        let tree = SentenceTree::new(doc, m.sentence as usize);
-        let conjuncts = tree.conjuncts(m.head);
-        if conjuncts.len() == 2 && conjuncts[0] == m.head {
-            let second = earlier(found, i).find(|&k| found[k].head == conjuncts[1] && coordinable(&found[k]));
-            if let Some(k) = second.filter(|&k| country(&found[k].code) != country(&m.code)) {
-                return Some(vec![j, k]);
+    for j in earlier(found, i).filter(|&j| coordinable(&found[j])) {
+        if let [first, second] = conjoined_with(doc, found, j)[..] {
+            let before_me = earlier(found, i).any(|k| k == second);
+            if before_me && coordinable(&found[second]) && country(&found[first].code) != country(&found[second].code) {
+                return Some(vec![first, second]);
             }
         }
     }
