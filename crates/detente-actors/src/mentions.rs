@@ -349,6 +349,17 @@ impl Sentence<'_, '_> {
         let affiliation = || {
             AFFILIATION.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
         };
+        // "Kuwaiti Minister" parsed as a name with the title flat on the adjective: the title
+        // heads the phrase.
+        let title_on_country = head_name.filter(|n| is_base(n.entry)).and_then(|n| {
+            parts.iter().find(|p| p.entry.kind == EntryKind::Agent && p.start == n.end && t.base_rel(p.start) == "flat" && t.head(p.start) == Some(h)).copied()
+        });
+        if let Some(title) = title_on_country.filter(|_| person.is_none()) {
+            found.head = title.end - 1;
+            let lemma = t.lemma(found.head).to_lowercase();
+            out.extend(self.agent(found, title, &parts, &lemma));
+            return;
+        }
         match person.or(head_name) {
             Some(n) if n.entry.kind != EntryKind::Agent => out.push(self.named(found, n, &parts)),
             Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
@@ -374,6 +385,11 @@ impl Sentence<'_, '_> {
                     // parsed flat is not part of it ("bin" and "al" inside one are).
                     let last = t.children(x).last() == Some(&c) && t.children(c).iter().all(|&g| g < c);
                     if last && t.base_rel(c) == "flat" && c > x && t.word(c).starts_with(|ch: char| ch.is_lowercase()) {
+                        continue;
+                    }
+                    // "X and Kuwaiti Minister Y *Taweel*": a word after a conjunct is the
+                    // conjunct's, however the parser attached it.
+                    if t.children(x).iter().any(|&k| x < k && k < c && t.base_rel(k) == "conj") {
                         continue;
                     }
                     lo = lo.min(c);

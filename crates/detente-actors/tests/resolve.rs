@@ -573,3 +573,15 @@ fn european_heads_of_government_of_2025() {
     // A Norwegian name folded to ASCII ("Støre" is "store") is no alias of its own.
     assert!(doc.actors.iter().all(|m| m.code.as_deref() != Some("NORGOV")), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_titled_name_stops_at_the_conjunct_after_it() {
+    // The parser hangs the second official on a word of the first one's name, and the title
+    // "Minister" flat on the adjective "Kuwaiti".
+    let doc = resolve(
+        "U.S. Trade Representative Jane Holt and Kuwaiti Minister of Commerce and Industry Saad Al Farsi today signed an agreement on trade.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "U.S. Trade Representative Jane Holt").as_deref(), Some("USAGOV"));
+    assert_eq!(code_of(&doc, "Kuwaiti Minister").as_deref(), Some("KWTGOV"));
+}

@@ -308,7 +308,17 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
             let attached = tree.children(t).iter().any(|&k| {
                 (tree.deprel(k) == "compound:prt" || (tree.base_rel(k) == "advmod" && k > t && k <= t + 3)) && term.matches(tree, k)
             });
-            attached || particle_object(tree, t).is_some_and(|o| tree.children(o).iter().any(|&k| k == t + 1 && term.matches(tree, k)))
+            // "handed over 30 vehicles": the particle read as "more than" on the object's number.
+            let on_number = || {
+                let k = t + 1;
+                tree.tokens().contains(&k)
+                    && tree.base_rel(k) == "advmod"
+                    && term.matches(tree, k)
+                    && tree.head(k).is_some_and(|n| tree.base_rel(n) == "nummod" && tree.head(n).and_then(|o| tree.head(o)) == Some(t))
+            };
+            attached
+                || on_number()
+                || particle_object(tree, t).is_some_and(|o| tree.children(o).iter().any(|&k| k == t + 1 && term.matches(tree, k)))
         }
         Constraint::Object(term) => {
             slot_heads(tree, t, &Slot::Object, pos).is_some_and(|heads| term.matches_any(tree, &heads))

@@ -901,3 +901,14 @@ fn co_mediators_and_co_hosts_are_not_each_others_targets() {
     // Meeting is mutual.
     expect_exact("Qatar and Egypt met in Cairo on Sunday.", "QAT", "EGY", "040");
 }
+
+#[test]
+fn a_particle_before_a_number_is_still_the_particle() {
+    // "over 30" reads as "more than 30" to the parser.
+    expect("Germany handed over 30 ambulances to Ethiopia.", "DEU", "ETH", "070");
+}
+
+#[test]
+fn a_decimal_point_typed_with_a_space_keeps_the_sentence_whole() {
+    expect("Norway gave 4. 5 million euros to Ethiopia.", "NOR", "ETH", "071");
+}

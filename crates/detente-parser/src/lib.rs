@@ -271,6 +271,66 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     }
 }
 
+/// "$22. 5 million": a decimal point typed with a space, which the parser reads as a full stop
+/// between two numbers. Both parts of the number are compounds of the scale word, as in
+/// "22.5 million", and the point is punctuation on it.
+fn decimals_typed_with_a_space(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const SCALES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
+    let digits = |w: &ParseInput<'_>| !w.form.is_empty() && w.form.bytes().all(|b| b.is_ascii_digit());
+    for i in 0..words.len().saturating_sub(3) {
+        let [a, point, b, scale] = [&words[i], &words[i + 1], &words[i + 2], &words[i + 3]];
+        if !(digits(a) && a.form.len() <= 3 && point.form == "." && digits(b) && SCALES.contains(&scale.form.to_ascii_lowercase().as_str())) {
+            continue;
+        }
+        let scale_id = i as u32 + 4;
+        // The scale word keeps its attachment ("million" of "euros"), unless it hangs below a
+        // part of the number: then it takes the place of the part nearest the root. Either way
+        // it takes the parts' dependents.
+        let depth = |arcs: &[(u32, &str)], mut k: usize| {
+            let mut d = 0;
+            while arcs[k].0 != 0 && d <= arcs.len() {
+                k = arcs[k].0 as usize - 1;
+                d += 1;
+            }
+            d
+        };
+        // it takes the parts' dependents, or the noun it counts takes them ("to 1. 5 million
+        // people": "to" marks "people").
+        let mut phrase = scale_id;
+        if (i..i + 3).any(|k| dominates(arcs, k, i + 3)) {
+            let top = (i..i + 3).min_by_key(|&k| depth(arcs, k)).expect("three words");
+            take_place(arcs, top, i + 3);
+        } else if arcs[i + 3].1 == "nummod" && arcs[i + 3].0 > scale_id {
+            phrase = arcs[i + 3].0;
+        }
+        let mut marked = false;
+        for arc in arcs.iter_mut().filter(|(h, _)| (i as u32 + 1..i as u32 + 4).contains(h)) {
+            arc.0 = phrase;
+            marked |= arc.1 == "case";
+        }
+        let noun = phrase as usize - 1;
+        if marked && arcs[noun].1 == "obj" {
+            arcs[noun].1 = "obl";
+        }
+        arcs[i] = (scale_id, "compound");
+        arcs[i + 1] = (scale_id, "punct");
+        arcs[i + 2] = (scale_id, "compound");
+    }
+}
+
+/// "Trade Representative Robert Zoellick *and* Kuwaiti Minister X": a conjunct read as one of
+/// the words of the name before it. A word of a flat name heads nothing: the conjunct joins the
+/// name's head.
+fn conjuncts_of_names_not_of_their_words(arcs: &mut [(u32, &str)]) {
+    for c in 0..arcs.len() {
+        let (h, rel) = arcs[c];
+        if rel != "conj" || h == 0 || arcs[h as usize - 1].1 != "flat" {
+            continue;
+        }
+        arcs[c].0 = arcs[h as usize - 1].0;
+    }
+}
+
 /// Puts word `by` in the place of word `word`: `word`'s dependents and its own attachment pass
 /// to `by`. The caller then re-attaches `word`.
 fn take_place<'a>(arcs: &mut [(u32, &'a str)], word: usize, by: usize) {
@@ -407,6 +467,8 @@ impl Parser {
         prepositions_as_case_markers(words, &mut arcs);
         day_words_after_names(words, &mut arcs);
         subject_lists_as_conjuncts(words, &mut arcs);
+        conjuncts_of_names_not_of_their_words(&mut arcs);
+        decimals_typed_with_a_space(words, &mut arcs);
         arcs
     }
 
@@ -561,5 +623,37 @@ mod tests {
         let mut arcs = vec![(2, "nmod:desc"), (4, "compound"), (2, "flat"), (5, "nsubj"), (0, "root")];
         day_words_after_names(&words, &mut arcs);
         assert_eq!(arcs, vec![(2, "nmod:desc"), (5, "nsubj"), (2, "flat"), (5, "obl:unmarked"), (0, "root")]);
+    }
+
+    #[test]
+    fn a_conjunct_on_a_word_of_a_name_joins_the_names_head() {
+        // "Envoy Ada Obi and Minister Li signed": "Minister" read as a conjunct of "Ada".
+        let mut arcs = vec![(6, "nsubj"), (1, "flat"), (2, "flat"), (5, "cc"), (2, "conj"), (0, "root")];
+        conjuncts_of_names_not_of_their_words(&mut arcs);
+        assert_eq!(arcs, vec![(6, "nsubj"), (1, "flat"), (2, "flat"), (5, "cc"), (1, "conj"), (0, "root")]);
+    }
+
+    #[test]
+    fn a_decimal_typed_with_a_space_is_one_number() {
+        // "gave 4. 5 million euros": "4" read as the object, "." as a full stop.
+        let words = [word("gave", "VERB"), word("4", "NUM"), word(".", "PUNCT"), word("5", "NUM"), word("million", "NUM"), word("euros", "NOUN")];
+        let mut arcs = vec![(0, "root"), (1, "obj"), (1, "punct"), (5, "compound"), (6, "nummod"), (1, "obj")];
+        decimals_typed_with_a_space(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (5, "compound"), (5, "punct"), (5, "compound"), (6, "nummod"), (1, "obj")]);
+        // The scale word below a part of the number takes that part's place.
+        let mut arcs = vec![(0, "root"), (1, "obj"), (2, "punct"), (5, "compound"), (2, "nummod"), (5, "nmod")];
+        decimals_typed_with_a_space(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (5, "compound"), (5, "punct"), (5, "compound"), (1, "obj"), (5, "nmod")]);
+        // "sent tents to 1. 5 million people": the preposition on the number marks the noun.
+        let words = [
+            word("sent", "VERB"), word("tents", "NOUN"), word("to", "ADP"), word("1", "NUM"), word(".", "PUNCT"),
+            word("5", "NUM"), word("million", "NUM"), word("people", "NOUN"),
+        ];
+        let mut arcs = vec![(0, "root"), (1, "obj"), (4, "case"), (1, "obl"), (4, "punct"), (7, "compound"), (8, "nummod"), (1, "obj")];
+        decimals_typed_with_a_space(&words, &mut arcs);
+        assert_eq!(
+            arcs,
+            vec![(0, "root"), (1, "obj"), (8, "case"), (7, "compound"), (7, "punct"), (7, "compound"), (8, "nummod"), (1, "obl")]
+        );
     }
 }

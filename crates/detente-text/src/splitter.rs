@@ -73,7 +73,16 @@ impl SentenceSplitter {
                 // (informal text); an ellipsis before one is a pause, and so is a
                 // closing quote before one ("“Why?” she asked").
                 let lowercase_ok = j == i && matches!(t, "." | "!" | "?") && next.chars().next().is_some_and(char::is_lowercase);
-                if j + 1 < n && (opens_sentence(next) || lowercase_ok) {
+                // "6. 3 million": a decimal point typed with a space (text converted from PDFs and
+                // some wire feeds); a sentence seldom opens with a figure, and never after a
+                // small number.
+                let decimal = j == i
+                    && t == "."
+                    && i > 0
+                    && form(i - 1).len() <= 3
+                    && form(i - 1).bytes().all(|b| b.is_ascii_digit())
+                    && next.bytes().all(|b| b.is_ascii_digit());
+                if j + 1 < n && (opens_sentence(next) || lowercase_ok) && !decimal {
                     boundary = Some(Boundary { end: j, split_period: false });
                 }
                 i = j;

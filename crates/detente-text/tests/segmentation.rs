@@ -373,3 +373,9 @@ fn line_wraps_inside_later_paragraphs_do_not_end_sentences() {
     let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
     assert_eq!(sentences, ["Envoys meet in Geneva", "The foreign minister met the\nRussian delegation on Friday."]);
 }
+
+#[test]
+fn a_decimal_point_typed_with_a_space_ends_no_sentence() {
+    let text = "Oslo pledged 4. 5 million euros to the fund. 2024 was a hard year.";
+    assert_eq!(sentences(text), ["Oslo pledged 4. 5 million euros to the fund.", "2024 was a hard year."]);
+}
