@@ -160,6 +160,9 @@ const AFFILIATION: &[&str] = &["supporter", "member", "loyalist", "follower", "s
 /// dateline gives them a country (their origin does: "refugees from Syria").
 const FROM_ELSEWHERE: &[&str] = &["refugee", "migrant", "immigrant", "asylum seeker", "peacekeeper", "tourist"];
 
+/// Agent words for people who speak for whom the "for" phrase names ("a spokesman for the UN").
+const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+
 pub(crate) fn from_elsewhere(agent: &Entry) -> bool {
     FROM_ELSEWHERE.contains(&agent.name.as_str())
 }
@@ -831,7 +834,13 @@ impl Sentence<'_, '_> {
     /// Lebanon") is not their country.
     fn compose_with_place(&self, f: &Found, agent: &Entry) -> Option<(String, Resolution)> {
         let t = self.tree;
-        let cases: &[&str] = if from_elsewhere(agent) { &["from", "of"] } else { &["in", "from", "of"] };
+        let cases: &[&str] = if from_elsewhere(agent) {
+            &["from", "of"]
+        } else if SPEAKS_FOR.contains(&agent.name.as_str()) {
+            &["for", "of"]
+        } else {
+            &["in", "from", "of"]
+        };
         let places_under = |h: u32| {
             t.children(h).iter().copied().filter(|&c| t.base_rel(c) == "nmod" && t.case_marker(c).is_some_and(|m| cases.contains(&m.as_str())))
         };

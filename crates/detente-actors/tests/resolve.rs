@@ -585,3 +585,11 @@ fn a_titled_name_stops_at_the_conjunct_after_it() {
     assert_eq!(code_of(&doc, "U.S. Trade Representative Jane Holt").as_deref(), Some("USAGOV"));
     assert_eq!(code_of(&doc, "Kuwaiti Minister").as_deref(), Some("KWTGOV"));
 }
+
+#[test]
+fn a_spokesman_is_whom_he_speaks_for() {
+    let doc = resolve("A spokesman for the Taliban claimed responsibility for the attack.", "2019-03-01");
+    assert_eq!(code_of(&doc, "A spokesman").as_deref(), Some("AFGREB"));
+    let doc = resolve("An Amnesty spokeswoman criticised the verdict.", "2024-03-01");
+    assert_eq!(code_of(&doc, "An Amnesty spokeswoman").as_deref(), Some("NGOHRIAMN"));
+}
