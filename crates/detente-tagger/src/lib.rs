@@ -219,7 +219,8 @@ impl Tagger {
         }
         let (tags, feats) = SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
-            let info = analyse(words, &self.model.dict, &mut scratch.chars);
+            let mut info = analyse(words, &self.model.dict, &mut scratch.chars);
+            self.mark_acronyms(words, &mut info);
             let tags = self.decode_tags(words, &info, scratch);
             let feats = self.decode_feats(&info, &tags, scratch);
             (tags, feats)
@@ -396,6 +397,25 @@ impl Tagger {
             let object_next = matches!(self.xpos(tags[k + 1]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "CD");
             if after_noun && object_next && self.may_be_past(words, info, k, verbs) {
                 tags[k] = verbs.past;
+            }
+        }
+    }
+
+    /// "dozens of *IS* fighters", "the *WHO* warned": a function word written in capitals that
+    /// news uses as an acronym, in a sentence with lowercase words and not in a run of capitals, is
+    /// the acronym: a proper noun, fixed before decoding so that its neighbours' tags see it. (Web
+    /// text shouts other function words: "do *NOT* buy".)
+    fn mark_acronyms(&self, words: &[&str], info: &mut [WordInfo]) {
+        const ACRONYMS: [&str; 3] = ["IS", "WHO", "US"];
+        if !words.iter().any(|w| ACRONYMS.contains(w)) || !words.iter().any(|w| w.starts_with(|c: char| c.is_lowercase())) {
+            return;
+        }
+        let Some(proper) = self.model.classes.iter().position(|c| c.upos == "PROPN" && c.xpos == "NNP") else { return };
+        let capitals = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        for (k, w) in words.iter().enumerate() {
+            let in_run = (k > 0 && capitals(words[k - 1])) || words.get(k + 1).is_some_and(|w| capitals(w));
+            if ACRONYMS.contains(w) && !in_run {
+                info[k + PAD].sure = Some(proper as u16);
             }
         }
     }

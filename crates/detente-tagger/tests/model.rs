@@ -153,3 +153,18 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
 }
+
+#[test]
+fn committed_model_reads_function_words_in_capitals_as_acronyms() {
+    let tagger = committed_model();
+    let words = ["The", "Iraqi", "army", "fought", "IS", "in", "Mosul", "."];
+    let tagged = tagger.tag(&words);
+    assert_eq!(tagged[4].xpos, "NNP");
+    // With the acronym known, its neighbour is a verb again.
+    assert_eq!(tagged[3].xpos, "VBD");
+    let words = ["The", "WHO", "warned", "of", "a", "new", "outbreak", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "NNP");
+    // Shouted words in a run of capitals are what they say.
+    let words = ["This", "IS", "NOT", "a", "drill", "."];
+    assert_eq!(tagger.tag(&words)[1].upos, "AUX");
+}
