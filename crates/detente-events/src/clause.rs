@@ -38,6 +38,13 @@ const PROPOSAL_NOUNS: &[&str] = &[
 /// Verbs whose "of" clause is an allegation: "accused the group of shelling homes".
 const ALLEGATIONS: &[&str] = &["accuse", "blame", "suspect", "charge", "allege", "accusation", "allegation", "suspicion"];
 
+/// Nouns of what a speaker issues, whose participles ("a statement *calling* for …") speak for
+/// the author.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "report", "letter", "communique", "communiqué", "declaration", "message", "note", "resolution", "post", "tweet", "video",
+    "editorial", "petition", "memo",
+];
+
 /// Verbs and adjectives whose complement is announced for the future, an intent ("willing to
 /// send aid"); "decided to ease sanctions" is news of the act itself, so "decide" is not one.
 const FUTURE_HEADS: &[&str] = &[
@@ -112,6 +119,18 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
             // "an aid worker imprisoned in Egypt": the noun a passive participle modifies is
             // its patient; "troops guarding the border" are the agents of an active one, and so
             // are "jets struck Rafah" (a participle has no object: a past tense read as one).
+            // "issued a statement calling on X", "Amnesty's report accusing Y": a document that
+            // does something does it in its author's voice.
+            ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" && tree.syntax(cur).xpos == "VBG" && DOCUMENT_NOUNS.contains(&tree.lemma(n)) => {
+                let author = tree.children(n).iter().copied().find(|&c| {
+                    tree.deprel(c) == "nmod:poss" || (tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("by"))
+                });
+                match (author, tree.head(n)) {
+                    (Some(a), _) => return (vec![a], false),
+                    (None, Some(v)) if matches!(tree.base_rel(n), "obj" | "obl") && tree.upos(v) == "VERB" => cur = v,
+                    _ => return (vec![n], false),
+                }
+            }
             ("acl", Some(n)) if tree.deprel(cur) != "acl:relcl" => {
                 let passive = tree.syntax(cur).xpos == "VBN" && tree.child_with(cur, "obj").is_none();
                 return (vec![n], passive);

@@ -912,3 +912,9 @@ fn a_particle_before_a_number_is_still_the_particle() {
 fn a_decimal_point_typed_with_a_space_keeps_the_sentence_whole() {
     expect("Norway gave 4. 5 million euros to Ethiopia.", "NOR", "ETH", "071");
 }
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    expect("Amnesty released a report accusing the Kenyan police of torture.", "NGOHRIAMN", "KENCOP", "112");
+    expect("Amnesty's report accusing the Kenyan police of torture angered Nairobi.", "NGOHRIAMN", "KENCOP", "112");
+}
