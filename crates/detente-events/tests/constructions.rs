@@ -918,3 +918,10 @@ fn a_document_speaks_for_its_author() {
     expect("Amnesty released a report accusing the Kenyan police of torture.", "NGOHRIAMN", "KENCOP", "112");
     expect("Amnesty's report accusing the Kenyan police of torture angered Nairobi.", "NGOHRIAMN", "KENCOP", "112");
 }
+
+#[test]
+fn violating_a_ban_defies_whoever_imposed_it_and_a_truce_deal_is_a_truce() {
+    expect("Pyongyang has violated a ban by the UN on missile tests.", "PRK", "IGOUNO", "128");
+    let found = events("Armenia and Azerbaijan violated the ceasefire agreement again.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "196") && found.iter().all(|e| e.cameo.code != "128"), "{}", describe(&found));
+}
