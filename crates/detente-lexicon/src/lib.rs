@@ -562,7 +562,8 @@ impl ActorLexicon {
     /// boundaries, so "pro-Western" does not match "Western". Case rules for running text: a
     /// lexicon word written in capitals ("US", "WHO", "IS") matches only a text word in
     /// capitals; a capitalised lexicon word ("Turkey", "West") only a capitalised or all-caps
-    /// text word; a lower-case lexicon word ("troops") any spelling. A leading "the" is not
+    /// text word, but not a lone short one (a lone "GAO" is an acronym, not the town of Gao; a
+    /// headline in capitals is a run of them); a lower-case lexicon word ("troops") any spelling. A leading "the" is not
     /// part of a match.
     pub fn match_tokens(&self, tokens: &[&str]) -> Vec<Match<'_>> {
         self.match_impl(tokens, None)
@@ -595,6 +596,25 @@ impl ActorLexicon {
                 subs.push(Some(Sub { word: w, token: i, first: k == 0, last: k + 1 == n }));
             }
         }
+        // "the GAO said": a short word in capitals with none beside it is an acronym, not a
+        // capitalised name shouted ("Gao"); a headline in capitals is a run of them, and a
+        // longer word is a name set in capitals ("MERCOSUR", "HAMAS").
+        let upper = |t: usize| tokens.get(t).is_some_and(|w| text::words(w).iter().all(|x| x.shape == text::Shape::Upper) && !text::words(w).is_empty());
+        let lone_upper: Vec<bool> = subs
+            .iter()
+            .map(|s| {
+                s.as_ref().is_some_and(|s| {
+                    s.word.shape == text::Shape::Upper && s.word.text.len() <= 3 && !(s.token > 0 && upper(s.token - 1)) && !upper(s.token + 1)
+                })
+            })
+            .collect();
+        let fits = |c: &Candidate, i: usize, depth: usize| {
+            (0..=depth).all(|k| {
+                let shape = subs[i + k].as_ref().map(|s| s.word.shape).unwrap_or(text::Shape::Lower);
+                let case = c.cases.get(k);
+                case.accepts_or_any(shape) && !(lone_upper[i + k] && case == Some(&text::WordCase::Cap))
+            })
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < subs.len() {
@@ -618,12 +638,7 @@ impl ActorLexicon {
                 if sj.last {
                     if let Some(g) = self.trie[node as usize].group {
                         let depth = j - i;
-                        let ok = self.groups[g as usize].iter().position(|c| {
-                            (0..=depth).all(|k| {
-                                let shape = subs[i + k].as_ref().map(|s| s.word.shape).unwrap_or(text::Shape::Lower);
-                                c.cases.get(k).accepts_or_any(shape)
-                            })
-                        });
+                        let ok = self.groups[g as usize].iter().position(|c| fits(c, i, depth));
                         if let Some(c) = ok {
                             best = Some((j, g, c));
                         }
@@ -638,12 +653,7 @@ impl ActorLexicon {
                     let depth = j - i;
                     let accepted: Vec<&Candidate> = self.groups[g as usize][first_ok..]
                         .iter()
-                        .filter(|c| {
-                            (0..=depth).all(|k| {
-                                let shape = subs[i + k].as_ref().map(|s| s.word.shape).unwrap_or(text::Shape::Lower);
-                                c.cases.get(k).accepts_or_any(shape)
-                            })
-                        })
+                        .filter(|c| fits(c, i, depth))
                         .collect();
                     let chosen = match date {
                         Some(d) => accepted

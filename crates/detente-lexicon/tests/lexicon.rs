@@ -217,6 +217,11 @@ fn match_tokens_case_rules_and_punctuation() {
     assert!(names(&["a", "turkey", "dinner"]).is_empty());
     assert_eq!(names(&["Turkey", "and", "the", "West"]), vec!["Turkey", "the West"]);
     assert_eq!(names(&["RUSSIA", "WARNS"]), vec!["Russian Federation"]);
+    // A lone short word in capitals is an acronym, not a capitalised name: the GAO is no town
+    // of Mali. A longer one is a name set in capitals.
+    assert!(names(&["the", "GAO", "said"]).is_empty(), "{:?}", names(&["the", "GAO", "said"]));
+    assert_eq!(names(&["GAO", "ATTACKED"]), vec!["Gao"]);
+    assert_eq!(names(&["India", "and", "MERCOSUR", "agreed"]), vec!["India", "Mercosur"]);
     // A comma stops a name.
     assert_eq!(names(&["North", ",", "Korea"]), Vec::<String>::new());
     assert_eq!(names(&["North", "Korea"]), vec!["Democratic People's Republic of Korea"]);
