@@ -925,3 +925,8 @@ fn violating_a_ban_defies_whoever_imposed_it_and_a_truce_deal_is_a_truce() {
     let found = events("Armenia and Azerbaijan violated the ceasefire agreement again.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.code == "196") && found.iter().all(|e| e.cameo.code != "128"), "{}", describe(&found));
 }
+
+#[test]
+fn a_recipient_named_before_the_gift_still_receives_it() {
+    expect("Russia sent to Armenia some of the weapons.", "RUS", "ARM", "072");
+}

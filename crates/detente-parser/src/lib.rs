@@ -271,6 +271,25 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     }
 }
 
+/// "sent to Armenia *some* of the weapons": an object read as hanging on a noun before it. Only a
+/// verb takes an object in UD: the object joins the verb that noun depends on.
+fn objects_of_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for o in 0..arcs.len() {
+        let (h, rel) = arcs[o];
+        if rel != "obj" || h == 0 || h as usize - 1 >= o || !matches!(words[h as usize - 1].upos, "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        // The noun is an argument of a verb that has no object of its own.
+        let (v, noun_rel) = arcs[h as usize - 1];
+        if v == 0 || words[v as usize - 1].upos != "VERB" || !matches!(noun_rel, "obl" | "iobj" | "obj") {
+            continue;
+        }
+        if !arcs.iter().any(|&(hh, r)| hh == v && r == "obj") {
+            arcs[o].0 = v;
+        }
+    }
+}
+
 /// "$22. 5 million": a decimal point typed with a space, which the parser reads as a full stop
 /// between two numbers. Both parts of the number are compounds of the scale word, as in
 /// "22.5 million", and the point is punctuation on it.
@@ -468,6 +487,7 @@ impl Parser {
         day_words_after_names(words, &mut arcs);
         subject_lists_as_conjuncts(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
+        objects_of_verbs(words, &mut arcs);
         decimals_typed_with_a_space(words, &mut arcs);
         arcs
     }
@@ -655,5 +675,14 @@ mod tests {
             arcs,
             vec![(0, "root"), (1, "obj"), (8, "case"), (7, "compound"), (7, "punct"), (7, "compound"), (8, "nummod"), (1, "obl")]
         );
+    }
+
+    #[test]
+    fn an_object_on_a_noun_joins_the_verb() {
+        // "sent to Oslo some of the arms": "some" read as the object of "Oslo".
+        let words = [word("sent", "VERB"), word("to", "ADP"), word("Oslo", "PROPN"), word("some", "DET"), word("of", "ADP"), word("arms", "NOUN")];
+        let mut arcs = vec![(0, "root"), (3, "case"), (1, "obl"), (3, "obj"), (6, "case"), (4, "nmod")];
+        objects_of_verbs(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (3, "case"), (1, "obl"), (1, "obj"), (6, "case"), (4, "nmod")]);
     }
 }
