@@ -609,13 +609,21 @@ impl<'l> EventCoder<'l> {
         // So does the complement of a verb that reports an event of its own ("agreed to hold
         // joint exercises" is an agreement).
         let nested = heads[1..].iter().any(|&g| tree.upos(g) == "VERB" && self.lexicon.best_match(tree, g).is_some());
+        // A relative clause describes a participant ("a man suspected of an attack *that killed*
+        // two soldiers"), and an act named after "despite", "after" or "amid" is the background
+        // of the sentence's news.
+        let relative = heads.last().is_some_and(|&g| tree.deprel(g) == "acl:relcl");
+        let background = pos == TriggerPos::Noun
+            && matches!(tree.case_marker(t).as_deref(), Some("despite" | "after" | "following" | "amid" | "since" | "before" | "during"));
         let clause_weight = match heads.last().map(|&g| tree.base_rel(g)) {
             _ if tree.base_rel(t) == "root" => 0.05,
             _ if participle => -0.1,
             _ if nested => -0.15,
+            _ if relative => -0.1,
             Some("advcl" | "acl") => -0.05,
             _ => 0.0,
-        } - if pos == TriggerPos::Noun { 0.05 } else { 0.0 };
+        } - if pos == TriggerPos::Noun { 0.05 } else { 0.0 }
+            - if background { 0.1 } else { 0.0 };
         // "the Houthis claimed they had attacked the airport": an attack its own authors claim is
         // their claim of responsibility.
         let claimed = violent
