@@ -363,8 +363,18 @@ impl Sentence<'_, '_> {
             out.extend(self.agent(found, title, &parts, &lemma));
             return;
         }
+        // "the Trump administration", "the Assad regime": an institution named after its leader
+        // is the institution (an "it"), coded as the leader is.
+        let led_institution = person.is_some_and(|p| p.end <= h) && INSTITUTIONS.contains(&lemma.as_str());
         match person.or(head_name) {
-            Some(n) if n.entry.kind != EntryKind::Agent => out.push(self.named(found, n, &parts)),
+            Some(n) if n.entry.kind != EntryKind::Agent => {
+                let mut m = self.named(found, n, &parts);
+                if led_institution {
+                    m.kind = Kind::Government;
+                    m.head = h;
+                }
+                out.push(m);
+            }
             Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
             None => match affiliation() {
                 Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),

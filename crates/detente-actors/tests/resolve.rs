@@ -593,3 +593,10 @@ fn a_spokesman_is_whom_he_speaks_for() {
     let doc = resolve("An Amnesty spokeswoman criticised the verdict.", "2024-03-01");
     assert_eq!(code_of(&doc, "An Amnesty spokeswoman").as_deref(), Some("NGOHRIAMN"));
 }
+
+#[test]
+fn an_institution_named_after_its_leader_is_an_it() {
+    let doc = resolve("The Trump administration said it would impose new sanctions on Iran.", "2019-03-01");
+    assert_eq!(code_of(&doc, "The Trump administration").as_deref(), Some("USAGOV"));
+    assert_eq!(code_of(&doc, "it").as_deref(), Some("USAGOV"), "{:#?}", doc.actors);
+}
