@@ -945,3 +945,10 @@ fn background_acts_are_less_sure_than_the_news() {
     let (code, all) = best("Norway pledged support for the talks despite the Houthis' attack on Saudi Arabia.");
     assert_eq!(code.as_deref(), Some("032"), "{all}");
 }
+
+#[test]
+fn a_report_dated_before_its_that_clause_is_still_a_report() {
+    // "said Wednesday that …": the clause is what was said, not a description of Wednesday.
+    expect("Trump said Wednesday that North Korea must do something meaningful on denuclearization.", "USA", "PRK", "10");
+    expect("The ministry said on Friday that Russian troops had crossed into Georgia.", "RUSMIL", "GEO", "192");
+}

@@ -271,6 +271,27 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     }
 }
 
+/// "said on Friday *that* troops had crossed": a "that" clause read as a relative clause of the
+/// day word before it. A relative "that" is a pronoun in UD; with "that" as a subordinator the
+/// clause is the verb's complement.
+fn that_clauses_after_day_words(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const DAY_WORDS: [&str; 14] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week",
+        "weekend", "morning", "evening",
+    ];
+    for c in 0..arcs.len() {
+        let (d, rel) = arcs[c];
+        if !rel.starts_with("acl") || d == 0 || !DAY_WORDS.contains(&words[d as usize - 1].form.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let (v, day_rel) = arcs[d as usize - 1];
+        let marked = (0..c).any(|k| arcs[k] == (c as u32 + 1, "mark") && words[k].form.eq_ignore_ascii_case("that") && words[k].upos == "SCONJ");
+        if marked && day_rel.starts_with("obl") && v != 0 && words[v as usize - 1].upos == "VERB" {
+            arcs[c] = (v, "ccomp");
+        }
+    }
+}
+
 /// "sent to Armenia *some* of the weapons": an object read as hanging on a noun before it. Only a
 /// verb takes an object in UD: the object joins the verb that noun depends on.
 fn objects_of_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
@@ -488,6 +509,7 @@ impl Parser {
         subject_lists_as_conjuncts(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
+        that_clauses_after_day_words(words, &mut arcs);
         decimals_typed_with_a_space(words, &mut arcs);
         arcs
     }
@@ -684,5 +706,20 @@ mod tests {
         let mut arcs = vec![(0, "root"), (3, "case"), (1, "obl"), (3, "obj"), (6, "case"), (4, "nmod")];
         objects_of_verbs(&words, &mut arcs);
         assert_eq!(arcs, vec![(0, "root"), (3, "case"), (1, "obl"), (1, "obj"), (6, "case"), (4, "nmod")]);
+    }
+
+    #[test]
+    fn a_that_clause_after_a_day_word_is_the_verbs_complement() {
+        // "said Friday that troops crossed": read as a relative clause of "Friday".
+        let words = [word("said", "VERB"), word("Friday", "PROPN"), word("that", "SCONJ"), word("troops", "NOUN"), word("crossed", "VERB")];
+        let mut arcs = vec![(0, "root"), (1, "obl:unmarked"), (5, "mark"), (5, "nsubj"), (2, "acl:relcl")];
+        that_clauses_after_day_words(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (1, "obl:unmarked"), (5, "mark"), (5, "nsubj"), (1, "ccomp")]);
+        // A relative "that" is a pronoun: "the Friday that troops crossed" stays.
+        let words = [word("said", "VERB"), word("Friday", "PROPN"), word("that", "PRON"), word("troops", "NOUN"), word("crossed", "VERB")];
+        let mut arcs = vec![(0, "root"), (1, "obl:unmarked"), (5, "obl"), (5, "nsubj"), (2, "acl:relcl")];
+        let before = arcs.clone();
+        that_clauses_after_day_words(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 }
