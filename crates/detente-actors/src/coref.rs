@@ -137,19 +137,26 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     found.retain(|m| m.actor);
 }
 
-/// An unknown person whose name has an apposition naming an actor takes that actor's code:
+/// An unknown person whose name has an apposition naming an actor takes that actor's code (and
+/// so does any unknown name whose acronym follows in brackets):
 /// the apposition's own mention ("the president of the Red Cross"), else the first coded
 /// country or organisation inside it ("an *Afghan* defence spokesperson", "a spokesman for *the
 /// UN*").
 fn from_appositions(doc: &Document, found: &mut [Found]) {
     for i in 0..found.len() {
         let m = &found[i];
-        if m.code.is_some() || m.kind != Kind::Person || !matches!(m.pending, Pending::Nothing | Pending::Surname) {
+        if m.code.is_some() || !matches!(m.pending, Pending::Nothing | Pending::Surname) {
             continue;
         }
         let tree = SentenceTree::new(doc, m.sentence as usize);
         let Some(appos) = tree.children_with(m.head, "appos").next() else { continue };
         let inside = tree.subtree(appos);
+        // "the Eurasia Economic Union (EAEU)": any unknown name is what its bracketed acronym
+        // names; otherwise only a person is described by an apposition.
+        let bracketed = inside.first().is_some_and(|&k| tree.word(k) == "(" || (k > tree.first && tree.word(k - 1) == "("));
+        if m.kind != Kind::Person && !bracketed {
+            continue;
+        }
         // Mentions are in sentence order: only this sentence's are looked at.
         let lo = found.partition_point(|k| k.sentence < m.sentence);
         let hi = found.partition_point(|k| k.sentence <= m.sentence);

@@ -600,3 +600,9 @@ fn an_institution_named_after_its_leader_is_an_it() {
     assert_eq!(code_of(&doc, "The Trump administration").as_deref(), Some("USAGOV"));
     assert_eq!(code_of(&doc, "it").as_deref(), Some("USAGOV"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn an_unknown_name_is_what_its_bracketed_acronym_names() {
+    let doc = resolve("China and the Eurasian Economic Union (EAEU) signed an agreement on trade.", "2024-03-01");
+    assert_eq!(code_of(&doc, "the Eurasian Economic Union").as_deref(), Some("IGOCASEAE"), "{:#?}", doc.actors);
+}

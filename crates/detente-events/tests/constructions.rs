@@ -952,3 +952,9 @@ fn a_report_dated_before_its_that_clause_is_still_a_report() {
     expect("Trump said Wednesday that North Korea must do something meaningful on denuclearization.", "USA", "PRK", "10");
     expect("The ministry said on Friday that Russian troops had crossed into Georgia.", "RUSMIL", "GEO", "192");
 }
+
+#[test]
+fn signing_an_agreement_on_trade_is_signing_an_agreement() {
+    expect("Kenya signed an agreement with Britain on trade and investment.", "KEN", "GBR", "057");
+    expect("Kenya signed a trade agreement with Britain.", "KEN", "GBR", "057");
+}
