@@ -13,9 +13,17 @@ use std::time::{Duration, Instant};
 const ROUNDS: u32 = 20;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).map(Into::into).unwrap_or_else(|| data_dir().join("polnear/dev/text"));
+    let dir = std::env::args()
+        .nth(1)
+        .map(Into::into)
+        .unwrap_or_else(|| data_dir().join("polnear/dev/text"));
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e} (pass a directory of .txt files or set DETENTE_DATA)", dir.display()))?
+        .map_err(|e| {
+            format!(
+                "{}: {e} (pass a directory of .txt files or set DETENTE_DATA)",
+                dir.display()
+            )
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
@@ -41,13 +49,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let per_token = |d: Duration| d.as_secs_f64() * 1e6 / tokens.max(1) as f64;
     let others = times.total() - times.quotes;
-    println!("{} documents, {:.1} KB, {tokens} tokens, {quotes} quotes", paths.len(), bytes as f64 / 1e3);
-    println!("{:<34} {:>10} {:>10}", "stage (inside Pipeline::run)", "seconds", "µs/token");
+    println!(
+        "{} documents, {:.1} KB, {tokens} tokens, {quotes} quotes",
+        paths.len(),
+        bytes as f64 / 1e3
+    );
+    println!(
+        "{:<34} {:>10} {:>10}",
+        "stage (inside Pipeline::run)", "seconds", "µs/token"
+    );
     for (name, time) in times.stages() {
-        println!("{:<34} {:>10.3} {:>10.2}", name, time.as_secs_f64(), per_token(time));
+        println!(
+            "{:<34} {:>10.3} {:>10.2}",
+            name,
+            time.as_secs_f64(),
+            per_token(time)
+        );
     }
     let share = 100.0 * quote_time.as_secs_f64() / others.as_secs_f64().max(1e-9);
-    println!("{:<34} {:>10.3} {:>10.2}", "all stages but quotations", others.as_secs_f64(), per_token(others));
+    println!(
+        "{:<34} {:>10.3} {:>10.2}",
+        "all stages but quotations",
+        others.as_secs_f64(),
+        per_token(others)
+    );
     println!(
         "{:<34} {:>10.3} {:>10.2}  (+{share:.2}% on the other stages)",
         format!("quotations alone, mean of {ROUNDS} runs"),

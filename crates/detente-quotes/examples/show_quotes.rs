@@ -17,7 +17,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for q in extractor.extract(&doc) {
             let one_line = |s: &str| s.replace(['\n', '\t'], " ");
             let (speaker, code, how) = match &q.speaker {
-                Some(s) => (one_line(&s.text), s.code.clone().unwrap_or_default(), s.how.clone()),
+                Some(s) => (
+                    one_line(&s.text),
+                    s.code.clone().unwrap_or_default(),
+                    s.how.clone(),
+                ),
                 None => Default::default(),
             };
             println!(

@@ -68,7 +68,11 @@ impl CueLexicon {
 
     /// Reads the lexicon format of `cues.tsv`; errors name the line.
     pub fn parse(source: &str) -> Result<CueLexicon, String> {
-        let mut lexicon = CueLexicon { verbs: HashMap::new(), verb_lemmas: HashMap::new(), nouns: HashMap::new() };
+        let mut lexicon = CueLexicon {
+            verbs: HashMap::new(),
+            verb_lemmas: HashMap::new(),
+            nouns: HashMap::new(),
+        };
         for (number, line) in source.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -77,7 +81,12 @@ impl CueLexicon {
             let mut columns = line.split('\t');
             let (class, lemma) = match (columns.next(), columns.next()) {
                 (Some(c), Some(l)) if !l.is_empty() => (c, l),
-                _ => return Err(format!("cue lexicon line {}: expected `class<TAB>lemma[<TAB>forms]`", number + 1)),
+                _ => {
+                    return Err(format!(
+                        "cue lexicon line {}: expected `class<TAB>lemma[<TAB>forms]`",
+                        number + 1
+                    ))
+                }
             };
             let class = match class {
                 "speech" => CueClass::Speech,
@@ -85,14 +94,30 @@ impl CueLexicon {
                 "noun" => CueClass::Noun,
                 "stance" => CueClass::Stance,
                 "evidence" => CueClass::Evidence,
-                other => return Err(format!("cue lexicon line {}: unknown class `{other}`", number + 1)),
+                other => {
+                    return Err(format!(
+                        "cue lexicon line {}: unknown class `{other}`",
+                        number + 1
+                    ))
+                }
             };
-            let extra: Vec<&str> = columns.next().map(|f| f.split(' ').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+            let extra: Vec<&str> = columns
+                .next()
+                .map(|f| f.split(' ').filter(|s| !s.is_empty()).collect())
+                .unwrap_or_default();
             let nominal = matches!(class, CueClass::Noun | CueClass::Evidence);
             if !nominal {
-                lexicon.verb_lemmas.entry(lemma.to_string()).or_default().add(class);
+                lexicon
+                    .verb_lemmas
+                    .entry(lemma.to_string())
+                    .or_default()
+                    .add(class);
             }
-            let table = if nominal { &mut lexicon.nouns } else { &mut lexicon.verbs };
+            let table = if nominal {
+                &mut lexicon.nouns
+            } else {
+                &mut lexicon.verbs
+            };
             let mut forms = vec![lemma.to_string()];
             forms.extend(extra.iter().map(|s| s.to_string()));
             if nominal {
@@ -127,21 +152,42 @@ impl CueLexicon {
 
     /// Whether a word (lowercased form or lemma) is a noun of evidence such as "poll".
     pub fn is_evidence(&self, form: &str, lemma: &str) -> bool {
-        [form, lemma].iter().any(|w| self.nouns.get(*w).is_some_and(|c| c.evidence))
+        [form, lemma]
+            .iter()
+            .any(|w| self.nouns.get(*w).is_some_and(|c| c.evidence))
     }
 }
 
 /// -s, -ed and -ing forms of a regular verb: "warn" → warns, warned, warning;
 /// "note" → notes, noted, noting; "deny" → denies, denied, denying.
 fn regular_forms(lemma: &str) -> Vec<String> {
-    if let Some(stem) = lemma.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
-        return vec![format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing")];
+    if let Some(stem) = lemma
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        return vec![
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        ];
     }
     if let Some(stem) = lemma.strip_suffix('e') {
-        return vec![format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing")];
+        return vec![
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        ];
     }
-    let s = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") { "es" } else { "s" };
-    vec![format!("{lemma}{s}"), format!("{lemma}ed"), format!("{lemma}ing")]
+    let s = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        "es"
+    } else {
+        "s"
+    };
+    vec![
+        format!("{lemma}{s}"),
+        format!("{lemma}ed"),
+        format!("{lemma}ing"),
+    ]
 }
 
 #[cfg(test)]
@@ -152,7 +198,10 @@ mod tests {
     fn regular_forms_follow_spelling_rules() {
         assert_eq!(regular_forms("note"), ["notes", "noted", "noting"]);
         assert_eq!(regular_forms("deny"), ["denies", "denied", "denying"]);
-        assert_eq!(regular_forms("stress"), ["stresses", "stressed", "stressing"]);
+        assert_eq!(
+            regular_forms("stress"),
+            ["stresses", "stressed", "stressing"]
+        );
         assert_eq!(regular_forms("warn"), ["warns", "warned", "warning"]);
     }
 

@@ -63,8 +63,8 @@ pub use cues::{CueClass, CueClasses, CueLexicon};
 use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
 use speaker::{
-    actor_of, agent_of, describe_resolution, in_reporter_tense, is_participle, is_time_word, speaker_next_to, speaker_tokens, subject_of_cue,
-    FoundSpeaker,
+    actor_of, agent_of, describe_resolution, in_reporter_tense, is_participle, is_time_word,
+    speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
 };
 use std::ops::Range;
 
@@ -79,40 +79,138 @@ const PREDICATE_CUES: &[&str] = &["find"];
 /// Verbs of speaking whose "to" and "with" phrases name the audience and whose "on" phrase
 /// the channel or terms ("spoke to reporters", "talked with aides", "spoke on condition of
 /// anonymity"), unlike "responded to the charges".
-const ADDRESSEE_CUES: &[&str] = &["speak", "talk", "write", "explain", "complain", "say", "tweet", "announce"];
+const ADDRESSEE_CUES: &[&str] = &[
+    "speak", "talk", "write", "explain", "complain", "say", "tweet", "announce",
+];
 
 /// Adjectives that state a stance on their object or infinitive ("wary of", "eager to").
 const STANCE_ADJECTIVES: &[&str] = &[
-    "critical", "worried", "skeptical", "sceptical", "supportive", "concerned", "wary", "angry", "upset", "unhappy", "pleased",
-    "nervous", "optimistic", "pessimistic", "eager", "willing", "reluctant", "unwilling", "adamant", "opposed",
-    "aware", "convinced", "hopeful", "quick", "happy", "glad", "hostile", "ready",
+    "critical",
+    "worried",
+    "skeptical",
+    "sceptical",
+    "supportive",
+    "concerned",
+    "wary",
+    "angry",
+    "upset",
+    "unhappy",
+    "pleased",
+    "nervous",
+    "optimistic",
+    "pessimistic",
+    "eager",
+    "willing",
+    "reluctant",
+    "unwilling",
+    "adamant",
+    "opposed",
+    "aware",
+    "convinced",
+    "hopeful",
+    "quick",
+    "happy",
+    "glad",
+    "hostile",
+    "ready",
 ];
 
 /// Verbs of feeling whose passive names who feels in its subject and what the feeling is about
 /// in its complement ("voters are worried about Y", "she was angered that Z", "leaders were
 /// encouraged by the turnout"): a stance of the subject, never an agent's report.
 const FEELING_VERBS: &[&str] = &[
-    "worry", "concern", "anger", "disappoint", "encourage", "hearten", "shock", "surprise", "outrage", "please",
-    "alarm", "thrill", "frustrate", "excite", "satisfy", "dismay", "offend", "delight", "bother", "trouble", "disturb",
-    "disgust", "upset", "annoy", "enrage", "infuriate", "impress", "interest", "convince", "persuade", "determine",
-    "commit", "incline", "oppose",
+    "worry",
+    "concern",
+    "anger",
+    "disappoint",
+    "encourage",
+    "hearten",
+    "shock",
+    "surprise",
+    "outrage",
+    "please",
+    "alarm",
+    "thrill",
+    "frustrate",
+    "excite",
+    "satisfy",
+    "dismay",
+    "offend",
+    "delight",
+    "bother",
+    "trouble",
+    "disturb",
+    "disgust",
+    "upset",
+    "annoy",
+    "enrage",
+    "infuriate",
+    "impress",
+    "interest",
+    "convince",
+    "persuade",
+    "determine",
+    "commit",
+    "incline",
+    "oppose",
 ];
 
 /// Feeling verbs whose "by" phrase names an agent ("was persuaded by X", "is opposed by X"),
 /// whose passive is reported by that agent instead.
-const AGENTIVE_FEELING_VERBS: &[&str] = &["convince", "persuade", "determine", "commit", "incline", "oppose"];
+const AGENTIVE_FEELING_VERBS: &[&str] = &[
+    "convince",
+    "persuade",
+    "determine",
+    "commit",
+    "incline",
+    "oppose",
+];
 
 /// Nouns of a stance that someone receives from another ("drew criticism from X", "won the
 /// endorsement of X").
 const RECEIVED_STANCES: &[&str] = &[
-    "criticism", "endorsement", "support", "backing", "opposition", "praise", "condemnation", "rebuke", "blessing",
-    "approval", "applause", "backlash", "pushback", "scorn", "ridicule", "censure", "accolade", "plaudit",
+    "criticism",
+    "endorsement",
+    "support",
+    "backing",
+    "opposition",
+    "praise",
+    "condemnation",
+    "rebuke",
+    "blessing",
+    "approval",
+    "applause",
+    "backlash",
+    "pushback",
+    "scorn",
+    "ridicule",
+    "censure",
+    "accolade",
+    "plaudit",
 ];
 
 /// Verbs of receiving a stance from someone: the subject is what the stance is about.
 const RECEIVING_VERBS: &[&str] = &[
-    "draw", "face", "receive", "win", "get", "gain", "earn", "attract", "garner", "secure", "pick", "have", "land",
-    "snag", "consolidate", "collect", "meet", "encounter", "court", "lose",
+    "draw",
+    "face",
+    "receive",
+    "win",
+    "get",
+    "gain",
+    "earn",
+    "attract",
+    "garner",
+    "secure",
+    "pick",
+    "have",
+    "land",
+    "snag",
+    "consolidate",
+    "collect",
+    "meet",
+    "encounter",
+    "court",
+    "lose",
 ];
 
 /// Extracts quotations from documents that have been segmented, parsed and (optionally)
@@ -130,7 +228,9 @@ impl Default for QuoteExtractor {
 impl QuoteExtractor {
     /// An extractor with the built-in cue lexicon.
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor { cues: CueLexicon::builtin() }
+        QuoteExtractor {
+            cues: CueLexicon::builtin(),
+        }
     }
 
     /// An extractor with another cue lexicon.
@@ -193,7 +293,9 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     fn new(cues: &'a CueLexicon, doc: &'a Document) -> Run<'a> {
-        let trees = (0..doc.sentences.len()).map(|s| SentenceTree::new(doc, s)).collect();
+        let trees = (0..doc.sentences.len())
+            .map(|s| SentenceTree::new(doc, s))
+            .collect();
         let quoted = marks::find_quoted(doc);
         let mut quote_of = vec![None; doc.tokens.len()];
         for (qi, q) in quoted.iter().enumerate() {
@@ -202,11 +304,21 @@ impl<'a> Run<'a> {
                 quote_of[t as usize] = Some(qi as u32);
             }
         }
-        Run { doc, cues, trees, quoted, quote_of, direct: Vec::new(), found: Vec::new() }
+        Run {
+            doc,
+            cues,
+            trees,
+            quoted,
+            quote_of,
+            direct: Vec::new(),
+            found: Vec::new(),
+        }
     }
 
     fn lower(&self, t: u32) -> String {
-        self.doc.slice(self.doc.tokens[t as usize].span).to_lowercase()
+        self.doc
+            .slice(self.doc.tokens[t as usize].span)
+            .to_lowercase()
     }
 
     fn upos(&self, t: u32) -> &str {
@@ -214,7 +326,9 @@ impl<'a> Run<'a> {
     }
 
     fn sentence(&self, t: u32) -> usize {
-        self.doc.sentence_of_token(t).expect("token inside a sentence")
+        self.doc
+            .sentence_of_token(t)
+            .expect("token inside a sentence")
     }
 
     fn tree_of(&self, t: u32) -> &SentenceTree<'a> {
@@ -235,8 +349,15 @@ impl<'a> Run<'a> {
         let form = self.lower(t);
         let syntax = &self.doc.syntax[t as usize];
         let classes = self.cues.verb(&form, &syntax.lemma.to_lowercase());
-        let verbal = syntax.upos == "VERB" || (syntax.upos != "AUX" && (form.ends_with("ed") || matches!(form.as_str(), "said" | "told" | "says" | "wrote")));
-        if verbal { classes } else { CueClasses::default() }
+        let verbal = syntax.upos == "VERB"
+            || (syntax.upos != "AUX"
+                && (form.ends_with("ed")
+                    || matches!(form.as_str(), "said" | "told" | "says" | "wrote")));
+        if verbal {
+            classes
+        } else {
+            CueClasses::default()
+        }
     }
 
     fn is_word(&self, t: u32) -> bool {
@@ -245,12 +366,17 @@ impl<'a> Run<'a> {
 
     /// A finite verb or modal by its tag (VBD, VBZ, VBP, MD).
     fn is_finite(&self, t: u32) -> bool {
-        matches!(self.doc.syntax[t as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+        matches!(
+            self.doc.syntax[t as usize].xpos.as_str(),
+            "VBD" | "VBZ" | "VBP" | "MD"
+        )
     }
 
     /// A dash between words, not a hyphen inside one ("Jane Roe - the mayor", not "runner-up").
     fn is_dash(&self, t: u32) -> bool {
-        let spaced = t > 0 && self.doc.tokens[t as usize - 1].space_after && self.doc.tokens[t as usize].space_after;
+        let spaced = t > 0
+            && self.doc.tokens[t as usize - 1].space_after
+            && self.doc.tokens[t as usize].space_after;
         match self.lower(t).as_str() {
             "—" | "–" | "--" => true,
             "-" => spaced,
@@ -290,30 +416,72 @@ impl<'a> Run<'a> {
             if !content.clone().any(|t| self.is_word(t)) {
                 continue;
             }
-            let attribution = if direct { self.attribute_direct(&q) } else { self.attribute_partial(&q) };
+            let attribution = if direct {
+                self.attribute_direct(&q)
+            } else {
+                self.attribute_partial(&q)
+            };
             // Quoted words that no verb reports are titles or scare quotes, not quotations; so
             // are capitalised words that no speech verb reports ("promoting his book “A Time
             // for Truth”"), even set off by commas, and capitalised words quoted inside a
             // sentence, whatever reports them ("told “Face the Nation”").
-            let spoken = attribution.as_ref().is_some_and(|(c, _)| self.verb_cue(c.start).speech);
+            let spoken = attribution
+                .as_ref()
+                .is_some_and(|(c, _)| self.verb_cue(c.start).speech);
             let inside_sentence = q.open != self.doc.sentences[self.sentence(q.open)].tokens.start;
-            let title = (!spoken && self.is_title(&content, 2)) || (!direct && inside_sentence && self.is_title(&content, 1));
+            let title = (!spoken && self.is_title(&content, 2))
+                || (!direct && inside_sentence && self.is_title(&content, 1));
             if (!direct && attribution.is_none()) || title {
                 continue;
             }
             let (cue, speaker) = attribution.map_or((None, None), |(c, s)| (Some(c), s));
-            let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+            let kind = if direct {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
             let paragraph = self.paragraph(q.open);
-            self.found.push(Found { kind, content, cue, speaker, quoted: Some(qi), paragraph });
+            self.found.push(Found {
+                kind,
+                content,
+                cue,
+                speaker,
+                quoted: Some(qi),
+                paragraph,
+            });
         }
     }
 
     /// At least `min_words` words that all start with a capital, small function words aside:
     /// the name of a book, a show or an event.
     fn is_title(&self, content: &Range<u32>, min_words: usize) -> bool {
-        let words: Vec<&str> = content.clone().filter(|&t| self.is_word(t)).map(|t| self.doc.slice(self.doc.tokens[t as usize].span)).collect();
-        let minor = |w: &str| matches!(w, "a" | "an" | "the" | "of" | "for" | "and" | "&" | "or" | "to" | "in" | "on" | "at" | "with");
-        let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let words: Vec<&str> = content
+            .clone()
+            .filter(|&t| self.is_word(t))
+            .map(|t| self.doc.slice(self.doc.tokens[t as usize].span))
+            .collect();
+        let minor = |w: &str| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "for"
+                    | "and"
+                    | "&"
+                    | "or"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+            )
+        };
+        let capital = |w: &str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
         words.len() >= min_words && words.iter().all(|w| minor(w) || capital(w))
     }
 
@@ -330,8 +498,10 @@ impl<'a> Run<'a> {
         let s = self.sentence(q.open);
         let starts_sentence = q.open == self.doc.sentences[s].tokens.start;
         let after_break = !starts_sentence
-            && (matches!(self.lower(q.open - 1).as_str(), "," | ":" | ";" | "—" | "–" | "-" | "(" | "…" | "...")
-                || self.in_quote(q.open - 1));
+            && (matches!(
+                self.lower(q.open - 1).as_str(),
+                "," | ":" | ";" | "—" | "–" | "-" | "(" | "…" | "..."
+            ) || self.in_quote(q.open - 1));
         let words = q.inner.clone().filter(|&t| self.is_word(t)).count();
         (starts_sentence || after_break) && words >= 2
     }
@@ -365,9 +535,14 @@ impl<'a> Run<'a> {
         // the segmenter splits “… right?” Smith said.
         if let Some(next) = self.doc.sentences.get(s_last + 1) {
             let frame = next.tokens.clone();
-            let ends_sentence = !(last + 1..self.doc.sentences[s_last].tokens.end).any(|t| self.is_word(t));
+            let ends_sentence =
+                !(last + 1..self.doc.sentences[s_last].tokens.end).any(|t| self.is_word(t));
             let short = frame.clone().filter(|&t| self.is_word(t)).count() <= 6;
-            if ends_sentence && short && next.paragraph == self.doc.sentences[s_last].paragraph && !frame.clone().any(|t| self.in_quote(t)) {
+            if ends_sentence
+                && short
+                && next.paragraph == self.doc.sentences[s_last].paragraph
+                && !frame.clone().any(|t| self.in_quote(t))
+            {
                 if let Some(found) = self.attribution_in(frame, Side::After) {
                     return Some(found);
                 }
@@ -377,8 +552,13 @@ impl<'a> Run<'a> {
         // ("X continued:").
         let introduced = s_first > 0 && q.open == self.doc.sentences[s_first].tokens.start;
         let previous = &self.doc.sentences[s_first.saturating_sub(1)];
-        if introduced && previous.paragraph + 1 == self.doc.sentences[s_first].paragraph && self.lower(previous.tokens.end - 1) == ":" {
-            return self.attribution_in(previous.tokens.clone(), Side::Before).or_else(|| self.clause_before_colon(previous.tokens.clone()));
+        if introduced
+            && previous.paragraph + 1 == self.doc.sentences[s_first].paragraph
+            && self.lower(previous.tokens.end - 1) == ":"
+        {
+            return self
+                .attribution_in(previous.tokens.clone(), Side::Before)
+                .or_else(|| self.clause_before_colon(previous.tokens.clone()));
         }
         None
     }
@@ -388,19 +568,30 @@ impl<'a> Run<'a> {
     /// before the colon), is the cue and its subject the speaker.
     fn clause_before_colon(&self, frame: Range<u32>) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
         let tree = self.tree_of(frame.start);
-        let verb = frame.clone().find(|&t| self.upos(t) == "VERB" && !self.in_quote(t) && tree.head(t).map_or(true, |h| !frame.contains(&h)))?;
+        let verb = frame.clone().find(|&t| {
+            self.upos(t) == "VERB"
+                && !self.in_quote(t)
+                && tree.head(t).map_or(true, |h| !frame.contains(&h))
+        })?;
         let speaker = subject_of_cue(tree, verb, &frame).filter(|s| !self.in_quote(s.head))?;
         Some((verb..verb + 1, Some(speaker)))
     }
 
     /// The cue nearest to the quotation in `frame` (words outside quotes) and its subject.
-    fn attribution_in(&self, frame: Range<u32>, side: Side) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+    fn attribution_in(
+        &self,
+        frame: Range<u32>,
+        side: Side,
+    ) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
         if frame.is_empty() {
             return None;
         }
         let tree = self.tree_of(frame.start);
-        let order: Box<dyn Iterator<Item = u32>> =
-            if side == Side::After { Box::new(frame.clone()) } else { Box::new(frame.clone().rev()) };
+        let order: Box<dyn Iterator<Item = u32>> = if side == Side::After {
+            Box::new(frame.clone())
+        } else {
+            Box::new(frame.clone().rev())
+        };
         for t in order {
             if self.in_quote(t) {
                 continue;
@@ -413,7 +604,9 @@ impl<'a> Run<'a> {
             if self.verb_cue(t).speech || reads {
                 // A subject inside the quotation is the parser hanging the frame on the quoted
                 // clause ("“…,” explained X" with X as an object): the words next to the cue tell.
-                let speaker = subject_of_cue(tree, t, &frame).filter(|s| !self.in_quote(s.head)).or_else(|| speaker_next_to(tree, t, &frame));
+                let speaker = subject_of_cue(tree, t, &frame)
+                    .filter(|s| !self.in_quote(s.head))
+                    .or_else(|| speaker_next_to(tree, t, &frame));
                 return Some((t..t + 1, speaker));
             }
         }
@@ -421,14 +614,21 @@ impl<'a> Run<'a> {
     }
 
     /// "according to X" at token `t`: the cue and X.
-    fn according_to(&self, tree: &SentenceTree, t: u32, frame: &Range<u32>) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+    fn according_to(
+        &self,
+        tree: &SentenceTree,
+        t: u32,
+        frame: &Range<u32>,
+    ) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
         if self.lower(t) != "according" || t + 1 >= frame.end || self.lower(t + 1) != "to" {
             return None;
         }
         let nominal = tree
             .head(t)
             .filter(|&h| h > t + 1 && frame.contains(&h))
-            .or_else(|| (t + 2..frame.end).find(|&i| matches!(self.upos(i), "PROPN" | "NOUN" | "PRON")));
+            .or_else(|| {
+                (t + 2..frame.end).find(|&i| matches!(self.upos(i), "PROPN" | "NOUN" | "PRON"))
+            });
         let speaker = nominal.map(|head| {
             let mut tokens = speaker_tokens(tree, head);
             // "According to X, Y": a phrase opening the sentence ends at its comma, whatever the
@@ -438,7 +638,11 @@ impl<'a> Run<'a> {
                     tokens = tokens.start..tokens.end.min(comma);
                 }
             }
-            FoundSpeaker { tokens, head, how: "object of 'according to'".to_string() }
+            FoundSpeaker {
+                tokens,
+                head,
+                how: "object of 'according to'".to_string(),
+            }
         });
         Some((t..t + 2, speaker))
     }
@@ -446,7 +650,8 @@ impl<'a> Run<'a> {
     /// The comma that ends a phrase opening the sentence at `t` ("According to X, …", "But
     /// according to X, …"), if any.
     fn opening_phrase_comma(&self, tree: &SentenceTree, t: u32, frame: &Range<u32>) -> Option<u32> {
-        let opens = (tree.tokens().start..t).all(|i| matches!(self.upos(i), "PUNCT" | "CCONJ" | "ADV"));
+        let opens =
+            (tree.tokens().start..t).all(|i| matches!(self.upos(i), "PUNCT" | "CCONJ" | "ADV"));
         if !opens {
             return None;
         }
@@ -458,7 +663,10 @@ impl<'a> Run<'a> {
     fn attribute_partial(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
         let tree = self.tree_of(q.inner.start);
         let sentence = tree.tokens();
-        let top = q.inner.clone().find(|&t| !tree.head(t).is_some_and(|h| q.inner.contains(&h)))?;
+        let top = q
+            .inner
+            .clone()
+            .find(|&t| !tree.head(t).is_some_and(|h| q.inner.contains(&h)))?;
         let ancestors: Vec<u32> = tree.ancestors(top).filter(|&a| !self.in_quote(a)).collect();
         if let Some(&a) = ancestors.iter().find(|&&a| self.verb_cue(a).is_verb()) {
             return Some((a..a + 1, subject_of_cue(tree, a, &sentence)));
@@ -476,7 +684,10 @@ impl<'a> Run<'a> {
                 break;
             }
             if words > 1 && a < q.open && !self.in_quote(a) && self.upos(a) == "VERB" {
-                if let Some(speaker) = tree.child_with(a, "nsubj").and_then(|_| subject_of_cue(tree, a, &sentence)) {
+                if let Some(speaker) = tree
+                    .child_with(a, "nsubj")
+                    .and_then(|_| subject_of_cue(tree, a, &sentence))
+                {
                     return Some((a..a + 1, Some(speaker)));
                 }
             }
@@ -521,7 +732,9 @@ impl<'a> Run<'a> {
                 // no inverted frame.
                 let object_after = classes.stance && tree.children_with(t, "obj").any(|o| o > t);
                 // "X, who has ruled since 1986, said …": a relative clause is no frame.
-                let relative = tree.children_with(t, "nsubj").any(|s| matches!(tree.syntax(s).xpos.as_str(), "WP" | "WDT"));
+                let relative = tree
+                    .children_with(t, "nsubj")
+                    .any(|s| matches!(tree.syntax(s).xpos.as_str(), "WP" | "WDT"));
                 if classes.speech && !object_after && !relative {
                     if let Some(found) = self.inverted_frame(tree, t) {
                         reported.extend(found);
@@ -539,24 +752,40 @@ impl<'a> Run<'a> {
                 }
                 let mut content = None;
                 if classes.speech {
-                    content = self.speech_content(tree, t).or_else(|| self.stranded_predicate(tree, t));
+                    content = self
+                        .speech_content(tree, t)
+                        .or_else(|| self.stranded_predicate(tree, t));
                 }
                 if content.is_none() && classes.intent {
-                    content = self.infinitive_of(tree, t).map(|c| self.intent_content(tree, t, c));
+                    content = self
+                        .infinitive_of(tree, t)
+                        .map(|c| self.intent_content(tree, t, c));
                 }
                 // Any verb or adjective with a subject and a finite clausal complement reports a
                 // claim, belief or finding ("has learned that", "questioned whether", "is
                 // confident that"), but not "that means …", a consequence the writer draws.
                 let consequence = tree.lemma(t).eq_ignore_ascii_case("mean");
-                if content.is_none() && matches!(self.upos(t), "VERB" | "ADJ") && !consequence && tree.child_with(t, "nsubj").is_some() {
+                if content.is_none()
+                    && matches!(self.upos(t), "VERB" | "ADJ")
+                    && !consequence
+                    && tree.child_with(t, "nsubj").is_some()
+                {
                     content = self.clausal_complement(tree, t);
                 }
                 // Any cue verb without a clause or an infinitive takes a position on its object:
                 // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".
                 let frame_only = FRAME_ONLY_CUES.contains(&tree.lemma(t).to_lowercase().as_str());
                 // In "…,” said one senator" what follows the cue is its speaker, not its object.
-                let inverted = classes.speech && !object_after && t > tree.first && (self.lower(t - 1) == "," || self.in_quote(t - 1));
-                if content.is_none() && classes.is_verb() && self.upos(t) == "VERB" && !frame_only && !inverted {
+                let inverted = classes.speech
+                    && !object_after
+                    && t > tree.first
+                    && (self.lower(t - 1) == "," || self.in_quote(t - 1));
+                if content.is_none()
+                    && classes.is_verb()
+                    && self.upos(t) == "VERB"
+                    && !frame_only
+                    && !inverted
+                {
                     content = self.stance_content(tree, t);
                 }
                 if content.is_none() && (classes.speech || classes.stance) {
@@ -567,7 +796,8 @@ impl<'a> Run<'a> {
                 }
                 if let Some(content) = content {
                     let speaker_cue = self.coordinated_report(tree, t).unwrap_or(t);
-                    let speaker = subject_of_cue(tree, speaker_cue, &tree.tokens()).filter(|sp| !content.contains(&sp.head));
+                    let speaker = subject_of_cue(tree, speaker_cue, &tree.tokens())
+                        .filter(|sp| !content.contains(&sp.head));
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
@@ -580,12 +810,20 @@ impl<'a> Run<'a> {
                     reported.push(found);
                     continue;
                 }
-                if self.upos(t) == "NOUN" && self.cues.is_evidence(&self.lower(t), &tree.lemma(t).to_lowercase()) {
+                if self.upos(t) == "NOUN"
+                    && self
+                        .cues
+                        .is_evidence(&self.lower(t), &tree.lemma(t).to_lowercase())
+                {
                     // A noun of evidence is a source only as "in a poll, …".
                     reported.extend(self.evidence_phrase(tree, t));
                     continue;
                 }
-                if self.upos(t) == "NOUN" && self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) {
+                if self.upos(t) == "NOUN"
+                    && self
+                        .cues
+                        .is_noun(&self.lower(t), &tree.lemma(t).to_lowercase())
+                {
                     if let Some(found) = self.noun_cue(tree, t) {
                         reported.push(found);
                     }
@@ -603,13 +841,21 @@ impl<'a> Run<'a> {
     /// is a report of its own, not part of the first: that content ends before the "and",
     /// "but" or comma joining them.
     fn end_before_coordinated_reports(&self, reported: &mut [Report]) {
-        let mut cues: Vec<(u32, Range<u32>)> = reported.iter().map(|(content, cue, _)| (cue.start, content.clone())).collect();
+        let mut cues: Vec<(u32, Range<u32>)> = reported
+            .iter()
+            .map(|(content, cue, _)| (cue.start, content.clone()))
+            .collect();
         cues.sort_by_key(|(cue, _)| *cue);
         for (content, _, _) in reported.iter_mut() {
             let from = cues.partition_point(|(cue, _)| *cue <= content.start);
-            let inner = cues[from..].iter().take_while(|(cue, _)| *cue < content.end).find(|(cue, inner)| {
-                *cue < inner.start && inner.end <= content.end && matches!(self.lower(cue - 1).as_str(), "and" | "but" | ",")
-            });
+            let inner = cues[from..]
+                .iter()
+                .take_while(|(cue, _)| *cue < content.end)
+                .find(|(cue, inner)| {
+                    *cue < inner.start
+                        && inner.end <= content.end
+                        && matches!(self.lower(cue - 1).as_str(), "and" | "but" | ",")
+                });
             if let Some((cue, _)) = inner {
                 let cut = self.trim(content.start..cue - 1);
                 if !cut.is_empty() {
@@ -625,7 +871,11 @@ impl<'a> Run<'a> {
         let mut reported = Vec::new();
         for f in self.found.iter().filter(|f| f.kind == QuoteKind::Partial) {
             let Some(cue) = f.cue.clone() else { continue };
-            let covered = self.found.iter().any(|o| o.kind == QuoteKind::Indirect && o.content.start <= f.content.start && f.content.end <= o.content.end);
+            let covered = self.found.iter().any(|o| {
+                o.kind == QuoteKind::Indirect
+                    && o.content.start <= f.content.start
+                    && f.content.end <= o.content.end
+            });
             if covered || self.upos(cue.start) != "VERB" || cue.start > f.content.start {
                 continue;
             }
@@ -636,9 +886,20 @@ impl<'a> Run<'a> {
             while start < f.content.start && tree.deprel(start) == "compound:prt" {
                 start += 1;
             }
-            let holding = tree.children(cue.start).iter().copied().find(|&c| c > cue.start && tree.subtree(c).contains(&f.content.start));
+            let holding = tree
+                .children(cue.start)
+                .iter()
+                .copied()
+                .find(|&c| c > cue.start && tree.subtree(c).contains(&f.content.start));
             let Some(holding) = holding else { continue };
-            let content = self.trim(start..*tree.subtree(holding).last().expect("a subtree holds its root") + 1);
+            let content = self.trim(
+                start
+                    ..*tree
+                        .subtree(holding)
+                        .last()
+                        .expect("a subtree holds its root")
+                        + 1,
+            );
             if content.start <= f.content.start && f.content.end <= content.end {
                 reported.push((content, cue, f.speaker.clone()));
             }
@@ -651,14 +912,21 @@ impl<'a> Run<'a> {
     /// The head of the infinitive verb `t` governs, or of one the parser took for an adverbial
     /// clause ("called on X to act").
     fn infinitive_of(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
-        tree.child_with(t, "xcomp").or_else(|| tree.children_with(t, "advcl").find(|&c| c > t && self.lower(tree.subtree(c)[0]) == "to"))
+        tree.child_with(t, "xcomp").or_else(|| {
+            tree.children_with(t, "advcl")
+                .find(|&c| c > t && self.lower(tree.subtree(c)[0]) == "to")
+        })
     }
 
     /// What intent verb `t` reports through the infinitive headed by `verb`, with the object
     /// between them whose action it is ("urged lawmakers to act").
     fn intent_content(&self, tree: &SentenceTree, t: u32, verb: u32) -> Range<u32> {
         let infinitive = self.block(tree, verb);
-        let object = tree.children(t).iter().copied().find(|&o| t < o && o < verb && matches!(tree.base_rel(o), "obj" | "iobj"));
+        let object = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&o| t < o && o < verb && matches!(tree.base_rel(o), "obj" | "iobj"));
         let content = match object {
             Some(object) => self.trim(tree.subtree(object)[0]..infinitive.end),
             None => infinitive,
@@ -683,7 +951,9 @@ impl<'a> Run<'a> {
             return Some(self.without_asides(tree, self.block(tree, c)));
         }
         // An indirect question the parser hung as an adverbial clause ("asked whether …").
-        let question = tree.children_with(t, "advcl").find(|&c| c > t && matches!(self.lower(tree.subtree(c)[0]).as_str(), "if" | "whether"));
+        let question = tree.children_with(t, "advcl").find(|&c| {
+            c > t && matches!(self.lower(tree.subtree(c)[0]).as_str(), "if" | "whether")
+        });
         if let Some(c) = question {
             return Some(self.without_asides(tree, self.block(tree, c)));
         }
@@ -696,7 +966,10 @@ impl<'a> Run<'a> {
                 // The frame is the cue and its subject; what else the parser hung on the cue
                 // before them belongs to the report ("Y did not object when Z, an official said").
                 let clause = tree.subtree(h);
-                let frame = tree.child_with(t, "nsubj").filter(|&s| s < t).map_or(t, |s| tree.subtree(s)[0]);
+                let frame = tree
+                    .child_with(t, "nsubj")
+                    .filter(|&s| s < t)
+                    .map_or(t, |s| tree.subtree(s)[0]);
                 return Some(self.trim(clause[0]..frame));
             }
         }
@@ -711,19 +984,28 @@ impl<'a> Run<'a> {
         // the complement.
         let relative = |c: u32| {
             let first = tree.subtree(c).into_iter().find(|&i| self.is_word(i));
-            first.is_some_and(|f| matches!(tree.syntax(f).xpos.as_str(), "WP" | "WP$" | "WDT") && f > tree.first && self.lower(f - 1) == ",")
+            first.is_some_and(|f| {
+                matches!(tree.syntax(f).xpos.as_str(), "WP" | "WP$" | "WDT")
+                    && f > tree.first
+                    && self.lower(f - 1) == ","
+            })
         };
         // A clause after a semicolon is the next statement, not the cue's complement ("Y,
         // analysts say; in 2012, Z").
         let past_semicolon = |c: u32| {
-            let first_word = tree.subtree(c).into_iter().find(|&i| self.is_word(i)).unwrap_or(c);
+            let first_word = tree
+                .subtree(c)
+                .into_iter()
+                .find(|&i| self.is_word(i))
+                .unwrap_or(c);
             c > t && (t + 1..first_word).any(|i| self.lower(i) == ";")
         };
         // "Y closed, an official said": the frame of a report, which the parser hung on the
         // report's own verb.
         let frame = |c: u32| {
             let opening = tree.subtree(c)[0];
-            let set_off = self.lower(opening) == "," || (opening > tree.first && self.lower(opening - 1) == ",");
+            let set_off = self.lower(opening) == ","
+                || (opening > tree.first && self.lower(opening - 1) == ",");
             c > t && set_off && self.verb_cue(c).speech && tree.child_with(c, "nsubj").is_some()
         };
         let first = tree
@@ -738,11 +1020,22 @@ impl<'a> Run<'a> {
                 return Some(content);
             }
         }
-        let mut last = tree.children_with(t, "ccomp").filter(|&c| c >= first).last().unwrap_or(first);
+        let mut last = tree
+            .children_with(t, "ccomp")
+            .filter(|&c| c >= first)
+            .last()
+            .unwrap_or(first);
         // "said X and that Y" with the second clause hung on the cue.
-        let that_clause = |c: u32| tree.children_with(c, "mark").any(|m| self.lower(m) == "that");
+        let that_clause = |c: u32| {
+            tree.children_with(c, "mark")
+                .any(|m| self.lower(m) == "that")
+        };
         if first > t {
-            last = tree.children_with(t, "conj").filter(|&c| c > last && that_clause(c)).last().unwrap_or(last);
+            last = tree
+                .children_with(t, "conj")
+                .filter(|&c| c > last && that_clause(c))
+                .last()
+                .unwrap_or(last);
         }
         let (start, mut end) = (tree.subtree(first)[0], *tree.subtree(last).last()?);
         // "said he would win because Y", "said he would gain once Z": a subordinate clause with a
@@ -756,7 +1049,12 @@ impl<'a> Run<'a> {
                     && matches!(self.upos(opening), "SCONJ" | "ADV")
                     && tree.child_with(c, "nsubj").is_some()
             };
-            while let Some(c) = tree.children(t).iter().copied().find(|&c| subordinate(c, end)) {
+            while let Some(c) = tree
+                .children(t)
+                .iter()
+                .copied()
+                .find(|&c| subordinate(c, end))
+            {
                 end = *tree.subtree(c).last()?;
             }
         }
@@ -767,15 +1065,25 @@ impl<'a> Run<'a> {
     /// Friday that …", "said on Friday he met …"), not a relative clause of that phrase ("spoke
     /// at a rally that drew thousands").
     fn clause_after_circumstance(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
-        tree.children_with(t, "obl").filter(|&o| o > t && self.is_circumstance(tree, o)).find_map(|o| {
-            let time = is_time_word(&tree.lemma(o).to_lowercase());
-            tree.children(o).iter().copied().find(|&c| {
-                let first = tree.subtree(c)[0];
-                let that = tree.children_with(c, "mark").any(|m| self.lower(m) == "that");
-                let subject = tree.children(c).iter().any(|&s| matches!(tree.base_rel(s), "nsubj" | "expl") && s == first);
-                c > o && matches!(tree.base_rel(c), "acl" | "ccomp") && self.upos(c) != "NOUN" && (that || (time && subject))
+        tree.children_with(t, "obl")
+            .filter(|&o| o > t && self.is_circumstance(tree, o))
+            .find_map(|o| {
+                let time = is_time_word(&tree.lemma(o).to_lowercase());
+                tree.children(o).iter().copied().find(|&c| {
+                    let first = tree.subtree(c)[0];
+                    let that = tree
+                        .children_with(c, "mark")
+                        .any(|m| self.lower(m) == "that");
+                    let subject = tree
+                        .children(c)
+                        .iter()
+                        .any(|&s| matches!(tree.base_rel(s), "nsubj" | "expl") && s == first);
+                    c > o
+                        && matches!(tree.base_rel(c), "acl" | "ccomp")
+                        && self.upos(c) != "NOUN"
+                        && (that || (time && subject))
+                })
             })
-        })
     }
 
     /// What a cue verb with a speaker takes a position on: its object and the complements after
@@ -785,17 +1093,26 @@ impl<'a> Run<'a> {
         // Its own subject, or that of the verb it is coordinated with, adds to or completes
         // ("…, calling Y Z", "wants to endorse Y").
         let own = tree.child_with(t, "nsubj").is_some_and(|s| s < t);
-        let shared = matches!(tree.base_rel(t), "conj" | "advcl" | "xcomp") && tree.head(t).is_some_and(|h| tree.child_with(h, "nsubj").is_some());
+        let shared = matches!(tree.base_rel(t), "conj" | "advcl" | "xcomp")
+            && tree
+                .head(t)
+                .is_some_and(|h| tree.child_with(h, "nsubj").is_some());
         // A gerund adjunct takes the subject of the clause it hangs from, however deep
         // ("…, who won by attacking Y", "after endorsing Y"); the empty frame keeps the search
         // to the tree, without guessing from neighbouring words.
-        let gerund = tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG" && subject_of_cue(tree, t, &(t..t)).is_some();
+        let gerund = tree.base_rel(t) == "advcl"
+            && tree.syntax(t).xpos == "VBG"
+            && subject_of_cue(tree, t, &(t..t)).is_some();
         // A participle takes the noun it modifies as its subject ("a group backing Y").
         let participle = is_participle(tree, t, "VBG");
         // A finite verb whose subject the parser lost still has one next to it ("Jane Roe, the
         // mayor's aide, attacked Y").
         let finite = matches!(tree.syntax(t).xpos.as_str(), "VBD" | "VBZ" | "VBP");
-        let beside = || finite && tree.child_with(t, "nsubj").is_none() && speaker_next_to(tree, t, &tree.tokens()).is_some_and(|s| s.head < t);
+        let beside = || {
+            finite
+                && tree.child_with(t, "nsubj").is_none()
+                && speaker_next_to(tree, t, &tree.tokens()).is_some_and(|s| s.head < t)
+        };
         if !own && !shared && !gerund && !participle && !beside() {
             return None;
         }
@@ -803,10 +1120,19 @@ impl<'a> Run<'a> {
             .children(t)
             .iter()
             .copied()
-            .filter(|&c| c > t && matches!(tree.base_rel(c), "obj" | "iobj" | "xcomp" | "obl" | "ccomp" | "advcl"))
+            .filter(|&c| {
+                c > t
+                    && matches!(
+                        tree.base_rel(c),
+                        "obj" | "iobj" | "xcomp" | "obl" | "ccomp" | "advcl"
+                    )
+            })
             .filter(|&c| tree.base_rel(c) != "obl" || !self.is_circumstance(tree, c))
             // A clause of the charge or the praise ("accused Y of lying", "praised Y for acting").
-            .filter(|&c| tree.base_rel(c) != "advcl" || matches!(self.lower(tree.subtree(c)[0]).as_str(), "of" | "for" | "as"))
+            .filter(|&c| {
+                tree.base_rel(c) != "advcl"
+                    || matches!(self.lower(tree.subtree(c)[0]).as_str(), "of" | "for" | "as")
+            })
             .collect();
         // An object, a prepositional one ("called for", "railed against") or a predicate
         // ("showed Y leading"); not a time or place.
@@ -820,7 +1146,9 @@ impl<'a> Run<'a> {
                 // Whom one speaks to or with, and how, is no position.
                 Some("to" | "with" | "on") if addressed => false,
                 Some("to") => true,
-                Some("for" | "on" | "against" | "about" | "of" | "over" | "with") => !is_time_word(&tree.lemma(c).to_lowercase()),
+                Some("for" | "on" | "against" | "about" | "of" | "over" | "with") => {
+                    !is_time_word(&tree.lemma(c).to_lowercase())
+                }
                 _ => false,
             },
             _ => false,
@@ -828,8 +1156,18 @@ impl<'a> Run<'a> {
         let last = *tree.subtree(*complements.last()?).last()?;
         // The parser may hang the topic on the addressee ("talked with voters about Y").
         let topic_on_addressee = || {
-            let about = |n: u32| tree.base_rel(n) == "nmod" && tree.case_marker(n).as_deref() == Some("about");
-            complements.iter().filter(|&&c| tree.base_rel(c) == "obl").find_map(|&c| tree.children(c).iter().copied().find(|&n| n > c && about(n)))
+            let about = |n: u32| {
+                tree.base_rel(n) == "nmod" && tree.case_marker(n).as_deref() == Some("about")
+            };
+            complements
+                .iter()
+                .filter(|&&c| tree.base_rel(c) == "obl")
+                .find_map(|&c| {
+                    tree.children(c)
+                        .iter()
+                        .copied()
+                        .find(|&n| n > c && about(n))
+                })
         };
         let first = match complements.iter().copied().find(|&c| position(c)) {
             Some(first) => first,
@@ -839,7 +1177,12 @@ impl<'a> Run<'a> {
         // "spoke to reporters about Y": the position starts after whom it was addressed to, and
         // then without its preposition.
         let start = match tree.subtree(first)[0] {
-            opening if addressed && complements.iter().all(|&c| c >= first || tree.base_rel(c) == "obl") => {
+            opening
+                if addressed
+                    && complements
+                        .iter()
+                        .all(|&c| c >= first || tree.base_rel(c) == "obl") =>
+            {
                 opening + u32::from(opening > t + 1 && tree.base_rel(opening) == "case")
             }
             _ => t + 1,
@@ -857,23 +1200,43 @@ impl<'a> Run<'a> {
         let next = t + 1;
         // The subject right before the cue ("Doyle said", "he then said"): a subject further
         // away is a fronted report the parser took for one ("“…,” said X").
-        let adjacent = |s: u32| (*tree.subtree(s).last().unwrap_or(&s) + 1..t).all(|i| matches!(self.upos(i), "ADV" | "AUX" | "PART"));
-        let own = tree.child_with(t, "nsubj").is_some_and(|s| s < t && adjacent(s));
-        let shared = tree.base_rel(t) == "conj" && tree.head(t).is_some_and(|h| h < t && tree.child_with(h, "nsubj").is_some());
+        let adjacent = |s: u32| {
+            (*tree.subtree(s).last().unwrap_or(&s) + 1..t)
+                .all(|i| matches!(self.upos(i), "ADV" | "AUX" | "PART"))
+        };
+        let own = tree
+            .child_with(t, "nsubj")
+            .is_some_and(|s| s < t && adjacent(s));
+        let shared = tree.base_rel(t) == "conj"
+            && tree
+                .head(t)
+                .is_some_and(|h| h < t && tree.child_with(h, "nsubj").is_some());
         let after_word = t > tree.first && self.is_word(t - 1);
         // "…, saying Y": a gerund adjunct with the subject of the clause it hangs on.
-        let gerund = tree.base_rel(t) == "advcl" && tree.syntax(t).xpos == "VBG" && subject_of_cue(tree, t, &(t..t)).is_some();
+        let gerund = tree.base_rel(t) == "advcl"
+            && tree.syntax(t).xpos == "VBG"
+            && subject_of_cue(tree, t, &(t..t)).is_some();
         let framed = (own || shared) && after_word || gerund;
-        if !tree.lemma(t).eq_ignore_ascii_case("say") || self.upos(t) != "VERB" || !framed || next >= tree.tokens().end {
+        if !tree.lemma(t).eq_ignore_ascii_case("say")
+            || self.upos(t) != "VERB"
+            || !framed
+            || next >= tree.tokens().end
+        {
             return None;
         }
         // A clause opens with a nominal or "that", not with a date or an adverb ("said on
         // Sunday", "said so").
-        let opens_clause = matches!(self.upos(next), "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ" | "SCONJ");
+        let opens_clause = matches!(
+            self.upos(next),
+            "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ" | "SCONJ"
+        );
         if self.in_quote(next) || !opens_clause || is_time_word(&tree.lemma(next).to_lowercase()) {
             return None;
         }
-        let clause = tree.head(t).filter(|&h| h > t && tree.subtree(h).contains(&next)).unwrap_or(t);
+        let clause = tree
+            .head(t)
+            .filter(|&h| h > t && tree.subtree(h).contains(&next))
+            .unwrap_or(t);
         let sub = tree.subtree(clause);
         let mut end = sub[sub.len() - 1] + 1;
         for &c in tree.children(clause) {
@@ -902,7 +1265,10 @@ impl<'a> Run<'a> {
         let object = tree.children_with(t, "obj").find(|&o| o > t)?;
         let subject = tree.subtree(object);
         let (start, after) = (subject[0], subject[subject.len() - 1] + 1);
-        if after >= tree.tokens().end || !matches!(self.upos(after), "AUX" | "VERB") || self.in_quote(after) {
+        if after >= tree.tokens().end
+            || !matches!(self.upos(after), "AUX" | "VERB")
+            || self.in_quote(after)
+        {
             return None;
         }
         // The predicate: from the verb after the object up to the node the parser hung outside it.
@@ -923,7 +1289,9 @@ impl<'a> Run<'a> {
         let subject = tree.child_with(t, "nsubj:pass")?;
         agent_of(tree, t)?;
         if matches!(self.lower(subject).as_str(), "it" | "this") {
-            return tree.child_with(t, "ccomp").map(|c| self.without_asides(tree, self.block(tree, c)));
+            return tree
+                .child_with(t, "ccomp")
+                .map(|c| self.without_asides(tree, self.block(tree, c)));
         }
         Some(self.block(tree, subject))
     }
@@ -934,7 +1302,17 @@ impl<'a> Run<'a> {
         let marker = tree.case_marker(c);
         let circumstantial = matches!(
             marker.as_deref(),
-            Some("in" | "at" | "by" | "during" | "after" | "before" | "since" | "until" | "amid" | "while")
+            Some(
+                "in" | "at"
+                    | "by"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "amid"
+                    | "while"
+            )
         );
         circumstantial || is_time_word(&tree.lemma(c).to_lowercase())
     }
@@ -946,7 +1324,9 @@ impl<'a> Run<'a> {
         for d in content.clone() {
             // The parser may hang the comma itself on the aside.
             let sub = tree.subtree(d);
-            let Some(first) = sub.iter().copied().find(|&i| self.lower(i) != ",") else { continue };
+            let Some(first) = sub.iter().copied().find(|&i| self.lower(i) != ",") else {
+                continue;
+            };
             if first <= content.start + 1 || first >= end {
                 continue;
             }
@@ -962,7 +1342,11 @@ impl<'a> Run<'a> {
                 continue;
             }
             // The comma may stand inside a closing quotation mark (… “Y,” claiming …).
-            let comma = if marks::is_mark(&self.lower(first - 1)) { first - 2 } else { first - 1 };
+            let comma = if marks::is_mark(&self.lower(first - 1)) {
+                first - 2
+            } else {
+                first - 1
+            };
             if !matches!(self.lower(comma).as_str(), "," | "—" | "–") {
                 continue;
             }
@@ -973,7 +1357,10 @@ impl<'a> Run<'a> {
                 "advcl" => {
                     tree.syntax(first).xpos == "VBG"
                         || matches!(tree.syntax(d).xpos.as_str(), "VBG" | "VBN")
-                        || matches!(self.lower(first).as_str(), "although" | "though" | "even" | "while" | "whereas")
+                        || matches!(
+                            self.lower(first).as_str(),
+                            "although" | "though" | "even" | "while" | "whereas"
+                        )
                 }
                 // The same participle hung on the last noun of the content ("called it “Y,”
                 // saying …", "praised the plan, promising …").
@@ -994,11 +1381,19 @@ impl<'a> Run<'a> {
     /// the parser hangs "argues" on "likes". A verb with a modal or another tense than the cue's
     /// goes on the reported clause ("X said she was Y and would back Z").
     fn coordinated_report(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
-        if tree.base_rel(t) != "conj" || self.upos(t) != "VERB" || tree.child_with(t, "nsubj").is_some() || !self.verb_cue(t).is_verb() {
+        if tree.base_rel(t) != "conj"
+            || self.upos(t) != "VERB"
+            || tree.child_with(t, "nsubj").is_some()
+            || !self.verb_cue(t).is_verb()
+        {
             return None;
         }
-        let clause = tree.head(t).filter(|&h| h < t && tree.base_rel(h) == "ccomp")?;
-        let cue = tree.head(clause).filter(|&c| c < clause && self.verb_cue(c).speech)?;
+        let clause = tree
+            .head(t)
+            .filter(|&h| h < t && tree.base_rel(h) == "ccomp")?;
+        let cue = tree
+            .head(clause)
+            .filter(|&c| c < clause && self.verb_cue(c).speech)?;
         in_reporter_tense(tree, t, cue).then_some(cue)
     }
 
@@ -1008,16 +1403,29 @@ impl<'a> Run<'a> {
     fn fronted_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
         let sentence = tree.tokens();
         // A participle adjunct after the frame is no part of it ("Y, officials said, adding Z").
-        let tail = if self.opens_participle_adjunct(tree, t + 1) { t + 1..t + 1 } else { t + 1..sentence.end };
-        if tail.clone().filter(|&i| self.is_word(i)).count() > 5 || tail.clone().any(|i| self.upos(i) == "VERB") {
+        let tail = if self.opens_participle_adjunct(tree, t + 1) {
+            t + 1..t + 1
+        } else {
+            t + 1..sentence.end
+        };
+        if tail.clone().filter(|&i| self.is_word(i)).count() > 5
+            || tail.clone().any(|i| self.upos(i) == "VERB")
+        {
             return None;
         }
         let subject = subject_of_cue(tree, t, &sentence)?;
-        let comma = if subject.tokens.end <= t { subject.tokens.start.checked_sub(1)? } else { t.checked_sub(1)? };
+        let comma = if subject.tokens.end <= t {
+            subject.tokens.start.checked_sub(1)?
+        } else {
+            t.checked_sub(1)?
+        };
         if comma <= sentence.start || !matches!(self.lower(comma).as_str(), "," | "—" | "–") {
             return None;
         }
-        let start = (sentence.start..comma).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
+        let start = (sentence.start..comma)
+            .rev()
+            .find(|&i| self.lower(i) == ":")
+            .map_or(sentence.start, |c| c + 1);
         Some(self.trim(start..comma))
     }
 
@@ -1033,19 +1441,32 @@ impl<'a> Run<'a> {
             return None;
         }
         let sentence = tree.tokens();
-        let comma = t.checked_sub(1).filter(|&c| c > sentence.start && matches!(self.lower(c).as_str(), "," | "—" | "–"))?;
+        let comma = t
+            .checked_sub(1)
+            .filter(|&c| c > sentence.start && matches!(self.lower(c).as_str(), "," | "—" | "–"))?;
         let mut end = t + 1;
         let mut head = None;
-        while end < sentence.end && matches!(self.upos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
-            if matches!(self.upos(end), "PROPN" | "NOUN") && !is_time_word(&tree.lemma(end).to_lowercase()) {
+        while end < sentence.end
+            && matches!(self.upos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM")
+        {
+            if matches!(self.upos(end), "PROPN" | "NOUN")
+                && !is_time_word(&tree.lemma(end).to_lowercase())
+            {
                 head = Some(end);
             }
             end += 1;
         }
         let head = head?;
         let phrase = speaker_tokens(tree, head);
-        let tokens = if phrase.start == t + 1 && phrase.end >= end { phrase } else { t + 1..end };
-        let start = (sentence.start..comma).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
+        let tokens = if phrase.start == t + 1 && phrase.end >= end {
+            phrase
+        } else {
+            t + 1..end
+        };
+        let start = (sentence.start..comma)
+            .rev()
+            .find(|&i| self.lower(i) == ":")
+            .map_or(sentence.start, |c| c + 1);
         let content = self.trim(start..comma);
         if content.is_empty() || self.in_quote(comma - 1) {
             return None;
@@ -1053,7 +1474,11 @@ impl<'a> Run<'a> {
         // Only punctuation may follow the speaker, else a participle adjunct ("…, adding that Z")
         // or, after a comma, the predicate of a subject the frame interrupts ("Y, said X, is
         // Z"); another tail is a clause of its own.
-        let verbal = |range: Range<u32>| range.into_iter().any(|i| matches!(self.upos(i), "VERB" | "AUX"));
+        let verbal = |range: Range<u32>| {
+            range
+                .into_iter()
+                .any(|i| matches!(self.upos(i), "VERB" | "AUX"))
+        };
         let rest = (tokens.end..sentence.end).find(|&i| self.is_word(i));
         // The first word of a tail set off from the speaker by a comma.
         let after_comma = rest.filter(|&r| r == tokens.end + 1 && self.lower(tokens.end) == ",");
@@ -1070,9 +1495,12 @@ impl<'a> Run<'a> {
         // An apposition after the name, to the end of the sentence, describes the speaker ("…,
         // said X, associate director of Y"), though the parser may read its first word as a verb.
         let apposition = after_comma.filter(|&r| {
-            !matches!(xpos(r), "VBZ" | "VBD" | "VBP" | "MD" | "VBG" | "VBN" | "WP" | "WP$" | "WDT" | "WRB" | "CC")
-                && self.upos(r) != "AUX"
-                && !(r + 1..sentence.end).any(|i| matches!(self.upos(i), "VERB" | "AUX") || self.in_quote(i))
+            !matches!(
+                xpos(r),
+                "VBZ" | "VBD" | "VBP" | "MD" | "VBG" | "VBN" | "WP" | "WP$" | "WDT" | "WRB" | "CC"
+            ) && self.upos(r) != "AUX"
+                && !(r + 1..sentence.end)
+                    .any(|i| matches!(self.upos(i), "VERB" | "AUX") || self.in_quote(i))
         });
         let relative = relative.or(apposition);
         let tokens = match relative {
@@ -1085,7 +1513,11 @@ impl<'a> Run<'a> {
             }
             None => tokens,
         };
-        if rest.is_some() && relative.is_none() && !self.opens_participle_adjunct(tree, tokens.end) && predicate.is_none() {
+        if rest.is_some()
+            && relative.is_none()
+            && !self.opens_participle_adjunct(tree, tokens.end)
+            && predicate.is_none()
+        {
             return None;
         }
         let how = format!("after '{}' ending the sentence", self.lower(t));
@@ -1104,7 +1536,11 @@ impl<'a> Run<'a> {
     fn relative_report(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let sentence = tree.tokens();
         let next = t + 1;
-        if self.upos(t) != "VERB" || next >= sentence.end || self.in_quote(next) || !self.verb_cue(t).speech {
+        if self.upos(t) != "VERB"
+            || next >= sentence.end
+            || self.in_quote(next)
+            || !self.verb_cue(t).speech
+        {
             return None;
         }
         // The reported clause has lost its subject: the cue is followed by its verb.
@@ -1117,33 +1553,61 @@ impl<'a> Run<'a> {
         while end > sentence.start && matches!(self.upos(end - 1), "ADV" | "AUX" | "PART") {
             end -= 1;
         }
-        let relative = |i: u32| matches!(self.lower(i).as_str(), "which" | "that" | "who" | "whom" | "what");
+        let relative = |i: u32| {
+            matches!(
+                self.lower(i).as_str(),
+                "which" | "that" | "who" | "whom" | "what"
+            )
+        };
         let mut start = end;
-        while start > sentence.start && end - start < 5 && matches!(self.upos(start - 1), "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM") && !relative(start - 1) {
+        while start > sentence.start
+            && end - start < 5
+            && matches!(
+                self.upos(start - 1),
+                "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM"
+            )
+            && !relative(start - 1)
+        {
             start -= 1;
             // A personal pronoun takes no words before it.
             if tree.syntax(start).xpos == "PRP" {
                 break;
             }
         }
-        let head = (start..end).rev().find(|&i| matches!(self.upos(i), "NOUN" | "PROPN" | "PRON"))?;
+        let head = (start..end)
+            .rev()
+            .find(|&i| matches!(self.upos(i), "NOUN" | "PROPN" | "PRON"))?;
         // The relative word may be left out after the noun when the subject is a pronoun ("a
         // step they believe could help").
         let pronoun = start + 1 == end && tree.syntax(start).xpos == "PRP";
         let word = start.checked_sub(1).filter(|&r| {
-            r >= sentence.start && ((relative(r) && matches!(tree.syntax(r).xpos.as_str(), "WDT" | "WP")) || (pronoun && self.upos(r) == "NOUN"))
+            r >= sentence.start
+                && ((relative(r) && matches!(tree.syntax(r).xpos.as_str(), "WDT" | "WP"))
+                    || (pronoun && self.upos(r) == "NOUN"))
         })?;
         if self.in_quote(word) {
             return None;
         }
         // The relative clause ends at the first comma, semicolon, colon, dash or parenthesis
         // outside a quotation.
-        let stop = (next..sentence.end).find(|&i| !self.in_quote(i) && matches!(self.lower(i).as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")).unwrap_or(sentence.end);
+        let stop = (next..sentence.end)
+            .find(|&i| {
+                !self.in_quote(i)
+                    && matches!(
+                        self.lower(i).as_str(),
+                        "," | ";" | ":" | "—" | "–" | "(" | ")"
+                    )
+            })
+            .unwrap_or(sentence.end);
         let content = self.trim(next..stop);
         if content.clone().filter(|&i| self.is_word(i)).count() < 2 {
             return None;
         }
-        let speaker = FoundSpeaker { tokens: start..end, head, how: format!("subject of '{}' in a relative clause", self.lower(t)) };
+        let speaker = FoundSpeaker {
+            tokens: start..end,
+            head,
+            how: format!("subject of '{}' in a relative clause", self.lower(t)),
+        };
         Some((content, t..t + 1, Some(speaker)))
     }
 
@@ -1157,7 +1621,8 @@ impl<'a> Run<'a> {
     /// the rest of that clause.
     fn as_frame(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let frame = tree.subtree(t);
-        let opens_with_as = self.lower(frame[0]) == "as" && tree.children_with(t, "mark").any(|m| m == frame[0]);
+        let opens_with_as =
+            self.lower(frame[0]) == "as" && tree.children_with(t, "mark").any(|m| m == frame[0]);
         if !opens_with_as || tree.base_rel(t) != "advcl" || tree.child_with(t, "ccomp").is_some() {
             return None;
         }
@@ -1165,9 +1630,14 @@ impl<'a> Run<'a> {
         if !self.trim(host[0]..frame[0]).is_empty() {
             return None;
         }
-        let speaker = subject_of_cue(tree, t, &(frame[0]..t)).filter(|s| frame[0] < s.head && s.head < t)?;
+        let speaker =
+            subject_of_cue(tree, t, &(frame[0]..t)).filter(|s| frame[0] < s.head && s.head < t)?;
         let content = self.trim(frame[frame.len() - 1] + 1..host[host.len() - 1] + 1);
-        (content.clone().filter(|&i| self.is_word(i)).count() >= 3).then_some((content, t..t + 1, Some(speaker)))
+        (content.clone().filter(|&i| self.is_word(i)).count() >= 3).then_some((
+            content,
+            t..t + 1,
+            Some(speaker),
+        ))
     }
 
     /// A report interrupted by its frame, which the parser hangs on either half: "The goal,
@@ -1186,21 +1656,38 @@ impl<'a> Run<'a> {
         }
         let frame = self.trim(tree.subtree(t)[0]..clause.unwrap_or(*tree.subtree(t).last()? + 1));
         let (open, close) = (frame.start.checked_sub(1)?, frame.end);
-        if open <= sentence.start || close >= sentence.end || self.lower(open) != "," || self.lower(close) != "," {
+        if open <= sentence.start
+            || close >= sentence.end
+            || self.lower(open) != ","
+            || self.lower(close) != ","
+        {
             return None;
         }
-        if frame.clone().filter(|&i| self.is_word(i)).count() > 8 || frame.clone().any(|i| self.in_quote(i)) {
+        if frame.clone().filter(|&i| self.is_word(i)).count() > 8
+            || frame.clone().any(|i| self.in_quote(i))
+        {
             return None;
         }
         // The subject is in the frame: "Democrats, fearing Y, opposed Z" is no frame.
-        let speaker = subject_of_cue(tree, t, &frame).filter(|s| s.head < t && frame.contains(&s.head))?;
-        let start = (sentence.start..open).rev().find(|&i| self.lower(i) == ":").map_or(sentence.start, |c| c + 1);
+        let speaker =
+            subject_of_cue(tree, t, &frame).filter(|s| s.head < t && frame.contains(&s.head))?;
+        let start = (sentence.start..open)
+            .rev()
+            .find(|&i| self.lower(i) == ":")
+            .map_or(sentence.start, |c| c + 1);
         let (before, after) = (self.trim(start..open), self.trim(close + 1..sentence.end));
-        if before.is_empty() || !after.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX")) {
+        if before.is_empty()
+            || !after
+                .clone()
+                .any(|i| matches!(self.upos(i), "VERB" | "AUX"))
+        {
             return None;
         }
         let cue = t..t + 1;
-        Some([(before, cue.clone(), Some(speaker.clone())), (after, cue, Some(speaker))])
+        Some([
+            (before, cue.clone(), Some(speaker.clone())),
+            (after, cue, Some(speaker)),
+        ])
     }
 
     /// A paragraph that opens "Name: what they said": a headline ("Poll: X leads", the first
@@ -1209,31 +1696,58 @@ impl<'a> Run<'a> {
     fn headline_speech(&self, tree: &SentenceTree) -> Option<Report> {
         let sentence = tree.tokens();
         let paragraph = self.doc.sentences[tree.sentence].paragraph;
-        let opens_paragraph = tree.sentence == 0 || self.doc.sentences[tree.sentence - 1].paragraph != paragraph;
+        let opens_paragraph =
+            tree.sentence == 0 || self.doc.sentences[tree.sentence - 1].paragraph != paragraph;
         if !opens_paragraph {
             return None;
         }
         let headline = paragraph == 0;
-        let colon = sentence.clone().take(if headline { 7 } else { 4 }).find(|&i| self.lower(i) == ":")?;
+        let colon = sentence
+            .clone()
+            .take(if headline { 7 } else { 4 })
+            .find(|&i| self.lower(i) == ":")?;
         let name = sentence.start..colon;
         let named = if headline {
-            name.clone().all(|i| matches!(self.upos(i), "PROPN" | "NOUN" | "ADJ" | "DET" | "PUNCT" | "PART"))
+            name.clone().all(|i| {
+                matches!(
+                    self.upos(i),
+                    "PROPN" | "NOUN" | "ADJ" | "DET" | "PUNCT" | "PART"
+                )
+            })
         } else {
             // In running text only a name or a capitalised label, as transcripts print them.
-            name.clone().all(|i| self.upos(i) == "PROPN" || self.lower(i) != self.doc.slice(self.doc.tokens[i as usize].span))
+            name.clone().all(|i| {
+                self.upos(i) == "PROPN"
+                    || self.lower(i) != self.doc.slice(self.doc.tokens[i as usize].span)
+            })
         };
-        let head = name.clone().rev().find(|&i| matches!(self.upos(i), "PROPN" | "NOUN"))?;
-        let last = self.doc.sentences[tree.sentence..].iter().take_while(|s| s.paragraph == paragraph).last()?;
+        let head = name
+            .clone()
+            .rev()
+            .find(|&i| matches!(self.upos(i), "PROPN" | "NOUN"))?;
+        let last = self.doc.sentences[tree.sentence..]
+            .iter()
+            .take_while(|s| s.paragraph == paragraph)
+            .last()?;
         let content = self.trim(colon + 1..last.tokens.end);
         // What follows is a statement, not a list of figures or names.
         // A headline in title case is read as names ("Poll: Sanders Burns Clinton"); any
         // headline of a few words after a name states something.
-        let clause = content.clone().any(|i| matches!(self.upos(i), "VERB" | "AUX"))
+        let clause = content
+            .clone()
+            .any(|i| matches!(self.upos(i), "VERB" | "AUX"))
             || (headline && content.clone().filter(|&i| self.is_word(i)).count() >= 4);
-        if !named || !clause || (colon - sentence.start == 1 && self.lower(sentence.start).len() == 1) {
+        if !named
+            || !clause
+            || (colon - sentence.start == 1 && self.lower(sentence.start).len() == 1)
+        {
             return None;
         }
-        let speaker = FoundSpeaker { tokens: name, head, how: "name before the colon opening the paragraph".to_string() };
+        let speaker = FoundSpeaker {
+            tokens: name,
+            head,
+            how: "name before the colon opening the paragraph".to_string(),
+        };
         Some((content, colon..colon + 1, Some(speaker)))
     }
 
@@ -1244,24 +1758,40 @@ impl<'a> Run<'a> {
             return None;
         }
         let seems = matches!(tree.lemma(t).to_lowercase().as_str(), "seem" | "appear");
-        let unattributed = tree.is_passive(t) && agent_of(tree, t).is_none() && self.verb_cue(t).is_verb();
+        let unattributed =
+            tree.is_passive(t) && agent_of(tree, t).is_none() && self.verb_cue(t).is_verb();
         if !seems && !unattributed {
             return None;
         }
-        let subject = tree.child_with(t, "nsubj").filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "there"))?;
+        let subject = tree
+            .child_with(t, "nsubj")
+            .filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "there"))?;
         let complement = tree.child_with(t, "xcomp").filter(|&c| c > t)?;
         let (first, last) = (tree.subtree(subject)[0], *tree.subtree(complement).last()?);
-        Some((self.without_asides(tree, self.trim(first..last + 1)), t..t + 1, None))
+        Some((
+            self.without_asides(tree, self.trim(first..last + 1)),
+            t..t + 1,
+            None,
+        ))
     }
 
     /// "Y reportedly/allegedly Z": a report without a source; the content is the clause the
     /// adverb modifies.
     fn hearsay_adverb(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
-        if self.upos(t) != "ADV" || !matches!(self.lower(t).as_str(), "reportedly" | "allegedly" | "reputedly" | "purportedly") {
+        if self.upos(t) != "ADV"
+            || !matches!(
+                self.lower(t).as_str(),
+                "reportedly" | "allegedly" | "reputedly" | "purportedly"
+            )
+        {
             return None;
         }
         let clause = tree.head(t)?;
-        Some((self.without_asides(tree, self.block(tree, clause)), t..t + 1, None))
+        Some((
+            self.without_asides(tree, self.block(tree, clause)),
+            t..t + 1,
+            None,
+        ))
     }
 
     /// "Asked whether Y, X said …", "When asked about Y, X …": a question put to the subject
@@ -1286,13 +1816,24 @@ impl<'a> Run<'a> {
         // question ("on Monday", "in Iowa").
         let mut start = t + 1;
         let mut speaker = None;
-        while let Some(&c) = tree.children(t).iter().find(|&&c| tree.subtree(c)[0] == start && c < end) {
+        while let Some(&c) = tree
+            .children(t)
+            .iter()
+            .find(|&&c| tree.subtree(c)[0] == start && c < end)
+        {
             let agent = agent_of(tree, t) == Some(c);
-            if !agent && !(tree.base_rel(c) == "obl" && self.is_circumstance(tree, c)) && !matches!(self.upos(c), "ADV") {
+            if !agent
+                && !(tree.base_rel(c) == "obl" && self.is_circumstance(tree, c))
+                && !matches!(self.upos(c), "ADV")
+            {
                 break;
             }
             if agent {
-                speaker = Some(FoundSpeaker { tokens: speaker_tokens(tree, c), head: c, how: format!("agent of '{}'", self.lower(t)) });
+                speaker = Some(FoundSpeaker {
+                    tokens: speaker_tokens(tree, c),
+                    head: c,
+                    how: format!("agent of '{}'", self.lower(t)),
+                });
             }
             start = *tree.subtree(c).last().expect("a subtree holds its root") + 1;
         }
@@ -1309,12 +1850,19 @@ impl<'a> Run<'a> {
         let (lo, hi) = (tree.tokens().start, tree.tokens().end);
         let phrase = tree.subtree(speaker.head);
         let (p_lo, mut p_hi) = (phrase[0].min(cue.start), phrase[phrase.len() - 1] + 1);
-        if let Some(comma) = self.opening_phrase_comma(tree, t, &tree.tokens()).filter(|&c| c > speaker.head) {
+        if let Some(comma) = self
+            .opening_phrase_comma(tree, t, &tree.tokens())
+            .filter(|&c| c > speaker.head)
+        {
             p_hi = p_hi.min(comma + 1);
         }
         let before = self.trim(lo..p_lo.max(lo));
         let after = self.trim(p_hi.min(hi)..hi);
-        let content = if before.len() >= after.len() { before } else { after };
+        let content = if before.len() >= after.len() {
+            before
+        } else {
+            after
+        };
         (!content.is_empty()).then_some((content, cue, Some(speaker)))
     }
 
@@ -1323,10 +1871,17 @@ impl<'a> Run<'a> {
     fn evidence_phrase(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         // "leads in the polls", "in national polls" is a standing, not a source.
         let plural = tree.syntax(t).xpos == "NNS";
-        if plural || !matches!(tree.base_rel(t), "obl" | "nmod") || tree.case_marker(t).as_deref() != Some("in") {
+        if plural
+            || !matches!(tree.base_rel(t), "obl" | "nmod")
+            || tree.case_marker(t).as_deref() != Some("in")
+        {
             return None;
         }
-        let case = tree.children(t).iter().copied().find(|&c| tree.base_rel(c) == "case")?;
+        let case = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| tree.base_rel(c) == "case")?;
         let mut clause = tree.head(t)?;
         while !matches!(self.upos(clause), "VERB" | "AUX" | "ADJ") {
             clause = tree.head(clause)?;
@@ -1334,28 +1889,45 @@ impl<'a> Run<'a> {
         let (sub, phrase) = (tree.subtree(clause), tree.subtree(t));
         let before = self.trim(sub[0]..phrase[0].min(case));
         let after = self.trim(phrase[phrase.len() - 1] + 1..sub[sub.len() - 1] + 1);
-        let content = if before.len() >= after.len() { before } else { after };
-        let speaker = FoundSpeaker { tokens: speaker_tokens(tree, t), head: t, how: format!("'in' the {}", self.lower(t)) };
+        let content = if before.len() >= after.len() {
+            before
+        } else {
+            after
+        };
+        let speaker = FoundSpeaker {
+            tokens: speaker_tokens(tree, t),
+            head: t,
+            how: format!("'in' the {}", self.lower(t)),
+        };
         (!content.is_empty()).then_some((content, case..case + 1, Some(speaker)))
     }
 
     /// "X is critical of Y", "X is eager to Z": an adjective of stance with its subject and
     /// its object or infinitive.
     fn stance_adjective(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
-        if self.upos(t) != "ADJ" || !STANCE_ADJECTIVES.contains(&tree.lemma(t).to_lowercase().as_str()) {
+        if self.upos(t) != "ADJ"
+            || !STANCE_ADJECTIVES.contains(&tree.lemma(t).to_lowercase().as_str())
+        {
             return None;
         }
         tree.child_with(t, "nsubj").filter(|&s| s < t)?;
         let object = tree.children(t).iter().copied().find(|&c| {
             c > t
                 && match tree.base_rel(c) {
-                    "obl" | "nmod" => matches!(tree.case_marker(c).as_deref(), Some("of" | "about" | "with" | "at" | "over" | "to")),
+                    "obl" | "nmod" => matches!(
+                        tree.case_marker(c).as_deref(),
+                        Some("of" | "about" | "with" | "at" | "over" | "to")
+                    ),
                     "xcomp" | "advcl" => self.lower(tree.subtree(c)[0]) == "to",
                     _ => false,
                 }
         })?;
         let phrase = self.block(tree, object);
-        let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
+        let content = if tree.base_rel(phrase.start) == "case" {
+            phrase.start + 1..phrase.end
+        } else {
+            phrase
+        };
         let speaker = subject_of_cue(tree, t, &tree.tokens());
         (!content.is_empty()).then_some((self.without_asides(tree, content), t..t + 1, speaker))
     }
@@ -1365,17 +1937,22 @@ impl<'a> Run<'a> {
     /// a clause or an infinitive) as what the feeling is about.
     fn feeling_passive(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let lemma = tree.lemma(t).to_lowercase();
-        if self.upos(t) != "VERB" || !FEELING_VERBS.contains(&lemma.as_str()) || !tree.is_passive(t) {
+        if self.upos(t) != "VERB" || !FEELING_VERBS.contains(&lemma.as_str()) || !tree.is_passive(t)
+        {
             return None;
         }
         let agentive = AGENTIVE_FEELING_VERBS.contains(&lemma.as_str());
-        let subject = tree.child_with(t, "nsubj").filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "this" | "there"))?;
+        let subject = tree
+            .child_with(t, "nsubj")
+            .filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "this" | "there"))?;
         let object = tree.children(t).iter().copied().find(|&c| {
             c > t
                 && match tree.base_rel(c) {
                     "obl" => match tree.case_marker(c).as_deref() {
                         Some("by") => !agentive,
-                        Some("of" | "about" | "with" | "at" | "over" | "to" | "in" | "for") => !is_time_word(&tree.lemma(c).to_lowercase()),
+                        Some("of" | "about" | "with" | "at" | "over" | "to" | "in" | "for") => {
+                            !is_time_word(&tree.lemma(c).to_lowercase())
+                        }
                         _ => false,
                     },
                     "ccomp" => true,
@@ -1384,9 +1961,21 @@ impl<'a> Run<'a> {
                 }
         })?;
         let phrase = self.block(tree, object);
-        let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
-        let speaker = FoundSpeaker { tokens: speaker_tokens(tree, subject), head: subject, how: format!("subject of '{}', who feels", self.lower(t)) };
-        (!content.is_empty()).then_some((self.without_asides(tree, content), t..t + 1, Some(speaker)))
+        let content = if tree.base_rel(phrase.start) == "case" {
+            phrase.start + 1..phrase.end
+        } else {
+            phrase
+        };
+        let speaker = FoundSpeaker {
+            tokens: speaker_tokens(tree, subject),
+            head: subject,
+            how: format!("subject of '{}', who feels", self.lower(t)),
+        };
+        (!content.is_empty()).then_some((
+            self.without_asides(tree, content),
+            t..t + 1,
+            Some(speaker),
+        ))
     }
 
     /// "X worries about Y", "X talked about how Z", "X is upbeat about Y": whatever someone
@@ -1396,19 +1985,28 @@ impl<'a> Run<'a> {
         if !matches!(self.upos(t), "VERB" | "ADJ") {
             return None;
         }
-        tree.child_with(t, "nsubj").filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "there" | "this" | "that"))?;
+        tree.child_with(t, "nsubj").filter(|&s| {
+            s < t && !matches!(self.lower(s).as_str(), "it" | "there" | "this" | "that")
+        })?;
         // With an object, the phrase is about the object ("raised questions about Y", "wrote a
         // book about Y"), which a cue noun reports if anything.
         if tree.child_with(t, "obj").is_some() {
             return None;
         }
         let topic = tree.children(t).iter().copied().find(|&c| {
-            c > t && matches!(tree.base_rel(c), "obl" | "advcl") && self.lower(tree.subtree(c)[0]) == "about" && !is_time_word(&tree.lemma(c).to_lowercase())
+            c > t
+                && matches!(tree.base_rel(c), "obl" | "advcl")
+                && self.lower(tree.subtree(c)[0]) == "about"
+                && !is_time_word(&tree.lemma(c).to_lowercase())
         })?;
         let phrase = self.block(tree, topic);
         // "about 10 percent" is a quantity, not a topic.
-        let quantity = (phrase.start + 1 < phrase.end && matches!(self.upos(phrase.start + 1), "NUM" | "SYM"))
-            || matches!(tree.lemma(topic).to_lowercase().as_str(), "percent" | "%" | "same");
+        let quantity = (phrase.start + 1 < phrase.end
+            && matches!(self.upos(phrase.start + 1), "NUM" | "SYM"))
+            || matches!(
+                tree.lemma(topic).to_lowercase().as_str(),
+                "percent" | "%" | "same"
+            );
         if quantity {
             return None;
         }
@@ -1422,31 +2020,51 @@ impl<'a> Run<'a> {
     /// "from" or "of" phrase, if any.
     fn received_stance(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         let noun = tree.lemma(t).to_lowercase();
-        if self.upos(t) != "NOUN" || tree.base_rel(t) != "obj" || !RECEIVED_STANCES.contains(&noun.as_str()) {
+        if self.upos(t) != "NOUN"
+            || tree.base_rel(t) != "obj"
+            || !RECEIVED_STANCES.contains(&noun.as_str())
+        {
             return None;
         }
         let verb = tree.head(t).filter(|&v| v < t && self.upos(v) == "VERB")?;
         if !RECEIVING_VERBS.contains(&tree.lemma(verb).to_lowercase().as_str()) {
             return None;
         }
-        let subject = tree.child_with(verb, "nsubj").filter(|&s| s < verb && !matches!(self.lower(s).as_str(), "it" | "there" | "this"))?;
+        let subject = tree
+            .child_with(verb, "nsubj")
+            .filter(|&s| s < verb && !matches!(self.lower(s).as_str(), "it" | "there" | "this"))?;
         // The giver: "from X" on the noun or the verb, "of X" on the noun.
         let giver = |c: u32, rels: &[&str]| {
-            c > t && tree.base_rel(c) == "nmod" && rels.contains(&tree.case_marker(c).as_deref().unwrap_or(""))
+            c > t
+                && tree.base_rel(c) == "nmod"
+                && rels.contains(&tree.case_marker(c).as_deref().unwrap_or(""))
         };
         let source = tree
             .children(t)
             .iter()
             .copied()
             .find(|&c| giver(c, &["from", "of", "by"]))
-            .or_else(|| tree.children(verb).iter().copied().find(|&c| c > t && tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("from")));
+            .or_else(|| {
+                tree.children(verb).iter().copied().find(|&c| {
+                    c > t
+                        && tree.base_rel(c) == "obl"
+                        && tree.case_marker(c).as_deref() == Some("from")
+                })
+            });
         // Without a giver, only a verb that cannot mean anything else ("drew criticism", not
         // "has support among voters").
-        let receiving_only = matches!(tree.lemma(verb).to_lowercase().as_str(), "draw" | "face" | "receive" | "attract" | "garner" | "meet" | "encounter");
+        let receiving_only = matches!(
+            tree.lemma(verb).to_lowercase().as_str(),
+            "draw" | "face" | "receive" | "attract" | "garner" | "meet" | "encounter"
+        );
         if source.is_none() && !receiving_only {
             return None;
         }
-        let speaker = source.map(|head| FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("giver of the {} '{}' received", noun, self.lower(verb)) });
+        let speaker = source.map(|head| FoundSpeaker {
+            tokens: speaker_tokens(tree, head),
+            head,
+            how: format!("giver of the {} '{}' received", noun, self.lower(verb)),
+        });
         let content = self.block(tree, subject);
         (!content.is_empty() && !content.contains(&verb)).then_some((content, verb..t + 1, speaker))
     }
@@ -1458,25 +2076,50 @@ impl<'a> Run<'a> {
         if self.upos(t) != "NOUN" || tree.base_rel(t) != "obj" {
             return None;
         }
-        let verb = tree.head(t).filter(|&v| v < t && self.upos(v) == "VERB" && tree.child_with(v, "nsubj").is_some())?;
+        let verb = tree.head(t).filter(|&v| {
+            v < t && self.upos(v) == "VERB" && tree.child_with(v, "nsubj").is_some()
+        })?;
         // A complement clause ("that" as its conjunction, not a relative pronoun).
         let clause = tree.children(t).iter().copied().find(|&c| {
-            c > t && matches!(tree.base_rel(c), "acl" | "ccomp") && tree.subtree(c).first().is_some_and(|&f| self.lower(f) == "that" && tree.base_rel(f) == "mark")
+            c > t
+                && matches!(tree.base_rel(c), "acl" | "ccomp")
+                && tree
+                    .subtree(c)
+                    .first()
+                    .is_some_and(|&f| self.lower(f) == "that" && tree.base_rel(f) == "mark")
         });
         let content = match clause {
             Some(c) => self.without_asides(tree, self.block(tree, c)),
-            None if self.cues.is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) => {
+            None if self
+                .cues
+                .is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) =>
+            {
                 // The phrase may hang on the noun or on the verb ("took swipes at Y").
                 // Not a date ("made the announcement on Monday").
                 let about = |c: u32| {
-                    matches!(tree.case_marker(c).as_deref(), Some("about" | "over" | "of" | "for" | "to" | "on" | "at" | "against"))
-                        && !is_time_word(&tree.lemma(c).to_lowercase())
+                    matches!(
+                        tree.case_marker(c).as_deref(),
+                        Some("about" | "over" | "of" | "for" | "to" | "on" | "at" | "against")
+                    ) && !is_time_word(&tree.lemma(c).to_lowercase())
                 };
-                let of_noun = tree.children(t).iter().copied().find(|&c| c > t && tree.base_rel(c) == "nmod" && about(c));
-                let of_verb = || tree.children(verb).iter().copied().find(|&c| c > t && tree.base_rel(c) == "obl" && about(c));
+                let of_noun = tree
+                    .children(t)
+                    .iter()
+                    .copied()
+                    .find(|&c| c > t && tree.base_rel(c) == "nmod" && about(c));
+                let of_verb = || {
+                    tree.children(verb)
+                        .iter()
+                        .copied()
+                        .find(|&c| c > t && tree.base_rel(c) == "obl" && about(c))
+                };
                 let object = of_noun.or_else(of_verb)?;
                 let phrase = self.block(tree, object);
-                if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase }
+                if tree.base_rel(phrase.start) == "case" {
+                    phrase.start + 1..phrase.end
+                } else {
+                    phrase
+                }
             }
             None => return None,
         };
@@ -1487,26 +2130,40 @@ impl<'a> Run<'a> {
     /// A cue noun: "X's statement that …" (the clause), "X's criticism of Y" (the object), or
     /// "In a statement, X …" (the clause the phrase attaches to).
     fn noun_cue(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
-        let clause = tree
-            .children(t)
-            .iter()
-            .copied()
-            .find(|&c| matches!(tree.base_rel(c), "acl" | "ccomp") && tree.subtree(c).first().is_some_and(|&f| self.lower(f) == "that"));
+        let clause = tree.children(t).iter().copied().find(|&c| {
+            matches!(tree.base_rel(c), "acl" | "ccomp")
+                && tree
+                    .subtree(c)
+                    .first()
+                    .is_some_and(|&f| self.lower(f) == "that")
+        });
         if let Some(c) = clause {
-            let owner = tree
-                .children(t)
-                .iter()
-                .copied()
-                .find(|&c| tree.deprel(c) == "nmod:poss" || (tree.base_rel(c) == "nmod" && matches!(tree.case_marker(c).as_deref(), Some("by" | "from"))));
+            let owner = tree.children(t).iter().copied().find(|&c| {
+                tree.deprel(c) == "nmod:poss"
+                    || (tree.base_rel(c) == "nmod"
+                        && matches!(tree.case_marker(c).as_deref(), Some("by" | "from")))
+            });
             // A bare noun with a subject and no copula is a verb the tagger misread ("She fears
             // that …").
             let misread_verb = || {
-                tree.child_with(t, "nsubj").filter(|&s| s < t && tree.child_with(t, "cop").is_none() && tree.child_with(t, "det").is_none())
+                tree.child_with(t, "nsubj").filter(|&s| {
+                    s < t
+                        && tree.child_with(t, "cop").is_none()
+                        && tree.child_with(t, "det").is_none()
+                })
             };
             let speaker = match owner {
-                Some(head) => Some(FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("owner of '{}'", self.lower(t)) }),
+                Some(head) => Some(FoundSpeaker {
+                    tokens: speaker_tokens(tree, head),
+                    head,
+                    how: format!("owner of '{}'", self.lower(t)),
+                }),
                 None => match misread_verb() {
-                    Some(s) => Some(FoundSpeaker { tokens: speaker_tokens(tree, s), head: s, how: format!("subject of '{}'", self.lower(t)) }),
+                    Some(s) => Some(FoundSpeaker {
+                        tokens: speaker_tokens(tree, s),
+                        head: s,
+                        how: format!("subject of '{}'", self.lower(t)),
+                    }),
                     None => tree.head(t).and_then(|v| subject_of_cue(tree, v, &(t..t))),
                 },
             };
@@ -1514,19 +2171,34 @@ impl<'a> Run<'a> {
         }
         // "X's criticism of Y", "her support for Y", "his pledge to leave": the owner takes a
         // position on the object or the infinitive.
-        let owner = tree.children(t).iter().copied().find(|&c| tree.deprel(c) == "nmod:poss");
+        let owner = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| tree.deprel(c) == "nmod:poss");
         let object = tree.children(t).iter().copied().find(|&c| {
             c > t
                 && match tree.base_rel(c) {
-                    "nmod" => matches!(tree.case_marker(c).as_deref(), Some("of" | "for" | "to" | "about" | "on")),
+                    "nmod" => matches!(
+                        tree.case_marker(c).as_deref(),
+                        Some("of" | "for" | "to" | "about" | "on")
+                    ),
                     "acl" => self.lower(tree.subtree(c)[0]) == "to",
                     _ => false,
                 }
         });
         if let (Some(head), Some(object)) = (owner, object) {
             let phrase = self.block(tree, object);
-            let content = if tree.base_rel(phrase.start) == "case" { phrase.start + 1..phrase.end } else { phrase };
-            let speaker = FoundSpeaker { tokens: speaker_tokens(tree, head), head, how: format!("owner of '{}'", self.lower(t)) };
+            let content = if tree.base_rel(phrase.start) == "case" {
+                phrase.start + 1..phrase.end
+            } else {
+                phrase
+            };
+            let speaker = FoundSpeaker {
+                tokens: speaker_tokens(tree, head),
+                head,
+                how: format!("owner of '{}'", self.lower(t)),
+            };
             return Some((content, t..t + 1, Some(speaker)));
         }
         if tree.base_rel(t) == "obl" && tree.case_marker(t).as_deref() == Some("in") {
@@ -1538,8 +2210,16 @@ impl<'a> Run<'a> {
             let sub = tree.subtree(verb);
             let phrase = tree.subtree(t);
             let content = self.trim(phrase[phrase.len() - 1] + 1..sub[sub.len() - 1] + 1);
-            let content = if content.contains(&subject) { content } else { self.trim(sub[0]..sub[sub.len() - 1] + 1) };
-            let speaker = FoundSpeaker { tokens: speaker_tokens(tree, subject), head: subject, how: format!("subject of the clause 'in a {}' introduces", self.lower(t)) };
+            let content = if content.contains(&subject) {
+                content
+            } else {
+                self.trim(sub[0]..sub[sub.len() - 1] + 1)
+            };
+            let speaker = FoundSpeaker {
+                tokens: speaker_tokens(tree, subject),
+                head: subject,
+                how: format!("subject of the clause 'in a {}' introduces", self.lower(t)),
+            };
             return Some((content, t..t + 1, Some(speaker)));
         }
         None
@@ -1558,14 +2238,21 @@ impl<'a> Run<'a> {
                 // The words next to the cue outside the quotation may still name the speaker.
                 let tree = self.tree_of(cue.start);
                 let sentence = tree.tokens();
-                let start = (sentence.start..cue.start).rev().find(|&i| self.in_quote(i)).map_or(sentence.start, |i| i + 1);
-                let end = (cue.end..sentence.end).find(|&i| self.in_quote(i)).unwrap_or(sentence.end);
-                speaker_next_to(tree, cue.start, &(start..end)).filter(|s| !content.contains(&s.head))
+                let start = (sentence.start..cue.start)
+                    .rev()
+                    .find(|&i| self.in_quote(i))
+                    .map_or(sentence.start, |i| i + 1);
+                let end = (cue.end..sentence.end)
+                    .find(|&i| self.in_quote(i))
+                    .unwrap_or(sentence.end);
+                speaker_next_to(tree, cue.start, &(start..end))
+                    .filter(|s| !content.contains(&s.head))
             }
             other => other,
         };
         let words: Vec<u32> = content.clone().filter(|&t| self.is_word(t)).collect();
-        let quoted_direct = |t: &u32| self.quote_of[*t as usize].is_some_and(|q| self.direct[q as usize]);
+        let quoted_direct =
+            |t: &u32| self.quote_of[*t as usize].is_some_and(|q| self.direct[q as usize]);
         if words.is_empty() || words.iter().all(quoted_direct) {
             return;
         }
@@ -1574,13 +2261,22 @@ impl<'a> Run<'a> {
         let unquoted = words.iter().position(|t| !quoted_direct(t)).unwrap_or(0);
         let noun_phrase = |rest: &[u32]| {
             matches!(self.upos(rest[0]), "PROPN" | "NOUN" | "DET" | "NUM" | "ADJ")
-                && !rest.iter().any(|&t| quoted_direct(&t) || matches!(self.upos(t), "VERB" | "AUX"))
+                && !rest
+                    .iter()
+                    .any(|&t| quoted_direct(&t) || matches!(self.upos(t), "VERB" | "AUX"))
         };
         if unquoted > 0 && noun_phrase(&words[unquoted..]) {
             return;
         }
         let paragraph = self.paragraph(content.start);
-        self.found.push(Found { kind: QuoteKind::Indirect, content, cue: Some(cue), speaker, quoted: None, paragraph });
+        self.found.push(Found {
+            kind: QuoteKind::Indirect,
+            content,
+            cue: Some(cue),
+            speaker,
+            quoted: None,
+            paragraph,
+        });
     }
 
     // ---- speakers from elsewhere in the paragraph ----------------------------------------
@@ -1616,14 +2312,31 @@ impl<'a> Run<'a> {
     /// pollster at X. / Jane Roe, 52, of Y, said …"), however the parser hung the description.
     /// Quotes sharing a speaker keep sharing it: the description lies outside all their contents.
     fn speakers_with_appositions(&mut self) {
-        let mut spans: Vec<Range<u32>> = self.found.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.tokens.clone())).collect();
+        let mut spans: Vec<Range<u32>> = self
+            .found
+            .iter()
+            .filter_map(|f| f.speaker.as_ref().map(|s| s.tokens.clone()))
+            .collect();
         spans.sort_by_key(|s| (s.start, s.end));
         spans.dedup();
         for span in spans {
-            let sharing: Vec<usize> = (0..self.found.len()).filter(|&i| self.found[i].speaker.as_ref().is_some_and(|s| s.tokens == span)).collect();
-            let Some(end) = self.described_end(&span, &sharing) else { continue };
+            let sharing: Vec<usize> = (0..self.found.len())
+                .filter(|&i| {
+                    self.found[i]
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| s.tokens == span)
+                })
+                .collect();
+            let Some(end) = self.described_end(&span, &sharing) else {
+                continue;
+            };
             for i in sharing {
-                self.found[i].speaker.as_mut().expect("shares the span").tokens = span.start..end;
+                self.found[i]
+                    .speaker
+                    .as_mut()
+                    .expect("shares the span")
+                    .tokens = span.start..end;
             }
         }
     }
@@ -1637,13 +2350,20 @@ impl<'a> Run<'a> {
             .found
             .iter()
             .filter_map(|f| f.speaker.as_ref())
-            .filter(|s| s.tokens.len() == 1 && matches!(self.doc.syntax[s.head as usize].xpos.as_str(), "WP" | "WDT"))
+            .filter(|s| {
+                s.tokens.len() == 1
+                    && matches!(self.doc.syntax[s.head as usize].xpos.as_str(), "WP" | "WDT")
+            })
             .map(|s| s.head)
             .filter(|&r| r > 0 && self.lower(r - 1) == ",")
             .collect();
         for f in &mut self.found {
-            let Some(speaker) = f.speaker.as_mut() else { continue };
-            let cut = relatives.iter().find(|&&r| r > speaker.tokens.start + 1 && r < speaker.tokens.end && speaker.head < r - 1);
+            let Some(speaker) = f.speaker.as_mut() else {
+                continue;
+            };
+            let cut = relatives.iter().find(|&&r| {
+                r > speaker.tokens.start + 1 && r < speaker.tokens.end && speaker.head < r - 1
+            });
             if let Some(&relative) = cut {
                 speaker.tokens.end = relative - 1;
             }
@@ -1655,10 +2375,25 @@ impl<'a> Run<'a> {
     /// description ("Jane Roe, a fellow" of "Jane Roe, a fellow at X,"). The apposition is none
     /// of the content or cue of the quotes in `sharing`, which have this speaker.
     fn described_end(&self, span: &Range<u32>, sharing: &[usize]) -> Option<u32> {
-        let named = |t: u32| self.upos(t) == "PROPN" || self.doc.entities.iter().any(|e| e.label == "PER" && e.tokens.contains(&t));
-        let name_end = (span.start + 1..span.end).find(|&t| self.lower(t) == "," && named(t - 1)).or(Some(span.end).filter(|&e| named(e - 1)))?;
-        let reported = |t: u32| sharing.iter().any(|&i| self.found[i].content.contains(&t) || self.found[i].cue.as_ref().is_some_and(|c| c.contains(&t)));
-        self.apposition_end(name_end, &reported).filter(|&e| e > span.end)
+        let named = |t: u32| {
+            self.upos(t) == "PROPN"
+                || self
+                    .doc
+                    .entities
+                    .iter()
+                    .any(|e| e.label == "PER" && e.tokens.contains(&t))
+        };
+        let name_end = (span.start + 1..span.end)
+            .find(|&t| self.lower(t) == "," && named(t - 1))
+            .or(Some(span.end).filter(|&e| named(e - 1)))?;
+        let reported = |t: u32| {
+            sharing.iter().any(|&i| {
+                self.found[i].content.contains(&t)
+                    || self.found[i].cue.as_ref().is_some_and(|c| c.contains(&t))
+            })
+        };
+        self.apposition_end(name_end, &reported)
+            .filter(|&e| e > span.end)
     }
 
     /// A story's dateline ("SPRINGFIELD, Ill. (AP) —") is no speaker, however the parser hung
@@ -1666,21 +2401,28 @@ impl<'a> Run<'a> {
     /// the cue ("— Gov. Jane Roe said", "— In a speech, Jane Roe's spokesman said").
     fn speakers_after_datelines(&mut self) {
         for i in 0..self.found.len() {
-            let (Some(speaker), Some(cue)) = (&self.found[i].speaker, &self.found[i].cue) else { continue };
+            let (Some(speaker), Some(cue)) = (&self.found[i].speaker, &self.found[i].cue) else {
+                continue;
+            };
             let sentence_start = self.doc.sentences[self.sentence(cue.start)].tokens.start;
             let capitals = |t: u32| {
                 let word = self.doc.slice(self.doc.tokens[t as usize].span);
-                word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+                word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !word.chars().any(char::is_lowercase)
             };
-            let Some(dash) = (speaker.tokens.start..cue.start).find(|&t| self.is_dash(t)) else { continue };
+            let Some(dash) = (speaker.tokens.start..cue.start).find(|&t| self.is_dash(t)) else {
+                continue;
+            };
             if speaker.tokens.start != sentence_start || !capitals(sentence_start) {
                 continue;
             }
             // Names with a party and state ("Sen. Jane Roe (D-Ohio)") and possessives included.
             let nominal = |t: u32| {
                 let word = self.lower(t);
-                matches!(self.upos(t), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "CCONJ")
-                    || matches!(word.as_str(), "(" | ")" | "'s" | "’s")
+                matches!(
+                    self.upos(t),
+                    "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "CCONJ"
+                ) || matches!(word.as_str(), "(" | ")" | "'s" | "’s")
                     || (word == "-" && !self.is_dash(t))
             };
             // Not the day it was said ("— Jane Roe on Monday said").
@@ -1696,8 +2438,17 @@ impl<'a> Run<'a> {
                 start -= 1;
             }
             let tokens = self.trim(start..end);
-            let Some(head) = tokens.clone().rev().find(|&t| matches!(self.upos(t), "PROPN" | "NOUN")) else { continue };
-            let how = format!("noun phrase before '{}' after the dateline", self.lower(cue.start));
+            let Some(head) = tokens
+                .clone()
+                .rev()
+                .find(|&t| matches!(self.upos(t), "PROPN" | "NOUN"))
+            else {
+                continue;
+            };
+            let how = format!(
+                "noun phrase before '{}' after the dateline",
+                self.lower(cue.start)
+            );
             self.found[i].speaker = Some(FoundSpeaker { tokens, head, how });
         }
     }
@@ -1707,7 +2458,9 @@ impl<'a> Run<'a> {
     /// before its cue, after a name, is that name with its description.
     fn names_before_appositions(&mut self) {
         for i in 0..self.found.len() {
-            let (Some(speaker), Some(cue)) = (&self.found[i].speaker, &self.found[i].cue) else { continue };
+            let (Some(speaker), Some(cue)) = (&self.found[i].speaker, &self.found[i].cue) else {
+                continue;
+            };
             if let Some(named) = self.name_before_apposition(speaker, cue.start) {
                 self.found[i].speaker = Some(named);
             }
@@ -1720,32 +2473,53 @@ impl<'a> Run<'a> {
             return None;
         }
         let sentence_start = self.doc.sentences[self.sentence(comma)].tokens.start;
-        let opening = (sentence_start..speaker.tokens.start).rev().find(|&t| !self.is_word(t))?;
+        let opening = (sentence_start..speaker.tokens.start)
+            .rev()
+            .find(|&t| !self.is_word(t))?;
         // A description or a relative clause, not another name ("In May, Jane Roe, …").
         let set_off = |t: u32| {
             let xpos = self.doc.syntax[t as usize].xpos.as_str();
-            matches!(self.upos(t), "DET" | "ADJ" | "NOUN" | "NUM") || matches!(xpos, "PRP$" | "WP" | "WP$")
+            matches!(self.upos(t), "DET" | "ADJ" | "NOUN" | "NUM")
+                || matches!(xpos, "PRP$" | "WP" | "WP$")
         };
-        let relative = matches!(self.doc.syntax[opening as usize + 1].xpos.as_str(), "WP" | "WP$");
+        let relative = matches!(
+            self.doc.syntax[opening as usize + 1].xpos.as_str(),
+            "WP" | "WP$"
+        );
         let finite = (opening + 1..speaker.tokens.start).any(|t| self.is_finite(t));
         // "Jane Roe, the mayor's chief of staff,": a name's possessive opens a description too.
-        let possessive = (opening + 1..comma).any(|t| matches!(self.lower(t).as_str(), "'s" | "’s"));
-        if self.lower(opening) != "," || !(set_off(opening + 1) || possessive) || (finite && !relative) {
+        let possessive =
+            (opening + 1..comma).any(|t| matches!(self.lower(t).as_str(), "'s" | "’s"));
+        if self.lower(opening) != ","
+            || !(set_off(opening + 1) || possessive)
+            || (finite && !relative)
+        {
             return None;
         }
         let tree = self.tree_of(comma);
-        let name = opening.checked_sub(1).filter(|&t| t >= sentence_start && self.upos(t) == "PROPN" && !self.in_quote(t))?;
+        let name = opening
+            .checked_sub(1)
+            .filter(|&t| t >= sentence_start && self.upos(t) == "PROPN" && !self.in_quote(t))?;
         if is_time_word(&tree.lemma(name).to_lowercase()) {
             return None;
         }
         // The name with the words that modify it ("state Senator Jane Roe").
         let mut start = name;
-        let modifies = |t: u32| self.upos(t) != "ADP" && tree.head(t).is_some_and(|h| t < h && h <= name);
+        let modifies =
+            |t: u32| self.upos(t) != "ADP" && tree.head(t).is_some_and(|h| t < h && h <= name);
         while start > sentence_start && (self.upos(start - 1) == "PROPN" || modifies(start - 1)) {
             start -= 1;
         }
-        let how = format!("name before the apposition '{}' of '{}'", self.text(&speaker.tokens), self.lower(cue));
-        Some(FoundSpeaker { tokens: start..comma, head: name, how })
+        let how = format!(
+            "name before the apposition '{}' of '{}'",
+            self.text(&speaker.tokens),
+            self.lower(cue)
+        );
+        Some(FoundSpeaker {
+            tokens: start..comma,
+            head: name,
+            how,
+        })
     }
 
     /// Where the apposition after a name (or an age) ending before token `after` ends: a noun
@@ -1764,7 +2538,11 @@ impl<'a> Run<'a> {
         if !opens_phrase(after + 1) {
             return None;
         }
-        let stops = |t: u32| t >= sentence_end || matches!(self.lower(t).as_str(), "," | "." | ";" | ":") || self.is_dash(t);
+        let stops = |t: u32| {
+            t >= sentence_end
+                || matches!(self.lower(t).as_str(), "," | "." | ";" | ":")
+                || self.is_dash(t)
+        };
         // The last word of "a Republican strategist." is a noun whatever its tag says.
         let article = self.upos(after + 1) == "DET";
         let mut end = after + 1;
@@ -1791,12 +2569,30 @@ impl<'a> Run<'a> {
         let this = &self.found[i];
         let qi = this.quoted.filter(|_| this.kind == QuoteKind::Direct)?;
         let carried_on = self.quoted[qi].continued || self.fills_paragraph(&self.quoted[qi]);
-        let previous = self.found[..i].iter().rev().find(|f| f.kind == QuoteKind::Direct)?;
-        let same_run = previous.paragraph == this.paragraph || (carried_on && previous.paragraph + 1 == this.paragraph);
+        let previous = self.found[..i]
+            .iter()
+            .rev()
+            .find(|f| f.kind == QuoteKind::Direct)?;
+        let same_run = previous.paragraph == this.paragraph
+            || (carried_on && previous.paragraph + 1 == this.paragraph);
         let speaker = previous.speaker.as_ref().filter(|_| same_run)?;
-        let cue_word = previous.cue.as_ref().map(|c| format!(" ('{}')", self.lower(c.start))).unwrap_or_default();
-        let how = format!("continues the previous quote of {}{cue_word}; {}", self.text(&speaker.tokens), speaker.how);
-        Some((previous.cue.clone(), FoundSpeaker { how, ..speaker.clone() }))
+        let cue_word = previous
+            .cue
+            .as_ref()
+            .map(|c| format!(" ('{}')", self.lower(c.start)))
+            .unwrap_or_default();
+        let how = format!(
+            "continues the previous quote of {}{cue_word}; {}",
+            self.text(&speaker.tokens),
+            speaker.how
+        );
+        Some((
+            previous.cue.clone(),
+            FoundSpeaker {
+                how,
+                ..speaker.clone()
+            },
+        ))
     }
 
     /// Whether quoted stretch `q` is all its paragraph holds, words outside it aside.
@@ -1804,9 +2600,15 @@ impl<'a> Run<'a> {
         let s = self.sentence(q.open);
         let paragraph = self.doc.sentences[s].paragraph;
         let opens = s == 0 || self.doc.sentences[s - 1].paragraph != paragraph;
-        let last = self.doc.sentences[s..].iter().take_while(|x| x.paragraph == paragraph).last().map_or(q.inner.end, |x| x.tokens.end);
+        let last = self.doc.sentences[s..]
+            .iter()
+            .take_while(|x| x.paragraph == paragraph)
+            .last()
+            .map_or(q.inner.end, |x| x.tokens.end);
         let end = q.close.map_or(q.inner.end, |c| c + 1);
-        opens && q.open == self.doc.sentences[s].tokens.start && !(end..last).any(|t| self.is_word(t))
+        opens
+            && q.open == self.doc.sentences[s].tokens.start
+            && !(end..last).any(|t| self.is_word(t))
     }
 
     /// The nearest quote speaker of the paragraph, else the nearest person named in it.
@@ -1820,22 +2622,41 @@ impl<'a> Run<'a> {
             .filter_map(|f| f.speaker.as_ref())
             .min_by_key(|s| (s.head as i64 - at).abs());
         if let Some(speaker) = nearest {
-            let how = format!("no speaker in the sentence; nearest speaker in the paragraph, {}", self.text(&speaker.tokens));
-            return Some(FoundSpeaker { how, ..speaker.clone() });
+            let how = format!(
+                "no speaker in the sentence; nearest speaker in the paragraph, {}",
+                self.text(&speaker.tokens)
+            );
+            return Some(FoundSpeaker {
+                how,
+                ..speaker.clone()
+            });
         }
         let person = self
             .doc
             .entities
             .iter()
-            .filter(|e| e.label == "PER" && !self.in_quote(e.tokens.start) && self.paragraph(e.tokens.start) == this.paragraph)
+            .filter(|e| {
+                e.label == "PER"
+                    && !self.in_quote(e.tokens.start)
+                    && self.paragraph(e.tokens.start) == this.paragraph
+            })
             .min_by_key(|e| (e.tokens.start as i64 - at).abs())?;
         let head = person.tokens.end - 1;
         // The whole noun phrase of the name, with its titles and appositions, from the name's
         // syntactic head ("Jane" of "Jane Roe").
         let tree = self.tree_of(head);
-        let top = person.tokens.clone().find(|&t| !tree.head(t).is_some_and(|h| person.tokens.contains(&h))).unwrap_or(head);
+        let top = person
+            .tokens
+            .clone()
+            .find(|&t| !tree.head(t).is_some_and(|h| person.tokens.contains(&h)))
+            .unwrap_or(head);
         let phrase = speaker_tokens(tree, top);
-        let tokens = if phrase.start <= person.tokens.start && !phrase.clone().any(|t| self.in_quote(t)) { phrase } else { person.tokens.clone() };
+        let tokens =
+            if phrase.start <= person.tokens.start && !phrase.clone().any(|t| self.in_quote(t)) {
+                phrase
+            } else {
+                person.tokens.clone()
+            };
         Some(FoundSpeaker {
             tokens,
             head,
@@ -1862,7 +2683,12 @@ impl<'a> Run<'a> {
                         Some(m) => format!("{}; {}", s.how, describe_resolution(m)),
                         None => s.how.clone(),
                     };
-                    Speaker { text: span.text, span: span.span, code: actor.and_then(|m| m.code.clone()), how }
+                    Speaker {
+                        text: span.text,
+                        span: span.span,
+                        code: actor.and_then(|m| m.code.clone()),
+                        how,
+                    }
                 });
                 let first = self.sentence(f.content.start) as u32;
                 let last = self.sentence(f.content.end - 1) as u32;

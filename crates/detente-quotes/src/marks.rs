@@ -69,19 +69,31 @@ pub fn find_quoted(doc: &Document) -> Vec<Quoted> {
 }
 
 /// Scans one paragraph's tokens; returns whether a double quote was left open at its end.
-fn scan_paragraph(doc: &Document, tokens: Range<u32>, unclosed_before: bool, out: &mut Vec<Quoted>) -> bool {
+fn scan_paragraph(
+    doc: &Document,
+    tokens: Range<u32>,
+    unclosed_before: bool,
+    out: &mut Vec<Quoted>,
+) -> bool {
     let word = |i: u32| doc.slice(doc.tokens[i as usize].span);
     // No space between token i and the next one.
     let glued = |i: u32| !doc.tokens[i as usize].space_after;
     let opens_here = |i: u32| {
-        let before_ok = i == tokens.start || doc.tokens[i as usize - 1].space_after || matches!(word(i - 1), "(" | "[" | "—" | "–");
+        let before_ok = i == tokens.start
+            || doc.tokens[i as usize - 1].space_after
+            || matches!(word(i - 1), "(" | "[" | "—" | "–");
         before_ok && glued(i) && i + 1 < tokens.end
     };
     let mut double: Option<u32> = None;
     let mut single: Option<u32> = None;
     let push = |out: &mut Vec<Quoted>, open: u32, close: Option<u32>, end: u32| {
         let continued = unclosed_before && open == tokens.start;
-        out.push(Quoted { open, close, inner: open + 1..end, continued });
+        out.push(Quoted {
+            open,
+            close,
+            inner: open + 1..end,
+            continued,
+        });
     };
     for i in tokens.clone() {
         let Some(m) = mark(word(i)) else { continue };

@@ -41,7 +41,8 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
             let participle = rel == "acl" && tree.deprel(c) != "acl:relcl";
             // The comma may be the first token of the participle's own subtree.
             let first = tree.subtree(c)[0];
-            let set_off = participle && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
+            let set_off = participle
+                && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
             // A date the parser hung on the speaker ("Trump on Tuesday") says when, not who.
             let date = node == head && is_time_word(&tree.lemma(c).to_lowercase());
             // An apposition whose first word the parser read as a verb ("Jane Roe, associate
@@ -51,7 +52,10 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
                 && tree.upos(head) == "PROPN"
                 && c > head
                 && tree.syntax(c).xpos == "VB"
-                && tree.children(c).iter().all(|&g| !matches!(tree.base_rel(g), "nsubj" | "aux" | "mark" | "ccomp"))
+                && tree
+                    .children(c)
+                    .iter()
+                    .all(|&g| !matches!(tree.base_rel(g), "nsubj" | "aux" | "mark" | "ccomp"))
                 && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
             let aside = (NOT_IN_SPAN.contains(&rel) && !misread_apposition) || set_off || date;
             // The head's own preposition ("according to", possessive 's) is not the speaker.
@@ -103,7 +107,9 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         // "which" or "that" unless it stands for a name ("the Sierra Club, which backs Y").
         let named_antecedent = || {
             let clause = tree.head(head).filter(|&v| tree.deprel(v) == "acl:relcl");
-            clause.and_then(|v| tree.head(v)).is_some_and(|a| tree.upos(a) == "PROPN")
+            clause
+                .and_then(|v| tree.head(v))
+                .is_some_and(|a| tree.upos(a) == "PROPN")
         };
         let thing = tokens.len() == 1
             && tree.upos(head) == "PRON"
@@ -123,23 +129,43 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     // modifies, without the participle; an object's ("issued a statement saying") is below.
     if is_participle(tree, cue, "VBG") {
         // Not a circumstance ("in addition to stating", "at a rally calling for").
-        let circumstance = |n: u32| matches!(tree.case_marker(n).as_deref(), Some("in" | "at" | "with" | "on" | "during" | "after" | "before"));
-        let noun = tree.head(cue).filter(|&n| is_nominal(tree, n) && tree.base_rel(n) != "obj" && n < cue && !circumstance(n));
+        let circumstance = |n: u32| {
+            matches!(
+                tree.case_marker(n).as_deref(),
+                Some("in" | "at" | "with" | "on" | "during" | "after" | "before")
+            )
+        };
+        let noun = tree.head(cue).filter(|&n| {
+            is_nominal(tree, n) && tree.base_rel(n) != "obj" && n < cue && !circumstance(n)
+        });
         if let Some(noun) = noun {
             let span = speaker_tokens(tree, noun);
             let tokens = span.start..span.end.min(tree.subtree(cue)[0]);
-            return Some(FoundSpeaker { tokens, head: noun, how: format!("noun that '{cue_word}' modifies") });
+            return Some(FoundSpeaker {
+                tokens,
+                head: noun,
+                how: format!("noun that '{cue_word}' modifies"),
+            });
         }
     }
     // A day the parser took for the subject ("…, Sunday said X") is never the speaker.
-    let subject_of = |verb: u32| tree.child_with(verb, "nsubj").filter(|&s| !is_expletive(tree, s) && !is_time_word(&tree.lemma(s).to_lowercase()));
+    let subject_of = |verb: u32| {
+        tree.child_with(verb, "nsubj")
+            .filter(|&s| !is_expletive(tree, s) && !is_time_word(&tree.lemma(s).to_lowercase()))
+    };
     if let Some(subject) = subject_of(cue) {
         // A fronted report the parser hung on the cue by its subject ("Any move by Y would
         // fail, Jane Roe said"): the speaker is the subject after the report's comma.
-        let last = tree.children_with(cue, "nsubj").last().filter(|&s| s > subject && s < cue);
+        let last = tree
+            .children_with(cue, "nsubj")
+            .last()
+            .filter(|&s| s > subject && s < cue);
         if let Some(last) = last {
             let span = speaker_tokens(tree, last);
-            let report_between = (subject..span.start).any(|i| tree.upos(i) == "AUX" || matches!(tree.syntax(i).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+            let report_between = (subject..span.start).any(|i| {
+                tree.upos(i) == "AUX"
+                    || matches!(tree.syntax(i).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            });
             if span.start > 0 && tree.word(span.start - 1) == "," && report_between {
                 return found(last, format!("subject of '{cue_word}' after the report"));
             }
@@ -147,10 +173,18 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         let mut speaker = found(subject, format!("subject of '{cue_word}'"))?;
         // An apposition the parser took for a second subject ("Jane Roe, the chief executive
         // of X, said") goes on describing the first.
-        if let Some(last) = tree.children_with(cue, "nsubj").filter(|&s| s > subject).last() {
+        if let Some(last) = tree
+            .children_with(cue, "nsubj")
+            .filter(|&s| s > subject)
+            .last()
+        {
             let second = speaker_tokens(tree, last);
             let comma = speaker.tokens.end;
-            if comma < cue && tree.word(comma) == "," && second.start == comma + 1 && second.end <= cue {
+            if comma < cue
+                && tree.word(comma) == ","
+                && second.start == comma + 1
+                && second.end <= cue
+            {
                 speaker.tokens = speaker.tokens.start..second.end;
             }
         }
@@ -159,13 +193,27 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     // A finite verb hung on the nominal before it has that nominal as its subject, however the
     // parser read the phrase ("4 in 10 say …", "a quarter, 26 percent, say …"); an infinitive
     // with "to" is the noun's own ("a decision to say").
-    let infinitive = tree.children_with(cue, "mark").any(|m| tree.word(m).eq_ignore_ascii_case("to"));
-    let finite = matches!(tree.syntax(cue).xpos.as_str(), "VBP" | "VBZ" | "VBD" | "VB") && !infinitive;
-    let hung_on = tree.head(cue).filter(|&h| h < cue && matches!(tree.base_rel(cue), "nmod" | "acl" | "parataxis"));
-    if let Some(noun) = hung_on.filter(|&h| finite && matches!(tree.upos(h), "NOUN" | "PROPN" | "NUM" | "PRON")) {
+    let infinitive = tree
+        .children_with(cue, "mark")
+        .any(|m| tree.word(m).eq_ignore_ascii_case("to"));
+    let finite =
+        matches!(tree.syntax(cue).xpos.as_str(), "VBP" | "VBZ" | "VBD" | "VB") && !infinitive;
+    let hung_on = tree
+        .head(cue)
+        .filter(|&h| h < cue && matches!(tree.base_rel(cue), "nmod" | "acl" | "parataxis"));
+    if let Some(noun) =
+        hung_on.filter(|&h| finite && matches!(tree.upos(h), "NOUN" | "PROPN" | "NUM" | "PRON"))
+    {
         let start = speaker_tokens(tree, noun).start;
-        let end = (start..cue).rev().find(|&i| !matches!(tree.upos(i), "PUNCT" | "ADV" | "AUX")).map_or(cue, |i| i + 1);
-        return Some(FoundSpeaker { tokens: start..end, head: noun, how: format!("nominal that '{cue_word}' hangs on") });
+        let end = (start..cue)
+            .rev()
+            .find(|&i| !matches!(tree.upos(i), "PUNCT" | "ADV" | "AUX"))
+            .map_or(cue, |i| i + 1);
+        return Some(FoundSpeaker {
+            tokens: start..end,
+            head: noun,
+            how: format!("nominal that '{cue_word}' hangs on"),
+        });
     }
     let mut verb = cue;
     for _ in 0..3 {
@@ -183,7 +231,13 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
             "acl" if tree.base_rel(up) == "obj" => {
                 let verb_of_object = tree.head(up).unwrap_or(up);
                 if verb_of_object < up && tree.lemma(verb_of_object).eq_ignore_ascii_case("say") {
-                    return found(up, format!("speaker after '{}', which '{cue_word}' follows", tree.word(verb_of_object).to_lowercase()));
+                    return found(
+                        up,
+                        format!(
+                            "speaker after '{}', which '{cue_word}' follows",
+                            tree.word(verb_of_object).to_lowercase()
+                        ),
+                    );
                 }
                 up = verb_of_object;
             }
@@ -191,7 +245,13 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         }
         verb = up;
         if let Some(subject) = subject_of(verb) {
-            return found(subject, format!("subject of '{}', which '{cue_word}' depends on", tree.word(verb).to_lowercase()));
+            return found(
+                subject,
+                format!(
+                    "subject of '{}', which '{cue_word}' depends on",
+                    tree.word(verb).to_lowercase()
+                ),
+            );
         }
     }
     speaker_next_to(tree, cue, frame)
@@ -199,13 +259,16 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
 
 /// The verb before clause `clause` that reports it, when `clause` is a clausal complement.
 fn reporter_of(tree: &SentenceTree, clause: u32) -> Option<u32> {
-    tree.head(clause).filter(|&h| h < clause && tree.base_rel(clause) == "ccomp")
+    tree.head(clause)
+        .filter(|&h| h < clause && tree.base_rel(clause) == "ccomp")
 }
 
 /// Whether `verb` has the tense of reporting verb `reporter` and no modal ("said … and praised",
 /// not "said … and would praise").
 pub fn in_reporter_tense(tree: &SentenceTree, verb: u32, reporter: u32) -> bool {
-    let modal = tree.children_with(verb, "aux").any(|a| tree.syntax(a).xpos == "MD");
+    let modal = tree
+        .children_with(verb, "aux")
+        .any(|a| tree.syntax(a).xpos == "MD");
     !modal && tree.syntax(verb).xpos == tree.syntax(reporter).xpos
 }
 
@@ -216,39 +279,66 @@ pub fn speaker_next_to(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opt
     let head = adjacent_nominal(tree, cue, frame)?;
     // A misparsed frame ("…,” the envoy told reporters) has no usable subtree: take the words.
     let mut start = head;
-    while start > frame.start && matches!(tree.upos(start - 1), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
+    while start > frame.start
+        && matches!(
+            tree.upos(start - 1),
+            "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM"
+        )
+    {
         start -= 1;
     }
     // Where the parse of the phrase does hold together, its own head adds an apposition
     // ("said Jane Roe, a pollster").
-    let top = (start..=head).find(|&i| is_nominal(tree, i) && tree.head(i).map_or(true, |h| h < start || h > head)).unwrap_or(head);
+    let top = (start..=head)
+        .find(|&i| is_nominal(tree, i) && tree.head(i).map_or(true, |h| h < start || h > head))
+        .unwrap_or(head);
     // An apposition set off before the cue stands for the name it describes ("Jane Roe, a
     // pollster, told").
     let set_off = head < cue && tree.word(head + 1) == ",";
-    let top = if set_off && tree.deprel(top) == "appos" { tree.head(top).filter(|&h| h < top).unwrap_or(top) } else { top };
+    let top = if set_off && tree.deprel(top) == "appos" {
+        tree.head(top).filter(|&h| h < top).unwrap_or(top)
+    } else {
+        top
+    };
     let phrase = speaker_tokens(tree, top);
-    let holds = phrase.start <= start && head < phrase.end && frame.start <= phrase.start && phrase.end <= frame.end;
+    let holds = phrase.start <= start
+        && head < phrase.end
+        && frame.start <= phrase.start
+        && phrase.end <= frame.end;
     let tokens = if holds && !phrase.contains(&cue) {
         phrase
     } else {
         start..head + 1
     };
-    Some(FoundSpeaker { tokens, head, how: format!("next to '{cue_word}'") })
+    Some(FoundSpeaker {
+        tokens,
+        head,
+        how: format!("next to '{cue_word}'"),
+    })
 }
 
 /// A subject the parser split up ("presidential candidate" and "Jane Roe" as two subjects of
 /// one verb, or "Unity" heading "American Unity Fund president Jane Roe"), widened over the
 /// nominal words right next to it up to the cue; the head moves to the last noun it takes in.
-fn widen_over_nominals(tree: &SentenceTree, span: Range<u32>, head: u32, cue: u32) -> (Range<u32>, u32) {
+fn widen_over_nominals(
+    tree: &SentenceTree,
+    span: Range<u32>,
+    head: u32,
+    cue: u32,
+) -> (Range<u32>, u32) {
     let nominal = |i: u32| {
         let possessive = tree.upos(i) == "PART" && matches!(tree.word(i), "'s" | "’s");
-        (matches!(tree.upos(i), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") || possessive) && !is_time_word(&tree.lemma(i).to_lowercase())
+        (matches!(tree.upos(i), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") || possessive)
+            && !is_time_word(&tree.lemma(i).to_lowercase())
     };
     let (mut start, mut end, mut head) = (span.start, span.end, head);
     // A relative pronoun stands for its antecedent, which is no part of the subject: "voters
     // who said …" (attribution corpora mark "who"); a personal pronoun takes no modifiers, so
     // the noun before it ends another phrase ("the bill he wrote", "sure they will").
-    if end > cue || matches!(tree.syntax(head).xpos.as_str(), "WP" | "WDT") || (tree.upos(head) == "PRON" && span.len() == 1) {
+    if end > cue
+        || matches!(tree.syntax(head).xpos.as_str(), "WP" | "WDT")
+        || (tree.upos(head) == "PRON" && span.len() == 1)
+    {
         return (span, head);
     }
     while start > tree.first && nominal(start - 1) {
@@ -265,7 +355,10 @@ fn widen_over_nominals(tree: &SentenceTree, span: Range<u32>, head: u32, cue: u3
 
 /// The agent of passive verb `verb` ("by X"), if named.
 pub fn agent_of(tree: &SentenceTree, verb: u32) -> Option<u32> {
-    let by = |c: u32| tree.deprel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by"));
+    let by = |c: u32| {
+        tree.deprel(c) == "obl:agent"
+            || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by"))
+    };
     tree.children(verb).iter().copied().find(|&c| by(c))
 }
 
@@ -273,15 +366,44 @@ pub fn agent_of(tree: &SentenceTree, verb: u32) -> Option<u32> {
 /// and one is never a speaker ("…, said Thursday").
 pub fn is_time_word(lemma: &str) -> bool {
     const TIME_WORDS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
-        "afternoon", "evening", "weekend", "week", "month", "year", "occasion", "eve", "date", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "day",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "week",
+        "month",
+        "year",
+        "occasion",
+        "eve",
+        "date",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     TIME_WORDS.contains(&lemma)
 }
 
 fn is_expletive(tree: &SentenceTree, token: u32) -> bool {
-    tree.base_rel(token) == "expl" || matches!(tree.word(token).to_lowercase().as_str(), "it" | "there")
+    tree.base_rel(token) == "expl"
+        || matches!(tree.word(token).to_lowercase().as_str(), "it" | "there")
 }
 
 /// Whether `verb` is a participle (tag `tag`: VBG or VBN) modifying a noun, not a relative clause.
@@ -309,13 +431,20 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
     // told to.
     let appositive = i > frame.start + 1 && tree.word(i - 1) == "," && speaker_noun(i - 2);
     let finite = matches!(tree.syntax(cue).xpos.as_str(), "VBD" | "VBZ" | "VBP");
-    if tree.lemma(cue).eq_ignore_ascii_case("tell") || (appositive && finite && tree.upos(i - 2) != "PRON") {
+    if tree.lemma(cue).eq_ignore_ascii_case("tell")
+        || (appositive && finite && tree.upos(i - 2) != "PRON")
+    {
         return appositive.then_some(i - 2);
     }
     // Verb-first frame: the noun phrase after the cue, its head being its last noun.
     let mut j = cue + 1;
     let mut head = None;
-    while j < frame.end && matches!(tree.upos(j), "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM") {
+    while j < frame.end
+        && matches!(
+            tree.upos(j),
+            "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"
+        )
+    {
         if speaker_noun(j) {
             head = Some(j);
         }
@@ -327,7 +456,10 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
 /// The actor mention of the speaker: one whose head is the speaker's head, else one inside the
 /// speaker span that contains the head.
 pub fn actor_of<'d>(doc: &'d Document, tokens: &Range<u32>, head: u32) -> Option<&'d ActorMention> {
-    let overlapping = doc.actors.iter().filter(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
+    let overlapping = doc
+        .actors
+        .iter()
+        .filter(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
     let mut best = None;
     for m in overlapping {
         if m.head == head {
@@ -343,12 +475,17 @@ pub fn actor_of<'d>(doc: &'d Document, tokens: &Range<u32>, head: u32) -> Option
 /// How an actor mention got its code, in words, e.g. `coreference → Antony Blinken (surname)`.
 pub fn describe_resolution(mention: &ActorMention) -> String {
     match &mention.how {
-        Resolution::Lexicon => format!("lexicon: {}", mention.entry.as_deref().unwrap_or(&mention.text)),
+        Resolution::Lexicon => format!(
+            "lexicon: {}",
+            mention.entry.as_deref().unwrap_or(&mention.text)
+        ),
         Resolution::Composition { parts } => {
             let parts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
             format!("composition: {}", parts.join(" + "))
         }
-        Resolution::Coreference { antecedent, rule } => format!("coreference → {} ({rule})", antecedent.text),
+        Resolution::Coreference { antecedent, rule } => {
+            format!("coreference → {} ({rule})", antecedent.text)
+        }
         Resolution::Unresolved => "actor unresolved".to_string(),
     }
 }

@@ -7,23 +7,38 @@ use detente_core::{Quote, QuoteKind};
 
 /// The quote whose content starts with `start`; fails listing what was found.
 fn quote<'q>(quotes: &'q [Quote], start: &str) -> &'q Quote {
-    quotes.iter().find(|q| q.content.text.starts_with(start)).unwrap_or_else(|| {
-        let found: Vec<(&QuoteKind, &str)> = quotes.iter().map(|q| (&q.kind, q.content.text.as_str())).collect();
-        panic!("no quote starting with {start:?}; found {found:#?}")
-    })
+    quotes
+        .iter()
+        .find(|q| q.content.text.starts_with(start))
+        .unwrap_or_else(|| {
+            let found: Vec<(&QuoteKind, &str)> = quotes
+                .iter()
+                .map(|q| (&q.kind, q.content.text.as_str()))
+                .collect();
+            panic!("no quote starting with {start:?}; found {found:#?}")
+        })
 }
 
 fn speaker(q: &Quote) -> &str {
-    q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or_else(|| panic!("{:?} has no speaker", q.content.text))
+    q.speaker
+        .as_ref()
+        .map(|s| s.text.as_str())
+        .unwrap_or_else(|| panic!("{:?} has no speaker", q.content.text))
 }
 
 fn cue(q: &Quote) -> &str {
-    q.cue.as_ref().map(|c| c.text.as_str()).unwrap_or_else(|| panic!("{:?} has no cue", q.content.text))
+    q.cue
+        .as_ref()
+        .map(|c| c.text.as_str())
+        .unwrap_or_else(|| panic!("{:?} has no cue", q.content.text))
 }
 
 #[test]
 fn straight_quotes_with_the_frame_after() {
-    let (_, quotes) = quotes_of("\"We will not back down,\" Mayor Helen Ortiz said on Tuesday.", None);
+    let (_, quotes) = quotes_of(
+        "\"We will not back down,\" Mayor Helen Ortiz said on Tuesday.",
+        None,
+    );
     let q = quote(&quotes, "We will not back down");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(q), "Mayor Helen Ortiz");
@@ -34,7 +49,10 @@ fn straight_quotes_with_the_frame_after() {
 
 #[test]
 fn a_stance_verb_after_an_apposition_is_no_inverted_frame() {
-    let (_, quotes) = quotes_of("Okafor, the governor, accused rival officials of stealing ballots.", None);
+    let (_, quotes) = quotes_of(
+        "Okafor, the governor, accused rival officials of stealing ballots.",
+        None,
+    );
     let q = quote(&quotes, "rival officials");
     assert_eq!(speaker(q), "Okafor, the governor");
     assert_eq!(cue(q), "accused");
@@ -42,26 +60,43 @@ fn a_stance_verb_after_an_apposition_is_no_inverted_frame() {
 
 #[test]
 fn a_relative_clause_of_the_speaker_is_neither_frame_nor_report() {
-    let (_, quotes) = quotes_of("Okafor, who has ruled the state since 2019, said the ballots were stolen.", None);
-    assert_eq!(quotes.len(), 1, "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+    let (_, quotes) = quotes_of(
+        "Okafor, who has ruled the state since 2019, said the ballots were stolen.",
+        None,
+    );
+    assert_eq!(
+        quotes.len(),
+        1,
+        "{:#?}",
+        quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>()
+    );
     let q = quote(&quotes, "the ballots were stolen");
     assert_eq!(speaker(q), "Okafor, who has ruled the state since 2019");
 }
 
 #[test]
 fn curly_quotes_told_reporters() {
-    let (doc, quotes) = quotes_of("“The talks were useful and frank,” the envoy told reporters.", None);
+    let (doc, quotes) = quotes_of(
+        "“The talks were useful and frank,” the envoy told reporters.",
+        None,
+    );
     let q = quote(&quotes, "The talks were useful");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(q), "the envoy");
     assert_eq!(cue(q), "told");
     // Content spans point into the text.
-    assert_eq!(&doc.text[q.content.span.start as usize..q.content.span.end as usize], q.content.text);
+    assert_eq!(
+        &doc.text[q.content.span.start as usize..q.content.span.end as usize],
+        q.content.text
+    );
 }
 
 #[test]
 fn single_marks_around_a_partial_quote() {
-    let (_, quotes) = quotes_of("The senator called the plan ‘a reckless gamble’ on Monday.", None);
+    let (_, quotes) = quotes_of(
+        "The senator called the plan ‘a reckless gamble’ on Monday.",
+        None,
+    );
     let q = quote(&quotes, "a reckless gamble");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(speaker(q), "The senator");
@@ -70,16 +105,26 @@ fn single_marks_around_a_partial_quote() {
 
 #[test]
 fn multi_sentence_quote_is_one_quote() {
-    let (_, quotes) = quotes_of("“Our borders are secure. We have nothing to fear,” the general said.", None);
+    let (_, quotes) = quotes_of(
+        "“Our borders are secure. We have nothing to fear,” the general said.",
+        None,
+    );
     let q = quote(&quotes, "Our borders are secure.");
-    assert!(q.content.text.ends_with("nothing to fear"), "{}", q.content.text);
+    assert!(
+        q.content.text.ends_with("nothing to fear"),
+        "{}",
+        q.content.text
+    );
     assert_eq!(q.sentences, vec![0, 1]);
     assert_eq!(speaker(q), "the general");
 }
 
 #[test]
 fn quote_interrupted_by_its_attribution() {
-    let (_, quotes) = quotes_of("“We are ready to talk,” he said, “but we will not wait forever.”", None);
+    let (_, quotes) = quotes_of(
+        "“We are ready to talk,” he said, “but we will not wait forever.”",
+        None,
+    );
     let first = quote(&quotes, "We are ready to talk");
     let second = quote(&quotes, "but we will not wait forever");
     for q in [first, second] {
@@ -105,7 +150,10 @@ fn quote_continued_in_the_next_paragraph() {
 
 #[test]
 fn quote_after_a_colon() {
-    let (_, quotes) = quotes_of("The spokesman told journalists: “No decision has been taken yet.”", None);
+    let (_, quotes) = quotes_of(
+        "The spokesman told journalists: “No decision has been taken yet.”",
+        None,
+    );
     let q = quote(&quotes, "No decision");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(q), "The spokesman");
@@ -114,7 +162,10 @@ fn quote_after_a_colon() {
 
 #[test]
 fn partial_quote_governed_by_a_cue_verb() {
-    let (_, quotes) = quotes_of("Lopez vowed “a swift response” if the border was crossed again.", None);
+    let (_, quotes) = quotes_of(
+        "Lopez vowed “a swift response” if the border was crossed again.",
+        None,
+    );
     let q = quote(&quotes, "a swift response");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(speaker(q), "Lopez");
@@ -123,7 +174,10 @@ fn partial_quote_governed_by_a_cue_verb() {
 
 #[test]
 fn indirect_said_that() {
-    let (_, quotes) = quotes_of("The foreign minister said that the embassy would reopen next month.", None);
+    let (_, quotes) = quotes_of(
+        "The foreign minister said that the embassy would reopen next month.",
+        None,
+    );
     let q = quote(&quotes, "that the embassy");
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(q.content.text, "that the embassy would reopen next month");
@@ -143,7 +197,10 @@ fn indirect_told_reporters_and_added() {
 
 #[test]
 fn indirect_according_to() {
-    let (_, quotes) = quotes_of("The convoy was attacked near the border, according to the interior ministry.", None);
+    let (_, quotes) = quotes_of(
+        "The convoy was attacked near the border, according to the interior ministry.",
+        None,
+    );
     let q = quote(&quotes, "The convoy was attacked");
     assert_eq!(q.content.text, "The convoy was attacked near the border");
     assert_eq!(speaker(q), "the interior ministry");
@@ -152,7 +209,10 @@ fn indirect_according_to() {
 
 #[test]
 fn indirect_statement_that() {
-    let (_, quotes) = quotes_of("The ministry's statement that the strike was illegal angered the unions.", None);
+    let (_, quotes) = quotes_of(
+        "The ministry's statement that the strike was illegal angered the unions.",
+        None,
+    );
     let q = quote(&quotes, "that the strike was illegal");
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert!(speaker(q).contains("ministry"), "{}", speaker(q));
@@ -161,7 +221,10 @@ fn indirect_statement_that() {
 
 #[test]
 fn indirect_in_a_statement() {
-    let (_, quotes) = quotes_of("In a statement, the rebels rejected the new proposal.", None);
+    let (_, quotes) = quotes_of(
+        "In a statement, the rebels rejected the new proposal.",
+        None,
+    );
     let q = quote(&quotes, "the rebels rejected");
     assert_eq!(speaker(q), "the rebels");
     assert_eq!(cue(q), "statement");
@@ -188,7 +251,10 @@ fn quote_without_a_frame_takes_the_paragraph_speaker() {
 
 #[test]
 fn scare_quotes_are_not_quotations() {
-    let (_, quotes) = quotes_of("The ship, nicknamed “the Iron Lady” by sailors, entered the port.", None);
+    let (_, quotes) = quotes_of(
+        "The ship, nicknamed “the Iron Lady” by sailors, entered the port.",
+        None,
+    );
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
 
@@ -199,25 +265,43 @@ fn speaker_codes_come_from_actor_mentions() {
     let q = quote(&quotes, "Washington would answer");
     let speaker = q.speaker.as_ref().unwrap();
     assert!(speaker.text.ends_with("Blinken"), "{}", speaker.text);
-    assert!(speaker.how.starts_with("subject of 'said'"), "{}", speaker.how);
+    assert!(
+        speaker.how.starts_with("subject of 'said'"),
+        "{}",
+        speaker.how
+    );
     // With the actor stage, the speaker carries the code of the mention covering its head.
-    let head = doc.tokens.iter().position(|t| doc.text[t.span.start as usize..t.span.end as usize] == *"Blinken").unwrap() as u32;
+    let head = doc
+        .tokens
+        .iter()
+        .position(|t| doc.text[t.span.start as usize..t.span.end as usize] == *"Blinken")
+        .unwrap() as u32;
     if let Some(mention) = doc.actors.iter().find(|m| m.tokens.contains(&head)) {
         assert_eq!(speaker.code, mention.code);
-        assert!(speaker.how.contains("; "), "resolution described: {}", speaker.how);
+        assert!(
+            speaker.how.contains("; "),
+            "resolution described: {}",
+            speaker.how
+        );
     }
 }
 
 #[test]
 fn document_without_syntax_has_no_quotes() {
-    let mut doc = detente_core::Document::new("plain", "“Yes,” she said.", detente_core::Meta::english());
+    let mut doc =
+        detente_core::Document::new("plain", "“Yes,” she said.", detente_core::Meta::english());
     detente_pipeline::Pipeline::segmentation().run(&mut doc);
-    assert!(detente_quotes::QuoteExtractor::new().extract(&doc).is_empty());
+    assert!(detente_quotes::QuoteExtractor::new()
+        .extract(&doc)
+        .is_empty());
 }
 
 #[test]
 fn stance_verb_takes_its_object_as_content() {
-    let (_, quotes) = quotes_of("The farmers' union endorsed the governor's budget plan on Friday.", None);
+    let (_, quotes) = quotes_of(
+        "The farmers' union endorsed the governor's budget plan on Friday.",
+        None,
+    );
     let q = quote(&quotes, "the governor's budget plan");
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!((speaker(q), cue(q)), ("The farmers' union", "endorsed"));
@@ -225,7 +309,10 @@ fn stance_verb_takes_its_object_as_content() {
 
 #[test]
 fn stance_participle_shares_the_subject_of_its_clause() {
-    let (_, quotes) = quotes_of("The minister left the meeting early, calling the offer an insult.", None);
+    let (_, quotes) = quotes_of(
+        "The minister left the meeting early, calling the offer an insult.",
+        None,
+    );
     let q = quote(&quotes, "the offer an insult");
     assert_eq!((speaker(q), cue(q)), ("The minister", "calling"));
 }
@@ -238,21 +325,30 @@ fn a_verb_of_time_or_place_is_no_stance() {
 
 #[test]
 fn speaker_span_keeps_the_apposition() {
-    let (_, quotes) = quotes_of("Maria Costa, a lawyer for the families, said the ruling would be appealed.", None);
+    let (_, quotes) = quotes_of(
+        "Maria Costa, a lawyer for the families, said the ruling would be appealed.",
+        None,
+    );
     let q = quote(&quotes, "the ruling would be appealed");
     assert_eq!(speaker(q), "Maria Costa, a lawyer for the families");
 }
 
 #[test]
 fn cue_noun_with_an_owner_and_an_object() {
-    let (_, quotes) = quotes_of("The mayor's criticism of the new toll angered the drivers.", None);
+    let (_, quotes) = quotes_of(
+        "The mayor's criticism of the new toll angered the drivers.",
+        None,
+    );
     let q = quote(&quotes, "the new toll");
     assert_eq!((speaker(q), cue(q)), ("The mayor", "criticism"));
 }
 
 #[test]
 fn intent_verb_takes_its_infinitive() {
-    let (_, quotes) = quotes_of("The growers hope to sell their grain abroad next year.", None);
+    let (_, quotes) = quotes_of(
+        "The growers hope to sell their grain abroad next year.",
+        None,
+    );
     let q = quote(&quotes, "to sell their grain abroad");
     assert_eq!((speaker(q), cue(q)), ("The growers", "hope"));
 }
@@ -263,7 +359,10 @@ fn inverted_frame_with_a_described_speaker() {
     let (_, quotes) = quotes_of(text, None);
     let q = quote(&quotes, "The harvest was");
     assert_eq!(q.content.text, "The harvest was the worst in a decade");
-    assert_eq!(speaker(q), "a farmer from the valley, Lena Ortiz, who has grown wheat there for years");
+    assert_eq!(
+        speaker(q),
+        "a farmer from the valley, Lena Ortiz, who has grown wheat there for years"
+    );
     assert_eq!(cue(q), "said");
 }
 
@@ -276,14 +375,20 @@ fn adjective_with_a_clause_reports_a_belief() {
 
 #[test]
 fn subject_split_by_the_parser_keeps_its_title() {
-    let (_, quotes) = quotes_of("Independent presidential hopeful Maria Lopez said the deadline would slip.", None);
+    let (_, quotes) = quotes_of(
+        "Independent presidential hopeful Maria Lopez said the deadline would slip.",
+        None,
+    );
     let q = quote(&quotes, "the deadline would slip");
     assert_eq!(speaker(q), "Independent presidential hopeful Maria Lopez");
 }
 
 #[test]
 fn seeming_and_expected_are_reported_without_a_source() {
-    let (_, quotes) = quotes_of("The governor seemed to be losing patience with the council.", None);
+    let (_, quotes) = quotes_of(
+        "The governor seemed to be losing patience with the council.",
+        None,
+    );
     let q = quote(&quotes, "The governor seemed to be losing patience");
     assert_eq!((q.speaker.is_none(), cue(q)), (true, "seemed"));
     let (_, quotes) = quotes_of("The minister is expected to resign within days.", None);
@@ -293,7 +398,10 @@ fn seeming_and_expected_are_reported_without_a_source() {
 
 #[test]
 fn passive_cue_takes_its_agent_as_speaker() {
-    let (_, quotes) = quotes_of("The decision was announced by the ministry on Friday.", None);
+    let (_, quotes) = quotes_of(
+        "The decision was announced by the ministry on Friday.",
+        None,
+    );
     let q = quote(&quotes, "The decision");
     assert_eq!((speaker(q), cue(q)), ("the ministry", "announced"));
 }
@@ -314,23 +422,38 @@ fn stance_content_stops_before_time_and_place() {
 
 #[test]
 fn poll_is_the_source_of_its_finding() {
-    let (_, quotes) = quotes_of("In a new poll, the governor leads his challenger by six points.", None);
+    let (_, quotes) = quotes_of(
+        "In a new poll, the governor leads his challenger by six points.",
+        None,
+    );
     let q = quote(&quotes, "the governor leads");
     assert_eq!((speaker(q), cue(q)), ("a new poll", "In"));
 }
 
 #[test]
 fn asides_end_reported_clauses() {
-    let (_, quotes) = quotes_of("He said crews would close the road near the harbor, which floods every spring.", None);
-    assert_eq!(quote(&quotes, "crews would").content.text, "crews would close the road near the harbor");
-    let (_, quotes) = quotes_of("She insisted that the reform had “worked as designed,” claiming that costs had fallen.", None);
+    let (_, quotes) = quotes_of(
+        "He said crews would close the road near the harbor, which floods every spring.",
+        None,
+    );
+    assert_eq!(
+        quote(&quotes, "crews would").content.text,
+        "crews would close the road near the harbor"
+    );
+    let (_, quotes) = quotes_of(
+        "She insisted that the reform had “worked as designed,” claiming that costs had fallen.",
+        None,
+    );
     let q = quote(&quotes, "that the reform had");
     assert!(!q.content.text.contains("claiming"), "{}", q.content.text);
 }
 
 #[test]
 fn transcript_turns_are_attributed_to_their_label() {
-    let (_, quotes) = quotes_of("Report on the inquiry\n\nKOVACS: We have seen no evidence of fraud in the count.", None);
+    let (_, quotes) = quotes_of(
+        "Report on the inquiry\n\nKOVACS: We have seen no evidence of fraud in the count.",
+        None,
+    );
     let q = quote(&quotes, "We have seen no evidence");
     assert_eq!((speaker(q), cue(q)), ("KOVACS", ":"));
     let (_, quotes) = quotes_of("Results\n\nLopez: 4,120\n\nSmith: 3,980", None);
@@ -352,40 +475,67 @@ fn a_consequence_is_no_report() {
 
 #[test]
 fn a_frame_inside_the_sentence_splits_the_report() {
-    let (_, quotes) = quotes_of("The plan, the minister said, would cut costs by half.", None);
+    let (_, quotes) = quotes_of(
+        "The plan, the minister said, would cut costs by half.",
+        None,
+    );
     for start in ["The plan", "would cut costs by half"] {
         let q = quote(&quotes, start);
-        assert_eq!((q.kind, speaker(q), cue(q)), (QuoteKind::Indirect, "the minister", "said"));
+        assert_eq!(
+            (q.kind, speaker(q), cue(q)),
+            (QuoteKind::Indirect, "the minister", "said")
+        );
     }
 }
 
 #[test]
 fn a_fronted_report_runs_to_the_frame() {
     let (_, quotes) = quotes_of("The country would not accept that from any other government, especially one seen as a rival, she said.", None);
-    assert!(quote(&quotes, "The country would").content.text.ends_with("seen as a rival"));
+    assert!(quote(&quotes, "The country would")
+        .content
+        .text
+        .ends_with("seen as a rival"));
 }
 
 #[test]
 fn a_report_keeps_the_clauses_the_parser_split_off() {
     let (_, quotes) = quotes_of("Her aides said they were confident the vote in France did not reflect the mood in Germany.", None);
-    assert!(quote(&quotes, "they were confident").content.text.ends_with("the mood in Germany"));
-    let (_, quotes) = quotes_of("He said the driver, who was not hurt, had fled the scene.", None);
-    assert_eq!(quote(&quotes, "the driver").content.text, "the driver, who was not hurt, had fled the scene");
+    assert!(quote(&quotes, "they were confident")
+        .content
+        .text
+        .ends_with("the mood in Germany"));
+    let (_, quotes) = quotes_of(
+        "He said the driver, who was not hurt, had fled the scene.",
+        None,
+    );
+    assert_eq!(
+        quote(&quotes, "the driver").content.text,
+        "the driver, who was not hurt, had fled the scene"
+    );
 }
 
 #[test]
 fn light_verbs_make_nouns_cues() {
-    let (_, quotes) = quotes_of("The governor made the case that the tax would hurt farmers.", None);
+    let (_, quotes) = quotes_of(
+        "The governor made the case that the tax would hurt farmers.",
+        None,
+    );
     let q = quote(&quotes, "that the tax would");
     assert_eq!((speaker(q), cue(q)), ("The governor", "made the case"));
     let (_, quotes) = quotes_of("Several senators voiced concerns about the nominee.", None);
     let q = quote(&quotes, "the nominee");
-    assert_eq!((speaker(q), cue(q)), ("Several senators", "voiced concerns"));
+    assert_eq!(
+        (speaker(q), cue(q)),
+        ("Several senators", "voiced concerns")
+    );
 }
 
 #[test]
 fn audiences_and_standings_are_no_reports() {
-    for text in ["The mayor spoke to reporters after the meeting.", "The mayor has been trailing in the polls since March."] {
+    for text in [
+        "The mayor spoke to reporters after the meeting.",
+        "The mayor has been trailing in the polls since March.",
+    ] {
         let (_, quotes) = quotes_of(text, None);
         assert!(quotes.is_empty(), "{quotes:#?}");
     }
@@ -400,20 +550,30 @@ fn adjectives_of_stance() {
 
 #[test]
 fn a_second_that_clause_hung_on_the_cue() {
-    let (_, quotes) = quotes_of("The mayor said that the bridge was safe and that repairs would start in May.", None);
-    assert!(quote(&quotes, "that the bridge was safe").content.text.ends_with("start in May"));
+    let (_, quotes) = quotes_of(
+        "The mayor said that the bridge was safe and that repairs would start in May.",
+        None,
+    );
+    assert!(quote(&quotes, "that the bridge was safe")
+        .content
+        .text
+        .ends_with("start in May"));
 }
 
 #[test]
 fn a_relative_pronoun_is_the_speaker_of_its_clause() {
-    let (_, quotes) = quotes_of("Shop owners who said the new tax was unfair marched to city hall.", None);
+    let (_, quotes) = quotes_of(
+        "Shop owners who said the new tax was unfair marched to city hall.",
+        None,
+    );
     let q = quote(&quotes, "the new tax was unfair");
     assert_eq!((speaker(q), cue(q)), ("who", "said"));
 }
 
 #[test]
 fn second_report_coordinated_with_the_reported_clause() {
-    let text = "Clinton says she admires the senator but argues that he cannot pay for his promises.";
+    let text =
+        "Clinton says she admires the senator but argues that he cannot pay for his promises.";
     let (_, quotes) = quotes_of(text, None);
     let says = quote(&quotes, "she admires");
     assert_eq!(says.content.text, "she admires the senator");
@@ -473,21 +633,33 @@ fn relative_clause_of_an_inverted_speaker_is_not_reported() {
     let text = "\"It is really hard to poll this state,\" said Eric Stone, who chairs the history department at the state university.";
     let (_, quotes) = quotes_of(text, None);
     assert_eq!(speaker(quote(&quotes, "It is really hard")), "Eric Stone");
-    assert!(!quotes.iter().any(|q| q.content.text.starts_with("who")), "{quotes:#?}");
+    assert!(
+        !quotes.iter().any(|q| q.content.text.starts_with("who")),
+        "{quotes:#?}"
+    );
 }
 
 #[test]
 fn founded_is_not_a_form_of_find() {
-    let (_, quotes) = quotes_of("Paul Grant founded the group in 2010 with two former aides.", None);
+    let (_, quotes) = quotes_of(
+        "Paul Grant founded the group in 2010 with two former aides.",
+        None,
+    );
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
 
 #[test]
 fn verbs_of_complaint_and_portrayal_are_cues() {
-    let (_, quotes) = quotes_of("The minister lamented that the harbor talks had stalled again.", None);
+    let (_, quotes) = quotes_of(
+        "The minister lamented that the harbor talks had stalled again.",
+        None,
+    );
     let q = quote(&quotes, "that the harbor talks");
     assert_eq!((speaker(q), cue(q)), ("The minister", "lamented"));
-    let (_, quotes) = quotes_of("The union leader derided the pension plan as a gimmick.", None);
+    let (_, quotes) = quotes_of(
+        "The union leader derided the pension plan as a gimmick.",
+        None,
+    );
     let q = quote(&quotes, "the pension plan");
     assert_eq!((speaker(q), cue(q)), ("The union leader", "derided"));
 }
@@ -505,7 +677,10 @@ fn whom_one_speaks_with_and_on_what_terms_is_no_position() {
 
 #[test]
 fn maintaining_reports_a_clause_not_an_object() {
-    let (_, quotes) = quotes_of("The ruling party maintained a narrow lead in the northern provinces.", None);
+    let (_, quotes) = quotes_of(
+        "The ruling party maintained a narrow lead in the northern provinces.",
+        None,
+    );
     assert!(quotes.is_empty(), "{quotes:#?}");
     let (_, quotes) = quotes_of("The ruling party maintained that the count was fair.", None);
     assert_eq!(cue(quote(&quotes, "that the count was fair")), "maintained");
@@ -521,40 +696,76 @@ fn finding_takes_a_position_only_with_a_predicate() {
 
 #[test]
 fn suggestion_is_a_cue_noun() {
-    let (_, quotes) = quotes_of("Her suggestion that the vote was rigged angered the election board.", None);
+    let (_, quotes) = quotes_of(
+        "Her suggestion that the vote was rigged angered the election board.",
+        None,
+    );
     let q = quote(&quotes, "that the vote was rigged");
     assert_eq!((speaker(q), cue(q)), ("Her", "suggestion"));
 }
 
 #[test]
 fn a_coordinated_report_ends_the_content_before_it() {
-    let (_, quotes) = quotes_of("The mayor praised the new budget and said that taxes would not rise.", None);
+    let (_, quotes) = quotes_of(
+        "The mayor praised the new budget and said that taxes would not rise.",
+        None,
+    );
     let praised = quote(&quotes, "the new budget");
-    assert_eq!((praised.content.text.as_str(), cue(praised)), ("the new budget", "praised"));
+    assert_eq!(
+        (praised.content.text.as_str(), cue(praised)),
+        ("the new budget", "praised")
+    );
     let said = quote(&quotes, "that taxes would not rise");
     assert_eq!((speaker(said), cue(said)), ("The mayor", "said"));
 }
 
 #[test]
 fn capitalised_words_quoted_inside_a_sentence_are_a_title() {
-    let (_, quotes) = quotes_of("The senator said on “Meet the Press” that the bill was dead.", None);
-    assert!(!quotes.iter().any(|q| q.content.text == "Meet the Press"), "{quotes:#?}");
-    assert!(quotes.iter().all(|q| q.kind == QuoteKind::Indirect && q.content.text.ends_with("that the bill was dead")), "{quotes:#?}");
+    let (_, quotes) = quotes_of(
+        "The senator said on “Meet the Press” that the bill was dead.",
+        None,
+    );
+    assert!(
+        !quotes.iter().any(|q| q.content.text == "Meet the Press"),
+        "{quotes:#?}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.kind == QuoteKind::Indirect
+                && q.content.text.ends_with("that the bill was dead")),
+        "{quotes:#?}"
+    );
 }
 
 #[test]
 fn a_clause_hung_on_the_time_of_the_cue_is_reported() {
-    let (_, quotes) = quotes_of("The port authority's director said on Thursday that the new terminal would open in May.", None);
+    let (_, quotes) = quotes_of(
+        "The port authority's director said on Thursday that the new terminal would open in May.",
+        None,
+    );
     let q = quote(&quotes, "that the new terminal would open in May");
-    assert_eq!((speaker(q), cue(q)), ("The port authority's director", "said"));
-    let (_, quotes) = quotes_of("The union's president said on Monday he met the transport minister earlier this week.", None);
+    assert_eq!(
+        (speaker(q), cue(q)),
+        ("The port authority's director", "said")
+    );
+    let (_, quotes) = quotes_of(
+        "The union's president said on Monday he met the transport minister earlier this week.",
+        None,
+    );
     assert_eq!(cue(quote(&quotes, "he met the transport minister")), "said");
 }
 
 #[test]
 fn reportedly_reports_its_clause_without_a_source() {
-    let (_, quotes) = quotes_of("The regional airline is reportedly seeking a buyer for its cargo unit.", None);
-    let q = quote(&quotes, "The regional airline is reportedly seeking a buyer");
+    let (_, quotes) = quotes_of(
+        "The regional airline is reportedly seeking a buyer for its cargo unit.",
+        None,
+    );
+    let q = quote(
+        &quotes,
+        "The regional airline is reportedly seeking a buyer",
+    );
     assert_eq!(cue(q), "reportedly");
     assert!(q.speaker.is_none(), "{q:#?}");
 }
@@ -564,7 +775,10 @@ fn an_appended_frame_leaves_the_whole_report_before_it() {
     let (_, quotes) =
         quotes_of("Tokyo did not object when the loans helped trade, a Japanese banker said, adding that rates stayed low.", None);
     let q = quote(&quotes, "Tokyo did not object");
-    assert_eq!(q.content.text, "Tokyo did not object when the loans helped trade");
+    assert_eq!(
+        q.content.text,
+        "Tokyo did not object when the loans helped trade"
+    );
     assert_eq!((speaker(q), cue(q)), ("a Japanese banker", "said"));
 }
 
@@ -574,43 +788,77 @@ fn a_clause_after_a_semicolon_is_not_the_frames_complement() {
         "To carry the county, challengers probably need a quarter of the suburban vote, local strategists say; in 2018, the race was close.",
         None,
     );
-    let q = quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == "say")).unwrap_or_else(|| panic!("{quotes:#?}"));
-    assert!(q.content.text.ends_with("a quarter of the suburban vote"), "{}", q.content.text);
+    let q = quotes
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "say"))
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert!(
+        q.content.text.ends_with("a quarter of the suburban vote"),
+        "{}",
+        q.content.text
+    );
     assert_eq!(speaker(q), "local strategists");
 }
 
 #[test]
 fn a_gerund_adjunct_takes_a_position_for_the_clause_subject() {
-    let (_, quotes) = quotes_of("The governor won praise from farmers by defending the water subsidies during the drought.", None);
+    let (_, quotes) = quotes_of(
+        "The governor won praise from farmers by defending the water subsidies during the drought.",
+        None,
+    );
     let q = quote(&quotes, "the water subsidies");
     assert_eq!((speaker(q), cue(q)), ("The governor", "defending"));
 }
 
 #[test]
 fn decisions_thanks_and_distancing_are_cues() {
-    let (_, quotes) = quotes_of("The treasurer decided to freeze hiring at the agency.", None);
+    let (_, quotes) = quotes_of(
+        "The treasurer decided to freeze hiring at the agency.",
+        None,
+    );
     assert_eq!(cue(quote(&quotes, "to freeze hiring")), "decided");
     let (_, quotes) = quotes_of("The coach thanked the volunteers for their patience.", None);
-    assert_eq!(cue(quote(&quotes, "the volunteers for their patience")), "thanked");
-    let (_, quotes) = quotes_of("The county sheriff distanced himself from the new policy.", None);
-    assert_eq!(speaker(quote(&quotes, "himself from the new policy")), "The county sheriff");
+    assert_eq!(
+        cue(quote(&quotes, "the volunteers for their patience")),
+        "thanked"
+    );
+    let (_, quotes) = quotes_of(
+        "The county sheriff distanced himself from the new policy.",
+        None,
+    );
+    assert_eq!(
+        speaker(quote(&quotes, "himself from the new policy")),
+        "The county sheriff"
+    );
 }
 
 #[test]
 fn hopeful_is_an_adjective_of_stance() {
-    let (_, quotes) = quotes_of("Union leaders are hopeful about the new contract talks.", None);
+    let (_, quotes) = quotes_of(
+        "Union leaders are hopeful about the new contract talks.",
+        None,
+    );
     let q = quote(&quotes, "the new contract talks");
     assert_eq!((speaker(q), cue(q)), ("Union leaders", "hopeful"));
 }
 
 #[test]
 fn a_participle_takes_a_position_for_the_noun_it_modifies() {
-    let (_, quotes) = quotes_of("An outside group backing the senator spent heavily on television.", None);
+    let (_, quotes) = quotes_of(
+        "An outside group backing the senator spent heavily on television.",
+        None,
+    );
     let q = quote(&quotes, "the senator");
     assert_eq!((speaker(q), cue(q)), ("An outside group", "backing"));
     // A participle set off by commas is no frame interrupting a report.
-    let (_, quotes) = quotes_of("Democrats, fearing a long fight, opposed the nominee.", None);
-    assert!(quotes.iter().all(|q| q.content.text != "Democrats"), "{quotes:#?}");
+    let (_, quotes) = quotes_of(
+        "Democrats, fearing a long fight, opposed the nominee.",
+        None,
+    );
+    assert!(
+        quotes.iter().all(|q| q.content.text != "Democrats"),
+        "{quotes:#?}"
+    );
 }
 
 #[test]
@@ -631,67 +879,113 @@ fn an_owner_pledges_an_infinitive() {
 
 #[test]
 fn a_comparison_set_off_by_a_comma_ends_the_report() {
-    let (_, quotes) = quotes_of("The senator said turnout rose sharply, compared with the last election.", None);
-    assert_eq!(quote(&quotes, "turnout").content.text, "turnout rose sharply");
+    let (_, quotes) = quotes_of(
+        "The senator said turnout rose sharply, compared with the last election.",
+        None,
+    );
+    assert_eq!(
+        quote(&quotes, "turnout").content.text,
+        "turnout rose sharply"
+    );
 }
 
 #[test]
 fn the_nearest_person_is_named_with_the_apposition() {
     let text = "Jane Roe, a pollster in Ohio, watched the returns in the hall. \"We will win this state easily, and everyone here knows it.\"";
     let (_, quotes) = quotes_of(text, None);
-    assert_eq!(speaker(quote(&quotes, "We will win")), "Jane Roe, a pollster in Ohio");
+    assert_eq!(
+        speaker(quote(&quotes, "We will win")),
+        "Jane Roe, a pollster in Ohio"
+    );
 }
 
 #[test]
 fn the_hearer_after_told_and_a_day_are_no_speakers() {
     let (_, quotes) = quotes_of("The talks will resume next week, the envoy told CNN.", None);
-    assert_eq!(speaker(quote(&quotes, "The talks will resume")), "the envoy");
+    assert_eq!(
+        speaker(quote(&quotes, "The talks will resume")),
+        "the envoy"
+    );
     let (_, quotes) = quotes_of("Trump on Tuesday said the talks had failed.", None);
     assert_eq!(speaker(quote(&quotes, "the talks had failed")), "Trump");
 }
 
 #[test]
 fn a_partial_quote_reports_the_phrase_that_holds_it() {
-    let (_, quotes) = quotes_of("The mayor added “a note of caution” about the budget, and the council voted.", None);
-    let q = quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{quotes:#?}"));
+    let (_, quotes) = quotes_of(
+        "The mayor added “a note of caution” about the budget, and the council voted.",
+        None,
+    );
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
     assert_eq!(q.content.text, "“a note of caution” about the budget");
     assert_eq!(cue(q), "added");
 }
 
 #[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
-    let (_, quotes) = quotes_of("Party organizers were encouraged by the turnout at the rally.", None);
+    let (_, quotes) = quotes_of(
+        "Party organizers were encouraged by the turnout at the rally.",
+        None,
+    );
     let q = quote(&quotes, "the turnout");
-    assert_eq!(speaker(q), "Party organizers", "the 'by' phrase is what they feel about, not an agent");
+    assert_eq!(
+        speaker(q),
+        "Party organizers",
+        "the 'by' phrase is what they feel about, not an agent"
+    );
     assert_eq!(cue(q), "encouraged");
-    let (_, quotes) = quotes_of("Several donors were angered that the governor skipped the gala.", None);
-    assert_eq!(speaker(quote(&quotes, "that the governor skipped the gala")), "Several donors");
+    let (_, quotes) = quotes_of(
+        "Several donors were angered that the governor skipped the gala.",
+        None,
+    );
+    assert_eq!(
+        speaker(quote(&quotes, "that the governor skipped the gala")),
+        "Several donors"
+    );
 }
 
 #[test]
 fn a_speaker_hung_on_the_quote_is_no_report() {
-    let (_, quotes) = quotes_of("“We expect a long fight,” Jim Hale, 58, a retired teacher, said of the campaign.", None);
+    let (_, quotes) = quotes_of(
+        "“We expect a long fight,” Jim Hale, 58, a retired teacher, said of the campaign.",
+        None,
+    );
     let q = quote(&quotes, "We expect a long fight");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(q), "Jim Hale, 58, a retired teacher");
-    assert!(quotes.iter().all(|q| !q.content.text.contains("Jim Hale")), "{quotes:#?}");
+    assert!(
+        quotes.iter().all(|q| !q.content.text.contains("Jim Hale")),
+        "{quotes:#?}"
+    );
 }
 
 #[test]
 fn told_takes_the_speaker_before_it_with_the_apposition() {
     let (_, quotes) = quotes_of("“It is a fair deal for workers,” Ana Ortiz, a union steward, told reporters after the vote.", None);
-    assert_eq!(speaker(quote(&quotes, "It is a fair deal")), "Ana Ortiz, a union steward");
+    assert_eq!(
+        speaker(quote(&quotes, "It is a fair deal")),
+        "Ana Ortiz, a union steward"
+    );
 }
 
 #[test]
 fn a_pronoun_speaker_takes_no_noun_before_it() {
-    let (_, quotes) = quotes_of("Neighbors described a childhood she says was marked by hardship.", None);
+    let (_, quotes) = quotes_of(
+        "Neighbors described a childhood she says was marked by hardship.",
+        None,
+    );
     assert_eq!(speaker(quote(&quotes, "was marked by hardship")), "she");
 }
 
 #[test]
 fn an_adjunct_of_the_reported_clause_belongs_to_the_reporter() {
-    let (_, quotes) = quotes_of("The minister said the talks had stalled, citing a dispute over fishing rights.", None);
+    let (_, quotes) = quotes_of(
+        "The minister said the talks had stalled, citing a dispute over fishing rights.",
+        None,
+    );
     let q = quote(&quotes, "a dispute over fishing rights");
     assert_eq!(cue(q), "citing");
     assert_eq!(speaker(q), "The minister");
@@ -699,57 +993,94 @@ fn an_adjunct_of_the_reported_clause_belongs_to_the_reporter() {
 
 #[test]
 fn a_modal_verb_joined_to_the_reported_clause_is_part_of_it() {
-    let (_, quotes) = quotes_of("The mayor said she was a lifelong Democrat and would probably back the governor.", None);
+    let (_, quotes) = quotes_of(
+        "The mayor said she was a lifelong Democrat and would probably back the governor.",
+        None,
+    );
     let q = quote(&quotes, "she was a lifelong Democrat");
-    assert!(q.content.text.ends_with("would probably back the governor"), "{}", q.content.text);
+    assert!(
+        q.content.text.ends_with("would probably back the governor"),
+        "{}",
+        q.content.text
+    );
     assert_eq!(speaker(q), "The mayor");
 }
 
 #[test]
 fn a_date_is_not_what_a_cue_noun_is_about() {
     let (_, quotes) = quotes_of("The senator made the announcement on Monday.", None);
-    assert!(quotes.iter().all(|q| q.content.text != "Monday"), "{quotes:#?}");
+    assert!(
+        quotes.iter().all(|q| q.content.text != "Monday"),
+        "{quotes:#?}"
+    );
 }
 
 #[test]
 fn a_share_of_respondents_is_the_speaker_the_verb_hangs_on() {
     let (_, quotes) = quotes_of("Nearly nine out of 10 say they will need new skills.", None);
-    assert_eq!(speaker(quote(&quotes, "they will need new skills")), "Nearly nine out of 10");
-    let (_, quotes) = quotes_of("Thirty-one percent of those surveyed say they would be satisfied.", None);
-    assert_eq!(speaker(quote(&quotes, "they would be satisfied")), "Thirty-one percent of those surveyed");
+    assert_eq!(
+        speaker(quote(&quotes, "they will need new skills")),
+        "Nearly nine out of 10"
+    );
+    let (_, quotes) = quotes_of(
+        "Thirty-one percent of those surveyed say they would be satisfied.",
+        None,
+    );
+    assert_eq!(
+        speaker(quote(&quotes, "they would be satisfied")),
+        "Thirty-one percent of those surveyed"
+    );
 }
 
 #[test]
 fn a_pronoun_standing_for_a_thing_is_no_speaker() {
     let (_, quotes) = quotes_of("This shows that the plan failed. Lawmakers cited a report that says the program wasted millions.", None);
     assert!(quote(&quotes, "that the plan failed").speaker.is_none());
-    assert!(quote(&quotes, "the program wasted millions").speaker.is_none());
+    assert!(quote(&quotes, "the program wasted millions")
+        .speaker
+        .is_none());
 }
 
 #[test]
 fn say_reports_the_words_after_it_when_the_parser_misses_the_clause() {
     // The tagger reads "yields" as a noun, so the parse holds no clause for "said".
-    let (_, quotes) = quotes_of("Ortiz said each year of training yields a 5% rise in pay.", None);
+    let (_, quotes) = quotes_of(
+        "Ortiz said each year of training yields a 5% rise in pay.",
+        None,
+    );
     let q = quote(&quotes, "each year of training");
     assert_eq!((speaker(q), cue(q)), ("Ortiz", "said"));
-    assert!(q.content.text.ends_with("rise in pay"), "{}", q.content.text);
+    assert!(
+        q.content.text.ends_with("rise in pay"),
+        "{}",
+        q.content.text
+    );
 }
 
 #[test]
 fn a_participle_hung_on_the_last_noun_ends_the_report() {
-    let (_, quotes) = quotes_of("The governor talked up her “rural roads strategy,” promising to travel across the state.", None);
+    let (_, quotes) = quotes_of(
+        "The governor talked up her “rural roads strategy,” promising to travel across the state.",
+        None,
+    );
     let q = quote(&quotes, "her “rural");
     assert!(!q.content.text.contains("promising"), "{}", q.content.text);
 }
 
 #[test]
 fn a_question_put_ends_before_the_clause_of_the_one_asked() {
-    let (_, quotes) = quotes_of("Asked whether she would run again, the mayor said she had not decided.", None);
+    let (_, quotes) = quotes_of(
+        "Asked whether she would run again, the mayor said she had not decided.",
+        None,
+    );
     let q = quote(&quotes, "whether she would run again");
     assert_eq!(q.content.text, "whether she would run again");
     assert_eq!(cue(q), "Asked");
     // Who asked is the source; the one asked is not.
-    let (_, quotes) = quotes_of("Asked by a reporter about the strike, the minister declined to comment.", None);
+    let (_, quotes) = quotes_of(
+        "Asked by a reporter about the strike, the minister declined to comment.",
+        None,
+    );
     let q = quote(&quotes, "about the strike");
     assert_eq!(q.content.text, "about the strike");
     assert_eq!(speaker(q), "a reporter");
@@ -764,32 +1095,55 @@ fn what_someone_feels_or_says_about_a_topic_is_a_stance() {
     assert_eq!(speaker(quote(&quotes, "the new factory")), "Many residents");
     // "about" before a number is a quantity.
     let (_, quotes) = quotes_of("Turnout rose about 10 percent in the city.", None);
-    assert!(quotes.iter().all(|q| !q.content.text.contains("10 percent")), "{quotes:#?}");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.content.text.contains("10 percent")),
+        "{quotes:#?}"
+    );
 }
 
 #[test]
 fn a_relative_pronoun_standing_for_a_name_is_the_speaker() {
-    let (_, quotes) = quotes_of("Farmers thanked the Sierra Club, which praised the new water plan.", None);
+    let (_, quotes) = quotes_of(
+        "Farmers thanked the Sierra Club, which praised the new water plan.",
+        None,
+    );
     let q = quote(&quotes, "the new water plan");
     assert_eq!((speaker(q), cue(q)), ("which", "praised"));
     // A "which" standing for a thing speaks for nobody.
-    let (_, quotes) = quotes_of("Farmers rejected the new water plan, which favors large estates.", None);
+    let (_, quotes) = quotes_of(
+        "Farmers rejected the new water plan, which favors large estates.",
+        None,
+    );
     assert!(quote(&quotes, "large estates").speaker.is_none());
 }
 
 #[test]
 fn a_subordinate_clause_hung_on_the_cue_goes_with_the_complement() {
-    let (_, quotes) = quotes_of("He said he could not finish his degree because he had to support his family.", None);
+    let (_, quotes) = quotes_of(
+        "He said he could not finish his degree because he had to support his family.",
+        None,
+    );
     let q = quote(&quotes, "he could not finish");
-    assert_eq!(q.content.text, "he could not finish his degree because he had to support his family");
+    assert_eq!(
+        q.content.text,
+        "he could not finish his degree because he had to support his family"
+    );
 }
 
 #[test]
 fn an_aside_hung_inside_an_infinitive_is_no_part_of_it() {
     let text = "Some senators have called for the allies to send troops to the region in the north, saying strikes have been useless.";
     let (_, quotes) = quotes_of(text, None);
-    assert_eq!(quote(&quotes, "to send troops").content.text, "to send troops to the region in the north");
-    assert_eq!(speaker(quote(&quotes, "strikes have been useless")), "Some senators");
+    assert_eq!(
+        quote(&quotes, "to send troops").content.text,
+        "to send troops to the region in the north"
+    );
+    assert_eq!(
+        speaker(quote(&quotes, "strikes have been useless")),
+        "Some senators"
+    );
 }
 
 #[test]
@@ -797,21 +1151,33 @@ fn say_with_the_subject_of_its_clause_taken_for_an_object() {
     let text = "Several mayors have called for the state to fund new bridges, saying the old ones are unsafe.";
     let (_, quotes) = quotes_of(text, None);
     let q = quote(&quotes, "the old ones");
-    assert_eq!((q.content.text.as_str(), cue(q)), ("the old ones are unsafe", "saying"));
+    assert_eq!(
+        (q.content.text.as_str(), cue(q)),
+        ("the old ones are unsafe", "saying")
+    );
 }
 
 #[test]
 fn whom_a_speaker_talked_to_is_no_part_of_the_topic() {
-    let (_, quotes) = quotes_of("The senator spoke to reporters about the new tariffs.", None);
+    let (_, quotes) = quotes_of(
+        "The senator spoke to reporters about the new tariffs.",
+        None,
+    );
     let q = quote(&quotes, "the new tariffs");
-    assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("the new tariffs", "The senator", "spoke"));
+    assert_eq!(
+        (q.content.text.as_str(), speaker(q), cue(q)),
+        ("the new tariffs", "The senator", "spoke")
+    );
 }
 
 #[test]
 fn a_topic_the_parser_hung_on_the_addressee() {
     let (_, quotes) = quotes_of("The governor talked with farmers about the drought.", None);
     let q = quote(&quotes, "the drought");
-    assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("the drought", "The governor", "talked"));
+    assert_eq!(
+        (q.content.text.as_str(), speaker(q), cue(q)),
+        ("the drought", "The governor", "talked")
+    );
 }
 
 #[test]
@@ -823,56 +1189,99 @@ fn a_cue_verb_tagged_as_a_noun_keeps_its_subject() {
 
 #[test]
 fn a_fronted_report_before_a_frame_with_a_participle_adjunct() {
-    for text in ["The plan is dead, the minister said, adding that talks would resume.", "The plan is dead, said the minister, adding that talks would resume."] {
+    for text in [
+        "The plan is dead, the minister said, adding that talks would resume.",
+        "The plan is dead, said the minister, adding that talks would resume.",
+    ] {
         let (_, quotes) = quotes_of(text, None);
         let q = quote(&quotes, "The plan is dead");
-        assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("The plan is dead", "the minister", "said"), "{text}");
+        assert_eq!(
+            (q.content.text.as_str(), speaker(q), cue(q)),
+            ("The plan is dead", "the minister", "said"),
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn an_inverted_frame_interrupting_a_report() {
-    let (_, quotes) = quotes_of("The contrast with the rival, said Doyle, would be clear.", None);
-    let (before, after) = (quote(&quotes, "The contrast with the rival"), quote(&quotes, "would be clear"));
+    let (_, quotes) = quotes_of(
+        "The contrast with the rival, said Doyle, would be clear.",
+        None,
+    );
+    let (before, after) = (
+        quote(&quotes, "The contrast with the rival"),
+        quote(&quotes, "would be clear"),
+    );
     assert_eq!(before.content.text, "The contrast with the rival");
-    assert_eq!((speaker(before), speaker(after), cue(after)), ("Doyle", "Doyle", "said"));
+    assert_eq!(
+        (speaker(before), speaker(after), cue(after)),
+        ("Doyle", "Doyle", "said")
+    );
 }
 
 #[test]
 fn the_participle_adjunct_of_a_fronted_frame_is_its_speakers() {
     let text = "Washington did not complain when the factories closed, a local official said, adding that the impact was small.";
     let (_, quotes) = quotes_of(text, None);
-    assert!(!quotes.iter().any(|q| q.content.text.starts_with("a local official")), "the frame is no report");
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.content.text.starts_with("a local official")),
+        "the frame is no report"
+    );
     let q = quote(&quotes, "that the impact was small");
     assert_eq!((speaker(q), cue(q)), ("a local official", "adding"));
 }
 
 #[test]
 fn the_participle_adjunct_of_an_inverted_frame_is_its_speakers() {
-    let (_, quotes) = quotes_of("The plan is dead, said the minister, adding that talks would resume.", None);
+    let (_, quotes) = quotes_of(
+        "The plan is dead, said the minister, adding that talks would resume.",
+        None,
+    );
     let q = quote(&quotes, "that talks would resume");
     assert_eq!((speaker(q), cue(q)), ("the minister", "adding"));
 }
 
 #[test]
 fn a_concession_by_the_reporter_ends_the_report() {
-    let (_, quotes) = quotes_of("The mayor said the city would recover, despite the heavy losses.", None);
-    assert_eq!(quote(&quotes, "the city would recover").content.text, "the city would recover");
+    let (_, quotes) = quotes_of(
+        "The mayor said the city would recover, despite the heavy losses.",
+        None,
+    );
+    assert_eq!(
+        quote(&quotes, "the city would recover").content.text,
+        "the city would recover"
+    );
 }
 
 #[test]
 fn a_contrast_drawn_by_the_reporter_ends_the_report() {
-    let (_, quotes) = quotes_of("The minister said the economy was growing, although unemployment remains high.", None);
-    assert_eq!(quote(&quotes, "the economy was growing").content.text, "the economy was growing");
+    let (_, quotes) = quotes_of(
+        "The minister said the economy was growing, although unemployment remains high.",
+        None,
+    );
+    assert_eq!(
+        quote(&quotes, "the economy was growing").content.text,
+        "the economy was growing"
+    );
 }
 
 #[test]
 fn an_as_clause_frames_the_clause_it_opens() {
-    let (_, quotes) = quotes_of("As the mayor said, the two parties have become less ideological.", None);
+    let (_, quotes) = quotes_of(
+        "As the mayor said, the two parties have become less ideological.",
+        None,
+    );
     let q = quote(&quotes, "the two parties");
     assert_eq!(
         (q.content.text.as_str(), speaker(q), cue(q)),
-        ("the two parties have become less ideological", "the mayor", "said")
+        (
+            "the two parties have become less ideological",
+            "the mayor",
+            "said"
+        )
     );
 }
 
@@ -880,12 +1289,18 @@ fn an_as_clause_frames_the_clause_it_opens() {
 fn a_relative_clause_can_report_what_its_relative_word_stands_for() {
     let (_, quotes) = quotes_of("The new fees, which officials said will go into effect next month, will not apply to students.", None);
     let q = quote(&quotes, "will go into effect");
-    assert_eq!((q.content.text.as_str(), speaker(q), cue(q)), ("will go into effect next month", "officials", "said"));
+    assert_eq!(
+        (q.content.text.as_str(), speaker(q), cue(q)),
+        ("will go into effect next month", "officials", "said")
+    );
 }
 
 #[test]
 fn a_relative_clause_without_its_relative_word_can_report_too() {
-    let (_, quotes) = quotes_of("The union called it a step they believe could help the party.", None);
+    let (_, quotes) = quotes_of(
+        "The union called it a step they believe could help the party.",
+        None,
+    );
     let q = quote(&quotes, "could help the party");
     assert_eq!((speaker(q), cue(q)), ("they", "believe"));
 }
@@ -895,7 +1310,11 @@ fn according_to_opening_the_sentence_ends_at_its_comma() {
     let (_, quotes) = quotes_of("According to Reyes, while the budget was limited to road repairs, it is unclear what the council approved.", None);
     let q = quote(&quotes, "while the budget");
     assert_eq!((speaker(q), cue(q)), ("Reyes", "According to"));
-    assert!(q.content.text.ends_with("what the council approved"), "{}", q.content.text);
+    assert!(
+        q.content.text.ends_with("what the council approved"),
+        "{}",
+        q.content.text
+    );
 }
 
 #[test]
@@ -903,17 +1322,28 @@ fn quoted_words_are_never_the_speaker_of_a_report() {
     let (_, quotes) = quotes_of("Ruiz has criticized the church voters, declaring that “real patriots” don’t support Smith and that the party has lost its way.", None);
     let inside: Vec<&str> = quotes
         .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect && q.speaker.as_ref().is_some_and(|s| s.text.contains("patriots")))
+        .filter(|q| {
+            q.kind == QuoteKind::Indirect
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.text.contains("patriots"))
+        })
         .map(|q| q.content.text.as_str())
         .collect();
-    assert!(inside.is_empty(), "reports with a quoted speaker: {inside:?}");
+    assert!(
+        inside.is_empty(),
+        "reports with a quoted speaker: {inside:?}"
+    );
 }
 
 #[test]
 fn a_stance_received_has_the_giver_as_its_source() {
     let (_, quotes) = quotes_of("The plan has drawn sharp criticism from farm groups.", None);
     let q = quote(&quotes, "The plan");
-    assert_eq!((speaker(q), cue(q)), ("farm groups", "drawn sharp criticism"));
+    assert_eq!(
+        (speaker(q), cue(q)),
+        ("farm groups", "drawn sharp criticism")
+    );
 }
 
 #[test]
@@ -922,28 +1352,43 @@ fn a_stance_verb_after_an_apposition_has_the_named_subject() {
         "The backlash grew louder Wednesday as Ana Ruiz, Ronald Reagan’s niece, attacked Smith for comments made this week about the harbor and the Second Amendment.",
         None,
     );
-    let q = quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == "attacked")).expect("a report cued by 'attacked'");
+    let q = quotes
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "attacked"))
+        .expect("a report cued by 'attacked'");
     assert!(q.content.text.starts_with("Smith"), "{}", q.content.text);
     assert!(speaker(q).ends_with("niece"), "{}", speaker(q));
 }
 
 #[test]
 fn a_relative_clause_after_an_inverted_frame_describes_the_speaker() {
-    let (_, quotes) = quotes_of("The plan will cut costs, said Ana Ruiz, who chairs the budget committee.", None);
+    let (_, quotes) = quotes_of(
+        "The plan will cut costs, said Ana Ruiz, who chairs the budget committee.",
+        None,
+    );
     let q = quote(&quotes, "The plan will cut costs");
-    assert_eq!((speaker(q), cue(q)), ("Ana Ruiz, who chairs the budget committee", "said"));
+    assert_eq!(
+        (speaker(q), cue(q)),
+        ("Ana Ruiz, who chairs the budget committee", "said")
+    );
 }
 
 #[test]
 fn an_apposition_after_an_inverted_frame_describes_the_speaker() {
     let (_, quotes) = quotes_of("“We won,” said Mark Ruiz, associate director for research at the Harbor Institute's energy program.", None);
     let q = quote(&quotes, "We won");
-    assert_eq!(speaker(q), "Mark Ruiz, associate director for research at the Harbor Institute's energy program");
+    assert_eq!(
+        speaker(q),
+        "Mark Ruiz, associate director for research at the Harbor Institute's energy program"
+    );
 }
 
 #[test]
 fn an_apposition_read_as_a_second_subject_still_describes_the_first() {
-    let (_, quotes) = quotes_of("Dan Nevins, the chief executive of Starz, said the deal was good.", None);
+    let (_, quotes) = quotes_of(
+        "Dan Nevins, the chief executive of Starz, said the deal was good.",
+        None,
+    );
     let q = quote(&quotes, "the deal was good");
     assert_eq!(speaker(q), "Dan Nevins, the chief executive of Starz");
 }
@@ -959,45 +1404,80 @@ fn a_headline_in_title_case_after_a_name_is_a_report() {
 fn an_apposition_misread_as_a_verb_after_an_inverted_report_describes_the_speaker() {
     let (_, quotes) = quotes_of("The plan is dead, said Mark Ruiz, associate director for research at the Harbor Institute.", None);
     let q = quote(&quotes, "The plan is dead");
-    assert_eq!((q.content.text.as_str(), speaker(q)), ("The plan is dead", "Mark Ruiz, associate director for research at the Harbor Institute"));
+    assert_eq!(
+        (q.content.text.as_str(), speaker(q)),
+        (
+            "The plan is dead",
+            "Mark Ruiz, associate director for research at the Harbor Institute"
+        )
+    );
 }
 
 #[test]
 fn a_short_quoted_line_that_nothing_attributes_is_no_quotation() {
     let (_, quotes) = quotes_of("The council met on Monday to vote on the budget.\n\n‘Roads that last.’\n\nThe budget passed by two votes.", None);
-    assert!(quotes.iter().all(|q| !q.content.text.starts_with("Roads")), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+    assert!(
+        quotes.iter().all(|q| !q.content.text.starts_with("Roads")),
+        "{:#?}",
+        quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>()
+    );
 }
 
 #[test]
 fn an_apposition_after_a_speaker_named_after_the_cue_describes_the_speaker() {
-    let (_, quotes) = quotes_of("“It is over,” said Ann Lee, the chief executive of Foxcorp.", None);
-    assert_eq!(speaker(quote(&quotes, "It is over")), "Ann Lee, the chief executive of Foxcorp");
+    let (_, quotes) = quotes_of(
+        "“It is over,” said Ann Lee, the chief executive of Foxcorp.",
+        None,
+    );
+    assert_eq!(
+        speaker(quote(&quotes, "It is over")),
+        "Ann Lee, the chief executive of Foxcorp"
+    );
     // Its last noun tagged as a verb.
     let (_, quotes) = quotes_of("“The plan will not survive the winter,” said Mark Tully, a Republican communications strategist.", None);
-    assert_eq!(speaker(quote(&quotes, "The plan will not survive")), "Mark Tully, a Republican communications strategist");
+    assert_eq!(
+        speaker(quote(&quotes, "The plan will not survive")),
+        "Mark Tully, a Republican communications strategist"
+    );
 }
 
 #[test]
 fn the_last_noun_of_an_apposition_before_the_cue_is_not_the_speaker() {
     let (_, quotes) = quotes_of("''We would have been all in,'' Mr. Alvarez, the Republican mayor of Tampa, said in his office overlooking the bay.", None);
-    assert_eq!(speaker(quote(&quotes, "We would have been all in")), "Mr. Alvarez, the Republican mayor of Tampa");
+    assert_eq!(
+        speaker(quote(&quotes, "We would have been all in")),
+        "Mr. Alvarez, the Republican mayor of Tampa"
+    );
 }
 
 #[test]
 fn a_dateline_after_a_headline_is_no_speaker() {
     let (_, quotes) = quotes_of("Mayor backs port deal.  SPRINGFIELD, Ill. (AP) — Mayor Jane Roe said Monday that the port deal would create jobs.", None);
-    assert_eq!(speaker(quote(&quotes, "that the port deal")), "Mayor Jane Roe");
+    assert_eq!(
+        speaker(quote(&quotes, "that the port deal")),
+        "Mayor Jane Roe"
+    );
     let (_, quotes) = quotes_of("Talks resume.  GENEVA (Reuters) — Foreign Minister Ana Ortiz told delegates the talks would resume.", None);
-    assert_eq!(speaker(quote(&quotes, "the talks would resume")), "Foreign Minister Ana Ortiz");
+    assert_eq!(
+        speaker(quote(&quotes, "the talks would resume")),
+        "Foreign Minister Ana Ortiz"
+    );
 }
 
 #[test]
 fn a_single_quoted_word_without_a_cue_verb_is_a_scare_quote() {
     let text = "Services for adults vary from county to county, depending on whether they are \"high\" or \"low\" earners.";
     let (_, quotes) = quotes_of(text, None);
-    assert!(quotes.is_empty(), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+    assert!(
+        quotes.is_empty(),
+        "{:#?}",
+        quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>()
+    );
     // More than one word is still reported by the verb.
-    let (_, quotes) = quotes_of("The senator dismissed the bill as \"a cynical stunt\" on Monday.", None);
+    let (_, quotes) = quotes_of(
+        "The senator dismissed the bill as \"a cynical stunt\" on Monday.",
+        None,
+    );
     assert_eq!(speaker(quote(&quotes, "a cynical stunt")), "The senator");
 }
 
@@ -1012,26 +1492,42 @@ fn verbs_of_speaking_loudly_or_in_passing_frame_a_quote() {
 
 #[test]
 fn a_text_reads_the_words_it_holds() {
-    let (_, quotes) = quotes_of("“The store will close for good on Friday,” the notice on the door read.", None);
+    let (_, quotes) = quotes_of(
+        "“The store will close for good on Friday,” the notice on the door read.",
+        None,
+    );
     let q = quote(&quotes, "The store will close");
     assert_eq!((speaker(q), cue(q)), ("the notice on the door", "read"));
 }
 
 #[test]
 fn a_title_with_an_ampersand_is_no_quotation() {
-    let (_, quotes) = quotes_of("On Sunday on Channel Five’s “Books & Beyond,” Rep. Jane Roe discussed the library bill.", None);
-    assert!(quotes.iter().all(|q| !q.content.text.contains("Beyond")), "{:#?}", quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>());
+    let (_, quotes) = quotes_of(
+        "On Sunday on Channel Five’s “Books & Beyond,” Rep. Jane Roe discussed the library bill.",
+        None,
+    );
+    assert!(
+        quotes.iter().all(|q| !q.content.text.contains("Beyond")),
+        "{:#?}",
+        quotes.iter().map(|q| &q.content.text).collect::<Vec<_>>()
+    );
 }
 
 #[test]
 fn a_speaker_cut_short_inside_its_apposition_takes_all_of_it() {
     let (_, quotes) = quotes_of("“Cuts will hurt,” said Dana Becker, co-director of the Center for Economic and Policy Research, a liberal research group.", None);
-    assert_eq!(speaker(quote(&quotes, "Cuts will hurt")), "Dana Becker, co-director of the Center for Economic and Policy Research");
+    assert_eq!(
+        speaker(quote(&quotes, "Cuts will hurt")),
+        "Dana Becker, co-director of the Center for Economic and Policy Research"
+    );
 }
 
 #[test]
 fn a_relative_clause_reporting_on_its_own_is_no_part_of_the_speaker() {
-    let (_, quotes) = quotes_of("Ana Ruiz, who backs the mayor, said the budget was far too small.", None);
+    let (_, quotes) = quotes_of(
+        "Ana Ruiz, who backs the mayor, said the budget was far too small.",
+        None,
+    );
     let q = quote(&quotes, "the budget was far too small");
     assert_eq!(speaker(q), "Ana Ruiz");
     assert_eq!(speaker(quote(&quotes, "the mayor")), "who");

@@ -17,20 +17,32 @@ const MIN_CUE_F1: f64 = 64.1;
 #[test]
 fn polnear_dev_scores_hold() {
     let dir = data_dir().join("polnear/dev");
-    let articles = read_polnear(&dir)
-        .unwrap_or_else(|e| panic!("PolNeAR dev is needed: {e} (set DETENTE_DATA to the shared data directory)"));
+    let articles = read_polnear(&dir).unwrap_or_else(|e| {
+        panic!("PolNeAR dev is needed: {e} (set DETENTE_DATA to the shared data directory)")
+    });
     let mut scores = QuoteScores::default();
     for article in &articles {
         let (_, quotes) = common::quotes_of(&article.text, None);
         scores.add_article(article, &quotes);
     }
     let checks = [
-        ("direct content", scores.direct_content.overlap.prf().f1, MIN_DIRECT_CONTENT_F1),
-        ("indirect content", scores.indirect_content.overlap.prf().f1, MIN_INDIRECT_CONTENT_F1),
+        (
+            "direct content",
+            scores.direct_content.overlap.prf().f1,
+            MIN_DIRECT_CONTENT_F1,
+        ),
+        (
+            "indirect content",
+            scores.indirect_content.overlap.prf().f1,
+            MIN_INDIRECT_CONTENT_F1,
+        ),
         ("source", scores.source.overlap.prf().f1, MIN_SOURCE_F1),
         ("cue", scores.cue.overlap.prf().f1, MIN_CUE_F1),
     ];
-    let failures: Vec<String> =
-        checks.iter().filter(|(_, f1, min)| f1 < min).map(|(name, f1, min)| format!("{name} F1 {f1:.2} < {min}")).collect();
+    let failures: Vec<String> = checks
+        .iter()
+        .filter(|(_, f1, min)| f1 < min)
+        .map(|(name, f1, min)| format!("{name} F1 {f1:.2} < {min}"))
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("; "));
 }

@@ -11,7 +11,8 @@ const ARTICLE: &str = "seed/000_b3abc5c9218013e2.txt";
 
 fn seed() -> (Document, Vec<Quote>) {
     let path = data_file(ARTICLE).unwrap_or_else(|e| panic!("{e}"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (set DETENTE_DATA)", path.display()));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (set DETENTE_DATA)", path.display()));
     quotes_of(&text, chrono::NaiveDate::from_ymd_opt(2022, 1, 21))
 }
 
@@ -25,17 +26,83 @@ struct Expected {
 }
 
 const EXPECTED: &[Expected] = &[
-    Expected { phrase: "any major breakthroughs", kind: QuoteKind::Direct, speaker: "Blinken", cue: Some("told"), code: "USAGOV" },
-    Expected { phrase: "We anticipate that", kind: QuoteKind::Direct, speaker: "he", cue: Some("added"), code: "USAGOV" },
-    Expected { phrase: "a reasonable dialogue", kind: QuoteKind::Direct, speaker: "Lavrov", cue: Some("told"), code: "RUSGOV" },
-    Expected { phrase: "certainly prepared to", kind: QuoteKind::Direct, speaker: "Blinken", cue: Some("said"), code: "USAGOV" },
-    Expected { phrase: "a public release", kind: QuoteKind::Direct, speaker: "she", cue: Some("said"), code: "USAGOV" },
-    Expected { phrase: "most serious consequences", kind: QuoteKind::Partial, speaker: "Lavrov", cue: Some("vowed"), code: "RUSGOV" },
-    Expected { phrase: "frank", kind: QuoteKind::Partial, speaker: "Blinken", cue: Some("described"), code: "USAGOV" },
-    Expected { phrase: "premature", kind: QuoteKind::Partial, speaker: "He", cue: None, code: "RUSGOV" },
-    Expected { phrase: "move in", kind: QuoteKind::Partial, speaker: "Biden", cue: None, code: "USAGOV" },
-    Expected { phrase: "disaster for Russia", kind: QuoteKind::Partial, speaker: "Biden", cue: Some("warned"), code: "USAGOV" },
-    Expected { phrase: "our allies", kind: QuoteKind::Partial, speaker: "official", cue: Some("said"), code: "USAGOV" },
+    Expected {
+        phrase: "any major breakthroughs",
+        kind: QuoteKind::Direct,
+        speaker: "Blinken",
+        cue: Some("told"),
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "We anticipate that",
+        kind: QuoteKind::Direct,
+        speaker: "he",
+        cue: Some("added"),
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "a reasonable dialogue",
+        kind: QuoteKind::Direct,
+        speaker: "Lavrov",
+        cue: Some("told"),
+        code: "RUSGOV",
+    },
+    Expected {
+        phrase: "certainly prepared to",
+        kind: QuoteKind::Direct,
+        speaker: "Blinken",
+        cue: Some("said"),
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "a public release",
+        kind: QuoteKind::Direct,
+        speaker: "she",
+        cue: Some("said"),
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "most serious consequences",
+        kind: QuoteKind::Partial,
+        speaker: "Lavrov",
+        cue: Some("vowed"),
+        code: "RUSGOV",
+    },
+    Expected {
+        phrase: "frank",
+        kind: QuoteKind::Partial,
+        speaker: "Blinken",
+        cue: Some("described"),
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "premature",
+        kind: QuoteKind::Partial,
+        speaker: "He",
+        cue: None,
+        code: "RUSGOV",
+    },
+    Expected {
+        phrase: "move in",
+        kind: QuoteKind::Partial,
+        speaker: "Biden",
+        cue: None,
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "disaster for Russia",
+        kind: QuoteKind::Partial,
+        speaker: "Biden",
+        cue: Some("warned"),
+        code: "USAGOV",
+    },
+    Expected {
+        phrase: "our allies",
+        kind: QuoteKind::Partial,
+        speaker: "official",
+        cue: Some("said"),
+        code: "USAGOV",
+    },
 ];
 
 #[test]
@@ -43,7 +110,10 @@ fn every_seed_quotation_is_found_and_attributed() {
     let (doc, quotes) = seed();
     let mut failures = Vec::new();
     for e in EXPECTED {
-        let Some(q) = quotes.iter().find(|q| q.kind == e.kind && q.content.text.contains(e.phrase)) else {
+        let Some(q) = quotes
+            .iter()
+            .find(|q| q.kind == e.kind && q.content.text.contains(e.phrase))
+        else {
             failures.push(format!("no {:?} quote containing {:?}", e.kind, e.phrase));
             continue;
         };
@@ -52,7 +122,10 @@ fn every_seed_quotation_is_found_and_attributed() {
             continue;
         };
         if !speaker.text.ends_with(e.speaker) {
-            failures.push(format!("{:?}: speaker {:?}, expected {:?}", e.phrase, speaker.text, e.speaker));
+            failures.push(format!(
+                "{:?}: speaker {:?}, expected {:?}",
+                e.phrase, speaker.text, e.speaker
+            ));
         }
         let cue = q.cue.as_ref().map(|c| c.text.as_str());
         if e.cue.is_some() && cue != e.cue {
@@ -60,7 +133,10 @@ fn every_seed_quotation_is_found_and_attributed() {
         }
         // Codes come from the actor stage; without it there is nothing to copy.
         if !doc.actors.is_empty() && speaker.code.as_deref() != Some(e.code) {
-            failures.push(format!("{:?}: speaker code {:?} ({}), expected {}", e.phrase, speaker.code, speaker.how, e.code));
+            failures.push(format!(
+                "{:?}: speaker code {:?} ({}), expected {}",
+                e.phrase, speaker.code, speaker.how, e.code
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
