@@ -9,8 +9,10 @@
 //!   a few quoted words inside a sentence are partial. A direct quote is attributed through the
 //!   words around it in its sentence (“…,” he said / X told reporters: “…”), or in the short
 //!   sentence right after it when the segmenter split the frame off (“… right?” X asked.), or
-//!   by the clause a colon ends before it even without a speech verb (X fired back: “…”), a
-//!   partial quote through the cue verb that governs it in the dependency tree (X vowed “…”);
+//!   by the clause a colon ends before it even without a speech verb (X fired back: “…”), or
+//!   by any verb right after its closing comma (“…,” X urged), or by the name a headline opens
+//!   with (X: ‘…’), a partial quote through the cue verb that governs it in the dependency tree
+//!   (X vowed “…”);
 //! * **indirect** speech comes from the dependency tree: the clausal complement of a speech cue
 //!   ("said that …"), the clause a fronted report hangs on ("…, officials said"; "…, said a
 //!   spokesman for X, who …"), the infinitive of an intent verb with the object it urges
@@ -31,7 +33,9 @@
 //!   "Name: …" headlines and transcript turns ("SMITH: …"); the content is the reported clause
 //!   or phrase, without the asides set off by a comma that end it (", which …", ", arguing …",
 //!   ", although …", ", despite …") and without whom it was said to ("spoke to reporters about
-//!   Y"); "As X said, Y" frames the clause after it. Attribution corpora such as PolNeAR count
+//!   Y"), and without a second predicate coordinated with a noun inside it ("calling Y “…”
+//!   and posting Z"), or a direct quote that has a frame of its own ("Y – “…,” she said");
+//!   "As X said, Y" frames the clause after it. Attribution corpora such as PolNeAR count
 //!   beliefs, findings and stances as attributions, and so do analysts asking who backs or
 //!   opposes whom. A report interrupted by its frame ("Y, he said, Z", "Y, said X, Z") is two
 //!   pieces sharing one cue and speaker, like an interrupted direct quote. A partial quote
@@ -39,7 +43,8 @@
 //!   verb's phrase the reported content;
 //! * a direct or partial quote whose sentence names no speaker continues the previous quote of
 //!   its paragraph (or of the previous one, when the paragraph opens by carrying an unclosed
-//!   quote on or holds nothing but the quote), or else takes the nearest speaker of its
+//!   quote on or holds nothing but the quote), with the report around it if that one is partial
+//!   ("X said Y was “…” ¶ “…”"), or else takes the nearest speaker of its
 //!   paragraph; [`Speaker::how`] says which. Indirect speech keeps only the speaker its own
 //!   sentence names.
 //!
@@ -425,9 +430,10 @@ impl<'a> Run<'a> {
             // are capitalised words that no speech verb reports ("promoting his book “A Time
             // for Truth”"), even set off by commas, and capitalised words quoted inside a
             // sentence, whatever reports them ("told “Face the Nation”").
+            // A quote after "Name:" is spoken, in whatever case a headline prints it.
             let spoken = attribution
                 .as_ref()
-                .is_some_and(|(c, _)| self.verb_cue(c.start).speech);
+                .is_some_and(|(c, _)| self.verb_cue(c.start).speech || self.lower(c.start) == ":");
             let inside_sentence = q.open != self.doc.sentences[self.sentence(q.open)].tokens.start;
             let title = (!spoken && self.is_title(&content, 2))
                 || (!direct && inside_sentence && self.is_title(&content, 1));
@@ -527,9 +533,19 @@ impl<'a> Run<'a> {
             return Some(found);
         }
         if q.open > before_start && self.lower(q.open - 1) == ":" {
-            if let Some(found) = self.clause_before_colon(before_start..q.open) {
+            // “Name: ‘…’”, in a headline or a transcript.
+            let named = self
+                .name_before_colon(self.tree_of(q.open))
+                .filter(|(colon, _)| colon + 1 == q.open);
+            if let Some(found) = named
+                .map(|(colon, speaker)| (colon..colon + 1, Some(speaker)))
+                .or_else(|| self.clause_before_colon(before_start..q.open))
+            {
                 return Some(found);
             }
+        }
+        if let Some(found) = self.frame_after_comma(q) {
+            return Some(found);
         }
         // A quote that ends its sentence may have its frame in a short sentence of its own:
         // the segmenter splits “… right?” Smith said.
@@ -563,6 +579,56 @@ impl<'a> Run<'a> {
         None
     }
 
+    /// “…,” Reyes urged. / “…,” beamed Jane Roe. / “…?” the senator asked at a hearing: the
+    /// words right after a quote that a comma ends open with its frame, a noun phrase and a verb
+    /// in either order, whatever the verb; after a quote's own "?" or "!", only a cue verb (not
+    /// “…?” she put her house up for sale), even in the next sentence where the segmenter split
+    /// it off.
+    fn frame_after_comma(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        let close = q.close?;
+        let words = self.doc.tokens.len() as u32;
+        let comma_after = close + 1 < words && self.lower(close + 1) == ",";
+        let comma = comma_after || self.lower(close - 1) == ",";
+        if !comma && !matches!(self.lower(close - 1).as_str(), "?" | "!") {
+            return None;
+        }
+        let start = close + 1 + u32::from(comma_after);
+        if start >= words || self.paragraph(start) != self.paragraph(close) {
+            return None;
+        }
+        let tree = self.tree_of(start);
+        let frame = start
+            ..(start..tree.tokens().end)
+                .find(|&t| self.in_quote(t))
+                .unwrap_or(tree.tokens().end);
+        let nominal = |t: u32| {
+            matches!(
+                self.upos(t),
+                "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"
+            ) || matches!(self.lower(t).as_str(), "'s" | "’s")
+        };
+        let mut verb = start;
+        while verb < frame.end && nominal(verb) {
+            verb += 1;
+        }
+        while verb < frame.end && self.upos(verb) == "ADV" {
+            verb += 1;
+        }
+        // A cue by its form whatever its tag ("Ortiz answers" read as a noun), else any verb.
+        let cue_form = || {
+            self.cues
+                .verb(&self.lower(verb), &tree.lemma(verb).to_lowercase())
+                .is_verb()
+        };
+        if verb >= frame.end || !((comma && self.upos(verb) == "VERB") || cue_form()) {
+            return None;
+        }
+        // Not a relative clause on the quoted words ("“…,” which allows Y").
+        let speaker = speaker_next_to(tree, verb, &frame)
+            .filter(|s| !matches!(tree.syntax(s.head).xpos.as_str(), "WDT" | "WP"))?;
+        Some((verb..verb + 1, Some(speaker)))
+    }
+
     /// A quote introduced by a colon whose frame has no speech cue ("Rubio fired back:",
     /// "as X put it:"): the main verb of the clause the colon ends, in `frame` (the words
     /// before the colon), is the cue and its subject the speaker.
@@ -571,7 +637,7 @@ impl<'a> Run<'a> {
         let verb = frame.clone().find(|&t| {
             self.upos(t) == "VERB"
                 && !self.in_quote(t)
-                && tree.head(t).map_or(true, |h| !frame.contains(&h))
+                && tree.head(t).is_none_or(|h| !frame.contains(&h))
         })?;
         let speaker = subject_of_cue(tree, verb, &frame).filter(|s| !self.in_quote(s.head))?;
         Some((verb..verb + 1, Some(speaker)))
@@ -932,7 +998,45 @@ impl<'a> Run<'a> {
             None => infinitive,
         };
         // "called for Y to act, saying Z": the aside hung inside the infinitive is no part of it.
-        self.without_asides(tree, content)
+        self.before_second_predicate(tree, t, self.without_asides(tree, content))
+    }
+
+    /// `content` of cue `t` up to a second predicate of the speaker that the parser coordinated
+    /// with a noun inside it: a verb joined by "and" or "but", with an object or complement but
+    /// without a subject of its own, in the tense of a finite or gerund cue ("thanked Y “…” and
+    /// called Z", "calling Y a fraud and mocking Z"); verbs coordinated with verbs stay ("vowed
+    /// to cut taxes and raise wages").
+    fn before_second_predicate(
+        &self,
+        tree: &SentenceTree,
+        t: u32,
+        content: Range<u32>,
+    ) -> Range<u32> {
+        if !matches!(tree.syntax(t).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBG") {
+            return content;
+        }
+        let second = content.clone().find(|&v| {
+            let first = tree.subtree(v)[0];
+            tree.base_rel(v) == "conj"
+                && self.upos(v) == "VERB"
+                && tree.head(v).is_some_and(|h| {
+                    h < v
+                        && content.contains(&h)
+                        && matches!(self.upos(h), "NOUN" | "PROPN" | "NUM")
+                })
+                && first > content.start
+                && matches!(self.lower(first).as_str(), "and" | "but")
+                && tree.child_with(v, "nsubj").is_none()
+                && tree
+                    .children(v)
+                    .iter()
+                    .any(|&c| matches!(tree.base_rel(c), "obj" | "obl" | "xcomp" | "ccomp"))
+                && in_reporter_tense(tree, v, t)
+        });
+        match second {
+            Some(v) => self.trim(content.start..tree.subtree(v)[0]),
+            None => content,
+        }
     }
 
     /// The contiguous token range of the subtree of `t`, trimmed.
@@ -1187,7 +1291,11 @@ impl<'a> Run<'a> {
             }
             _ => t + 1,
         };
-        let content = self.without_asides(tree, self.trim(start..last + 1));
+        let content = self.before_second_predicate(
+            tree,
+            t,
+            self.without_asides(tree, self.trim(start..last + 1)),
+        );
         (!content.is_empty()).then_some(content)
     }
 
@@ -1694,6 +1802,27 @@ impl<'a> Run<'a> {
     /// paragraph of a document) or a speaker's turn in a transcript ("SMITH: We will …"), whose
     /// content runs to the end of the paragraph.
     fn headline_speech(&self, tree: &SentenceTree) -> Option<Report> {
+        let (colon, speaker) = self.name_before_colon(tree)?;
+        let paragraph = self.doc.sentences[tree.sentence].paragraph;
+        let last = self.doc.sentences[tree.sentence..]
+            .iter()
+            .take_while(|s| s.paragraph == paragraph)
+            .last()?;
+        let content = self.trim(colon + 1..last.tokens.end);
+        // What follows is a statement, not a list of figures or names.
+        // A headline in title case is read as names ("Poll: Sanders Burns Clinton"); any
+        // headline of a few words after a name states something.
+        let headline = paragraph == 0;
+        let clause = content
+            .clone()
+            .any(|i| matches!(self.upos(i), "VERB" | "AUX"))
+            || (headline && content.clone().filter(|&i| self.is_word(i)).count() >= 4);
+        clause.then_some((content, colon..colon + 1, Some(speaker)))
+    }
+
+    /// The colon and the name before it of a paragraph that opens "Name: …", in a headline (the
+    /// first paragraph of a document) or a transcript ("SMITH: …").
+    fn name_before_colon(&self, tree: &SentenceTree) -> Option<(u32, FoundSpeaker)> {
         let sentence = tree.tokens();
         let paragraph = self.doc.sentences[tree.sentence].paragraph;
         let opens_paragraph =
@@ -1725,30 +1854,17 @@ impl<'a> Run<'a> {
             .clone()
             .rev()
             .find(|&i| matches!(self.upos(i), "PROPN" | "NOUN"))?;
-        let last = self.doc.sentences[tree.sentence..]
-            .iter()
-            .take_while(|s| s.paragraph == paragraph)
-            .last()?;
-        let content = self.trim(colon + 1..last.tokens.end);
-        // What follows is a statement, not a list of figures or names.
-        // A headline in title case is read as names ("Poll: Sanders Burns Clinton"); any
-        // headline of a few words after a name states something.
-        let clause = content
-            .clone()
-            .any(|i| matches!(self.upos(i), "VERB" | "AUX"))
-            || (headline && content.clone().filter(|&i| self.is_word(i)).count() >= 4);
-        if !named
-            || !clause
-            || (colon - sentence.start == 1 && self.lower(sentence.start).len() == 1)
-        {
+        if !named || (colon - sentence.start == 1 && self.lower(sentence.start).len() == 1) {
             return None;
         }
-        let speaker = FoundSpeaker {
-            tokens: name,
-            head,
-            how: "name before the colon opening the paragraph".to_string(),
-        };
-        Some((content, colon..colon + 1, Some(speaker)))
+        Some((
+            colon,
+            FoundSpeaker {
+                tokens: name,
+                head,
+                how: "name before the colon opening the paragraph".to_string(),
+            },
+        ))
     }
 
     /// "Y seems/appears to Z", "Y is expected/believed to Z": an impression or expectation
@@ -1822,9 +1938,9 @@ impl<'a> Run<'a> {
             .find(|&&c| tree.subtree(c)[0] == start && c < end)
         {
             let agent = agent_of(tree, t) == Some(c);
-            if !agent
-                && !(tree.base_rel(c) == "obl" && self.is_circumstance(tree, c))
-                && !matches!(self.upos(c), "ADV")
+            if !(agent
+                || (tree.base_rel(c) == "obl" && self.is_circumstance(tree, c))
+                || matches!(self.upos(c), "ADV"))
             {
                 break;
             }
@@ -2228,6 +2344,9 @@ impl<'a> Run<'a> {
     /// Records reported speech unless its content is one direct quote (found already), with or
     /// without the speaker of its frame, or repeats content found before.
     fn push_reported(&mut self, (content, cue, speaker): Report) {
+        let Some(content) = self.before_direct_quote(content) else {
+            return;
+        };
         if content.is_empty() || self.found.iter().any(|f| f.content == content) {
             return;
         }
@@ -2277,6 +2396,42 @@ impl<'a> Run<'a> {
             quoted: None,
             paragraph,
         });
+    }
+
+    /// `content` up to the first direct quote inside it whose own frame it runs into ("X
+    /// suggested that Y – “Z,” she said"): that quote is a statement of its own, not part of the
+    /// report. None when the content is such a quote with its frame ("“No,” replied X"), which
+    /// reports nothing beyond the quote.
+    fn before_direct_quote(&self, content: Range<u32>) -> Option<Range<u32>> {
+        // “…,” she said: the quote ends with a comma, and its cue and speaker follow it.
+        let framed_inside = |qi: usize| {
+            let Some(close) = self.quoted[qi].close else {
+                return false;
+            };
+            let comma = self.lower(close - 1) == ","
+                || (close + 1 < self.doc.tokens.len() as u32 && self.lower(close + 1) == ",");
+            let frame = self
+                .found
+                .iter()
+                .filter(|f| f.quoted == Some(qi))
+                .find_map(|f| Some((f.cue.clone()?, f.speaker.as_ref()?.tokens.clone())));
+            let after = |t: u32| t > close && content.contains(&t);
+            self.direct[qi]
+                && comma
+                && frame.is_some_and(|(cue, speaker)| after(cue.start) && after(speaker.start))
+        };
+        let first = content
+            .clone()
+            .filter_map(|t| self.quote_of[t as usize])
+            .map(|q| q as usize)
+            .find(|&q| framed_inside(q));
+        let Some(qi) = first else {
+            return Some(content);
+        };
+        let open = self.quoted[qi].open;
+        (content.start..open)
+            .any(|t| self.is_word(t))
+            .then(|| self.trim(content.start..open))
     }
 
     // ---- speakers from elsewhere in the paragraph ----------------------------------------
@@ -2562,17 +2717,47 @@ impl<'a> Run<'a> {
         (age || described).then_some(end)
     }
 
-    /// A direct quote without its own attribution continues the direct quote before it in its
+    /// A direct quote without its own attribution continues the quote before it in its
     /// paragraph, or the one of the previous paragraph when it carries that quote on or makes
-    /// up a paragraph of its own (“…,” she said. ¶ “…”).
+    /// up a paragraph of its own (“…,” she said. ¶ “…”). That quote may be partial: the
+    /// speaker goes on in full ("X said Y was “…” ¶ “…”"), and the two are one attribution,
+    /// with the cue and speaker of the report holding the partial quote.
     fn continued_from(&self, i: usize) -> Option<(Option<Range<u32>>, FoundSpeaker)> {
         let this = &self.found[i];
         let qi = this.quoted.filter(|_| this.kind == QuoteKind::Direct)?;
         let carried_on = self.quoted[qi].continued || self.fills_paragraph(&self.quoted[qi]);
-        let previous = self.found[..i]
+        // Not a partial quote inside the frame of a direct one ("“…,” said X, who called Y
+        // “…”. “…”"): the direct quote goes on.
+        let beside_direct = |f: &Found| {
+            let s = self.sentence(f.content.start);
+            let frames = |d: &Found| {
+                (self.sentence(d.content.start)..=self.sentence(d.content.end - 1)).contains(&s)
+            };
+            f.kind == QuoteKind::Partial
+                && self.found[..i]
+                    .iter()
+                    .any(|d| d.kind == QuoteKind::Direct && frames(d))
+        };
+        let quote = self.found[..i]
             .iter()
             .rev()
-            .find(|f| f.kind == QuoteKind::Direct)?;
+            .find(|f| f.quoted.is_some() && !beside_direct(f))?;
+        let report = || {
+            let holds = |f: &&Found| {
+                f.kind == QuoteKind::Indirect
+                    && f.content.start <= quote.content.start
+                    && quote.content.end <= f.content.end
+            };
+            self.found
+                .iter()
+                .filter(holds)
+                .find(|f| f.speaker.is_some())
+        };
+        let previous = if quote.kind == QuoteKind::Partial {
+            report().unwrap_or(quote)
+        } else {
+            quote
+        };
         let same_run = previous.paragraph == this.paragraph
             || (carried_on && previous.paragraph + 1 == this.paragraph);
         let speaker = previous.speaker.as_ref().filter(|_| same_run)?;

@@ -290,7 +290,7 @@ pub fn speaker_next_to(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opt
     // Where the parse of the phrase does hold together, its own head adds an apposition
     // ("said Jane Roe, a pollster").
     let top = (start..=head)
-        .find(|&i| is_nominal(tree, i) && tree.head(i).map_or(true, |h| h < start || h > head))
+        .find(|&i| is_nominal(tree, i) && tree.head(i).is_none_or(|h| h < start || h > head))
         .unwrap_or(head);
     // An apposition set off before the cue stands for the name it describes ("Jane Roe, a
     // pollster, told").

@@ -1541,3 +1541,71 @@ fn a_fronted_report_hung_on_the_cue_by_its_subject() {
     assert_eq!(speaker(q), "Ruiz");
     assert_eq!(cue(q), "said");
 }
+
+#[test]
+fn a_quote_paragraph_after_a_partial_quote_goes_on_with_its_report() {
+    let text = "Councilwoman Ana Diaz said the new budget was “a disgrace to every taxpayer in this city.”\n\n\
+                “We cannot keep raising fees while the roads crumble.”\n";
+    let (_, quotes) = quotes_of(text, None);
+    let report = quote(&quotes, "the new budget was");
+    let continued = quote(&quotes, "We cannot keep raising fees");
+    assert_eq!(
+        (speaker(continued), cue(continued)),
+        ("Councilwoman Ana Diaz", "said")
+    );
+    assert_eq!(continued.cue, report.cue, "one attribution with the report");
+    // A partial quote inside the frame of a direct quote does not take the run over.
+    let text =
+        "“Revenue is flat,” said Treasurer Mark Ortiz, who called the forecast “far too rosy.” \
+                “We will have to cut costs before the summer.”";
+    let (_, quotes) = quotes_of(text, None);
+    assert_eq!(
+        speaker(quote(&quotes, "We will have to cut costs")),
+        "Treasurer Mark Ortiz"
+    );
+}
+
+#[test]
+fn a_headline_quote_after_a_name_is_spoken_by_that_name() {
+    let text = "Teachers Union Chief: ‘We Will Not Back Down From This Fight.’\n\nThe union chief spoke to members on Monday.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "We Will Not Back Down");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!((speaker(q), cue(q)), ("Teachers Union Chief", ":"));
+}
+
+#[test]
+fn a_report_ends_before_a_direct_quote_with_its_own_frame() {
+    let text =
+        "At the forum, the governor suggested that her rival's housing plan was unserious - \
+                \"Frankly, we need to see the numbers,\" she said.";
+    let (_, quotes) = quotes_of(text, None);
+    let report = quotes
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "suggested"))
+        .expect("the report of 'suggested'");
+    assert_eq!(
+        report.content.text,
+        "that her rival's housing plan was unserious"
+    );
+    assert_eq!(speaker(quote(&quotes, "Frankly, we need")), "she");
+}
+
+#[test]
+fn a_second_predicate_coordinated_inside_a_stance_is_no_part_of_it() {
+    let text = "Hunter angered residents by calling the mayor an “incompetent clown” and posting a photo of the flooded square.";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "the mayor an");
+    assert_eq!(q.content.text, "the mayor an “incompetent clown”");
+    assert_eq!(cue(q), "calling");
+}
+
+#[test]
+fn any_verb_right_after_a_quote_and_its_comma_frames_it() {
+    let (_, quotes) = quotes_of(
+        "“Compare that budget to the one before it,” Ruiz urged.",
+        None,
+    );
+    let q = quote(&quotes, "Compare that budget");
+    assert_eq!((speaker(q), cue(q)), ("Ruiz", "urged"));
+}
