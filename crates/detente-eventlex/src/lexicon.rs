@@ -234,7 +234,7 @@ impl EventLexicon {
             pattern,
             target_heads: pattern::first_slot_heads(tree, trigger, &pattern.target, pos),
             source_heads: pattern.source.as_ref().map(|s| pattern::first_slot_heads(tree, trigger, s, pos)),
-            negated: trigger_negated && !pattern.absorbs_negation(),
+            negated: (trigger_negated && !pattern.absorbs_negation()) || pattern::is_pending(tree, trigger),
             trigger_negated,
         })
     }

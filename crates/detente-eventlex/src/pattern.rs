@@ -383,6 +383,17 @@ fn is_refused(tree: &SentenceTree, t: u32) -> bool {
         && tree.head(t).is_some_and(|h| matches!(tree.lemma(h).to_ascii_lowercase().as_str(), "refuse" | "decline" | "fail"))
 }
 
+/// "have yet to ratify it", "is yet to decide": what has not happened so far. Unlike a negation
+/// it refuses nothing, so no `neg` pattern ("will not sign" → 127) matches it; the event is
+/// simply not asserted.
+pub(crate) fn is_pending(tree: &SentenceTree, t: u32) -> bool {
+    tree.base_rel(t) == "xcomp"
+        && tree.head(t).is_some_and(|h| {
+            matches!(tree.lemma(h).to_ascii_lowercase().as_str(), "have" | "be")
+                && tree.children(h).iter().any(|&c| tree.word(c).eq_ignore_ascii_case("yet"))
+        })
+}
+
 /// Verbs that report a nominal event without adding meaning: negating them negates the event.
 const SUPPORT_VERBS: &[&str] = &[
     "hold", "have", "impose", "launch", "conduct", "carry", "make", "take", "give", "stage", "mount", "wage", "sign",

@@ -264,7 +264,10 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         // verb that takes complements is read as its complement.
         let to_clause = rel == "advcl" && has_mark(tree, cur, "to");
         let takes_complement = HYPOTHETICAL_HEADS.contains(&lemma.as_str()) || FUTURE_HEADS.contains(&lemma.as_str());
-        if rel == "advcl" && !(to_clause && takes_complement) {
+        // "Russia can end this war by withdrawing its troops": the means shares the modality of
+        // what it is the means of.
+        let means = rel == "advcl" && has_mark(tree, cur, "by");
+        if rel == "advcl" && !(to_clause && takes_complement) && !means {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.
             break;

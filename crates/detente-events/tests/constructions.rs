@@ -958,3 +958,20 @@ fn signing_an_agreement_on_trade_is_signing_an_agreement() {
     expect("Kenya signed an agreement with Britain on trade and investment.", "KEN", "GBR", "057");
     expect("Kenya signed a trade agreement with Britain.", "KEN", "GBR", "057");
 }
+
+#[test]
+fn what_has_yet_to_happen_has_not_happened_and_is_no_refusal() {
+    let found = events("Sweden's bid remains stalled because Türkiye and Hungary have yet to ratify it.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("05") && !e.cameo.code.starts_with("12")), "{}", describe(&found));
+}
+
+#[test]
+fn the_means_of_a_possible_act_is_only_possible() {
+    let found = events("\"Russia can end this war tomorrow by withdrawing its troops,\" the spokesperson told reporters.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("087") && !e.cameo.code.starts_with("035")), "{}", describe(&found));
+}
+
+#[test]
+fn the_accused_is_the_object_even_when_read_as_a_compound() {
+    expect("Kinshasa, the United States and U.N. experts accuse Rwanda of supporting M23 with troops.", "USA", "RWA", "112");
+}

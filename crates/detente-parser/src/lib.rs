@@ -311,6 +311,32 @@ fn objects_of_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     }
 }
 
+/// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
+/// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
+/// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
+fn gerunds_after_of_not_inside_compounds(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for g in 1..words.len() {
+        let (x, rel) = arcs[g];
+        if words[g].xpos != "VBG" || x == 0 || !matches!(rel, "nmod" | "acl" | "advcl") {
+            continue;
+        }
+        let x = x as usize - 1;
+        let (y, x_rel) = arcs[x];
+        let marked = arcs[g - 1] == (g as u32 + 1, "mark") && words[g - 1].form.eq_ignore_ascii_case("of");
+        if !marked || x_rel != "compound" || x + 1 >= g || (y as usize) <= g + 1 {
+            continue;
+        }
+        let y = y as usize - 1;
+        let (v, y_rel) = arcs[y];
+        if v == 0 || words[v as usize - 1].upos != "VERB" || y_rel != "obj" {
+            continue;
+        }
+        arcs[x] = (v, "obj");
+        arcs[g] = (v, "advcl");
+        arcs[y] = (g as u32 + 1, "obj");
+    }
+}
+
 /// "$22. 5 million": a decimal point typed with a space, which the parser reads as a full stop
 /// between two numbers. Both parts of the number are compounds of the scale word, as in
 /// "22.5 million", and the point is punctuation on it.
@@ -510,6 +536,7 @@ impl Parser {
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
+        gerunds_after_of_not_inside_compounds(words, &mut arcs);
         decimals_typed_with_a_space(words, &mut arcs);
         arcs
     }
@@ -721,5 +748,14 @@ mod tests {
         let before = arcs.clone();
         that_clauses_after_day_words(&words, &mut arcs);
         assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn an_accused_read_as_a_compound_is_the_object() {
+        // "accuse Rwanda of supporting M23": "Rwanda" read as a compound of "M23".
+        let words = [word("accuse", "VERB"), word("Rwanda", "PROPN"), word("of", "SCONJ"), ParseInput { xpos: "VBG", ..word("supporting", "VERB") }, word("M23", "PROPN")];
+        let mut arcs = vec![(0, "root"), (5, "compound"), (4, "mark"), (2, "nmod"), (1, "obj")];
+        gerunds_after_of_not_inside_compounds(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (1, "obj"), (4, "mark"), (1, "advcl"), (4, "obj")]);
     }
 }
