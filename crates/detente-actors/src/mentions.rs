@@ -711,6 +711,20 @@ impl Sentence<'_, '_> {
         if !weapon && !VEHICLES.contains(&lemma) {
             return None;
         }
+        // "British-supplied missiles", "US-made jets": the country made or gave the machine;
+        // who operates it is not said.
+        let t = self.tree;
+        let maker = |p: &&Name<'_>| {
+            t.tokens().contains(&(p.end + 1))
+                && t.word(p.end) == "-"
+                && matches!(
+                    t.word(p.end + 1).to_lowercase().as_str(),
+                    "supplied" | "made" | "built" | "provided" | "donated" | "designed" | "manufactured" | "produced" | "funded" | "sourced"
+                )
+        };
+        if parts.iter().any(maker) {
+            return None;
+        }
         let (code, how) = self.compose_from_parts(f, parts).or_else(|| {
             let base = parts.iter().find(|p| is_base(p.entry)).filter(|_| weapon)?;
             let code = compose(office_code(base.entry, self.date)?, self.lexicon.agent("military")?)?;

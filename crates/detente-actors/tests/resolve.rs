@@ -606,3 +606,11 @@ fn an_unknown_name_is_what_its_bracketed_acronym_names() {
     let doc = resolve("China and the Eurasian Economic Union (EAEU) signed an agreement on trade.", "2024-03-01");
     assert_eq!(code_of(&doc, "the Eurasian Economic Union").as_deref(), Some("IGOCASEAE"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_weapon_a_country_supplied_is_not_its_military() {
+    let doc = resolve("Kyiv asked for permission to fire British-supplied missiles at targets in Russia.", "2024-09-10");
+    assert!(doc.actors.iter().all(|m| m.code.as_deref() != Some("GBRMIL")), "{:#?}", doc.actors);
+    let doc = resolve("Israeli drones struck a car in Gaza.", "2024-09-10");
+    assert_eq!(code_of(&doc, "Israeli drones").as_deref(), Some("ISRMIL"));
+}

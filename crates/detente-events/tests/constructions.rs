@@ -975,3 +975,11 @@ fn the_means_of_a_possible_act_is_only_possible() {
 fn the_accused_is_the_object_even_when_read_as_a_compound() {
     expect("Kinshasa, the United States and U.N. experts accuse Rwanda of supporting M23 with troops.", "USA", "RWA", "112");
 }
+
+#[test]
+fn a_name_before_a_preposition_is_not_a_compound_of_what_follows() {
+    let text = "Mr. Zelensky wrote on Telegram that he had thanked Mr. Macron for France's \"concrete\" help.";
+    let found = events(text, Some("2024-03-01"));
+    let thanks = found.iter().find(|e| e.cameo.code == "051").unwrap_or_else(|| panic!("{}", describe(&found)));
+    assert_eq!(thanks.target.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(), ["Mr. Macron"]);
+}

@@ -337,6 +337,31 @@ fn gerunds_after_of_not_inside_compounds(words: &[ParseInput<'_>], arcs: &mut [(
     }
 }
 
+/// "thanked *Macron* for France's help": an object read as a compound of the noun after a
+/// preposition. A compound does not reach across a preposition of another phrase: the word takes
+/// the noun's place as the verb's object, and the noun becomes an oblique of the verb, marked by
+/// the preposition.
+fn compounds_across_prepositions(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for x in 0..arcs.len() {
+        let (y, rel) = arcs[x];
+        if rel != "compound" || (y as usize) <= x + 2 || !matches!(words[x].upos, "PROPN" | "NOUN") {
+            continue;
+        }
+        let y = y as usize - 1;
+        let (v, y_rel) = arcs[y];
+        if y_rel != "obj" || v == 0 || words[v as usize - 1].upos != "VERB" {
+            continue;
+        }
+        let Some(p) = (x + 1..y).find(|&p| words[p].upos == "ADP" && !dominates(arcs, x, p)) else { continue };
+        if !dominates(arcs, y, p) {
+            continue;
+        }
+        arcs[x] = (v, "obj");
+        arcs[y] = (v, "obl");
+        arcs[p] = (y as u32 + 1, "case");
+    }
+}
+
 /// "$22. 5 million": a decimal point typed with a space, which the parser reads as a full stop
 /// between two numbers. Both parts of the number are compounds of the scale word, as in
 /// "22.5 million", and the point is punctuation on it.
@@ -537,6 +562,7 @@ impl Parser {
         objects_of_verbs(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
+        compounds_across_prepositions(words, &mut arcs);
         decimals_typed_with_a_space(words, &mut arcs);
         arcs
     }
@@ -757,5 +783,14 @@ mod tests {
         let mut arcs = vec![(0, "root"), (5, "compound"), (4, "mark"), (2, "nmod"), (1, "obj")];
         gerunds_after_of_not_inside_compounds(&words, &mut arcs);
         assert_eq!(arcs, vec![(0, "root"), (1, "obj"), (4, "mark"), (1, "advcl"), (4, "obj")]);
+    }
+
+    #[test]
+    fn a_compound_does_not_reach_across_a_preposition() {
+        // "thanked Macron for France's help": "Macron" read as a compound of "help".
+        let words = [word("thanked", "VERB"), word("Macron", "PROPN"), word("for", "ADP"), word("France", "PROPN"), word("'s", "PART"), word("help", "NOUN")];
+        let mut arcs = vec![(0, "root"), (6, "compound"), (4, "case"), (6, "nmod:poss"), (4, "case"), (1, "obj")];
+        compounds_across_prepositions(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (1, "obj"), (6, "case"), (6, "nmod:poss"), (4, "case"), (1, "obl")]);
     }
 }
