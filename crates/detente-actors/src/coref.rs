@@ -274,7 +274,7 @@ fn acronym(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
 fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<Vec<usize>> {
     let plural = matches!(pronoun, "they" | "them" | "their" | "theirs" | "themselves");
     let agrees = |m: &Found| match pronoun {
-        "it" | "its" | "itself" => m.kind.is_it() && !m.plural && m.code.is_some(),
+        "it" | "its" | "itself" => m.kind.is_it() && !m.plural && !m.coordinated && m.code.is_some(),
         _ if plural => (m.plural || m.kind == Kind::Group) && m.code.is_some(),
         _ => m.kind == Kind::Person && !m.plural,
     };
@@ -285,8 +285,39 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     let organisation = |m: &Found| plural && m.kind == Kind::Organisation && m.code.is_some();
     let best = most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
         .or_else(|| most_salient(found, i, earlier(found, i).filter(|&j| organisation(&found[j]))))?;
+    if matches!(pronoun, "it" | "its" | "itself") && thing_outranks(doc, found, i, best) {
+        return None;
+    }
     let group = coordinated(best);
     Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
+}
+
+/// "The text … was approved by 19 members. … It asks Grossi …": a singular common noun that is
+/// no actor, as the subject of a clause before pronoun `i`, is a likelier "it" than actor `best`
+/// when it ranks higher by [`most_salient`]'s order (nearer sentence, subject, first named).
+fn thing_outranks(doc: &Document, found: &[Found], i: usize, best: usize) -> bool {
+    let me = &found[i];
+    let (b, m) = (&found[best], me);
+    let rank = |sentence: u32, subject: bool, head: u32, start: u32| {
+        let distance = m.sentence - sentence;
+        (distance, !subject, if distance == 0 { m.head.abs_diff(head) } else { start })
+    };
+    let best_rank = rank(b.sentence, b.subject, b.head, b.tokens.start);
+    let covered = |k: u32| found.iter().any(|f| f.tokens.contains(&k));
+    let first = m.sentence.saturating_sub(WINDOW).max(b.sentence);
+    (first..=m.sentence).any(|s| {
+        let tree = SentenceTree::new(doc, s as usize);
+        tree.tokens().filter(|&k| k < m.head).any(|k| {
+            let w = &doc.syntax[k as usize];
+            w.deprel.starts_with("nsubj")
+                && w.upos == "NOUN"
+                && !w.feats.contains("Number=Plur")
+                && !covered(k)
+                // "The NATO alliance": a noun compounded with an actor's name is that actor.
+                && !tree.children_with(k, "compound").any(covered)
+                && rank(s, true, k, k) < best_rank
+        })
+    })
 }
 
 /// The coded mentions conjoined with mention `j` from it on ("Lavrov and Kerry"), `j` first; just

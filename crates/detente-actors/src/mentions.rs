@@ -89,6 +89,9 @@ pub(crate) struct Found {
     pub actor: bool,
     /// Named as where something happens ("in Tbilisi").
     pub located: bool,
+    /// One of a coordination ("Russia, China and Burkina Faso voted against"): no antecedent
+    /// for a singular "it".
+    pub coordinated: bool,
     /// The agent word (sector or title) of the mention and its tokens, for composing with a
     /// country found later ("the government" → the country in focus).
     pub agent: Option<(EntryId, Range<u32>)>,
@@ -304,6 +307,7 @@ impl Sentence<'_, '_> {
             titles: Vec::new(),
             actor: true,
             located: false,
+            coordinated: rel == "conj" || t.children(h).iter().any(|&c| t.base_rel(c) == "conj"),
             agent: None,
         };
         if upos == "PRON" {

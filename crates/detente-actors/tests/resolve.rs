@@ -614,3 +614,16 @@ fn a_weapon_a_country_supplied_is_not_its_military() {
     let doc = resolve("Israeli drones struck a car in Gaza.", "2024-09-10");
     assert_eq!(code_of(&doc, "Israeli drones").as_deref(), Some("ISRMIL"));
 }
+
+#[test]
+fn a_singular_it_is_neither_one_of_a_coordination_nor_an_actor_when_a_thing_is_nearer() {
+    // "It" is the resolution, which no actor code names; not Russia, one of three who voted.
+    let doc = resolve(
+        "The resolution, drafted by Britain and France, was approved by the board. Russia, China and Cuba voted against. It asks the agency's chief to report by March.",
+        "2024-11-22",
+    );
+    assert_eq!(code_of(&doc, "It"), None, "{:#?}", doc.actors);
+    // An organisation named by its acronym and a common noun is still the organisation.
+    let doc = resolve("The NATO alliance has agreed to an expansion of its peacekeeping force in Afghanistan.", "2010-03-01");
+    assert_eq!(code_of(&doc, "its").as_deref(), Some("IGOWSTNAT"), "{:#?}", doc.actors);
+}

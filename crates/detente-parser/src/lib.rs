@@ -249,7 +249,8 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
         if words[b - 1].form != "," || words[b].upos != "PROPN" {
             continue;
         }
-        let first_subject = |k: usize| k < b - 1 && subject(arcs[k].1) && words[k].upos == "PROPN";
+        // "Russia, China and Cuba voted": the first name may have been read as a vocative.
+        let first_subject = |k: usize| k < b - 1 && (subject(arcs[k].1) || (k == 0 && arcs[k].1 == "vocative")) && words[k].upos == "PROPN";
         let a = match rel {
             r if subject(r) => (0..b - 1).find(|&k| arcs[k].0 == head && first_subject(k)),
             "appos" => Some(head as usize).filter(|&h| h > 0).map(|h| h - 1).filter(|&k| first_subject(k)),
@@ -266,6 +267,9 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
         let first = a as u32 + 1;
         for arc in arcs.iter_mut().filter(|arc| **arc == (me, "conj")) {
             arc.0 = first;
+        }
+        if arcs[a].1 == "vocative" {
+            arcs[a].1 = if subject(rel) { rel } else { "nsubj" };
         }
         arcs[b] = (first, "conj");
     }
@@ -682,6 +686,10 @@ mod tests {
         let mut arcs = vec![(6, "nsubj"), (3, "punct"), (1, "appos"), (5, "cc"), (3, "conj"), (0, "root")];
         subject_lists_as_conjuncts(&words, &mut arcs);
         assert_eq!(arcs, vec![(6, "nsubj"), (3, "punct"), (1, "conj"), (5, "cc"), (1, "conj"), (0, "root")]);
+        // Or with the first name read as a vocative.
+        let mut arcs = vec![(6, "vocative"), (1, "punct"), (6, "nsubj"), (5, "cc"), (3, "conj"), (0, "root")];
+        subject_lists_as_conjuncts(&words, &mut arcs);
+        assert_eq!(arcs, vec![(6, "nsubj"), (1, "punct"), (1, "conj"), (5, "cc"), (1, "conj"), (0, "root")]);
         // Without a coordinated third name it may be an apposition: left alone.
         let mut apposition = vec![(6, "nsubj"), (3, "punct"), (6, "nsubj"), (5, "cc"), (6, "obj"), (0, "root")];
         let before = apposition.clone();
