@@ -277,7 +277,8 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
 
 /// "said on Friday *that* troops had crossed": a "that" clause read as a relative clause of the
 /// day word before it. A relative "that" is a pronoun in UD; with "that" as a subordinator the
-/// clause is the verb's complement.
+/// clause is the verb's complement, and so is a clause with a subject and no relative word after
+/// a speech verb ("said on Sunday they had detained X").
 fn that_clauses_after_day_words(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     const DAY_WORDS: [&str; 14] = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week",
@@ -289,8 +290,17 @@ fn that_clauses_after_day_words(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
             continue;
         }
         let (v, day_rel) = arcs[d as usize - 1];
-        let marked = (0..c).any(|k| arcs[k] == (c as u32 + 1, "mark") && words[k].form.eq_ignore_ascii_case("that") && words[k].upos == "SCONJ");
-        if marked && day_rel.starts_with("obl") && v != 0 && words[v as usize - 1].upos == "VERB" {
+        if !day_rel.starts_with("obl") || v == 0 || words[v as usize - 1].upos != "VERB" {
+            continue;
+        }
+        let me = c as u32 + 1;
+        let marked = (0..c).any(|k| arcs[k] == (me, "mark") && words[k].form.eq_ignore_ascii_case("that") && words[k].upos == "SCONJ");
+        // "said on Sunday they had detained X": after a speech verb, a clause with its own
+        // subject and no relative pronoun is what was said.
+        let relative = (0..c).any(|k| arcs[k].0 == me && matches!(words[k].form.to_ascii_lowercase().as_str(), "that" | "which" | "who" | "when" | "where"));
+        let subject = (0..c).any(|k| arcs[k] == (me, "nsubj") || arcs[k] == (me, "nsubj:pass"));
+        let speech = matches!(words[v as usize - 1].lemma, "say" | "tell" | "announce" | "report" | "claim" | "confirm" | "add" | "state" | "warn");
+        if marked || (speech && subject && !relative) {
             arcs[c] = (v, "ccomp");
         }
     }
@@ -776,6 +786,11 @@ mod tests {
         let mut arcs = vec![(0, "root"), (1, "obl:unmarked"), (5, "mark"), (5, "nsubj"), (2, "acl:relcl")];
         that_clauses_after_day_words(&words, &mut arcs);
         assert_eq!(arcs, vec![(0, "root"), (1, "obl:unmarked"), (5, "mark"), (5, "nsubj"), (1, "ccomp")]);
+        // After a speech verb, a clause with a subject and no relative word is what was said.
+        let words = [ParseInput { lemma: "say", ..word("said", "VERB") }, word("Sunday", "PROPN"), word("they", "PRON"), word("detained", "VERB"), word("Conde", "PROPN")];
+        let mut arcs = vec![(0, "root"), (1, "obl"), (4, "nsubj"), (2, "acl:relcl"), (4, "obj")];
+        that_clauses_after_day_words(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (1, "obl"), (4, "nsubj"), (1, "ccomp"), (4, "obj")]);
         // A relative "that" is a pronoun: "the Friday that troops crossed" stays.
         let words = [word("said", "VERB"), word("Friday", "PROPN"), word("that", "PRON"), word("troops", "NOUN"), word("crossed", "VERB")];
         let mut arcs = vec![(0, "root"), (1, "obl:unmarked"), (5, "obl"), (5, "nsubj"), (2, "acl:relcl")];
