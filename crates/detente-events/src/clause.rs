@@ -27,12 +27,13 @@ const DOUBTS: &[&str] = &[
 ];
 
 /// Nouns whose clausal complement is only proposed or possible: "an offer to mediate", "plans to
-/// invade", "the group's ability to attack shipping".
+/// invade", "the group's ability to attack shipping"; or habitual, no one event: "its long
+/// experience of guarding a frontier".
 const PROPOSAL_NOUNS: &[&str] = &[
     "offer", "proposal", "plan", "threat", "call", "demand", "request", "bid", "attempt", "effort", "willingness",
     "readiness", "intention", "desire", "promise", "pledge", "suggestion", "idea", "invitation", "chance", "opportunity",
     "appeal", "option", "ability", "capacity", "capability", "power", "right", "means", "permission", "authority",
-    "licence", "license", "freedom", "need",
+    "licence", "license", "freedom", "need", "experience", "history", "record", "tradition", "habit", "practice",
 ];
 
 /// Verbs whose "of" clause is an allegation: "accused the group of shelling homes".

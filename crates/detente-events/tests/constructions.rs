@@ -983,3 +983,12 @@ fn a_name_before_a_preposition_is_not_a_compound_of_what_follows() {
     let thanks = found.iter().find(|e| e.cameo.code == "051").unwrap_or_else(|| panic!("{}", describe(&found)));
     assert_eq!(thanks.target.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(), ["Mr. Macron"]);
 }
+
+#[test]
+fn a_habit_is_no_event() {
+    let found = events(
+        "Finland joined NATO on Tuesday. Its soldiers, its air force and its long experience of guarding a difficult frontier make every ally safer.",
+        Some("2024-03-01"),
+    );
+    assert!(found.iter().all(|e| e.cameo.code != "074"), "{}", describe(&found));
+}
