@@ -1336,10 +1336,17 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
     let purpose = tree.children(t).iter().copied().filter(|&c| {
         tree.base_rel(c) == "advcl" && (clause::has_mark(tree, c, "to") || clause::is_gerund_complement(tree, c) || objects_gerund(c))
     });
-    let complement: Vec<u32> = children_with(t, "xcomp")
-        .chain(purpose)
-        .chain(objects.iter().flat_map(|&o| children_with(o, "acl")))
-        .flat_map(|x| tree.children(x).iter().copied())
+    let clauses: Vec<u32> = children_with(t, "xcomp").chain(purpose).chain(objects.iter().flat_map(|&o| children_with(o, "acl"))).collect();
+    // "expressed concern that Russia could attack Moldova": a clause with a subject of its own is
+    // about that subject first.
+    let relative = |x: u32| {
+        tree.deprel(x) == "acl:relcl"
+            || tree.children(x).iter().any(|&c| matches!(tree.word(c).to_lowercase().as_str(), "where" | "which" | "who" | "whom" | "whose" | "when"))
+    };
+    let subjects: Vec<u32> = clauses.iter().filter(|&&x| !relative(x)).flat_map(|&x| children_with(x, "nsubj")).collect();
+    let complement: Vec<u32> = clauses
+        .iter()
+        .flat_map(|&x| tree.children(x).iter().copied())
         .filter(|&c| match tree.base_rel(c) {
             "obj" => true,
             "obl" => matches!(tree.case_marker(c).as_deref(), Some("to" | "with" | "on" | "against")),
@@ -1380,7 +1387,7 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
                 .flat_map(|a| children_with(a, "obj")),
         )
         .collect();
-    [of_object, complement, own, deeper].into_iter().filter(|tier| !tier.is_empty()).collect()
+    [of_object, subjects, complement, own, deeper].into_iter().filter(|tier| !tier.is_empty()).collect()
 }
 
 /// "“We agreed …,” he said": a first-person pronoun inside a quotation is its speaker.

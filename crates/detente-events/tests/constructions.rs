@@ -992,3 +992,11 @@ fn a_habit_is_no_event() {
     );
     assert!(found.iter().all(|e| e.cameo.code != "074"), "{}", describe(&found));
 }
+
+#[test]
+fn a_statement_about_a_clause_is_aimed_at_its_subject() {
+    expect("France expressed concern that Russia could attack Moldova.", "FRA", "RUS", "012");
+    // Not at the subject of a relative clause describing the object.
+    let found = events("Pakistan imposed a curfew in the province, where Afghan troops are fighting militants.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.target.iter().all(|a| a.code.as_deref() != Some("AFGMIL"))), "{}", describe(&found));
+}
