@@ -370,6 +370,20 @@ impl Sentence<'_, '_> {
         // "the Trump administration", "the Assad regime": an institution named after its leader
         // is the institution (an "it"), coded as the leader is.
         let led_institution = person.is_some_and(|p| p.end <= h) && INSTITUTIONS.contains(&lemma.as_str());
+        // "Trump Tower", "the Clinton Foundation", "the Sharon Statement": a capitalised name
+        // after a person's is a place, body or text named after them, not the person.
+        // The parser may make the name the head ("Trump" with "Tower" flat on it): the phrase's
+        // last word decides.
+        let last = tokens.end - 1;
+        let named_after = person.is_some_and(|p| p.end <= last)
+            && !INSTITUTIONS.contains(&t.lemma(last).to_lowercase().as_str())
+            && !self.names.iter().any(|n| n.covers(last))
+            && t.word(last).starts_with(|c: char| c.is_uppercase())
+            && !self.is_title(last);
+        if named_after {
+            out.push(Found { kind: Kind::Organisation, ..found });
+            return;
+        }
         match person.or(head_name) {
             Some(n) if n.entry.kind != EntryKind::Agent => {
                 let mut m = self.named(found, n, &parts);

@@ -627,3 +627,16 @@ fn a_singular_it_is_neither_one_of_a_coordination_nor_an_actor_when_a_thing_is_n
     let doc = resolve("The NATO alliance has agreed to an expansion of its peacekeeping force in Afghanistan.", "2010-03-01");
     assert_eq!(code_of(&doc, "its").as_deref(), Some("IGOWSTNAT"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_thing_named_after_a_person_is_not_the_person() {
+    for (text, thing) in [
+        ("Protesters gathered outside Trump Tower on Sunday.", "Trump Tower"),
+        ("The Clinton Foundation accepted donations from Saudi Arabia.", "The Clinton Foundation"),
+    ] {
+        let doc = resolve(text, "2019-03-01");
+        assert_eq!(code_of(&doc, thing), None, "{text}: {:#?}", doc.actors);
+    }
+    let doc = resolve("The Trump administration imposed sanctions on Iran.", "2019-03-01");
+    assert_eq!(code_of(&doc, "The Trump administration").as_deref(), Some("USAGOV"));
+}

@@ -122,12 +122,12 @@ impl<'d> SentenceTree<'d> {
         out
     }
 
-    /// Whether token `i` is negated by a dependent of its own: "not", "n't" or "never" (as
-    /// `advmod`), or "no" as a determiner of a noun ("no invasion").
+    /// Whether token `i` is negated by a dependent of its own: "not", "n't" (or "n’t") or "never"
+    /// (as `advmod`), or "no" as a determiner of a noun ("no invasion").
     pub fn is_negated(&self, i: u32) -> bool {
         self.children(i).iter().any(|&c| {
             matches!(self.base_rel(c), "advmod" | "det" | "neg")
-                && matches!(self.word(c).to_ascii_lowercase().as_str(), "not" | "n't" | "never" | "no")
+                && ["not", "n't", "n’t", "n`t", "never", "no"].iter().any(|n| self.word(c).eq_ignore_ascii_case(n))
         })
     }
 

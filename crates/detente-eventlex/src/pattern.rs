@@ -377,10 +377,18 @@ pub(crate) fn is_negated(tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
 }
 
 /// "refused to rule out talks" says what "did not rule out talks" says: the controlled clause of
-/// a verb of refusal is negated.
+/// a verb of refusal or avoidance is negated ("avoided attacking", "refrained from attacking").
 fn is_refused(tree: &SentenceTree, t: u32) -> bool {
-    tree.base_rel(t) == "xcomp"
-        && tree.head(t).is_some_and(|h| matches!(tree.lemma(h).to_ascii_lowercase().as_str(), "refuse" | "decline" | "fail"))
+    let Some(h) = tree.head(t) else { return false };
+    let lemma = tree.lemma(h).to_ascii_lowercase();
+    match tree.base_rel(t) {
+        "xcomp" => matches!(lemma.as_str(), "refuse" | "decline" | "fail" | "avoid" | "refrain" | "abstain"),
+        "advcl" => {
+            matches!(lemma.as_str(), "refrain" | "abstain" | "desist")
+                && tree.children(t).iter().any(|&c| tree.base_rel(c) == "mark" && tree.word(c).eq_ignore_ascii_case("from"))
+        }
+        _ => false,
+    }
 }
 
 /// "have yet to ratify it", "is yet to decide": what has not happened so far. Unlike a negation

@@ -1000,3 +1000,33 @@ fn a_statement_about_a_clause_is_aimed_at_its_subject() {
     let found = events("Pakistan imposed a curfew in the province, where Afghan troops are fighting militants.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.target.iter().all(|a| a.code.as_deref() != Some("AFGMIL"))), "{}", describe(&found));
 }
+
+#[test]
+fn a_negation_typed_with_a_curly_apostrophe_negates() {
+    let found = events("Iran doesn’t attack Israel, its foreign minister said.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("18") && !e.cameo.code.starts_with("19")), "{}", describe(&found));
+}
+
+#[test]
+fn what_is_avoided_or_refrained_from_does_not_happen() {
+    for text in ["Rubio refrained from attacking his rivals in Iowa.", "Russian forces avoided attacking Kyiv on Monday."] {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| e.cameo.code != "180"), "{text}: {}", describe(&found));
+    }
+}
+
+#[test]
+fn idioms_of_return_and_release_move_nothing() {
+    for text in ["Hours later, Trump returned the compliment to Adelson.", "The Bush campaign released a new online ad attacking Kasich."] {
+        let found = events(text, Some("2016-03-01"));
+        assert!(found.iter().all(|e| !e.cameo.code.starts_with("084")), "{text}: {}", describe(&found));
+    }
+    expect("Ukrainian troops returned fire at Russian positions.", "UKRMIL", "RUS", "190");
+}
+
+#[test]
+fn congratulations_offered_are_praise_and_what_laws_empower_is_not_done() {
+    expect("Putin offered his congratulations to Xi Jinping.", "RUS", "CHN", "051");
+    let found = events("Lax laws empower dealers in Arizona to sell weapons to Mexican cartels.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "072"), "{}", describe(&found));
+}
