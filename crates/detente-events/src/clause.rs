@@ -233,7 +233,8 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
     let mut future = false;
     for depth in 0..6 {
         for &c in tree.children(cur) {
-            let w = tree.word(c).to_lowercase();
+            // "they’ll", "it’d": the curly apostrophe of news text too.
+            let w = tree.word(c).to_lowercase().replace('’', "'");
             match tree.base_rel(c) {
                 "aux" => match w.as_str() {
                     "will" | "'ll" | "shall" | "wo" => future = true,

@@ -1030,3 +1030,9 @@ fn congratulations_offered_are_praise_and_what_laws_empower_is_not_done() {
     let found = events("Lax laws empower dealers in Arizona to sell weapons to Mexican cartels.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.cameo.code != "072"), "{}", describe(&found));
 }
+
+#[test]
+fn contracted_modals_typed_with_a_curly_apostrophe_count() {
+    let found = events("Moscow said it’d attack Kyiv if provoked.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.modality != detente_core::Modality::Asserted || !e.cameo.code.starts_with("18")), "{}", describe(&found));
+}
