@@ -247,7 +247,7 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
                 _ => {}
             }
         }
-        if tree.lemma(cur).eq_ignore_ascii_case("going") && depth > 0 {
+        if tree.word(cur).eq_ignore_ascii_case("going") && depth > 0 {
             future = true;
         }
         let rel = tree.base_rel(cur);
@@ -268,8 +268,11 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         let to_clause = rel == "advcl" && has_mark(tree, cur, "to");
         let takes_complement = HYPOTHETICAL_HEADS.contains(&lemma.as_str()) || FUTURE_HEADS.contains(&lemma.as_str());
         // "Russia can end this war by withdrawing its troops": the means shares the modality of
-        // what it is the means of.
-        let means = rel == "advcl" && has_mark(tree, cur, "by");
+        // what it is the means of, and so does a consequence told by a bare participle ("could
+        // declare a zone, forcing airliners to detour").
+        let means = rel == "advcl"
+            && (has_mark(tree, cur, "by")
+                || (tree.syntax(cur).xpos == "VBG" && !tree.children(cur).iter().any(|&c| tree.base_rel(c) == "mark")));
         if rel == "advcl" && !(to_clause && takes_complement) && !means {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.

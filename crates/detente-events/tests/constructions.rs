@@ -1036,3 +1036,25 @@ fn contracted_modals_typed_with_a_curly_apostrophe_count() {
     let found = events("Moscow said it’d attack Kyiv if provoked.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.modality != detente_core::Modality::Asserted || !e.cameo.code.starts_with("18")), "{}", describe(&found));
 }
+
+#[test]
+fn going_to_is_the_future_and_no_journey() {
+    let found = events("Russia is going to attack Kyiv, the minister warned.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !(e.cameo.code == "180" && e.modality == detente_core::Modality::Asserted)), "{}", describe(&found));
+    let found = events("But Clinton is still going to be crooked Hillary, he added.", Some("2016-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "042"), "{}", describe(&found));
+}
+
+#[test]
+fn fights_against_warming_and_off_challengers_are_no_fighting() {
+    for text in ["Germany and France promised to fight global warming.", "Mrs. Clinton fought off another challenge from Bernie Sanders."] {
+        let found = events(text, Some("2016-03-01"));
+        assert!(found.iter().all(|e| e.cameo.code != "190"), "{text}: {}", describe(&found));
+    }
+}
+
+#[test]
+fn an_air_defence_zone_defends_no_one_and_a_possible_acts_consequence_is_possible() {
+    let found = events("Beijing could declare an air defense zone over the South China Sea, forcing airliners from Japan to make long detours.", Some("2016-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "052" && !(e.cameo.code.starts_with("17") && e.modality == detente_core::Modality::Asserted)), "{}", describe(&found));
+}
