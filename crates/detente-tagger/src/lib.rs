@@ -265,6 +265,7 @@ impl Tagger {
         }
         let first = self.decode_pass(info, None, s);
         let mut tags = self.decode_pass(info, Some(&first), s);
+        self.read_plurals_before_verbs(words, &mut tags);
         self.give_a_predicate(words, info, &mut tags);
         self.read_transitive_participles(words, info, &mut tags);
         self.read_reduced_relatives(words, &mut tags);
@@ -417,6 +418,23 @@ impl Tagger {
             if ACRONYMS.contains(w) && !in_run {
                 info[k + PAD].sure = Some(proper as u16);
             }
+        }
+    }
+
+    /// "Clinton *aides* have said", "*airstrikes* had hit": an "-s" word read as a verb (VBZ) right
+    /// before a finite verb or modal that is not a third-person singular is a plural noun, the
+    /// subject of that verb ("what it does is" keeps its two VBZ).
+    fn read_plurals_before_verbs(&self, words: &[&str], tags: &mut [u16]) {
+        let mut plural = None;
+        for k in 0..tags.len().saturating_sub(1) {
+            if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !matches!(self.xpos(tags[k + 1]), "VBP" | "VBD" | "MD") {
+                continue;
+            }
+            let Some(nns) = plural.or_else(|| self.model.classes.iter().position(|c| c.upos == "NOUN" && c.xpos == "NNS").map(|i| i as u16)) else {
+                return;
+            };
+            plural = Some(nns);
+            tags[k] = nns;
         }
     }
 

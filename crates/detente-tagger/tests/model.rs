@@ -168,3 +168,13 @@ fn committed_model_reads_function_words_in_capitals_as_acronyms() {
     let words = ["This", "IS", "NOT", "a", "drill", "."];
     assert_eq!(tagger.tag(&words)[1].upos, "AUX");
 }
+
+#[test]
+fn committed_model_reads_an_s_word_before_a_plural_verb_as_a_plural_noun() {
+    let tagger = committed_model();
+    let words = ["Clinton", "aides", "have", "privately", "expressed", "frustration", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "NNS");
+    // A third-person verb before another stays: "what it does is …".
+    let words = ["What", "it", "does", "is", "protect", "the", "border", "."];
+    assert_eq!(tagger.tag(&words)[2].xpos, "VBZ");
+}
