@@ -423,11 +423,15 @@ impl Tagger {
 
     /// "Clinton *aides* have said", "*airstrikes* had hit": an "-s" word read as a verb (VBZ) right
     /// before a finite verb or modal that is not a third-person singular is a plural noun, the
-    /// subject of that verb ("what it does is" keeps its two VBZ).
+    /// subject of that verb ("what it does is" keeps its two VBZ, "she says was" its pronoun's
+    /// verb).
     fn read_plurals_before_verbs(&self, words: &[&str], tags: &mut [u16]) {
         let mut plural = None;
         for k in 0..tags.len().saturating_sub(1) {
-            if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !matches!(self.xpos(tags[k + 1]), "VBP" | "VBD" | "MD") {
+            // After a noun or adjective it modifies, or opening the sentence; not after a subject
+            // pronoun ("a childhood she *says* was hard").
+            let modified = k == 0 || matches!(self.xpos(tags[k - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD");
+            if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !matches!(self.xpos(tags[k + 1]), "VBP" | "VBD" | "MD") || !modified {
                 continue;
             }
             let Some(nns) = plural.or_else(|| self.model.classes.iter().position(|c| c.upos == "NOUN" && c.xpos == "NNS").map(|i| i as u16)) else {

@@ -177,4 +177,6 @@ fn committed_model_reads_an_s_word_before_a_plural_verb_as_a_plural_noun() {
     // A third-person verb before another stays: "what it does is …".
     let words = ["What", "it", "does", "is", "protect", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[2].xpos, "VBZ");
+    let words = ["Neighbors", "described", "a", "childhood", "she", "says", "was", "hard", "."];
+    assert_eq!(tagger.tag(&words)[5].xpos, "VBZ");
 }
