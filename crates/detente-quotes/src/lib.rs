@@ -24,7 +24,9 @@
 //!   of X"), a relative clause whose relative word stands for the subject of the reported clause
 //!   ("the fees, which officials said will rise", "a step they believe could help"), cue nouns ("X's statement that …", "X's criticism of Y", "his pledge
 //!   to Z", "in a statement, X …"),
-//!   nouns that a verb makes a cue ("X made the case that …", "X took swipes at Y"),
+//!   nouns that a verb makes a cue ("X made the case that …", "X took swipes at Y"), nouns
+//!   for who holds a stance ("X is a fierce supporter of Y"), a title-case headline split at its
+//!   cue verb ("Senator X Endorses Y"),
 //!   adjectives of stance ("X is wary of Y") and passives of feeling, whose subject feels ("X
 //!   was angered that …", "X is encouraged by Y"), any verb or adjective with a subject and a
 //!   clausal complement ("has learned that …", "is confident that …") or an "about" phrase
@@ -89,6 +91,19 @@ const ADDRESSEE_CUES: &[&str] = &[
 ];
 
 /// Adjectives that state a stance on their object or infinitive ("wary of", "eager to").
+/// Nouns for someone who holds a stance on what their "of" or "for" phrase names ("X is a fierce
+/// supporter of Y", "X, a critic of Y,").
+const STANCE_HOLDERS: &[&str] = &[
+    "supporter",
+    "backer",
+    "proponent",
+    "opponent",
+    "critic",
+    "advocate",
+    "champion",
+    "defender",
+];
+
 const STANCE_ADJECTIVES: &[&str] = &[
     "critical",
     "worried",
@@ -771,7 +786,10 @@ impl<'a> Run<'a> {
         let mut reported = Vec::new();
         for s in 0..self.trees.len() {
             let tree = &self.trees[s];
-            if let Some(found) = self.headline_speech(tree) {
+            if let Some(found) = self
+                .headline_speech(tree)
+                .or_else(|| self.title_case_report(tree))
+            {
                 reported.push(found);
             }
             for t in tree.tokens() {
@@ -784,6 +802,7 @@ impl<'a> Run<'a> {
                     .or_else(|| self.relative_report(tree, t))
                     .or_else(|| self.appearance(tree, t))
                     .or_else(|| self.hearsay_adverb(tree, t))
+                    .or_else(|| self.verb_read_as_noun(tree, t))
                     .or_else(|| self.question_put(tree, t));
                 if let Some(found) = framed {
                     reported.push(found);
@@ -869,6 +888,7 @@ impl<'a> Run<'a> {
                 }
                 let found = self
                     .stance_adjective(tree, t)
+                    .or_else(|| self.stance_holder(tree, t))
                     .or_else(|| self.received_stance(tree, t))
                     .or_else(|| self.light_verb(tree, t))
                     .or_else(|| self.topic_of(tree, t));
@@ -1324,7 +1344,12 @@ impl<'a> Run<'a> {
         let gerund = tree.base_rel(t) == "advcl"
             && tree.syntax(t).xpos == "VBG"
             && subject_of_cue(tree, t, &(t..t)).is_some();
-        let framed = (own || shared) && after_word || gerund;
+        // A finite cue the parser cut off from everything ("experts say Y" read with "say" as
+        // a punctuation mark) still has its speaker right before it and its clause after it.
+        let stray = matches!(tree.syntax(t).xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && tree.children(t).is_empty()
+            && speaker_next_to(tree, t, &tree.tokens()).is_some_and(|s| s.head < t);
+        let framed = (own || shared) && after_word || gerund || stray;
         if !tree.lemma(t).eq_ignore_ascii_case("say")
             || self.upos(t) != "VERB"
             || !framed
@@ -1346,7 +1371,11 @@ impl<'a> Run<'a> {
             .filter(|&h| h > t && tree.subtree(h).contains(&next))
             .unwrap_or(t);
         let sub = tree.subtree(clause);
-        let mut end = sub[sub.len() - 1] + 1;
+        let mut end = if stray {
+            tree.tokens().end
+        } else {
+            sub[sub.len() - 1] + 1
+        };
         for &c in tree.children(clause) {
             let first = tree.subtree(c)[0];
             if first <= next || tree.child_with(c, "nsubj").is_none() {
@@ -1373,6 +1402,17 @@ impl<'a> Run<'a> {
         let object = tree.children_with(t, "obj").find(|&o| o > t)?;
         let subject = tree.subtree(object);
         let (start, after) = (subject[0], subject[subject.len() - 1] + 1);
+        // "said X and Y had been careful": the clause's coordinated subject, with its predicate
+        // hung on the cue as a second clause.
+        let coordinated = tree.children_with(t, "conj").find(|&c| {
+            tree.subtree(c)[0] == after
+                && self.upos(after) == "CCONJ"
+                && tree.child_with(c, "nsubj").is_some_and(|s| s < c)
+        });
+        if let Some(c) = coordinated {
+            let clause = tree.subtree(c);
+            return Some(self.without_asides(tree, self.trim(start..clause[clause.len() - 1] + 1)));
+        }
         if after >= tree.tokens().end
             || !matches!(self.upos(after), "AUX" | "VERB")
             || self.in_quote(after)
@@ -1820,6 +1860,53 @@ impl<'a> Run<'a> {
         clause.then_some((content, colon..colon + 1, Some(speaker)))
     }
 
+    /// A headline in title case, which the parser reads as one long name ("Senate Leader Jane
+    /// Roe Endorses John Doe"): its first word that is a cue verb in the third person ("Says",
+    /// "Endorses", "Slams") splits it into the speaker before and the content after.
+    fn title_case_report(&self, tree: &SentenceTree) -> Option<Report> {
+        let sentence = tree.tokens();
+        let words: Vec<u32> = sentence
+            .clone()
+            .filter(|&i| tree.word(i).chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let capitalised = |i: u32| tree.word(i).chars().next().is_some_and(char::is_uppercase);
+        // Short function words stay in lower case ("of", "on", "to").
+        let title_case = words.len() >= 4
+            && words
+                .iter()
+                .all(|&i| capitalised(i) || tree.word(i).chars().count() <= 3);
+        if !title_case {
+            return None;
+        }
+        let cue = words.iter().copied().skip(1).find(|&i| {
+            let form = self.lower(i);
+            form.len() > 3
+                && form.ends_with('s')
+                && !self.in_quote(i)
+                && self.cues.verb(&form, &form).is_verb()
+        })?;
+        // The speaker runs from the start of the headline, or from its last colon or dash.
+        let start = (sentence.start..cue)
+            .rev()
+            .find(|&i| matches!(self.lower(i).as_str(), ":" | "—" | "–" | "-"))
+            .map_or(sentence.start, |i| i + 1);
+        let speaker = self.trim(start..cue);
+        let content = self.trim(cue + 1..sentence.end);
+        if speaker.is_empty()
+            || content.is_empty()
+            || !speaker.clone().all(|i| !self.is_word(i) || capitalised(i))
+        {
+            return None;
+        }
+        let head = speaker.end - 1;
+        let speaker = FoundSpeaker {
+            tokens: speaker,
+            head,
+            how: format!("headline before '{}'", self.lower(cue)),
+        };
+        Some((content, cue..cue + 1, Some(speaker)))
+    }
+
     /// The colon and the name before it of a paragraph that opens "Name: …", in a headline (the
     /// first paragraph of a document) or a transcript ("SMITH: …").
     fn name_before_colon(&self, tree: &SentenceTree) -> Option<(u32, FoundSpeaker)> {
@@ -1908,6 +1995,67 @@ impl<'a> Run<'a> {
             t..t + 1,
             None,
         ))
+    }
+
+    /// "The group notes that Y" with "notes" tagged as a noun: a speech verb in the third person
+    /// or the past after a noun phrase and before "that" and its clause, or closing the sentence
+    /// after a comma ("Y, the paper reports."), is the cue of that clause, and the noun phrase
+    /// before it its speaker.
+    fn verb_read_as_noun(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        let form = self.lower(t);
+        if !matches!(self.upos(t), "NOUN" | "PROPN")
+            || !(form.ends_with('s') || form.ends_with("ed"))
+            || !self.cues.verb(&form, &form).speech
+            || t == tree.first
+        {
+            return None;
+        }
+        let mut start = t;
+        while start > tree.first
+            && matches!(
+                self.upos(start - 1),
+                "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "PRON"
+            )
+        {
+            start -= 1;
+        }
+        if start == t || !matches!(self.upos(t - 1), "NOUN" | "PROPN" | "PRON") {
+            return None;
+        }
+        let end = tree.tokens().end;
+        // "Y, the local paper reports.": the frame closing the sentence reports all before it.
+        let closing = (t + 1..end).all(|i| !self.is_word(i));
+        let content = if closing {
+            if start == tree.first || self.lower(start - 1) != "," {
+                return None;
+            }
+            self.trim(tree.first..start - 1)
+        } else {
+            let mut that = t + 1;
+            while that < end && tree.deprel(that) == "compound:prt" {
+                that += 1;
+            }
+            if that >= end
+                || self.lower(that) != "that"
+                || self.upos(that) != "SCONJ"
+                || self.in_quote(that)
+            {
+                return None;
+            }
+            let clause = tree.head(that).filter(|&h| h > that)?;
+            tree.child_with(clause, "nsubj").filter(|&s| s > that)?;
+            let sub = tree.subtree(clause);
+            self.without_asides(tree, self.trim(that..sub[sub.len() - 1] + 1))
+        };
+        if content.is_empty() {
+            return None;
+        }
+        let speaker = FoundSpeaker {
+            tokens: start..t,
+            head: t - 1,
+            how: format!("next to '{form}'"),
+        };
+        Some((content, t..t + 1, Some(speaker)))
     }
 
     /// "Asked whether Y, X said …", "When asked about Y, X …": a question put to the subject
@@ -2016,6 +2164,50 @@ impl<'a> Run<'a> {
             how: format!("'in' the {}", self.lower(t)),
         };
         (!content.is_empty()).then_some((content, case..case + 1, Some(speaker)))
+    }
+
+    /// "X is a fierce supporter of Y", "X, a longtime critic of Y,": a noun for who holds a
+    /// stance, said of its subject or of the name it describes; the cue runs from its modifiers
+    /// to the preposition.
+    fn stance_holder(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        if self.upos(t) != "NOUN"
+            || !STANCE_HOLDERS.contains(&tree.lemma(t).to_lowercase().as_str())
+        {
+            return None;
+        }
+        let object = tree.children(t).iter().copied().find(|&c| {
+            c > t
+                && tree.base_rel(c) == "nmod"
+                && matches!(tree.case_marker(c).as_deref(), Some("of" | "for"))
+        })?;
+        let holder = match tree.base_rel(t) {
+            "appos" => tree.head(t).filter(|&h| h < t)?,
+            _ => tree.child_with(t, "nsubj").filter(|&s| s < t)?,
+        };
+        let phrase = self.block(tree, object);
+        let cue_end = phrase.start + 1;
+        let content = match phrase.start {
+            p if tree.base_rel(p) == "case" => self.trim(p + 1..phrase.end),
+            _ => phrase,
+        };
+        let mut first = t;
+        while first > tree.first
+            && matches!(self.upos(first - 1), "ADJ" | "ADV")
+            && tree.head(first - 1).is_some_and(|h| h == t || h == first)
+        {
+            first -= 1;
+        }
+        // The name described, without the description.
+        let mut tokens = speaker_tokens(tree, holder);
+        if tokens.start < tree.subtree(t)[0] {
+            tokens = self.trim(tokens.start..tokens.end.min(tree.subtree(t)[0]));
+        }
+        let speaker = FoundSpeaker {
+            tokens,
+            head: holder,
+            how: format!("holder of the stance of a '{}'", self.lower(t)),
+        };
+        (!content.is_empty()).then_some((content, first..cue_end, Some(speaker)))
     }
 
     /// "X is critical of Y", "X is eager to Z": an adjective of stance with its subject and
@@ -2331,10 +2523,20 @@ impl<'a> Run<'a> {
             } else {
                 self.trim(sub[0]..sub[sub.len() - 1] + 1)
             };
-            let speaker = FoundSpeaker {
-                tokens: speaker_tokens(tree, subject),
-                head: subject,
-                how: format!("subject of the clause 'in a {}' introduces", self.lower(t)),
+            // "In his view, Y": the owner holds the view, not the subject of Y; but in "in his
+            // speech, X attacked Y" the owner is the subject.
+            let held = matches!(tree.lemma(t).to_lowercase().as_str(), "view" | "belief");
+            let speaker = match owner.filter(|_| held) {
+                Some(head) => FoundSpeaker {
+                    tokens: speaker_tokens(tree, head),
+                    head,
+                    how: format!("owner of '{}'", self.lower(t)),
+                },
+                None => FoundSpeaker {
+                    tokens: speaker_tokens(tree, subject),
+                    head: subject,
+                    how: format!("subject of the clause 'in a {}' introduces", self.lower(t)),
+                },
             };
             return Some((content, t..t + 1, Some(speaker)));
         }

@@ -1609,3 +1609,86 @@ fn any_verb_right_after_a_quote_and_its_comma_frames_it() {
     let q = quote(&quotes, "Compare that budget");
     assert_eq!((speaker(q), cue(q)), ("Ruiz", "urged"));
 }
+
+#[test]
+fn a_say_the_parser_cut_off_keeps_its_speaker_and_clause() {
+    // The parser reads "hacking experts" as a gerund phrase and leaves "say" without children.
+    let (_, quotes) = quotes_of(
+        "But hacking experts say the leaked files might not even be real.",
+        None,
+    );
+    let q = quote(&quotes, "the leaked files");
+    assert_eq!(q.content.text, "the leaked files might not even be real");
+    assert_eq!((speaker(q), cue(q)), ("experts", "say"));
+}
+
+#[test]
+fn a_view_held_in_a_phrase_is_its_owners() {
+    let (_, quotes) = quotes_of("In his view, the merger is a disaster for farmers.", None);
+    let q = quote(&quotes, "the merger is");
+    assert_eq!((speaker(q), cue(q)), ("his", "view"));
+}
+
+#[test]
+fn a_title_case_headline_splits_at_its_cue_verb() {
+    let (_, quotes) = quotes_of(
+        "Veteran Senator Mary Lund Endorses Governor Tom Reyes\n\nThe endorsement came on Monday.",
+        None,
+    );
+    let q = quote(&quotes, "Governor Tom Reyes");
+    assert_eq!(
+        (speaker(q), cue(q)),
+        ("Veteran Senator Mary Lund", "Endorses")
+    );
+}
+
+#[test]
+fn a_supporter_of_y_takes_a_stance_on_y() {
+    let (_, quotes) = quotes_of(
+        "Lund is a longtime supporter of the farm bill. The banker, a fierce critic of the tariffs, stayed home.",
+        None,
+    );
+    let q = quote(&quotes, "the farm bill");
+    assert_eq!((speaker(q), cue(q)), ("Lund", "longtime supporter of"));
+    let q = quote(&quotes, "the tariffs");
+    assert_eq!(speaker(q), "The banker");
+}
+
+#[test]
+fn a_said_whose_clause_was_split_at_its_coordinated_subject() {
+    // The parser takes "the senator" for the object of "said" and hangs the rest on it.
+    let (_, quotes) = quotes_of(
+        "Jane Doe, a spokeswoman for the campaign, said the senator and his staff had always been careful about donors.",
+        None,
+    );
+    let q = quote(&quotes, "the senator and");
+    assert_eq!(
+        q.content.text,
+        "the senator and his staff had always been careful about donors"
+    );
+    assert_eq!(cue(q), "said");
+}
+
+#[test]
+fn a_speech_verb_tagged_as_a_noun_still_frames_its_that_clause() {
+    let (_, quotes) = quotes_of(
+        "The group points out that the campaign removed the mayor from its list.",
+        None,
+    );
+    let q = quote(&quotes, "that the campaign");
+    assert_eq!((speaker(q), cue(q)), ("The group", "points"));
+}
+
+#[test]
+fn a_speech_verb_tagged_as_a_noun_closing_the_sentence_frames_it() {
+    let (_, quotes) = quotes_of(
+        "The mayor said the deficit would grow, the local newspaper reports.",
+        None,
+    );
+    let q = quotes
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "reports"))
+        .expect("the report of 'reports'");
+    assert_eq!(q.content.text, "The mayor said the deficit would grow");
+    assert_eq!(speaker(q), "the local newspaper");
+}
