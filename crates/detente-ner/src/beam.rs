@@ -19,108 +19,150 @@ pub struct Found {
     pub early: bool,
 }
 
+/// The last two labels of a hypothesis (fewer at the sentence start),
+/// oldest first: the state its extensions' scores depend on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Last {
+    labels: [u8; 2],
+    len: u8,
+}
+
+impl Last {
+    pub fn labels(&self) -> &[u8] {
+        &self.labels[..usize::from(self.len)]
+    }
+
+    /// The state after one more label `c`.
+    fn then(self, c: u8) -> Last {
+        match self.len {
+            0 => Last { labels: [c, 0], len: 1 },
+            1 => Last { labels: [self.labels[0], c], len: 2 },
+            _ => Last { labels: [self.labels[1], c], len: 2 },
+        }
+    }
+}
+
 /// The best-scoring well-formed sequence of `n` labels keeping `width`
 /// hypotheses. `word(k)` gives the word-only scores of word `k`,
-/// `history(k, last, scores)` adds the scores that depend on the labels
-/// before it, of which `last` holds the final two (fewer at the sentence
-/// start), oldest first. With `gold`, the search stops at the first word
-/// where no hypothesis in the beam is the gold prefix (early update).
+/// `history(k, lasts, scores)` adds to each `scores[h]` (the word-only
+/// scores on entry) the scores that depend on the labels before it, of
+/// which `lasts[h]` holds the final two of hypothesis `h` (all hypotheses
+/// at once, so that their lookups can overlap). With `gold`, the search
+/// stops at the first word where no hypothesis in the beam is the gold
+/// prefix (early update).
 pub fn search(
     n: usize,
     width: usize,
     mut word: impl FnMut(usize) -> [i32; CLASSES],
-    mut history: impl FnMut(usize, &[u8], &mut [i32; CLASSES]),
+    mut history: impl FnMut(usize, &[Last], &mut [[i32; CLASSES]]),
     gold: Option<&[u8]>,
 ) -> Found {
-    /// A hypothesis: its score, its last node in `nodes`, and whether it
-    /// is the gold prefix.
+    /// A hypothesis: its score, its last node in `nodes`, its last two
+    /// labels, and whether it is the gold prefix.
     #[derive(Clone, Copy)]
     struct Hyp {
         score: i64,
         node: u32,
+        last: Last,
         gold: bool,
     }
     const ROOT: u32 = u32::MAX;
     let width = width.max(1);
     // Label and parent of every extension kept.
     let mut nodes: Vec<(u8, u32)> = Vec::with_capacity(n * width);
-    let last_two = |nodes: &[(u8, u32)], node: u32| -> ([u8; 2], usize) {
-        if node == ROOT {
-            return ([0; 2], 0);
-        }
-        let (l1, parent) = nodes[node as usize];
-        if parent == ROOT {
-            ([l1, 0], 1)
-        } else {
-            ([nodes[parent as usize].0, l1], 2)
-        }
-    };
     let mut beam = vec![Hyp {
         score: 0,
         node: ROOT,
+        last: Last::default(),
         gold: true,
     }];
-    let mut next: Vec<(i64, usize, u8)> = Vec::with_capacity(width * CLASSES);
-    let mut kept: Vec<(Hyp, [u8; 2], usize)> = Vec::with_capacity(width);
+    let mut lasts: Vec<Last> = Vec::with_capacity(width);
+    let mut scores: Vec<[i32; CLASSES]> = Vec::with_capacity(width);
+    /// A hypothesis' best classes (score, class), best first: `count`
+    /// of them, the first `taken` already merged.
+    struct Top {
+        best: [(i32, u8); CLASSES],
+        count: usize,
+        taken: usize,
+    }
+    let mut tops: Vec<Top> = Vec::with_capacity(width);
+    let mut kept: Vec<Hyp> = Vec::with_capacity(width);
     for k in 0..n {
         let base = word(k);
-        next.clear();
-        for (h, hyp) in beam.iter().enumerate() {
-            let (last, m) = last_two(&nodes, hyp.node);
-            let mut scores = base;
-            history(k, &last[..m], &mut scores);
-            let prev = m.checked_sub(1).map(|j| last[j]);
+        lasts.clear();
+        lasts.extend(beam.iter().map(|h| h.last));
+        scores.clear();
+        scores.resize(beam.len(), base);
+        history(k, &lasts, &mut scores);
+        tops.clear();
+        for (hyp, scores) in beam.iter().zip(&scores) {
+            let prev = hyp.last.labels().last().copied();
             // Only a hypothesis' `width` best classes can enter the beam:
-            // they are better and lead to distinct states.
-            let mut best: [(i32, u8); CLASSES] = [(0, 0); CLASSES];
+            // they are better and lead to distinct states. Kept by a
+            // branch-free insertion of keys that order by score
+            // (descending), then class (ascending).
+            let mut keys = [i64::MIN; CLASSES];
+            let keys = &mut keys[..width.min(CLASSES)];
             let mut count = 0;
             for (c, &s) in scores.iter().enumerate() {
                 if !labels::allowed(prev, c as u8, k + 1 == n) {
                     continue;
                 }
-                // Insert by score (descending), ties keeping the lower class first.
-                let mut j = count.min(width);
-                if j == width && best[j - 1].0 >= s {
-                    continue;
+                let mut x = i64::from(s) << 8 | (0xff - c as i64);
+                for key in keys.iter_mut() {
+                    (*key, x) = ((*key).max(x), (*key).min(x));
                 }
-                while j > 0 && best[j - 1].0 < s {
-                    if j < width {
-                        best[j] = best[j - 1];
-                    }
-                    j -= 1;
-                }
-                best[j] = (s, c as u8);
-                count = (count + 1).min(width);
+                count += 1;
             }
-            for &(s, c) in &best[..count] {
-                next.push((hyp.score + i64::from(s), h, c));
+            let count = count.min(keys.len());
+            let mut best: [(i32, u8); CLASSES] = [(0, 0); CLASSES];
+            for (slot, &key) in best.iter_mut().zip(&keys[..count]) {
+                *slot = ((key >> 8) as i32, (0xff - (key & 0xff)) as u8);
             }
+            tops.push(Top {
+                best,
+                count,
+                taken: 0,
+            });
         }
-        // Best first; ties to the earlier hypothesis, then the lower class.
-        next.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // The extensions best first, ties to the earlier hypothesis, then
+        // the lower class: a merge of the hypotheses' lists, each already
+        // in that order, which stops once the beam is full.
         kept.clear();
-        for &(score, h, c) in &next {
-            let (last, m) = last_two(&nodes, beam[h].node);
-            // The state the features see next: this label and the one before.
-            let state = [if m > 0 { last[m - 1] } else { 0xff }, c];
-            let depth = (m + 1).min(2);
-            if kept.iter().any(|&(_, s, d)| s == state && d == depth) {
+        loop {
+            let mut pick: Option<(i64, usize)> = None;
+            for (h, (hyp, top)) in beam.iter().zip(&tops).enumerate() {
+                let Some(&(s, _)) = top.best[..top.count].get(top.taken) else {
+                    continue;
+                };
+                let total = hyp.score + i64::from(s);
+                if pick.is_none_or(|(t, _)| total > t) {
+                    pick = Some((total, h));
+                }
+            }
+            let Some((score, h)) = pick else {
+                break;
+            };
+            let top = &mut tops[h];
+            let c = top.best[top.taken].1;
+            top.taken += 1;
+            let last = beam[h].last.then(c);
+            if kept.iter().any(|hyp| hyp.last == last) {
                 continue;
             }
             let on_gold = beam[h].gold && gold.is_some_and(|g| g[k] == c);
             nodes.push((c, beam[h].node));
-            let hyp = Hyp {
+            kept.push(Hyp {
                 score,
                 node: (nodes.len() - 1) as u32,
+                last,
                 gold: on_gold,
-            };
-            kept.push((hyp, state, depth));
+            });
             if kept.len() == width {
                 break;
             }
         }
-        beam.clear();
-        beam.extend(kept.iter().map(|&(hyp, _, _)| hyp));
+        std::mem::swap(&mut beam, &mut kept);
         if gold.is_some() && !beam.iter().any(|h| h.gold) {
             return Found {
                 labels: unwind(&nodes, beam[0].node),
@@ -213,9 +255,11 @@ mod tests {
             words.len(),
             width,
             |k| words[k],
-            |_, seq, scores| {
-                for (c, s) in scores.iter_mut().enumerate() {
-                    *s += pair(seq.last().copied(), c as u8);
+            |_, lasts, scores| {
+                for (last, scores) in lasts.iter().zip(scores) {
+                    for (c, s) in scores.iter_mut().enumerate() {
+                        *s += pair(last.labels().last().copied(), c as u8);
+                    }
                 }
             },
             gold,

@@ -162,10 +162,14 @@ pub fn analyse(
             info.upos = hash_str(w.upos);
             info.xpos = hash_str(w.xpos);
         }
+        out.push(info);
+    }
+    // The table lookups apart, in a loop of nothing else: they are cache
+    // misses, and independent ones overlap.
+    for info in &mut out[PAD..] {
         info.case = u64::from(tables.case.get(info.lower));
         info.seen = u64::from(seen.get(info.lower));
         info.cluster = tables.clusters.get(info.lower);
-        out.push(info);
     }
     let casing = sentence_casing(&out[PAD..]);
     for w in &mut out[PAD..] {
@@ -588,19 +592,21 @@ fn caps_around(w: &[WordInfo], i: usize) -> u64 {
 }
 
 /// Appends the features of word `i` that depend on the two previous
-/// predicted labels `t1`, `t2`: [`first_order_features`] and
-/// [`second_order_feature`].
+/// predicted labels `t1`, `t2`: [`label_features`] and
+/// [`first_order_features`].
 pub fn dynamic_features(w: &[WordInfo], i: usize, t1: u64, t2: u64, out: &mut Vec<u64>) {
+    let [prev, prev2] = label_features(t1, t2);
+    out.push(prev);
     first_order_features(w, i, t1, out);
-    out.push(second_order_feature(t1, t2));
+    out.push(prev2);
 }
 
 /// Appends the features of word `i` that depend on the previous label
-/// `t1` only (a beam shares them between hypotheses).
+/// `t1` (a beam shares them between hypotheses), besides its
+/// [`label_features`].
 pub fn first_order_features(w: &[WordInfo], i: usize, t1: u64, out: &mut Vec<u64>) {
     let mut f = |template: u64, value: u64| out.push(mix(template, value));
     let x = &w[i];
-    f(T_PREV, t1);
     f(T_PREV_LOWER, mix(t1, x.lower));
     f(T_PREV_SHAPE, mix(t1, x.short));
     f(T_PREV_CAPS, mix(t1, caps_around(w, i)));
@@ -609,9 +615,10 @@ pub fn first_order_features(w: &[WordInfo], i: usize, t1: u64, out: &mut Vec<u64
     f(T_PREV_PRIOR, mix(t1, x.prior));
 }
 
-/// The feature of the two previous labels.
-pub fn second_order_feature(t1: u64, t2: u64) -> u64 {
-    mix(T_PREV2, mix(t1, t2))
+/// The features of the previous label and of the two previous labels,
+/// which do not depend on the word.
+pub fn label_features(t1: u64, t2: u64) -> [u64; 2] {
+    [mix(T_PREV, t1), mix(T_PREV2, mix(t1, t2))]
 }
 
 /// What a gazetteer name stands for, as a bit.

@@ -100,9 +100,10 @@ pub use train::{petrarch_names, train, TrainConfig, TrainEvent, PROGRESS_EVERY};
 
 use detente_conllu::ConlluSentence;
 use features::{
-    analyse, dynamic_features, first_order_features, second_order_feature, static_features, Memory,
+    analyse, dynamic_features, first_order_features, label_features, static_features, Memory,
     Tables, WordInfo, PAD,
 };
+use labels::CLASSES;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -271,18 +272,47 @@ struct Model {
     weights: Weights,
 }
 
+/// Scores of the [`label_features`] of each pair of previous labels
+/// `[t1][t2]`, index 13 standing for none.
+type LabelScores = [[[i32; CLASSES]; CLASSES + 1]; CLASSES + 1];
+
+/// Buffers [`Ner::decode`] reuses from sentence to sentence: a sentence's
+/// features run to kilobytes, and allocations that size are slow to get.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    features: Vec<u64>,
+    ends: Vec<usize>,
+    codes: Vec<u64>,
+    word: Vec<[i32; CLASSES]>,
+}
+
 /// The named-entity recogniser.
 #[derive(Clone, Debug)]
 pub struct Ner {
     description: String,
     model: Model,
+    /// Computed at load: they do not depend on the word.
+    label_scores: Box<LabelScores>,
 }
 
 impl Ner {
     fn new(description: String, mut model: Model) -> Ner {
         model.weights.rebuild();
         model.tables.rebuild();
-        Ner { description, model }
+        let value = |i: usize| if i < CLASSES { i as u64 } else { 0xff };
+        let mut label_scores = Box::new([[[0; CLASSES]; CLASSES + 1]; CLASSES + 1]);
+        for (i, row) in label_scores.iter_mut().enumerate() {
+            for (j, scores) in row.iter_mut().enumerate() {
+                model
+                    .weights
+                    .add_scores(&label_features(value(i), value(j)), scores);
+            }
+        }
+        Ner {
+            description,
+            model,
+            label_scores,
+        }
     }
 
     /// What the model was trained on, how, and its dev scores.
@@ -306,13 +336,14 @@ impl Ner {
             .map(|words| analyse(words, &self.model.tables, None, self.model.use_pos))
             .collect();
         let mut memory = Memory::default();
+        let mut scratch = Scratch::default();
         let n = infos.len();
         infos
             .iter_mut()
             .enumerate()
             .map(|(k, info)| {
                 memory.recall(info);
-                let classes = self.decode(info);
+                let classes = self.decode(info, &mut scratch);
                 if k + 1 < n {
                     memory.remember(info, &classes);
                 }
@@ -323,42 +354,62 @@ impl Ner {
 
     /// The classes of one analysed sentence: greedily, or by beam search
     /// when the model was trained with a beam.
-    pub(crate) fn decode(&self, info: &[WordInfo]) -> Vec<u8> {
+    pub(crate) fn decode(&self, info: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
         if self.model.beam <= 1 {
             return self.decode_greedy(info);
         }
         let n = info.len() - 2 * PAD;
-        let mut features = Vec::with_capacity(64);
-        let mut dynamic = Vec::with_capacity(8);
         let weights = &self.model.weights;
-        // Scores of the first-order features per previous label (index 13:
-        // none), computed once per word: hypotheses often share it.
-        let mut first: [(usize, [i32; labels::CLASSES]); labels::CLASSES + 1] =
-            [(usize::MAX, [0; labels::CLASSES]); labels::CLASSES + 1];
+        // The word-only scores of the whole sentence in one pass.
+        let Scratch {
+            features,
+            ends,
+            codes,
+            word,
+        } = scratch;
+        features.clear();
+        ends.clear();
+        for k in 0..n {
+            static_features(info, k + PAD, features);
+            ends.push(features.len());
+        }
+        word.clear();
+        word.resize(n, [0; CLASSES]);
+        weights.add_scores_grouped(features, ends, word, codes);
+        // The distinct previous labels of the beam, their first-order
+        // scores (hypotheses often share them), and each hypothesis' one.
+        let mut previous: Vec<u64> = Vec::with_capacity(self.model.beam);
+        let mut first: Vec<[i32; CLASSES]> = Vec::with_capacity(self.model.beam);
+        let mut which: Vec<usize> = Vec::with_capacity(self.model.beam);
         beam::search(
             n,
             self.model.beam,
-            |k| {
+            |k| word[k],
+            |k, lasts, scores| {
                 features.clear();
-                static_features(info, k + PAD, &mut features);
-                let mut scores = [0i32; labels::CLASSES];
-                weights.add_scores(&features, &mut scores);
-                scores
-            },
-            |k, last, scores| {
-                let (t1, t2) = labels::history(last);
-                let slot = &mut first[(t1 as usize).min(labels::CLASSES)];
-                if slot.0 != k {
-                    dynamic.clear();
-                    first_order_features(info, k + PAD, t1, &mut dynamic);
-                    slot.1 = [0; labels::CLASSES];
-                    weights.add_scores(&dynamic, &mut slot.1);
-                    slot.0 = k;
+                ends.clear();
+                previous.clear();
+                which.clear();
+                for last in lasts {
+                    let (t1, _) = labels::history(last.labels());
+                    which.push(previous.iter().position(|&t| t == t1).unwrap_or_else(|| {
+                        previous.push(t1);
+                        first_order_features(info, k + PAD, t1, features);
+                        ends.push(features.len());
+                        previous.len() - 1
+                    }));
                 }
-                for (s, f) in scores.iter_mut().zip(slot.1) {
-                    *s += f;
+                first.clear();
+                first.resize(previous.len(), [0; CLASSES]);
+                weights.add_scores_grouped(features, ends, &mut first, codes);
+                for ((last, scores), &p) in lasts.iter().zip(scores).zip(&which) {
+                    let (t1, t2) = labels::history(last.labels());
+                    let index = |t: u64| (t as usize).min(CLASSES);
+                    let label = &self.label_scores[index(t1)][index(t2)];
+                    for ((s, f), l) in scores.iter_mut().zip(first[p]).zip(label) {
+                        *s += f + l;
+                    }
                 }
-                weights.add_scores(&[second_order_feature(t1, t2)], scores);
             },
             None,
         )

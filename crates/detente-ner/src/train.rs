@@ -44,7 +44,7 @@ use crate::features::{
 };
 use crate::labels::{self, CLASSES};
 use crate::weights::Weights;
-use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence};
+use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence, Scratch};
 use detente_clusters::{ClassTable, Clusters};
 use detente_lexicon::{ActorLexicon, EntryKind};
 use detente_linear::{Perceptron, SplitMix, WordTable};
@@ -276,6 +276,7 @@ fn remember_jackknifed(
 ) {
     let folds = cfg.memory_folds;
     let mut predicted: Vec<Vec<u8>> = vec![Vec::new(); examples.len()];
+    let mut scratch = Scratch::default();
     for f in 0..folds {
         let subset: Vec<usize> = docs
             .iter()
@@ -286,7 +287,7 @@ fn remember_jackknifed(
         let (_, _, ner) = fit(examples, &subset, tables, dev, cfg, &mut |_| {});
         for r in docs.iter().skip(f).step_by(folds) {
             for k in r.clone() {
-                predicted[k] = ner.decode(&examples[k].info);
+                predicted[k] = ner.decode(&examples[k].info, &mut scratch);
             }
         }
     }
@@ -433,9 +434,11 @@ fn learn_beam(
                 p.add_scores(&kept[offsets[k]..offsets[k + 1]], &mut scores);
                 scores
             },
-            |k, seq, scores| {
-                dynamic(k, seq, &mut features);
-                p.add_scores(&features, scores);
+            |k, lasts, scores| {
+                for (last, scores) in lasts.iter().zip(scores) {
+                    dynamic(k, last.labels(), &mut features);
+                    p.add_scores(&features, scores);
+                }
             },
             Some(&ex.gold),
         )
