@@ -1058,3 +1058,25 @@ fn an_air_defence_zone_defends_no_one_and_a_possible_acts_consequence_is_possibl
     let found = events("Beijing could declare an air defense zone over the South China Sea, forcing airliners from Japan to make long detours.", Some("2016-03-01"));
     assert!(found.iter().all(|e| e.cameo.code != "052" && !(e.cameo.code.starts_with("17") && e.modality == detente_core::Modality::Asserted)), "{}", describe(&found));
 }
+
+#[test]
+fn the_dateline_place_is_no_participant() {
+    // Under a headline that ends with a full stop.
+    let found = events(
+        "Actor upsets fans by attending convention.\n\nPHILADELPHIA, July 29 (UPI) — Fans of the actor have taken to social media to complain about the film.",
+        Some("2016-07-29"),
+    );
+    assert!(found.iter().all(|e| e.source.iter().all(|a| a.text != "PHILADELPHIA")), "{}", describe(&found));
+}
+
+#[test]
+fn campaigns_are_no_battles() {
+    for text in [
+        "Clinton had captured 1,944 delegates heading into Tuesday's primaries.",
+        "Having fought his own primary against Clinton, Obama could offer a potent testimony.",
+        "As first lady, Hillary Clinton targeted healthcare reform.",
+    ] {
+        let found = events(text, Some("2016-07-29"));
+        assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{text}: {}", describe(&found));
+    }
+}

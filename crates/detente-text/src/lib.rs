@@ -86,8 +86,10 @@ impl Segmenter {
     }
 }
 
-/// The dateline opening the text, or the line after a headline (a first line
-/// without final punctuation, as in "Talks resume\n\nGENEVA (AFP) — ...").
+/// The dateline opening the text, or the line after a headline (a first line without final
+/// punctuation, as in "Talks resume\n\nGENEVA (AFP) — ..."). After a first line that ends like a
+/// sentence, only a dateline naming its agency counts: some headlines end with a full stop ("X
+/// upset fans by attending DNC.\n\nPHILADELPHIA, July 29 (UPI) — ...").
 fn find_dateline(text: &str) -> Option<Dateline> {
     let skip_separators = |from: usize| text.len() - text[from..].trim_start_matches(tokenizer::is_separator).len();
     let start = skip_separators(paragraphs(text).next()?.start);
@@ -96,14 +98,12 @@ fn find_dateline(text: &str) -> Option<Dateline> {
     }
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let headline = text[start..line_end].trim_end_matches(tokenizer::is_separator);
-    if headline.ends_with(['.', '!', '?', '…', ':']) {
-        return None;
-    }
+    let sentence_like = headline.ends_with(['.', '!', '?', '…', ':']);
     let next = skip_separators(line_end);
     if next == text.len() {
         return None;
     }
-    dateline::detect(text, next)
+    dateline::detect(text, next).filter(|d| !sentence_like || d.agency.is_some())
 }
 
 fn push_sentence(seg: &mut Segmentation, tokens: &[Token], paragraph: u32) {

@@ -314,9 +314,12 @@ fn dateline_after_a_headline() {
         assert_eq!(seg.dateline.map(|d| d.span.slice(text)), Some("GENEVA (AFP) —"), "{text:?}");
         assert_eq!(sentences(text), ["Envoys agree to keep talking", "GENEVA (AFP) —", "Talks resumed on Monday."]);
     }
-    // Only at the start of the story.
-    let text = "The talks ended.\n\nGENEVA (AFP) — Talks resumed on Monday.";
+    // Only at the start of the story: after a first line that reads as a sentence, only a dateline
+    // with its agency, as a headline ending in a full stop may precede.
+    let text = "The talks ended.\n\nGENEVA — Talks resumed on Monday.";
     assert!(segment(text).dateline.is_none());
+    let text = "Envoys upset hosts by leaving early.\n\nGENEVA, July 29 (AFP) — Talks resumed on Monday.";
+    assert_eq!(segment(text).dateline.map(|d| d.span.slice(text)), Some("GENEVA, July 29 (AFP) —"));
 }
 
 #[test]
