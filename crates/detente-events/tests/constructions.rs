@@ -1080,3 +1080,16 @@ fn campaigns_are_no_battles() {
         assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{text}: {}", describe(&found));
     }
 }
+
+#[test]
+fn campaign_idioms_code_nothing() {
+    for text in [
+        "She needs to calibrate her attacks, striking a tone that is calmer.",
+        "He has effectively locked up the Republican nomination.",
+        "The State Department released more than 1,100 additional pages of emails.",
+        "The email dump offered a window into their relationship.",
+    ] {
+        let found = events(text, Some("2016-03-01"));
+        assert!(found.is_empty(), "{text}: {}", describe(&found));
+    }
+}
