@@ -58,7 +58,19 @@ pub fn analyse(words: &[&str], dict: &TagDict, scratch: &mut Vec<char>) -> Vec<W
     let mut out = Vec::with_capacity(words.len() + 2 * PAD);
     out.extend([START; PAD]);
     for (i, w) in words.iter().enumerate() {
-        out.push(analyse_word(w, i == 0, dict, scratch));
+        let info = analyse_word(w, i == 0, scratch);
+        dict.words.prefetch(info.form);
+        out.push(info);
+    }
+    // Dictionary entries only after every word's is on its way, so that
+    // their cache misses overlap.
+    for w in &mut out[PAD..] {
+        let entry = dict.get(w.form).or_else(|| dict.get(lower_key(w.lower)));
+        w.amb = entry.map_or(0, |e| u64::from(e >> 16) + 1);
+        w.sure = entry
+            .and_then(|e| (e & SURE_MASK).checked_sub(1))
+            .map(|c| c as u16);
+        w.closed = entry.filter(|e| e & CLOSED_FLAG != 0).map(|e| e >> 16);
     }
     let casing = sentence_casing(&out[PAD..]);
     for w in &mut out[PAD..] {
@@ -106,7 +118,8 @@ const FLAG_SENT_TITLE: u64 = 512;
 const FLAG_SENT_LOWER: u64 = 1024;
 const SENTENCE_FLAGS: u64 = FLAG_SENT_CAPS | FLAG_SENT_TITLE | FLAG_SENT_LOWER;
 
-fn analyse_word(word: &str, first: bool, dict: &TagDict, lower: &mut Vec<char>) -> WordInfo {
+/// A word's [`WordInfo`] but for its dictionary entry (`amb`, `sure`, `closed`).
+fn analyse_word(word: &str, first: bool, lower: &mut Vec<char>) -> WordInfo {
     lower.clear();
     let mut flags = if first { FLAG_FIRST } else { 0 };
     let (mut upper, mut letters) = (0usize, 0usize);
@@ -167,21 +180,16 @@ fn analyse_word(word: &str, first: bool, dict: &TagDict, lower: &mut Vec<char>) 
         h.char(c);
         suffix[k] = h.finish();
     }
-    let form = hash_str(word);
-    let lower = lower_hash.finish();
-    let entry = dict.get(form).or_else(|| dict.get(lower_key(lower)));
     WordInfo {
-        form,
-        lower,
+        form: hash_str(word),
+        lower: lower_hash.finish(),
         prefix,
         suffix,
         shape: shape.finish(),
         flags,
-        amb: entry.map_or(0, |e| u64::from(e >> 16) + 1),
-        sure: entry
-            .and_then(|e| (e & SURE_MASK).checked_sub(1))
-            .map(|c| c as u16),
-        closed: entry.filter(|e| e & CLOSED_FLAG != 0).map(|e| e >> 16),
+        amb: 0,
+        sure: None,
+        closed: None,
     }
 }
 
@@ -207,6 +215,11 @@ impl Lexicon {
 
     pub fn get(&self, key: u64) -> Option<u32> {
         self.index.get(key)
+    }
+
+    /// Starts loading `key`'s slot, for a [`Lexicon::get`] soon after.
+    pub fn prefetch(&self, key: u64) {
+        self.index.prefetch(key);
     }
 
     pub fn push(&mut self, key: u64, value: u32) {

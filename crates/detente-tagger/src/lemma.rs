@@ -75,8 +75,13 @@ pub struct Lemmatiser {
     /// `mix(hash(xpos), casing)` of tag/casing pairs whose lemmas keep case.
     #[serde(with = "detente_linear::hash::raw_u64")]
     keep_case: Vec<u64>,
+    /// Exception key → the lemma, packed by [`pack_lemma`].
     #[serde(skip)]
-    exceptions: KeyIndex,
+    exceptions: KeyIndex<u64>,
+    /// The exception lemmas too long to pack.
+    #[serde(skip)]
+    long_lemmas: String,
+    /// Rule key → rewrite index.
     #[serde(skip)]
     rules: KeyIndex,
     #[serde(skip)]
@@ -106,6 +111,29 @@ fn casing(form: &str) -> Casing {
     }
 }
 
+/// Lemmas this long or shorter (most) are packed into their index value
+/// itself, so that finding one costs one cache miss rather than three (slot,
+/// `String`, its bytes).
+const INLINE_LEMMA: usize = 7;
+/// The top byte of a value of a lemma in [`Lemmatiser::long_lemmas`].
+const LONG_LEMMA: u64 = 0xFF << 56;
+
+/// An exception lemma as an index value: its bytes with the length in the
+/// top byte, or [`LONG_LEMMA`] with its length and offset in `long`.
+fn pack_lemma(lemma: &str, long: &mut String) -> u64 {
+    let bytes = lemma.as_bytes();
+    if bytes.len() <= INLINE_LEMMA {
+        let mut packed = [0; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[7] = bytes.len() as u8;
+        u64::from_le_bytes(packed)
+    } else {
+        let offset = long.len() as u64;
+        long.push_str(lemma);
+        LONG_LEMMA | (bytes.len() as u64) << 32 | offset
+    }
+}
+
 fn exception_key(xpos: &str, form: &str) -> u64 {
     mix(hash_str(xpos), hash_str(form))
 }
@@ -128,8 +156,15 @@ fn rule_keys(xpos: &str, base: &[char]) -> impl Iterator<Item = u64> {
 
 impl Lemmatiser {
     pub fn rebuild(&mut self) {
-        self.exceptions = KeyIndex::from_keys(&self.exception_keys);
-        self.rules = KeyIndex::from_keys(&self.rule_keys);
+        let mut long = String::new();
+        let packed: Vec<u64> = self
+            .exception_lemmas
+            .iter()
+            .map(|l| pack_lemma(l, &mut long))
+            .collect();
+        self.exceptions = KeyIndex::build(&self.exception_keys, packed);
+        self.long_lemmas = long;
+        self.rules = KeyIndex::build(&self.rule_keys, self.rule_rewrites.iter().copied());
         self.keep = KeyIndex::from_keys(&self.keep_case);
     }
 
@@ -236,9 +271,16 @@ impl Lemmatiser {
         }
     }
 
+    /// Starts loading what [`Lemmatiser::lemma`] looks up first.
+    pub fn prefetch(&self, form: &str, xpos: &str) {
+        self.exceptions.prefetch(exception_key(xpos, form));
+    }
+
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
-        // A capitalised common word ("Studies" starting a sentence) as it is lowercased.
-        let lower = (casing(form) != Casing::Lower).then(|| form.to_lowercase());
+        // A capitalised common word ("Studies" starting a sentence) as it is lowercased, when the
+        // form itself is no exception.
+        let capitalised = casing(form) != Casing::Lower;
+        let mut lower: Option<String> = None;
         // A past tense and its participle share their lemma: "shot" seen only as a participle
         // (VBN) is still "shoot" when read as a past tense.
         let same_lemma = match xpos {
@@ -247,22 +289,39 @@ impl Lemmatiser {
             _ => None,
         };
         for tag in std::iter::once(xpos).chain(same_lemma) {
-            for f in std::iter::once(form).chain(lower.as_deref()) {
-                if let Some(i) = self.exceptions.get(exception_key(tag, f)) {
-                    return self.exception_lemmas[i as usize].clone();
+            if let Some(packed) = self.exceptions.get(exception_key(tag, form)) {
+                return self.unpack_lemma(packed);
+            }
+            if capitalised {
+                let lower = lower.get_or_insert_with(|| form.to_lowercase());
+                if let Some(packed) = self.exceptions.get(exception_key(tag, lower)) {
+                    return self.unpack_lemma(packed);
                 }
             }
         }
         let base = self.base(form, xpos);
         for key in rule_keys(xpos, &base) {
-            if let Some(row) = self.rules.get(key) {
-                let rewrite = &self.rewrites[self.rule_rewrites[row as usize] as usize];
+            if let Some(r) = self.rules.get(key) {
+                let rewrite = &self.rewrites[r as usize];
                 if let Some(lemma) = rewrite.apply(&base) {
                     return lemma;
                 }
             }
         }
         rule_lemma(&base.iter().collect::<String>(), xpos)
+    }
+
+    /// The lemma of [`pack_lemma`]'s `packed`.
+    fn unpack_lemma(&self, packed: u64) -> String {
+        if packed & LONG_LEMMA == LONG_LEMMA {
+            let offset = packed as u32 as usize;
+            let len = (packed >> 32) as usize & 0xFF_FFFF;
+            return self.long_lemmas[offset..offset + len].to_string();
+        }
+        let bytes = packed.to_le_bytes();
+        let len = usize::from(bytes[7]);
+        // A whole lemma's bytes, so valid UTF-8.
+        String::from_utf8(bytes[..len].to_vec()).unwrap_or_default()
     }
 
     pub fn validate(&self) -> Result<(), String> {
@@ -272,6 +331,9 @@ impl Lemmatiser {
                 .rule_rewrites
                 .iter()
                 .any(|&r| r as usize >= self.rewrites.len())
+            // Long lemmas' lengths and offsets must fit [`pack_lemma`]'s bits.
+            || self.exception_lemmas.iter().any(|l| l.len() > 0xFF_FFFF)
+            || self.exception_lemmas.iter().map(String::len).sum::<usize>() > u32::MAX as usize
         {
             return Err("lemmatiser tables are inconsistent".into());
         }
@@ -446,6 +508,15 @@ mod tests {
         assert_eq!(lem.lemma("French", "JJ"), "French");
         // A whole-word rewrite is no suffix rule.
         assert_eq!(Rewrite { strip: 7, append: "Chinese".into() }.apply(&['B', 'u', 'r', 'm', 'e', 's', 'e']), None);
+    }
+
+    #[test]
+    fn packed_lemmas_unpack_to_themselves() {
+        let mut lem = Lemmatiser::default();
+        for l in ["", "be", "meet", "1234567", "12345678", "naïve", "naïveté", "international"] {
+            let packed = pack_lemma(l, &mut lem.long_lemmas);
+            assert_eq!(lem.unpack_lemma(packed), l);
+        }
     }
 
     #[test]

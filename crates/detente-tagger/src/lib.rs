@@ -225,6 +225,10 @@ impl Tagger {
             let feats = self.decode_feats(&info, &tags, scratch);
             (tags, feats)
         });
+        // The lemmas' lexicon lookups are independent: start them all first.
+        for (w, &t) in words.iter().zip(&tags) {
+            self.model.lemmatiser.prefetch(w, &self.model.classes[t as usize].xpos);
+        }
         words
             .iter()
             .zip(tags.iter().zip(feats))
@@ -516,6 +520,10 @@ impl Tagger {
 
     fn decode_feats(&self, info: &[WordInfo], tags: &[u16], s: &mut Scratch) -> Vec<u16> {
         let padded = padded_tags(tags);
+        let ambiguous = |k: usize| self.model.feats_candidates[tags[k] as usize].len() > 1;
+        for k in (0..tags.len()).filter(|&k| ambiguous(k)) {
+            self.model.feats_dict.prefetch(feats_key(info[k + PAD].form, tags[k]));
+        }
         (0..tags.len())
             .map(|k| {
                 let candidates = &self.model.feats_candidates[tags[k] as usize];
