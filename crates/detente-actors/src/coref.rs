@@ -296,8 +296,7 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
 /// no actor, as the subject of a clause before pronoun `i`, is a likelier "it" than actor `best`
 /// when it ranks higher by [`most_salient`]'s order (nearer sentence, subject, first named).
 fn thing_outranks(doc: &Document, found: &[Found], i: usize, best: usize) -> bool {
-    let me = &found[i];
-    let (b, m) = (&found[best], me);
+    let (m, b) = (&found[i], &found[best]);
     let rank = |sentence: u32, subject: bool, head: u32, start: u32| {
         let distance = m.sentence - sentence;
         (distance, !subject, if distance == 0 { m.head.abs_diff(head) } else { start })

@@ -1307,11 +1307,12 @@ fn recipient_heads(tree: &SentenceTree, heads: &[u32]) -> Vec<u32> {
 
 /// Where a verb whose own slots name no target finds one: its object's (or, with no object, its
 /// "for" phrase's) "of" phrase ("lifted its blockade of Yemen", "announced the release of two
-/// nationals", "called for the release of two nationals"); else whom its complement
-/// clause, or the object's, acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish
-/// Kyiv", "accepted an invitation to meet Kim", "suspended talks on joining the EU"); else whose the object is ("accepted the demands
-/// *by protesters*", "rejected *Croatia's* request": the object's modifiers, see
-/// [`modifier_heads`]).
+/// nationals", "called for the release of two nationals"); else the subject of its complement
+/// clause, or the object's ("expressed concern that Russia could attack"); else whom that
+/// clause acts on ("agreed to lend $1 billion to Jakarta", "vowed to punish Kyiv", "accepted an
+/// invitation to meet Kim", "suspended talks on joining the EU"); else whose the object is
+/// ("accepted the demands *by protesters*", "rejected *Croatia's* request": the object's
+/// modifiers, see [`modifier_heads`]).
 fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
     let children_with = |h: u32, rel: &'static str| tree.children(h).iter().copied().filter(move |&c| tree.base_rel(c) == rel);
     // "called for sanctions against Turkey": with no object, what the act is for.
