@@ -388,9 +388,6 @@ fn decimals_typed_with_a_space(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
             continue;
         }
         let scale_id = i as u32 + 4;
-        // The scale word keeps its attachment ("million" of "euros"), unless it hangs below a
-        // part of the number: then it takes the place of the part nearest the root. Either way
-        // it takes the parts' dependents.
         let depth = |arcs: &[(u32, &str)], mut k: usize| {
             let mut d = 0;
             while arcs[k].0 != 0 && d <= arcs.len() {
@@ -399,8 +396,10 @@ fn decimals_typed_with_a_space(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
             }
             d
         };
-        // it takes the parts' dependents, or the noun it counts takes them ("to 1. 5 million
-        // people": "to" marks "people").
+        // The scale word keeps its attachment ("million" of "euros"), unless it hangs below a
+        // part of the number: then it takes the place of the part nearest the root. The parts'
+        // dependents go to the scale word, or to the noun it counts ("to 1. 5 million people":
+        // "to" marks "people").
         let mut phrase = scale_id;
         if (i..i + 3).any(|k| dominates(arcs, k, i + 3)) {
             let top = (i..i + 3).min_by_key(|&k| depth(arcs, k)).expect("three words");
