@@ -677,7 +677,10 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
-        if determined && !f.plural && ORGANISATION_NOUNS.contains(&lemma) && parts.is_empty() {
+        // "the SITE Intelligence Group" is a name, not "the group".
+        let t = self.tree;
+        let proper = t.word(h).starts_with(|c: char| c.is_uppercase()) && t.children(h).iter().any(|&c| t.base_rel(c) == "compound");
+        if determined && !f.plural && ORGANISATION_NOUNS.contains(&lemma) && parts.is_empty() && !proper {
             f.kind = Kind::Organisation;
             f.pending = Pending::Definite(lemma.to_string());
             out.push(f);

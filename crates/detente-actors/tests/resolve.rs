@@ -640,3 +640,14 @@ fn a_thing_named_after_a_person_is_not_the_person() {
     let doc = resolve("The Trump administration imposed sanctions on Iran.", "2019-03-01");
     assert_eq!(code_of(&doc, "The Trump administration").as_deref(), Some("USAGOV"));
 }
+
+#[test]
+fn a_capitalised_group_name_is_no_definite_description() {
+    let doc = resolve(
+        "Islamic State has called for attacks on crowds, according to the SITE Intelligence Group, which monitors extremist websites.",
+        "2016-07-15",
+    );
+    assert_eq!(code_of(&doc, "the SITE Intelligence Group"), None, "{:#?}", doc.actors);
+    let doc = resolve("Islamic State claimed the attack. The group said it would strike again.", "2016-07-15");
+    assert_eq!(code_of(&doc, "The group").as_deref(), Some("IMGMUSISI"));
+}

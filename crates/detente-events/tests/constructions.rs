@@ -1093,3 +1093,9 @@ fn campaign_idioms_code_nothing() {
         assert!(found.is_empty(), "{text}: {}", describe(&found));
     }
 }
+
+#[test]
+fn slamming_into_a_crowd_is_no_criticism() {
+    let found = events("After slamming into the crowd, the Tunisian driver emerged with a gun.", Some("2016-07-15"));
+    assert!(found.iter().all(|e| e.cameo.code != "111"), "{}", describe(&found));
+}
