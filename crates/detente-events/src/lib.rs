@@ -1135,14 +1135,19 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
     out
 }
 
+/// Nouns that show or tell of an act, suffer it or answer it rather than carry it out: who shares
+/// "photographs of the ceremony", meets "survivors of a massacre" or opens "an investigation of
+/// the attack" did not do it.
+const OUTSIDE_THE_ACT: &[&str] = &[
+    "photograph", "photo", "picture", "image", "video", "footage", "film", "report", "story", "coverage", "account", "anniversary",
+    "memory", "record", "recording", "detail", "news", "survivor", "victim", "relative", "family", "widow", "orphan", "witness",
+    "memorial", "vigil", "site", "scene", "aftermath", "wake", "toll", "investigation", "probe", "inquiry", "condemnation",
+    "commemoration", "funeral",
+];
+
 /// The source of a nominal event: its possessor ("Russia's invasion"), a "by" phrase, or the
 /// subject of the verb it is the object of ("Russia held talks"); not of a verb it is only a
 /// prepositional phrase of ("thanked Macron for his help").
-/// Nouns that show or tell of an act rather than carry it out.
-const DEPICTIONS: &[&str] = &[
-    "photograph", "photo", "picture", "image", "video", "footage", "film", "report", "story", "coverage", "account", "anniversary",
-    "memory", "record", "recording", "detail", "news",
-];
 
 fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
     let own = act_doers(tree, n);
@@ -1153,10 +1158,9 @@ fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
         ("obj", Some(v)) if tree.upos(v) == "VERB" => clause::subject_heads(tree, v).0,
         // "launched a mediation effort", "declared a state of siege": the noun it modifies has
         // the source.
-        ("compound", Some(h)) if tree.upos(h) == "NOUN" => noun_source(tree, h),
-        // Not through a picture or account of it: who shares "photographs of the ceremony" did
-        // not hold it.
-        ("nmod", Some(h)) if tree.upos(h) == "NOUN" && tree.case_marker(n).as_deref() == Some("of") && !DEPICTIONS.contains(&tree.lemma(h)) => {
+        ("compound", Some(h)) if tree.upos(h) == "NOUN" && !OUTSIDE_THE_ACT.contains(&tree.lemma(h)) => noun_source(tree, h),
+        // Not through a picture, a victim or an answer of it (`OUTSIDE_THE_ACT`).
+        ("nmod", Some(h)) if tree.upos(h) == "NOUN" && tree.case_marker(n).as_deref() == Some("of") && !OUTSIDE_THE_ACT.contains(&tree.lemma(h)) => {
             noun_source(tree, h)
         }
         // "the LRA is responsible for mass killings": who is held responsible for an act did it

@@ -1099,3 +1099,11 @@ fn slamming_into_a_crowd_is_no_criticism() {
     let found = events("After slamming into the crowd, the Tunisian driver emerged with a gun.", Some("2016-07-15"));
     assert!(found.iter().all(|e| e.cameo.code != "111"), "{}", describe(&found));
 }
+
+#[test]
+fn who_meets_survivors_of_a_massacre_did_not_commit_it() {
+    let found = events("President Macron met survivors of the nightclub massacre and relatives of the victims on Thursday.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("20") && !e.cameo.code.starts_with("18")), "{}", describe(&found));
+    let found = events("Kenya opened an investigation of the attack on Friday.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("18")), "{}", describe(&found));
+}
