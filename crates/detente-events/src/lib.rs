@@ -99,6 +99,15 @@ impl<'l> EventCoder<'l> {
                     continue;
                 }
                 let Some(m) = self.lexicon.best_match(&tree, t) else { continue };
+                // "“France will always be France,” an angry Hollande retaliated": the verb that
+                // frames a direct quote says how it was said, no act of force.
+                let frames_quote = || {
+                    let span = doc.tokens[t as usize].span;
+                    doc.quotes.iter().any(|q| q.kind != detente_core::QuoteKind::Indirect && q.cue.as_ref().is_some_and(|c| c.span.contains(span)))
+                };
+                if m.pattern.cameo.root.as_str() >= "15" && frames_quote() {
+                    continue;
+                }
                 let shared = tree
                     .head(t)
                     .filter(|_| tree.base_rel(t) == "conj")

@@ -1107,3 +1107,9 @@ fn who_meets_survivors_of_a_massacre_did_not_commit_it() {
     let found = events("Kenya opened an investigation of the attack on Friday.", Some("2024-03-01"));
     assert!(found.iter().all(|e| !e.cameo.code.starts_with("18")), "{}", describe(&found));
 }
+
+#[test]
+fn a_verb_framing_a_quote_is_no_act_of_force() {
+    let found = events("“France will always be France,” an angry Macron retaliated.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{}", describe(&found));
+}
