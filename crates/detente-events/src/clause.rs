@@ -29,12 +29,13 @@ const DOUBTS: &[&str] = &[
 
 /// Nouns whose clausal complement is only proposed or possible: "an offer to mediate", "plans to
 /// invade", "the group's ability to attack shipping"; or habitual, no one event: "its long
-/// experience of guarding a frontier".
+/// experience of guarding a frontier"; or not done at all: "his failure to denounce the group".
 const PROPOSAL_NOUNS: &[&str] = &[
     "offer", "proposal", "plan", "threat", "call", "demand", "request", "bid", "attempt", "effort", "willingness",
     "readiness", "intention", "desire", "promise", "pledge", "suggestion", "idea", "invitation", "chance", "opportunity",
     "appeal", "option", "ability", "capacity", "capability", "power", "right", "means", "permission", "authority",
-    "licence", "license", "freedom", "need", "experience", "history", "record", "tradition", "habit", "practice",
+    "licence", "license", "freedom", "need", "experience", "history", "record", "tradition", "habit", "practice", "failure",
+    "refusal", "reluctance",
 ];
 
 /// Verbs whose "of" clause is an allegation: "accused the group of shelling homes".

@@ -1113,3 +1113,9 @@ fn a_verb_framing_a_quote_is_no_act_of_force() {
     let found = events("“France will always be France,” an angry Macron retaliated.", Some("2024-03-01"));
     assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{}", describe(&found));
 }
+
+#[test]
+fn a_failure_to_act_is_no_act() {
+    let found = events("Critics were spurred by Trump's failure to denounce the militia.", Some("2019-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "111"), "{}", describe(&found));
+}
