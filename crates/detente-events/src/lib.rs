@@ -153,6 +153,9 @@ impl<'l> EventCoder<'l> {
             implicit_threat_targets(&mut sentence_events);
             consequence_targets(&tree, &mut sentence_events, &triggers);
             for ((mut event, (transitive, verbal)), t) in sentence_events.into_iter().zip(kinds).zip(triggers.iter().copied()) {
+                if political_contest(doc, &tree, t, &event) {
+                    continue;
+                }
                 if event.target.is_empty() && matches!(event.cameo.root.as_str(), "01" | "10" | "11" | "12") {
                     event.target = act_referred_to(&tree, t, &event, &acts);
                 }
@@ -1142,6 +1145,26 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
         }
     }
     out
+}
+
+/// "Clinton and Sanders clashed on the debate stage", "Obama battled Clinton": a fight, battle or
+/// clash whose every side is a politician, official or civilian body is a contest of words or
+/// votes, no use of force.
+fn political_contest(doc: &Document, tree: &SentenceTree, t: u32, event: &Event) -> bool {
+    const CONTEST_WORDS: [&str; 6] = ["clash", "battle", "fight", "spar", "duel", "feud"];
+    const UNARMED: [&str; 7] = ["GOV", "LEG", "PTY", "ELI", "JUD", "MED", "BUS"];
+    // Where it happened is no side ("on the debate stage in Miami").
+    let place = |a: &ActorRef| {
+        tree.tokens().find(|&k| doc.tokens[k as usize].span.start == a.span.start).is_some_and(|k| {
+            let head = (k..tree.tokens().end).find(|&h| doc.tokens[h as usize].span.end >= a.span.end).unwrap_or(k);
+            matches!(tree.case_marker(head).as_deref(), Some("in" | "at" | "on" | "near"))
+        })
+    };
+    let sides: Vec<&ActorRef> = event.source.iter().chain(event.target.iter().filter(|a| !place(a))).collect();
+    event.cameo.root == "19"
+        && CONTEST_WORDS.contains(&tree.lemma(t).to_lowercase().as_str())
+        && !sides.is_empty()
+        && sides.iter().all(|a| a.sector.as_deref().is_some_and(|s| UNARMED.contains(&s)))
 }
 
 /// Nouns that show or tell of an act, suffer it or answer it rather than carry it out: who shares

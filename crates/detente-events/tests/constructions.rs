@@ -1119,3 +1119,12 @@ fn a_failure_to_act_is_no_act() {
     let found = events("Critics were spurred by Trump's failure to denounce the militia.", Some("2019-03-01"));
     assert!(found.iter().all(|e| e.cameo.code != "111"), "{}", describe(&found));
 }
+
+#[test]
+fn politicians_who_clash_or_battle_use_no_force() {
+    for text in ["Hillary Clinton and Bernie Sanders clashed on the debate stage in Miami.", "Obama battled Clinton in the 2008 primaries."] {
+        let found = events(text, Some("2016-03-01"));
+        assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{text}: {}", describe(&found));
+    }
+    expect("Riot police clashed with protesters in Tbilisi.", "GEOCOP", "GEOOPP", "19");
+}
