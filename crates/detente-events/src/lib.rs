@@ -1147,11 +1147,13 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
     out
 }
 
-/// "Clinton and Sanders clashed on the debate stage", "Obama battled Clinton": a fight, battle or
-/// clash whose every side is a politician, official or civilian body is a contest of words or
-/// votes, no use of force.
+/// "Clinton and Sanders clashed on the debate stage", "Obama battled Clinton", "defeating Donald
+/// Trump", "Trump attacked a federal judge": a fight, clash, attack or defeat whose every known
+/// side is a politician, official or civilian body is a contest of words or votes, no use of
+/// force.
 fn political_contest(doc: &Document, tree: &SentenceTree, t: u32, event: &Event) -> bool {
-    const CONTEST_WORDS: [&str; 6] = ["clash", "battle", "fight", "spar", "duel", "feud"];
+    const CONTEST_WORDS: [&str; 12] =
+        ["clash", "battle", "fight", "spar", "duel", "feud", "defeat", "beat", "attack", "target", "crush", "trounce"];
     const UNARMED: [&str; 7] = ["GOV", "LEG", "PTY", "ELI", "JUD", "MED", "BUS"];
     // Where it happened is no side ("on the debate stage in Miami").
     let place = |a: &ActorRef| {
@@ -1160,8 +1162,9 @@ fn political_contest(doc: &Document, tree: &SentenceTree, t: u32, event: &Event)
             matches!(tree.case_marker(head).as_deref(), Some("in" | "at" | "on" | "near"))
         })
     };
-    let sides: Vec<&ActorRef> = event.source.iter().chain(event.target.iter().filter(|a| !place(a))).collect();
-    event.cameo.root == "19"
+    // A side no code names (a company, a person unknown to the lexicon) tells nothing.
+    let sides: Vec<&ActorRef> = event.source.iter().chain(event.target.iter().filter(|a| !place(a))).filter(|a| a.code.is_some()).collect();
+    matches!(event.cameo.root.as_str(), "18" | "19")
         && CONTEST_WORDS.contains(&tree.lemma(t).to_lowercase().as_str())
         && !sides.is_empty()
         && sides.iter().all(|a| a.sector.as_deref().is_some_and(|s| UNARMED.contains(&s)))

@@ -1127,4 +1127,9 @@ fn politicians_who_clash_or_battle_use_no_force() {
         assert!(found.iter().all(|e| !e.cameo.code.starts_with("19")), "{text}: {}", describe(&found));
     }
     expect("Riot police clashed with protesters in Tbilisi.", "GEOCOP", "GEOOPP", "19");
+    for text in ["We really need to get on to defeating Donald Trump, she said.", "Donald Trump attacked a federal judge whose parents were born in Mexico."] {
+        let found = events(text, Some("2016-06-01"));
+        assert!(found.iter().all(|e| !e.cameo.code.starts_with("18") && !e.cameo.code.starts_with("19")), "{text}: {}", describe(&found));
+    }
+    expect("Gunmen attacked the governor's convoy.", "UAF", "GOV", "18");
 }
