@@ -1150,7 +1150,7 @@ fn dedup_codes(actors: &[ActorRef]) -> Vec<&ActorRef> {
 /// "Clinton and Sanders clashed on the debate stage", "Obama battled Clinton", "defeating Donald
 /// Trump", "Trump attacked a federal judge": a fight, clash, attack or defeat whose every known
 /// side is a politician, official or civilian body is a contest of words or votes, no use of
-/// force.
+/// force; so is a capture of places by politicians alone (an election won).
 fn political_contest(doc: &Document, tree: &SentenceTree, t: u32, event: &Event) -> bool {
     const CONTEST_WORDS: [&str; 12] =
         ["clash", "battle", "fight", "spar", "duel", "feud", "defeat", "beat", "attack", "target", "crush", "trounce"];
@@ -1162,12 +1162,18 @@ fn political_contest(doc: &Document, tree: &SentenceTree, t: u32, event: &Event)
             matches!(tree.case_marker(head).as_deref(), Some("in" | "at" | "on" | "near"))
         })
     };
+    let unarmed = |a: &&ActorRef| a.sector.as_deref().is_some_and(|s| UNARMED.contains(&s));
+    let lemma = tree.lemma(t).to_lowercase();
+    // "Clinton captured Virginia, Georgia and Texas": a politician (a person, not a government)
+    // who takes places wins them.
+    let person = |a: &&ActorRef| doc.actors.iter().any(|m| m.span == a.span && matches!(m.kind.as_str(), "person" | "pronoun"));
+    let coded_sources: Vec<&ActorRef> = event.source.iter().filter(|a| a.code.is_some()).collect();
+    if event.cameo.root == "19" && matches!(lemma.as_str(), "capture" | "sweep" | "carry" | "win") {
+        return !coded_sources.is_empty() && coded_sources.iter().all(|a| unarmed(a) && person(a));
+    }
     // A side no code names (a company, a person unknown to the lexicon) tells nothing.
     let sides: Vec<&ActorRef> = event.source.iter().chain(event.target.iter().filter(|a| !place(a))).filter(|a| a.code.is_some()).collect();
-    matches!(event.cameo.root.as_str(), "18" | "19")
-        && CONTEST_WORDS.contains(&tree.lemma(t).to_lowercase().as_str())
-        && !sides.is_empty()
-        && sides.iter().all(|a| a.sector.as_deref().is_some_and(|s| UNARMED.contains(&s)))
+    matches!(event.cameo.root.as_str(), "18" | "19") && CONTEST_WORDS.contains(&lemma.as_str()) && !sides.is_empty() && sides.iter().all(unarmed)
 }
 
 /// Nouns that show or tell of an act, suffer it or answer it rather than carry it out: who shares

@@ -1132,4 +1132,9 @@ fn politicians_who_clash_or_battle_use_no_force() {
         assert!(found.iter().all(|e| !e.cameo.code.starts_with("18") && !e.cameo.code.starts_with("19")), "{text}: {}", describe(&found));
     }
     expect("Gunmen attacked the governor's convoy.", "UAF", "GOV", "18");
+    // A candidate who captures states wins elections; a government or an army that captures a
+    // town takes it.
+    let found = events("His rival, Hillary Clinton, captured Virginia, Arkansas and Texas.", Some("2016-03-02"));
+    assert!(found.iter().all(|e| e.cameo.code != "192"), "{}", describe(&found));
+    expect("The government captured Aleppo from the rebels.", "GOV", "REB", "192");
 }
