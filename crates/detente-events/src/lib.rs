@@ -1189,7 +1189,6 @@ const OUTSIDE_THE_ACT: &[&str] = &[
 /// The source of a nominal event: its possessor ("Russia's invasion"), a "by" phrase, or the
 /// subject of the verb it is the object of ("Russia held talks"); not of a verb it is only a
 /// prepositional phrase of ("thanked Macron for his help").
-
 fn noun_source(tree: &SentenceTree, n: u32) -> Vec<u32> {
     let own = act_doers(tree, n);
     if !own.is_empty() {

@@ -311,7 +311,7 @@ fn that_clauses_after_day_words(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
 fn objects_of_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     for o in 0..arcs.len() {
         let (h, rel) = arcs[o];
-        if rel != "obj" || h == 0 || h as usize - 1 >= o || !matches!(words[h as usize - 1].upos, "NOUN" | "PROPN" | "PRON" | "NUM") {
+        if rel != "obj" || h == 0 || h as usize > o || !matches!(words[h as usize - 1].upos, "NOUN" | "PROPN" | "PRON" | "NUM") {
             continue;
         }
         // The noun is an argument of a verb that has no object of its own.
