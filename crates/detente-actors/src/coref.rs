@@ -305,17 +305,20 @@ fn thing_outranks(doc: &Document, found: &[Found], i: usize, best: usize) -> boo
     let covered = |k: u32| found.iter().any(|f| f.tokens.contains(&k));
     let first = m.sentence.saturating_sub(WINDOW).max(b.sentence);
     (first..=m.sentence).any(|s| {
-        let tree = SentenceTree::new(doc, s as usize);
-        tree.tokens().filter(|&k| k < m.head).any(|k| {
+        let mut things = doc.sentences[s as usize].tokens.clone().filter(|&k| {
             let w = &doc.syntax[k as usize];
-            w.deprel.starts_with("nsubj")
+            k < m.head
+                && w.deprel.starts_with("nsubj")
                 && w.upos == "NOUN"
                 && !w.feats.contains("Number=Plur")
                 && !covered(k)
-                // "The NATO alliance": a noun compounded with an actor's name is that actor.
-                && !tree.children_with(k, "compound").any(covered)
                 && rank(s, true, k, k) < best_rank
-        })
+        });
+        let Some(first_thing) = things.next() else { return false };
+        // "The NATO alliance": a noun compounded with an actor's name is that actor. Only a
+        // sentence with a candidate is parsed into a tree.
+        let tree = SentenceTree::new(doc, s as usize);
+        std::iter::once(first_thing).chain(things).any(|k| !tree.children_with(k, "compound").any(covered))
     })
 }
 

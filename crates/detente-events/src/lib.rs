@@ -1155,25 +1155,30 @@ fn political_contest(doc: &Document, tree: &SentenceTree, t: u32, event: &Event)
     const CONTEST_WORDS: [&str; 12] =
         ["clash", "battle", "fight", "spar", "duel", "feud", "defeat", "beat", "attack", "target", "crush", "trounce"];
     const UNARMED: [&str; 7] = ["GOV", "LEG", "PTY", "ELI", "JUD", "MED", "BUS"];
-    // Where it happened is no side ("on the debate stage in Miami").
-    let place = |a: &ActorRef| {
-        tree.tokens().find(|&k| doc.tokens[k as usize].span.start == a.span.start).is_some_and(|k| {
-            let head = (k..tree.tokens().end).find(|&h| doc.tokens[h as usize].span.end >= a.span.end).unwrap_or(k);
-            matches!(tree.case_marker(head).as_deref(), Some("in" | "at" | "on" | "near"))
-        })
-    };
+    if !matches!(event.cameo.root.as_str(), "18" | "19") {
+        return false;
+    }
     let unarmed = |a: &&ActorRef| a.sector.as_deref().is_some_and(|s| UNARMED.contains(&s));
     let lemma = tree.lemma(t).to_lowercase();
     // "Clinton captured Virginia, Georgia and Texas": a politician (a person, not a government)
     // who takes places wins them.
-    let person = |a: &&ActorRef| doc.actors.iter().any(|m| m.span == a.span && matches!(m.kind.as_str(), "person" | "pronoun"));
-    let coded_sources: Vec<&ActorRef> = event.source.iter().filter(|a| a.code.is_some()).collect();
     if event.cameo.root == "19" && matches!(lemma.as_str(), "capture" | "sweep" | "carry" | "win") {
-        return !coded_sources.is_empty() && coded_sources.iter().all(|a| unarmed(a) && person(a));
+        let person = |a: &&ActorRef| doc.actors.iter().any(|m| m.span == a.span && matches!(m.kind.as_str(), "person" | "pronoun"));
+        let mut sources = event.source.iter().filter(|a| a.code.is_some()).peekable();
+        return sources.peek().is_some() && sources.all(|a| unarmed(&a) && person(&a));
     }
-    // A side no code names (a company, a person unknown to the lexicon) tells nothing.
-    let sides: Vec<&ActorRef> = event.source.iter().chain(event.target.iter().filter(|a| !place(a))).filter(|a| a.code.is_some()).collect();
-    matches!(event.cameo.root.as_str(), "18" | "19") && CONTEST_WORDS.contains(&lemma.as_str()) && !sides.is_empty() && sides.iter().all(unarmed)
+    if !CONTEST_WORDS.contains(&lemma.as_str()) {
+        return false;
+    }
+    // Where it happened is no side ("on the debate stage in Miami"); a side no code names (a
+    // company, a person unknown to the lexicon) tells nothing.
+    // A place target may be no actor mention (a location): its words are found by their span.
+    let place = |a: &ActorRef| {
+        let head = tree.tokens().rev().find(|&k| a.span.contains(doc.tokens[k as usize].span));
+        head.is_some_and(|h| matches!(tree.case_marker(h).as_deref(), Some("in" | "at" | "on" | "near")))
+    };
+    let mut sides = event.source.iter().chain(event.target.iter().filter(|a| !place(a))).filter(|a| a.code.is_some()).peekable();
+    sides.peek().is_some() && sides.all(|a| unarmed(&a))
 }
 
 /// Nouns that show or tell of an act, suffer it or answer it rather than carry it out: who shares

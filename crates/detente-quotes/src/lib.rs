@@ -2093,11 +2093,11 @@ impl<'a> Run<'a> {
                 break;
             }
             if agent {
-                speaker = Some(FoundSpeaker {
-                    tokens: speaker_tokens(tree, c),
-                    head: c,
-                    how: format!("agent of '{}'", self.lower(t)),
-                });
+                speaker = Some(FoundSpeaker::at(
+                    tree,
+                    c,
+                    format!("agent of '{}'", self.lower(t)),
+                ));
             }
             start = *tree.subtree(c).last().expect("a subtree holds its root") + 1;
         }
@@ -2158,11 +2158,7 @@ impl<'a> Run<'a> {
         } else {
             after
         };
-        let speaker = FoundSpeaker {
-            tokens: speaker_tokens(tree, t),
-            head: t,
-            how: format!("'in' the {}", self.lower(t)),
-        };
+        let speaker = FoundSpeaker::at(tree, t, format!("'in' the {}", self.lower(t)));
         (!content.is_empty()).then_some((content, case..case + 1, Some(speaker)))
     }
 
@@ -2274,11 +2270,11 @@ impl<'a> Run<'a> {
         } else {
             phrase
         };
-        let speaker = FoundSpeaker {
-            tokens: speaker_tokens(tree, subject),
-            head: subject,
-            how: format!("subject of '{}', who feels", self.lower(t)),
-        };
+        let speaker = FoundSpeaker::at(
+            tree,
+            subject,
+            format!("subject of '{}', who feels", self.lower(t)),
+        );
         (!content.is_empty()).then_some((
             self.without_asides(tree, content),
             t..t + 1,
@@ -2368,10 +2364,12 @@ impl<'a> Run<'a> {
         if source.is_none() && !receiving_only {
             return None;
         }
-        let speaker = source.map(|head| FoundSpeaker {
-            tokens: speaker_tokens(tree, head),
-            head,
-            how: format!("giver of the {} '{}' received", noun, self.lower(verb)),
+        let speaker = source.map(|head| {
+            FoundSpeaker::at(
+                tree,
+                head,
+                format!("giver of the {} '{}' received", noun, self.lower(verb)),
+            )
         });
         let content = self.block(tree, subject);
         (!content.is_empty() && !content.contains(&verb)).then_some((content, verb..t + 1, speaker))
@@ -2461,17 +2459,17 @@ impl<'a> Run<'a> {
                 })
             };
             let speaker = match owner {
-                Some(head) => Some(FoundSpeaker {
-                    tokens: speaker_tokens(tree, head),
+                Some(head) => Some(FoundSpeaker::at(
+                    tree,
                     head,
-                    how: format!("owner of '{}'", self.lower(t)),
-                }),
+                    format!("owner of '{}'", self.lower(t)),
+                )),
                 None => match misread_verb() {
-                    Some(s) => Some(FoundSpeaker {
-                        tokens: speaker_tokens(tree, s),
-                        head: s,
-                        how: format!("subject of '{}'", self.lower(t)),
-                    }),
+                    Some(s) => Some(FoundSpeaker::at(
+                        tree,
+                        s,
+                        format!("subject of '{}'", self.lower(t)),
+                    )),
                     None => tree.head(t).and_then(|v| subject_of_cue(tree, v, &(t..t))),
                 },
             };
@@ -2502,11 +2500,7 @@ impl<'a> Run<'a> {
             } else {
                 phrase
             };
-            let speaker = FoundSpeaker {
-                tokens: speaker_tokens(tree, head),
-                head,
-                how: format!("owner of '{}'", self.lower(t)),
-            };
+            let speaker = FoundSpeaker::at(tree, head, format!("owner of '{}'", self.lower(t)));
             return Some((content, t..t + 1, Some(speaker)));
         }
         if tree.base_rel(t) == "obl" && tree.case_marker(t).as_deref() == Some("in") {
@@ -2527,16 +2521,12 @@ impl<'a> Run<'a> {
             // speech, X attacked Y" the owner is the subject.
             let held = matches!(tree.lemma(t).to_lowercase().as_str(), "view" | "belief");
             let speaker = match owner.filter(|_| held) {
-                Some(head) => FoundSpeaker {
-                    tokens: speaker_tokens(tree, head),
-                    head,
-                    how: format!("owner of '{}'", self.lower(t)),
-                },
-                None => FoundSpeaker {
-                    tokens: speaker_tokens(tree, subject),
-                    head: subject,
-                    how: format!("subject of the clause 'in a {}' introduces", self.lower(t)),
-                },
+                Some(head) => FoundSpeaker::at(tree, head, format!("owner of '{}'", self.lower(t))),
+                None => FoundSpeaker::at(
+                    tree,
+                    subject,
+                    format!("subject of the clause 'in a {}' introduces", self.lower(t)),
+                ),
             };
             return Some((content, t..t + 1, Some(speaker)));
         }

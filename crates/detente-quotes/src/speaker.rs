@@ -22,6 +22,17 @@ pub struct FoundSpeaker {
     pub how: String,
 }
 
+impl FoundSpeaker {
+    /// The speaker headed by `head`, with its description ([`speaker_tokens`]).
+    pub fn at(tree: &SentenceTree, head: u32, how: String) -> FoundSpeaker {
+        FoundSpeaker {
+            tokens: speaker_tokens(tree, head),
+            head,
+            how,
+        }
+    }
+}
+
 /// Relations of a subject's dependents that are not part of the speaker's description: asides
 /// and adverbial clauses. Appositions, relative clauses and participles that restrict the noun
 /// are kept, as attribution corpora do: the speaker is "Jane Roe, a pollster who worked for …"

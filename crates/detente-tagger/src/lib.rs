@@ -142,6 +142,10 @@ pub struct Tagger {
     roles: Vec<Role>,
     /// The classes VERB/VBN and VERB/VBD, when the model has both.
     predicate_classes: Option<PredicateClasses>,
+    /// The classes PROPN/NNP and NOUN/NNS, for [`Tagger::mark_acronyms`] and
+    /// [`Tagger::read_plurals_before_verbs`].
+    proper_noun: Option<u16>,
+    plural_noun: Option<u16>,
 }
 
 /// A tag class's part in finding a sentence's predicate.
@@ -195,14 +199,17 @@ impl Tagger {
         model.lemmatiser.rebuild();
         let nominal = model.classes.iter().map(|c| is_nominal(&c.xpos)).collect();
         let roles = model.classes.iter().map(|c| Role::of(&c.upos, &c.xpos)).collect();
-        let class = |xpos: &str| model.classes.iter().position(|c| c.upos == "VERB" && c.xpos == xpos).map(|i| i as u16);
-        let predicate_classes = class("VBN").zip(class("VBD")).map(|(participle, past)| PredicateClasses { participle, past });
+        let class = |upos: &str, xpos: &str| model.classes.iter().position(|c| c.upos == upos && c.xpos == xpos).map(|i| i as u16);
+        let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past });
+        let (proper_noun, plural_noun) = (class("PROPN", "NNP"), class("NOUN", "NNS"));
         Tagger {
             description,
             model,
             nominal,
             roles,
             predicate_classes,
+            proper_noun,
+            plural_noun,
         }
     }
 
@@ -415,12 +422,12 @@ impl Tagger {
         if !words.iter().any(|w| ACRONYMS.contains(w)) || !words.iter().any(|w| w.starts_with(|c: char| c.is_lowercase())) {
             return;
         }
-        let Some(proper) = self.model.classes.iter().position(|c| c.upos == "PROPN" && c.xpos == "NNP") else { return };
+        let Some(proper) = self.proper_noun else { return };
         let capitals = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
         for (k, w) in words.iter().enumerate() {
             let in_run = (k > 0 && capitals(words[k - 1])) || words.get(k + 1).is_some_and(|w| capitals(w));
             if ACRONYMS.contains(w) && !in_run {
-                info[k + PAD].sure = Some(proper as u16);
+                info[k + PAD].sure = Some(proper);
             }
         }
     }
@@ -430,7 +437,7 @@ impl Tagger {
     /// subject of that verb ("what it does is" keeps its two VBZ, "she says was" its pronoun's
     /// verb).
     fn read_plurals_before_verbs(&self, words: &[&str], tags: &mut [u16]) {
-        let mut plural = None;
+        let Some(plural) = self.plural_noun else { return };
         for k in 0..tags.len().saturating_sub(1) {
             // After a noun or adjective it modifies, or opening the sentence; not after a subject
             // pronoun ("a childhood she *says* was hard").
@@ -438,11 +445,7 @@ impl Tagger {
             if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !matches!(self.xpos(tags[k + 1]), "VBP" | "VBD" | "MD") || !modified {
                 continue;
             }
-            let Some(nns) = plural.or_else(|| self.model.classes.iter().position(|c| c.upos == "NOUN" && c.xpos == "NNS").map(|i| i as u16)) else {
-                return;
-            };
-            plural = Some(nns);
-            tags[k] = nns;
+            tags[k] = plural;
         }
     }
 
