@@ -207,7 +207,16 @@ fn prepositions_as_case_markers(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
         }
         let me = p as u32 + 1;
         let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
-        let Some(noun) = (p + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k)) else { continue };
+        // Its own nominal, or the first one hung under a word it governs ("from *former*
+        // President X", the name read as a conjunct of the adjective).
+        let own = (p + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k));
+        let under_modifier = || {
+            (p + 1..words.len()).find(|&k| {
+                let h = arcs[k].0 as usize;
+                nominal(k) && h > p + 1 && arcs[h - 1].0 == me && !nominal(h - 1) && (p + 1..k).all(|j| dominates(arcs, p, j))
+            })
+        };
+        let Some(noun) = own.or_else(under_modifier) else { continue };
         take_place(arcs, p, noun);
         arcs[p] = (noun as u32 + 1, "case");
     }
@@ -321,6 +330,28 @@ fn objects_of_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
         }
         if !arcs.iter().any(|&(hh, r)| hh == v && r == "obj") {
             arcs[o].0 = v;
+        }
+    }
+}
+
+/// "freed on bail *two ministers*": an object after an oblique read as the oblique's conjunct or
+/// apposition, with nothing coordinating or setting them apart. Without a conjunction or comma
+/// between, the noun phrase is the object of the verb, when the verb has none.
+fn objects_after_obliques_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for c in 0..arcs.len() {
+        let (h, rel) = arcs[c];
+        if !matches!(rel, "conj" | "appos") || h == 0 || h as usize > c || !matches!(words[c].upos, "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        let (v, oblique) = arcs[h as usize - 1];
+        if oblique != "obl" || v == 0 || v > h || words[v as usize - 1].upos != "VERB" {
+            continue;
+        }
+        let me = c as u32 + 1;
+        let coordinated = (h as usize..c).any(|k| matches!(words[k].upos, "CCONJ" | "PUNCT"))
+            || arcs.iter().any(|&(hh, r)| hh == me && matches!(r, "cc" | "punct"));
+        if !coordinated && !arcs.iter().any(|&(hh, r)| hh == v && r == "obj") {
+            arcs[c] = (v, "obj");
         }
     }
 }
@@ -573,6 +604,7 @@ impl Parser {
         subject_lists_as_conjuncts(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
+        objects_after_obliques_not_conjuncts(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -726,6 +758,11 @@ mod tests {
         let before = stranded.clone();
         prepositions_as_case_markers(&words, &mut stranded);
         assert_eq!(stranded, before);
+        // "a request from former President Lee": the name hung on the adjective under "from".
+        let words = [word("request", "NOUN"), word("from", "ADP"), word("former", "ADJ"), word("President", "PROPN"), word("Lee", "PROPN")];
+        let mut arcs = vec![(0, "root"), (1, "nmod"), (2, "amod"), (5, "nmod:desc"), (3, "conj")];
+        prepositions_as_case_markers(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (5, "case"), (5, "amod"), (5, "nmod:desc"), (1, "nmod")]);
     }
 
     #[test]
@@ -776,6 +813,21 @@ mod tests {
         let mut arcs = vec![(0, "root"), (3, "case"), (1, "obl"), (3, "obj"), (6, "case"), (4, "nmod")];
         objects_of_verbs(&words, &mut arcs);
         assert_eq!(arcs, vec![(0, "root"), (3, "case"), (1, "obl"), (1, "obj"), (6, "case"), (4, "nmod")]);
+    }
+
+    #[test]
+    fn a_noun_phrase_after_an_oblique_with_nothing_between_is_the_object() {
+        // "released on parole two aides": "aides" read as a conjunct of "parole".
+        let words = [word("released", "VERB"), word("on", "ADP"), word("parole", "NOUN"), word("two", "NUM"), word("aides", "NOUN")];
+        let mut arcs = vec![(0, "root"), (3, "case"), (1, "obl"), (5, "nummod"), (3, "conj")];
+        objects_after_obliques_not_conjuncts(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (3, "case"), (1, "obl"), (5, "nummod"), (1, "obj")]);
+        // A conjunction between them coordinates: "on parole and two aides" stays.
+        let words = [word("released", "VERB"), word("on", "ADP"), word("parole", "NOUN"), word("and", "CCONJ"), word("aides", "NOUN")];
+        let mut arcs = vec![(0, "root"), (3, "case"), (1, "obl"), (5, "cc"), (3, "conj")];
+        let before = arcs.clone();
+        objects_after_obliques_not_conjuncts(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]
