@@ -177,6 +177,9 @@ impl Role {
 struct PredicateClasses {
     participle: u16,
     past: u16,
+    /// VERB/VBP and VERB/VB, when the model has them: a headline's plural subject's verb.
+    present: Option<u16>,
+    base: Option<u16>,
 }
 
 /// Per-sentence buffers, kept per thread so that tagging a sentence does
@@ -200,7 +203,8 @@ impl Tagger {
         let nominal = model.classes.iter().map(|c| is_nominal(&c.xpos)).collect();
         let roles = model.classes.iter().map(|c| Role::of(&c.upos, &c.xpos)).collect();
         let class = |upos: &str, xpos: &str| model.classes.iter().position(|c| c.upos == upos && c.xpos == xpos).map(|i| i as u16);
-        let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past });
+        let (present, base) = (class("VERB", "VBP"), class("VERB", "VB"));
+        let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past, present, base });
         let (proper_noun, plural_noun) = (class("PROPN", "NNP"), class("NOUN", "NNS"));
         Tagger {
             description,
@@ -290,7 +294,9 @@ impl Tagger {
     /// first participle after a nominal (or after the comma that closes an
     /// apposition or "X, who has ruled since 1986, accused …") that may be a
     /// past tense is read as one. With no participle, an "-ed" word read as a noun or adjective
-    /// after a nominal is ("a court on Tuesday *freed* activist X").
+    /// after a nominal is ("a court on Tuesday *freed* activist X"); with neither, a singular noun
+    /// after a plural subject that may be a present tense is one (the headline "China and Russia
+    /// *call* on US to lift sanctions").
     fn give_a_predicate(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let mut in_relative = false;
@@ -298,6 +304,7 @@ impl Tagger {
         let mut in_subordinate = false;
         let mut candidate = None;
         let mut ed_word = None;
+        let mut present = None;
         // Whether a relative or subordinate clause has opened.
         let mut had_clause = false;
         for k in 0..tags.len() {
@@ -347,11 +354,30 @@ impl Tagger {
             {
                 ed_word = Some(k);
             }
+            // A verb takes something after it ("Good sports *bar*." is a noun phrase).
+            let followed = tags.get(k + 1).is_some_and(|&t| !matches!(self.xpos(t), "." | "," | ":"));
+            if present.is_none() && !in_relative && !in_subordinate && followed && self.xpos(tags[k]) == "NN" && self.plural_subject_before(tags, k) {
+                present = Some(k);
+            }
         }
-        let Some(k) = candidate.or(ed_word) else { return };
-        if self.may_be_past(words, info, k, verbs) {
-            tags[k] = verbs.past;
+        if let Some(k) = candidate.or(ed_word) {
+            if self.may_be_past(words, info, k, verbs) {
+                tags[k] = verbs.past;
+            }
+        } else if let Some((k, vbp)) = present.zip(verbs.present) {
+            // Only a word training saw as a verb's base or present form ("call", "hand", "sign").
+            let base = verbs.base;
+            if info[k + PAD].closed.is_some_and(|class| self.model.dict.closed_tags(class).iter().any(|&t| t == vbp || Some(t) == base)) {
+                tags[k] = vbp;
+            }
         }
+    }
+
+    /// Word `k` follows a plural subject: a plural noun, or two names joined by a conjunction
+    /// ("China and Russia", "EU and UN").
+    fn plural_subject_before(&self, tags: &[u16], k: usize) -> bool {
+        let name = |j: usize| matches!(self.xpos(tags[j]), "NNP" | "NNPS");
+        (k > 0 && self.xpos(tags[k - 1]) == "NNS") || (k > 2 && name(k - 1) && self.xpos(tags[k - 2]) == "CC" && name(k - 3))
     }
 
     /// "X donated $1 million to Y, *said* Prime Minister Z": a reporting verb after a comma, alone

@@ -180,3 +180,15 @@ fn committed_model_reads_an_s_word_before_a_plural_verb_as_a_plural_noun() {
     let words = ["Neighbors", "described", "a", "childhood", "she", "says", "was", "hard", "."];
     assert_eq!(tagger.tag(&words)[5].xpos, "VBZ");
 }
+
+#[test]
+fn committed_model_reads_a_headlines_present_tense_after_a_plural_subject() {
+    let tagger = committed_model();
+    let words = ["Chile", "and", "Peru", "call", "on", "Bolivia", "to", "reopen", "the", "border"];
+    assert_eq!(tagger.tag(&words)[3].xpos, "VBP");
+    let words = ["ASEAN", "and", "Japan", "hand", "over", "rice", "to", "flood", "victims"];
+    assert_eq!(tagger.tag(&words)[3].xpos, "VBP");
+    // A noun phrase ending the sentence has no verb to find.
+    let words = ["A", "busy", "sports", "bar", "."];
+    assert_eq!(tagger.tag(&words)[3].xpos, "NN");
+}
