@@ -559,7 +559,7 @@ impl ActorLexicon {
     ///
     /// Tokens are normalised like names ("U.S." = "US"); tokens made only of `-` `/` `.` `'`
     /// are stepped over inside a name ("al", "-", "Qaeda"); a match starts and ends on token
-    /// boundaries, so "pro-Western" does not match "Western". Case rules for running text: a
+    /// boundaries, so "pro-Western" does not match "Western" (but "ex-minister" matches "minister"). Case rules for running text: a
     /// lexicon word written in capitals ("US", "WHO", "IS") matches only a text word in
     /// capitals; a capitalised lexicon word ("Turkey", "West") only a capitalised or all-caps
     /// text word, but not a lone short one (a lone "GAO" is an acronym, not the town of Gao; a
@@ -622,7 +622,9 @@ impl ActorLexicon {
                 i += 1;
                 continue;
             };
-            if !s0.first {
+            // A match starts on a token, or inside one after "ex-" ("ex-minister").
+            let after_ex = i > 0 && subs[i - 1].as_ref().is_some_and(|p| p.first && p.token == s0.token && p.word.text.eq_ignore_ascii_case("ex"));
+            if !s0.first && !after_ex {
                 i += 1;
                 continue;
             }

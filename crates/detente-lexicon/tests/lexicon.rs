@@ -214,6 +214,9 @@ fn match_tokens_case_rules_and_punctuation() {
     assert_eq!(names(&["al", "-", "Qaeda", "militants"]), vec!["al-Qaeda", "militant"]);
     assert_eq!(names(&["al-Qaeda"]), vec!["al-Qaeda"]);
     assert!(names(&["pro-Western"]).is_empty());
+    // "ex-" says an office is held no more; the office is still named.
+    let m = lex().match_tokens(&["two", "ex-ministers", "freed"]);
+    assert_eq!((m.len(), m[0].entry.name.as_str(), m[0].start, m[0].end), (1, "minister", 1, 2));
     assert!(names(&["a", "turkey", "dinner"]).is_empty());
     assert_eq!(names(&["Turkey", "and", "the", "West"]), vec!["Turkey", "the West"]);
     assert_eq!(names(&["RUSSIA", "WARNS"]), vec!["Russian Federation"]);
