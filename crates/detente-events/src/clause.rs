@@ -13,6 +13,10 @@ const DENIALS: &[&str] = &[
     "cancellation", "termination", "reduction",
 ];
 
+/// Denials whose "to" clause is what was refused, never a purpose ("stopped the convoy to
+/// search it" searched it).
+const REFUSALS: &[&str] = &["refuse", "reject", "decline", "rebuff", "fail"];
+
 /// Verbs and adjectives whose complement is only possible or forecast.
 const HYPOTHETICAL_HEADS: &[&str] = &[
     "likely", "unlikely", "possible", "able", "could", "might", "may", "fear", "warn", "threaten", "risk", "want",
@@ -185,10 +189,14 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
     let mut cur = trigger;
     for _ in 0..6 {
         let Some(h) = tree.head(cur) else { return false };
-        if !is_gerund_complement(tree, cur) && !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
+        let lemma = tree.lemma(h).to_lowercase();
+        // "refused a request to step down": a "to" clause the parser hung on a verb of refusal
+        // (past its object) is what was refused.
+        let refused = tree.base_rel(cur) == "advcl" && has_mark(tree, cur, "to") && REFUSALS.contains(&lemma.as_str());
+        if !refused && !is_gerund_complement(tree, cur) && !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
             return false;
         }
-        if DENIALS.contains(&tree.lemma(h).to_lowercase().as_str()) || tree.is_negated(h) {
+        if DENIALS.contains(&lemma.as_str()) || tree.is_negated(h) {
             return true;
         }
         cur = h;

@@ -1138,3 +1138,13 @@ fn politicians_who_clash_or_battle_use_no_force() {
     assert!(found.iter().all(|e| e.cameo.code != "192"), "{}", describe(&found));
     expect("The government captured Aleppo from the rebels.", "GOV", "REB", "192");
 }
+
+#[test]
+fn a_request_refused_is_not_done_and_targets_its_author() {
+    let text = "Nepal's army chief has refused a request by the prime minister to step down.";
+    expect(text, "NPLMIL", "NPLGOV", "12");
+    let found = events(text, Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("083")), "{}", describe(&found));
+    // A police chief is the police.
+    expect("The Kenyan police chief rejected a demand by opposition leaders to resign.", "KENCOP", "OPP", "12");
+}
