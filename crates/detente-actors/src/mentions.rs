@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use detente_core::{ActorMention, Document, Resolution, SentenceTree, TextSpan};
-use detente_lexicon::{ActorLexicon, Entry, EntryId, EntryKind, Match, NameKind, Placement};
+use detente_lexicon::{ActorLexicon, Entry, EntryId, EntryKind, Match, NameKind, Placement, RoleOn};
 
 use crate::{office_code, split_code};
 
@@ -477,12 +477,14 @@ impl Sentence<'_, '_> {
                     }
                 }
                 // Out of office yet titled in the text ("detained President X" the day after the
-                // coup): the title's sector in the country of the last office held before the date.
+                // coup): the title's sector in the country of the last office held before the
+                // date, or of the first to come.
                 let former = || self.says_former(f.tokens.start.saturating_sub(2).max(self.tree.first)..f.tokens.end);
                 let last_role = || n.entry.roles.iter().filter(|r| r.start.zip(self.date).map_or(true, |(s, d)| s <= d)).max_by_key(|r| r.end);
+                let not_yet = || self.date.map(|d| n.entry.role_on(d)).and_then(|r| if let RoleOn::NotYet(r) = r { Some(r) } else { None });
                 if f.code.is_none() && !former() {
                     let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent);
-                    if let Some((title, role)) = title.zip(last_role()) {
+                    if let Some((title, role)) = title.zip(last_role().or_else(not_yet)) {
                         if let Some(code) = compose(&role.code, title.entry) {
                             f.code = Some(code);
                             f.how = Resolution::Composition { parts: vec![self.span_of(n.start..n.end), self.span_of(title.start..title.end)] };

@@ -161,6 +161,9 @@ fn office_holders_resolve_by_the_publication_date() {
     // Before any office: nobody we know of.
     let zelensky = resolve("Volodymyr Zelensky spoke in Kyiv.", "2015-06-01");
     assert_eq!(code_of(&zelensky, "Volodymyr Zelensky"), None);
+    // Unless the text gives a title: its sector, in the country of the office to come.
+    let titled = resolve("President Volodymyr Zelensky spoke in Kyiv.", "2015-06-01");
+    assert_eq!(code_of(&titled, "President Volodymyr Zelensky").as_deref(), Some("UKRGOV"), "{:#?}", titled.actors);
 }
 
 #[test]
