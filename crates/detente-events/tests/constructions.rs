@@ -1148,3 +1148,23 @@ fn a_request_refused_is_not_done_and_targets_its_author() {
     // A police chief is the police.
     expect("The Kenyan police chief rejected a demand by opposition leaders to resign.", "KENCOP", "OPP", "12");
 }
+
+#[test]
+fn attacking_a_policy_or_record_is_criticism_not_force() {
+    expect("Kenya attacked Uganda's trade policy on Tuesday.", "KEN", "UGA", "111");
+    expect("Kenya launched an attack on Uganda's record.", "KEN", "UGA", "111");
+    let found = events("Kenya attacked Uganda's trade policy on Tuesday.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("18") && !e.cameo.code.starts_with("19")), "{}", describe(&found));
+    // Positions under fire are military.
+    expect("Russia launched an attack on Ukrainian positions.", "RUS", "UKR", "19");
+}
+
+#[test]
+fn a_release_of_money_is_aid_not_a_release_of_people() {
+    let text = "Germany authorized the release of $50 million in aid to Jordan.";
+    expect(text, "DEU", "JOR", "071");
+    let found = events(text, Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "0841"), "{}", describe(&found));
+    // Student groups are students.
+    expect("Student groups held a protest against the Kenyan government.", "EDU", "KENGOV", "14");
+}
