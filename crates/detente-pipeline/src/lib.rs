@@ -10,6 +10,8 @@ mod syntax;
 pub use entities::{EntityStage, NER_FILE};
 pub use syntax::{default_models_dir, SyntaxStage, MODELS_ENV, PARSER_FILE, TAGGER_FILE};
 
+use detente_lexicon::EntryKind;
+use detente_tagger::KnownNames;
 use detente_actors::ActorResolver;
 use detente_events::EventCoder;
 use detente_quotes::QuoteExtractor;
@@ -44,11 +46,16 @@ impl Pipeline {
 
     /// Every stage, with models from `models` (see [`default_models_dir`]).
     pub fn with_models(models: &Path) -> Result<Pipeline, PipelineError> {
+        let actors = ActorResolver::builtin();
+        let mut syntax = SyntaxStage::load(models)?;
+        // The lexicon's multi-word names tell the tagger that "Human Rights Watch" is a name.
+        let names = actors.lexicon().entries().iter().filter(|e| e.kind != EntryKind::Agent).flat_map(|e| e.names.iter().map(|n| n.text.as_str()));
+        syntax.set_known_names(KnownNames::new(names));
         Ok(Pipeline {
             segmenter: Segmenter::new(),
-            syntax: Some(SyntaxStage::load(models)?),
+            syntax: Some(syntax),
             entities: Some(EntityStage::load(models)?),
-            actors: Some(ActorResolver::builtin()),
+            actors: Some(actors),
             quotes: Some(QuoteExtractor::new()),
             events: Some(EventCoder::builtin()),
         })

@@ -3,7 +3,7 @@
 use crate::PipelineError;
 use detente_core::{data::repo_root, Document, WordSyntax};
 use detente_parser::{ParseInput, Parser};
-use detente_tagger::Tagger;
+use detente_tagger::{KnownNames, Tagger};
 use std::path::{Path, PathBuf};
 
 /// Overrides the models directory (as `--models` does).
@@ -35,6 +35,11 @@ impl SyntaxStage {
         let tagger = Tagger::load(&dir.join(TAGGER_FILE)).map_err(|e| error("tagger", e.to_string()))?;
         let parser = Parser::load(&dir.join(PARSER_FILE)).map_err(|e| error("parser", e.to_string()))?;
         Ok(SyntaxStage { tagger, parser })
+    }
+
+    /// See [`Tagger::set_known_names`].
+    pub fn set_known_names(&mut self, names: KnownNames) {
+        self.tagger.set_known_names(names);
     }
 
     pub fn tagger(&self) -> &Tagger {

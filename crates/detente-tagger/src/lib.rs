@@ -46,10 +46,12 @@ mod jackknife;
 mod lemma;
 mod linear;
 mod model;
+mod names;
 mod train;
 
 pub use jackknife::{jackknife, JackknifeError, JackknifeEvent};
 pub use model::{ModelError, FORMAT_VERSION};
+pub use names::KnownNames;
 pub use train::{train, TrainConfig, TrainEvent};
 
 use detente_conllu::ConlluSentence;
@@ -146,6 +148,8 @@ pub struct Tagger {
     /// [`Tagger::read_plurals_before_verbs`].
     proper_noun: Option<u16>,
     plural_noun: Option<u16>,
+    /// Multi-word names whose words are proper nouns, from [`Tagger::set_known_names`].
+    known_names: KnownNames,
 }
 
 /// A tag class's part in finding a sentence's predicate.
@@ -214,7 +218,14 @@ impl Tagger {
             predicate_classes,
             proper_noun,
             plural_noun,
+            known_names: KnownNames::default(),
         }
+    }
+
+    /// Names (from the actor lexicon) whose words are proper nouns wherever they appear
+    /// capitalised as a whole.
+    pub fn set_known_names(&mut self, names: KnownNames) {
+        self.known_names = names;
     }
 
     /// What the model was trained on, how, and its dev scores.
@@ -280,6 +291,7 @@ impl Tagger {
         }
         let first = self.decode_pass(info, None, s);
         let mut tags = self.decode_pass(info, Some(&first), s);
+        self.read_known_names(words, &mut tags);
         self.read_plurals_before_verbs(words, &mut tags);
         self.give_a_predicate(words, info, &mut tags);
         self.read_transitive_participles(words, info, &mut tags);
@@ -454,6 +466,18 @@ impl Tagger {
             let in_run = (k > 0 && capitals(words[k - 1])) || words.get(k + 1).is_some_and(|w| capitals(w));
             if ACRONYMS.contains(w) && !in_run {
                 info[k + PAD].sure = Some(proper);
+            }
+        }
+    }
+
+    /// A word of a known multi-word name read as a common noun, verb, modal or function word
+    /// ("Human *Rights* *Watch*", "Theresa *May*") is a proper noun. Its adjectives stay
+    /// adjectives, as UD tags them ("*Islamic* State", "*New* York").
+    fn read_known_names(&self, words: &[&str], tags: &mut [u16]) {
+        let Some(proper) = self.proper_noun.filter(|_| !self.known_names.is_empty()) else { return };
+        for k in self.known_names.words_in_names(words) {
+            if !matches!(self.xpos(tags[k]), "NNP" | "NNPS" | "JJ" | "JJR" | "JJS" | "CD") {
+                tags[k] = proper;
             }
         }
     }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::treebank;
-use detente_tagger::{accuracy, Tagger};
+use detente_tagger::{accuracy, KnownNames, Tagger};
 use std::path::PathBuf;
 
 fn model_path() -> PathBuf {
@@ -191,4 +191,18 @@ fn committed_model_reads_a_headlines_present_tense_after_a_plural_subject() {
     // A noun phrase ending the sentence has no verb to find.
     let words = ["A", "busy", "sports", "bar", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "NN");
+}
+
+#[test]
+fn committed_model_reads_the_words_of_known_names_as_proper_nouns() {
+    let mut tagger = committed_model();
+    let words = ["Human", "Rights", "Watch", "called", "on", "Kenya", "to", "act", "."];
+    // Alone, the model reads a watch the rights keep.
+    assert_ne!(tagger.tag(&words)[2].xpos, "NNP");
+    tagger.set_known_names(KnownNames::new(["Human Rights Watch", "Islamic State"]));
+    let tagged = tagger.tag(&words);
+    assert_eq!((tagged[1].xpos, tagged[2].xpos, tagged[3].xpos), ("NNP", "NNP", "VBD"));
+    // Adjectives of a name stay adjectives, as UD tags them.
+    let words = ["The", "Islamic", "State", "attacked", "the", "town", "."];
+    assert_eq!(tagger.tag(&words)[1].upos, "ADJ");
 }
