@@ -101,12 +101,16 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
     for a in 0..words.len() {
         let (verb, rel) = arcs[a];
-        // A proper adjective ("Lebanese", "Western"): "made *sure* the people …" is a complement.
-        if rel != "xcomp" || !proper_adjective(&words[a]) || verb == 0 || (verb as usize) > a || words[verb as usize - 1].upos != "VERB" {
+        // A proper adjective ("Lebanese", "Western"), or one before a proper adjective or name
+        // ("called *new* Australian Prime Minister X"): "made *sure* the people …" is a complement.
+        let opens_name = || words.get(a + 1).is_some_and(|next| proper_adjective(next) || next.upos == "PROPN");
+        if rel != "xcomp" || words[a].upos != "ADJ" || !(proper_adjective(&words[a]) || opens_name()) || verb == 0 || (verb as usize) > a || words[verb as usize - 1].upos != "VERB" {
             continue;
         }
         let me = a as u32 + 1;
         let under_adjective = (a + 1..words.len()).find(|&k| arcs[k].0 == me && nominal(k) && matches!(arcs[k].1, "xcomp" | "obj" | "nsubj" | "appos"));
+        // "new Australian Prime Minister X": the name hung on the proper adjective after it.
+        let under_next = || (a + 2..words.len()).find(|&k| arcs[k].0 == me + 1 && arcs[a + 1].0 == me && words[k].upos == "PROPN" && (a + 1..k).all(|j| dominates(arcs, a, j)));
         let bare_oblique = || {
             (a + 1..words.len()).find(|&k| {
                 arcs[k] == (verb, "obl")
@@ -115,7 +119,7 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
                     && (a + 1..k).all(|j| dominates(arcs, k, j))
             })
         };
-        let Some(noun) = under_adjective.or_else(bare_oblique) else {
+        let Some(noun) = under_adjective.or_else(under_next).or_else(bare_oblique) else {
             continue;
         };
         if arcs.iter().any(|&(h, r)| h == verb && matches!(r, "obj" | "ccomp")) {
@@ -125,6 +129,12 @@ fn adjectives_opening_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
         let Some(first) = (a + 1..=noun).find(|&k| nominal(k) && dominates(arcs, noun, k)) else { continue };
         arcs[noun] = (verb, "obj");
         arcs[a] = (first as u32 + 1, "amod");
+        // Other modifiers the adjective held modify that noun too ("Australian").
+        for k in a + 1..noun {
+            if arcs[k].0 == me && k != first && !dominates(arcs, k, first) {
+                arcs[k].0 = first as u32 + 1;
+            }
+        }
     }
 }
 
@@ -353,6 +363,34 @@ fn objects_after_obliques_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u
         if !coordinated && !arcs.iter().any(|&(hh, r)| hh == v && r == "obj") {
             arcs[c] = (v, "obj");
         }
+    }
+}
+
+/// "called Prime Minister X on Wednesday *to congratulate* him": an infinitive read as a clause
+/// modifying the name the verb takes as its object. A name takes no such clause; unless the
+/// verb makes its object the doer ("urged X to", "invited X to": UD's object control), the
+/// infinitive is the verb's purpose, an adverbial clause.
+fn purposes_not_clauses_of_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const OBJECT_CONTROL: &[&str] = &[
+        "ask", "urge", "invite", "allow", "permit", "tell", "order", "force", "help", "encourage", "persuade", "press", "pressure",
+        "push", "want", "expect", "need", "require", "warn", "advise", "instruct", "challenge", "compel", "oblige", "enable",
+        "authorize", "authorise", "appoint", "elect", "nominate", "choose", "select", "name", "get", "cause", "lead", "leave",
+        "beg", "implore", "remind", "teach", "train", "empower", "mandate", "commission", "recruit", "hire", "pick", "tap",
+    ];
+    for c in 0..words.len() {
+        let (n, rel) = arcs[c];
+        if rel != "acl" || words[c].xpos != "VB" || n == 0 || words[n as usize - 1].upos != "PROPN" || n as usize > c {
+            continue;
+        }
+        let me = c as u32 + 1;
+        if !arcs.iter().enumerate().any(|(k, &(h, r))| h == me && r == "mark" && words[k].form.eq_ignore_ascii_case("to")) {
+            continue;
+        }
+        let (v, noun_rel) = arcs[n as usize - 1];
+        if noun_rel != "obj" || v == 0 || words[v as usize - 1].upos != "VERB" || OBJECT_CONTROL.contains(&words[v as usize - 1].lemma) {
+            continue;
+        }
+        arcs[c] = (v, "advcl");
     }
 }
 
@@ -605,6 +643,7 @@ impl Parser {
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
+        purposes_not_clauses_of_names(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -828,6 +867,38 @@ mod tests {
         let before = arcs.clone();
         objects_after_obliques_not_conjuncts(&words, &mut arcs);
         assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn an_adjective_opening_a_titled_name_modifies_it() {
+        // "called new Kenyan President Ruto": "new" read as a complement, the name under
+        // "Kenyan" under it.
+        let words = [word("called", "VERB"), word("new", "ADJ"), word("Kenyan", "ADJ"), word("President", "PROPN"), word("Ruto", "PROPN")];
+        let mut arcs = vec![(0, "root"), (1, "xcomp"), (2, "amod"), (5, "nmod:desc"), (3, "obl")];
+        adjectives_opening_objects(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (4, "amod"), (4, "amod"), (5, "nmod:desc"), (1, "obj")]);
+        // "called it new": no name after the adjective.
+        let words = [word("called", "VERB"), word("it", "PRON"), word("new", "ADJ")];
+        let mut arcs = vec![(0, "root"), (1, "obj"), (1, "xcomp")];
+        let before = arcs.clone();
+        adjectives_opening_objects(&words, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn an_infinitive_after_a_named_object_is_the_verbs_purpose() {
+        // "phoned Ruto to congratulate him": read as a clause of "Ruto".
+        let phoned = ParseInput { lemma: "phone", ..word("phoned", "VERB") };
+        let words = [phoned, word("Ruto", "PROPN"), ParseInput { xpos: "TO", ..word("to", "PART") }, ParseInput { xpos: "VB", ..word("congratulate", "VERB") }, word("him", "PRON")];
+        let mut arcs = vec![(0, "root"), (1, "obj"), (4, "mark"), (2, "acl"), (4, "obj")];
+        purposes_not_clauses_of_names(&words, &mut arcs);
+        assert_eq!(arcs[3], (1, "advcl"));
+        // "invited Ruto to visit": the object is the visitor, as the parse says.
+        let invited = ParseInput { lemma: "invite", ..word("invited", "VERB") };
+        let words = [invited, word("Ruto", "PROPN"), ParseInput { xpos: "TO", ..word("to", "PART") }, ParseInput { xpos: "VB", ..word("visit", "VERB") }];
+        let mut arcs = vec![(0, "root"), (1, "obj"), (4, "mark"), (2, "acl")];
+        purposes_not_clauses_of_names(&words, &mut arcs);
+        assert_eq!(arcs[3], (2, "acl"));
     }
 
     #[test]
