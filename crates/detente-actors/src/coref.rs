@@ -283,13 +283,28 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     // With no group to refer to, "they" may be an organisation ("the Houthis claimed they had
     // attacked …").
     let organisation = |m: &Found| plural && m.kind == Kind::Organisation && m.code.is_some();
-    let best = most_salient(found, i, earlier(found, i).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
-        .or_else(|| most_salient(found, i, earlier(found, i).filter(|&j| organisation(&found[j]))))?;
+    // "X called Y to congratulate *him*": an object pronoun is not its own clause's subject.
+    let bound = bound_subject(doc, &found[i]);
+    let free = |j: &usize| bound.is_none_or(|s| found[*j].sentence != found[i].sentence || found[*j].head != s);
+    let best = most_salient(found, i, earlier(found, i).filter(free).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
+        .or_else(|| most_salient(found, i, earlier(found, i).filter(free).filter(|&j| organisation(&found[j]))))?;
     if matches!(pronoun, "it" | "its" | "itself") && thing_outranks(doc, found, i, best) {
         return None;
     }
     let group = coordinated(best);
     Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
+}
+
+/// The subject head of the clause an object pronoun ("him", "them", "it") sits in, its own or
+/// the one its clause is controlled by ("called Y to congratulate him"): the pronoun cannot be
+/// that subject, a reflexive would be.
+fn bound_subject(doc: &Document, m: &Found) -> Option<u32> {
+    let tree = SentenceTree::new(doc, m.sentence as usize);
+    if !matches!(tree.base_rel(m.head), "obj" | "iobj" | "obl") {
+        return None;
+    }
+    let subject = tree.ancestors(m.head).find_map(|a| tree.child_with(a, "nsubj"));
+    subject
 }
 
 /// "The text … was approved by 19 members. … It asks Grossi …": a singular common noun that is

@@ -196,6 +196,14 @@ fn surnames_and_pronouns_take_the_earlier_person() {
 }
 
 #[test]
+fn an_object_pronoun_is_not_its_own_clauses_subject() {
+    // The caller congratulates: "him" is the one called.
+    let doc = resolve("Kenyan President William Ruto phoned Nigerian President Bola Tinubu to congratulate him.", "2024-03-04");
+    let him = &mentions(&doc, "him")[0];
+    assert_eq!(him.code.as_deref(), Some("NGAGOV"), "{him:#?}");
+}
+
+#[test]
 fn pronouns_outside_a_quotation_skip_names_inside_it() {
     let doc = resolve(
         "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",
