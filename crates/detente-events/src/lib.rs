@@ -279,6 +279,12 @@ impl<'l> EventCoder<'l> {
         if source.is_empty() {
             source = first_person_speaker(doc, tree, &source_heads);
         }
+        // "a Georgian cargo plane flying to Delhi": a vehicle on its way is no one's visit,
+        // whoever its modifiers name.
+        const VEHICLES: &[&str] = &["plane", "aircraft", "airliner", "jet", "flight", "helicopter", "ship", "vessel", "boat", "ferry", "tanker", "train", "truck", "bus", "car", "convoy"];
+        if m.pattern.cameo.root == "04" && source_heads.iter().any(|&h| VEHICLES.contains(&tree.lemma(h)) && !actors.iter().any(|a| a.tokens.contains(&h))) {
+            source.clear();
+        }
         // "sent troops to the UN mission in Mali": an operation is aimed at the place it is in; a
         // comment on it or protest against it ("condemned the Israeli operation in Rafah") at
         // whoever carries it out, when named.

@@ -1168,3 +1168,17 @@ fn a_release_of_money_is_aid_not_a_release_of_people() {
     // Student groups are students.
     expect("Student groups held a protest against the Kenyan government.", "EDU", "KENGOV", "14");
 }
+
+#[test]
+fn crimes_committed_and_planes_flying_are_no_commitment_or_visit() {
+    let none_of = |text: &str, roots: &[&str]| {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| !roots.contains(&e.cameo.root.as_str())), "{text:?}: {}", describe(&found));
+    };
+    none_of("Monitors will look into abuses committed by the army in the north.", &["03"]);
+    expect("Japan committed to help Kenya rebuild its ports.", "JPN", "KEN", "03");
+    none_of("A Kenyan cargo plane flying from Nairobi to Mogadishu landed in Baidoa.", &["04"]);
+    expect("The Kenyan president landed in Paris on Monday.", "KENGOV", "FRA", "042");
+    // Opponents of a government are its opposition.
+    expect("Opponents of the government clashed with police in the capital.", "OPP", "COP", "14");
+}
