@@ -394,6 +394,30 @@ fn purposes_not_clauses_of_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &st
     }
 }
 
+/// "Last week, on August 6, *the government* expelled …": the subject read as an apposition of
+/// the time phrase before it, which leaves the finite verb with no subject. A finite verb has
+/// one in English: the noun phrase right before it, set off by a comma, is it.
+fn subjects_not_appositions(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for v in 1..words.len() {
+        if !matches!(words[v].xpos, "VBD" | "VBZ" | "VBP") || words[v].upos != "VERB" {
+            continue;
+        }
+        let me = v as u32 + 1;
+        let s = v - 1;
+        let (h, rel) = arcs[s];
+        if rel != "appos" || !matches!(words[s].upos, "NOUN" | "PROPN") || h == 0 || h as usize > s {
+            continue;
+        }
+        // The apposition's head is the verb's adjunct, and the verb has no subject.
+        let adjunct = matches!(arcs[h as usize - 1], (hh, r) if hh == me && (r.starts_with("obl") || r == "advmod"));
+        let subject = arcs.iter().any(|&(hh, r)| hh == me && (r.starts_with("nsubj") || r.starts_with("csubj") || r == "expl"));
+        let set_off = (h as usize..s).any(|k| words[k].xpos == "," && arcs[k].0 == s as u32 + 1);
+        if adjunct && !subject && set_off {
+            arcs[s] = (me, "nsubj");
+        }
+    }
+}
+
 /// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
 /// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
 /// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
@@ -644,6 +668,7 @@ impl Parser {
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
         purposes_not_clauses_of_names(words, &mut arcs);
+        subjects_not_appositions(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -899,6 +924,21 @@ mod tests {
         let mut arcs = vec![(0, "root"), (1, "obj"), (4, "mark"), (2, "acl")];
         purposes_not_clauses_of_names(&words, &mut arcs);
         assert_eq!(arcs[3], (2, "acl"));
+    }
+
+    #[test]
+    fn a_subject_after_a_time_phrase_is_no_apposition() {
+        // "Last week, the army shelled …": "army" read as an apposition of "week".
+        let shelled = ParseInput { xpos: "VBD", ..word("shelled", "VERB") };
+        let words = [word("Last", "ADJ"), word("week", "NOUN"), ParseInput { xpos: ",", ..word(",", "PUNCT") }, word("the", "DET"), word("army", "NOUN"), shelled, word("towns", "NOUN")];
+        let mut arcs = vec![(2, "amod"), (6, "obl:unmarked"), (5, "punct"), (5, "det"), (2, "appos"), (0, "root"), (6, "obj")];
+        subjects_not_appositions(&words, &mut arcs);
+        assert_eq!(arcs[4], (6, "nsubj"));
+        // A verb with a subject keeps it.
+        let mut arcs = vec![(2, "amod"), (6, "obl:unmarked"), (5, "punct"), (5, "det"), (2, "appos"), (0, "root"), (6, "nsubj")];
+        let before = arcs.clone();
+        subjects_not_appositions(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]
