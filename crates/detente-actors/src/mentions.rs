@@ -663,6 +663,19 @@ impl Sentence<'_, '_> {
             out.push(operator);
             return;
         }
+        // "the U.N. Conciliation Commission", "the EU Naval Force": a capitalised body whose name
+        // opens with an international organisation's is one of its organs.
+        let first_word = (f.tokens.start..h).find(|&k| self.tree.upos(k) != "DET");
+        let organ_of = parts.iter().find(|p| p.entry.kind == EntryKind::Igo && Some(p.start) == first_word && p.end <= h);
+        if let Some(igo) = organ_of.filter(|_| self.tree.upos(h) == "PROPN") {
+            if let Some(code) = office_code(igo.entry, self.date) {
+                f.kind = Kind::Organisation;
+                f.code = Some(code.to_string());
+                f.how = Resolution::Composition { parts: vec![self.span_of(igo.start..igo.end)] };
+                out.push(f);
+                return;
+            }
+        }
         let place = PLACE_NOUNS.contains(&lemma);
         let determined = self.has_definite_article(h);
         // "The Southeast Asian nations", "the Gulf states": a place word names the group.

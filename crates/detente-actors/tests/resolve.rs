@@ -204,6 +204,12 @@ fn an_object_pronoun_is_not_its_own_clauses_subject() {
 }
 
 #[test]
+fn a_body_named_after_an_international_organisation_is_one_of_its_organs() {
+    let doc = resolve("The UN Boundary Commission ended its work on Friday.", "2024-03-04");
+    assert_eq!(code_of(&doc, "The UN Boundary Commission").as_deref(), Some("IGOUNO"), "{:#?}", doc.actors);
+}
+
+#[test]
 fn pronouns_outside_a_quotation_skip_names_inside_it() {
     let doc = resolve(
         "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",
