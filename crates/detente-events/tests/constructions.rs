@@ -1182,3 +1182,9 @@ fn crimes_committed_and_planes_flying_are_no_commitment_or_visit() {
     // Opponents of a government are its opposition.
     expect("Opponents of the government clashed with police in the capital.", "OPP", "COP", "14");
 }
+
+#[test]
+fn workers_who_stop_work_strike() {
+    let found = events("Hundreds of workers stopped work on Tuesday in a strike over pay.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "143"), "{}", describe(&found));
+}
