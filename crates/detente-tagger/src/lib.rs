@@ -317,10 +317,22 @@ impl Tagger {
         let mut candidate = None;
         let mut ed_word = None;
         let mut present = None;
+        let mut pronoun_clause = false;
         // Whether a relative or subordinate clause has opened.
         let mut had_clause = false;
         for k in 0..tags.len() {
             let after_comma = k > 0 && self.roles[tags[k - 1] as usize] == Role::Comma;
+            // "over fears *they* were helping", "the solutions *we* seek must …": a subject pronoun
+            // right after a common noun opens a clause with no marker, whose first finite verb is
+            // not the sentence's predicate.
+            if k > 0 && matches!(words[k], "he" | "she" | "they" | "it" | "we") && matches!(self.xpos(tags[k - 1]), "NN" | "NNS") && !in_relative {
+                pronoun_clause = true;
+                had_clause = true;
+            }
+            if pronoun_clause && self.roles[tags[k] as usize] == Role::Finite {
+                pronoun_clause = false;
+                continue;
+            }
             match self.roles[tags[k] as usize] {
                 Role::Comma => {
                     in_subordinate = false;

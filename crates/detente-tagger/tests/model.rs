@@ -149,6 +149,9 @@ fn committed_model_reads_predicates_the_greedy_tagger_took_for_participles() {
     let words = ["Ukrainian", "forces", "shot", "down", "40", "Russian", "drones", "."];
     let tagged = tagger.tag(&words);
     assert_eq!((tagged[2].xpos, tagged[2].lemma.as_str()), ("VBD", "shoot"));
+    // A clause opened by a pronoun after a noun has its own verb: "fears they were helping".
+    let words = ["US", "suspended", "food", "supplies", "to", "Mali", "over", "fears", "they", "were", "helping", "a", "militant", "group", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "VBD");
     // A participle after a finite verb stays one.
     let words = ["The", "troops", "were", "deployed", "to", "the", "border", "."];
     assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
