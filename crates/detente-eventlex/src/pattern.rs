@@ -64,8 +64,8 @@ pub struct Term {
 
 impl Term {
     /// Whether token `i` is in the set: by lemma, by lowercased form, by the form without a
-    /// plural "s" or "es" (the lemmatiser leaves some plurals, such as "troops", as they are, and
-    /// makes "embargoe" of "embargoes"), or as the
+    /// plural "s" or "es" or with "-ies" as "-y" (the lemmatiser leaves some plurals, such as
+    /// "troops" and "supplies", as they are, and makes "embargoe" of "embargoes"), or as the
     /// end of a compound split at its hyphen ("cease-fire").
     pub fn matches(&self, tree: &SentenceTree, i: u32) -> bool {
         let Some(words) = &self.words else {
@@ -84,6 +84,7 @@ impl Term {
             || contains(form)
             || form.strip_suffix('s').is_some_and(contains)
             || form.strip_suffix("oes").is_some_and(|stem| contains(&format!("{stem}o")))
+            || form.strip_suffix("ies").is_some_and(|stem| contains(&format!("{stem}y")))
             || hyphenated(tree, i).is_some_and(|joined| contains(&joined))
     }
 

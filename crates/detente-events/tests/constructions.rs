@@ -1188,3 +1188,9 @@ fn workers_who_stop_work_strike() {
     let found = events("Hundreds of workers stopped work on Tuesday in a strike over pay.", Some("2024-03-01"));
     assert!(found.iter().any(|e| e.cameo.code == "143"), "{}", describe(&found));
 }
+
+#[test]
+fn a_plural_in_ies_matches_its_singular_term() {
+    // "supplies" is left as it is by the lemmatiser; the pattern term is "supply".
+    expect("Kenyan troops distributed supplies including tents to refugees.", "KENMIL", "REF", "073");
+}
