@@ -504,10 +504,21 @@ impl Tagger {
             // After a noun or adjective it modifies, or opening the sentence; not after a subject
             // pronoun ("a childhood she *says* was hard").
             let modified = k == 0 || matches!(self.xpos(tags[k - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD");
-            if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !matches!(self.xpos(tags[k + 1]), "VBP" | "VBD" | "MD") || !modified {
+            if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !modified {
                 continue;
             }
-            tags[k] = plural;
+            // The verb right after, or a plural present tense after a time or place phrase
+            // ("military *airstrikes* this month in the area have killed").
+            let next = self.xpos(tags[k + 1]);
+            let after_phrase = || {
+                // Not across a clause opener ("the report states *that* few … use").
+                let opener = |j: usize| matches!(words[j], "that" | "if" | "whether" | "because" | "as" | "while" | "when" | "since");
+                let phrase = |j: usize| matches!(self.xpos(tags[j]), "DT" | "NN" | "NNS" | "NNP" | "IN" | "JJ" | "CD" | "PRP$") && !opener(j);
+                (k + 1..tags.len().min(k + 8)).find(|&j| !phrase(j)).is_some_and(|j| self.xpos(tags[j]) == "VBP")
+            };
+            if matches!(next, "VBP" | "VBD" | "MD") || after_phrase() {
+                tags[k] = plural;
+            }
         }
     }
 

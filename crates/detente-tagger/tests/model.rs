@@ -182,6 +182,11 @@ fn committed_model_reads_an_s_word_before_a_plural_verb_as_a_plural_noun() {
     assert_eq!(tagger.tag(&words)[2].xpos, "VBZ");
     let words = ["Neighbors", "described", "a", "childhood", "she", "says", "was", "hard", "."];
     assert_eq!(tagger.tag(&words)[5].xpos, "VBZ");
+    // Also with a time or place phrase before that verb, but not across a clause opener.
+    let words = ["Israeli", "army", "airstrikes", "this", "week", "in", "the", "south", "have", "killed", "ten", "people", "."];
+    assert_eq!(tagger.tag(&words)[2].xpos, "NNS");
+    let words = ["The", "report", "states", "that", "few", "food", "makers", "use", "salt", "."];
+    assert_eq!(tagger.tag(&words)[2].xpos, "VBZ");
 }
 
 #[test]
