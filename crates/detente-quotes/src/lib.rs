@@ -48,7 +48,11 @@
 //!   quote on or holds nothing but the quote), with the report around it if that one is partial
 //!   ("X said Y was “…” ¶ “…”"), or else takes the nearest speaker of its
 //!   paragraph; [`Speaker::how`] says which. Indirect speech keeps only the speaker its own
-//!   sentence names.
+//!   sentence names;
+//! * a few quoted words inside a sentence that no report takes in are a scare quote or a coined
+//!   term (the “establishment”), not a quotation, unless they are an utterance of their own
+//!   (said, “No.”); a report of a cue that runs over the speaker of the direct quote that cue
+//!   frames (“…,” said Jane Roe, a pollster) is the frame misread and is dropped.
 //!
 //! A named speaker's span goes on with the description set off after the name ("said Jane
 //! Roe, a pollster at X", "Jane Roe, 52, a nurse, said"), whatever the parser did with it; a
@@ -57,8 +61,9 @@
 //! clause set off after the speaker that reports on its own ("Jane Roe, who backs Y, said") is
 //! cut from it, and a story's dateline ("SPRINGFIELD, Ill. (AP) —") is never the speaker.
 //!
-//! The speaker's code is copied from the actor stage's mention covering the speaker's head
-//! token, with how that mention was resolved. A quote interrupted by its attribution
+//! A cue verb is given with its verb group ("has not yet said", "called for"). The speaker's
+//! code is copied from the actor stage's mention covering the speaker's head token, with how
+//! that mention was resolved. A quote interrupted by its attribution
 //! (“X,” he said, “Y.”) is two quotes sharing one cue and speaker.
 
 pub mod cues;
@@ -74,6 +79,13 @@ use speaker::{
     speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
 };
 use std::ops::Range;
+
+/// Prepositions of time, place or means, which open no part of a cue's verb group ("said on
+/// Monday", "wrote in a letter"), unlike those that complete it ("called for", "spoke to").
+const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "by", "during", "after", "before", "since", "until", "amid", "from", "via",
+    "through",
+];
 
 /// Speech verbs that frame a quote (“…,” she continued) or report a clause ("maintained that
 /// …") but take no position on an object ("continued the tour", "maintained a lead").
@@ -269,6 +281,8 @@ impl QuoteExtractor {
         run.reported_speech();
         run.fill_missing_speakers();
         run.drop_unattributed_slogans();
+        run.drop_scare_quotes();
+        run.drop_inverted_speakers();
         run.speakers_after_datelines();
         run.names_before_appositions();
         run.speakers_with_appositions();
@@ -451,7 +465,10 @@ impl<'a> Run<'a> {
                 .is_some_and(|(c, _)| self.verb_cue(c.start).speech || self.lower(c.start) == ":");
             let inside_sentence = q.open != self.doc.sentences[self.sentence(q.open)].tokens.start;
             let title = (!spoken && self.is_title(&content, 2))
-                || (!direct && inside_sentence && self.is_title(&content, 1));
+                || (!direct
+                    && inside_sentence
+                    && !self.is_utterance(&q)
+                    && self.is_title(&content, 1));
             if (!direct && attribution.is_none()) || title {
                 continue;
             }
@@ -516,15 +533,30 @@ impl<'a> Run<'a> {
         if self.sentence(q.inner.start) != self.sentence(last) {
             return true;
         }
+        let words = q.inner.clone().filter(|&t| self.is_word(t)).count();
+        self.stands_as_statement(q) && words >= 2
+    }
+
+    /// Whether quote `q` starts its sentence or follows a colon, comma or dash.
+    fn stands_as_statement(&self, q: &Quoted) -> bool {
         let s = self.sentence(q.open);
-        let starts_sentence = q.open == self.doc.sentences[s].tokens.start;
-        let after_break = !starts_sentence
-            && (matches!(
+        q.open == self.doc.sentences[s].tokens.start
+            || matches!(
                 self.lower(q.open - 1).as_str(),
                 "," | ":" | ";" | "—" | "–" | "-" | "(" | "…" | "..."
-            ) || self.in_quote(q.open - 1));
-        let words = q.inner.clone().filter(|&t| self.is_word(t)).count();
-        (starts_sentence || after_break) && words >= 2
+            )
+            || self.in_quote(q.open - 1)
+    }
+
+    /// Whether quote `q` is an utterance of its own however short: it stands as a statement and
+    /// its words end with a full stop, question or exclamation mark (said, “No.” / “Out!” the
+    /// crowd yelled).
+    fn is_utterance(&self, q: &Quoted) -> bool {
+        let last_word = q.inner.clone().rev().find(|&t| self.is_word(t));
+        let ends_utterance = last_word.is_some_and(|w| {
+            (w + 1..q.inner.end).any(|t| matches!(self.lower(t).as_str(), "." | "?" | "!"))
+        });
+        ends_utterance && self.stands_as_statement(q)
     }
 
     /// The cue and speaker of a direct quote: after it in its last sentence (“…,” she said),
@@ -563,7 +595,9 @@ impl<'a> Run<'a> {
             return Some(found);
         }
         // A quote that ends its sentence may have its frame in a short sentence of its own:
-        // the segmenter splits “… right?” Smith said.
+        // the segmenter splits “… right?” Smith said. A sentence that a colon ends introduces
+        // what follows it ("She went on:"), and a cue with an object of its own reports that
+        // object ("Smith did not concede defeat."): neither frames the quote before.
         if let Some(next) = self.doc.sentences.get(s_last + 1) {
             let frame = next.tokens.clone();
             let ends_sentence =
@@ -573,9 +607,16 @@ impl<'a> Run<'a> {
                 && short
                 && next.paragraph == self.doc.sentences[s_last].paragraph
                 && !frame.clone().any(|t| self.in_quote(t))
+                && self.lower(frame.end - 1) != ":"
             {
-                if let Some(found) = self.attribution_in(frame, Side::After) {
-                    return Some(found);
+                let tree = self.tree_of(frame.start);
+                let found = self.attribution_in(frame, Side::After).filter(|(cue, _)| {
+                    !["obj", "ccomp", "xcomp"]
+                        .iter()
+                        .any(|rel| tree.child_with(cue.start, rel).is_some())
+                });
+                if found.is_some() {
+                    return found;
                 }
             }
         }
@@ -1920,9 +1961,14 @@ impl<'a> Run<'a> {
         let headline = paragraph == 0;
         let colon = sentence
             .clone()
-            .take(if headline { 7 } else { 4 })
+            .take(if headline { 12 } else { 4 })
             .find(|&i| self.lower(i) == ":")?;
-        let name = sentence.start..colon;
+        // A headline may name the topic after the speaker ("Jane Roe on the Budget: …").
+        let topic = (sentence.start + 1..colon).find(|&i| headline && self.lower(i) == "on");
+        let name = sentence.start..topic.unwrap_or(colon);
+        if name.len() >= if headline { 7 } else { 4 } {
+            return None;
+        }
         let named = if headline {
             name.clone().all(|i| {
                 matches!(
@@ -2655,6 +2701,65 @@ impl<'a> Run<'a> {
         self.found = found;
     }
 
+    /// A few words quoted inside a sentence that no reported clause takes in are a scare quote
+    /// or a coined term (the “establishment”, a federal “supermax” prison), not a quotation;
+    /// a word quoted as an utterance of its own (“No,” she said) stays.
+    fn drop_scare_quotes(&mut self) {
+        let reported = |f: &Found| {
+            self.found.iter().any(|o| {
+                o.content != f.content
+                    && o.content.start <= f.content.start
+                    && f.content.end <= o.content.end
+            })
+        };
+        let scare: Vec<bool> = self
+            .found
+            .iter()
+            .map(|f| {
+                let Some(q) = f.quoted.map(|qi| &self.quoted[qi]) else {
+                    return false;
+                };
+                let uttered = q.open == self.doc.sentences[self.sentence(q.open)].tokens.start
+                    || self.lower(q.open - 1) == ":"
+                    || self.is_utterance(q);
+                f.kind == QuoteKind::Partial
+                    && !uttered
+                    && f.content.clone().filter(|&t| self.is_word(t)).count() <= 3
+                    && !reported(f)
+            })
+            .collect();
+        let mut scare = scare.into_iter();
+        self.found.retain(|_| !scare.next().unwrap_or(false));
+    }
+
+    /// A frame that puts the cue before its speaker after a direct quote (“…,” said Jane Roe, a
+    /// pollster) has the speaker where a cue's object would be: a report of that cue whose
+    /// content runs over the speaker is the frame misread.
+    fn drop_inverted_speakers(&mut self) {
+        let overlap = |a: &Range<u32>, b: &Range<u32>| a.start < b.end && b.start < a.end;
+        let misread: Vec<bool> = self
+            .found
+            .iter()
+            .map(|f| {
+                f.kind == QuoteKind::Indirect
+                    && f.cue.as_ref().is_some_and(|cue| {
+                        self.found.iter().any(|quote| {
+                            quote.kind == QuoteKind::Direct
+                                && quote.cue.as_ref() == Some(cue)
+                                && quote.content.end <= cue.start
+                                && !overlap(&quote.content, &f.content)
+                                && quote
+                                    .speaker
+                                    .as_ref()
+                                    .is_some_and(|s| overlap(&s.tokens, &f.content))
+                        })
+                    })
+            })
+            .collect();
+        let mut misread = misread.into_iter();
+        self.found.retain(|_| !misread.next().unwrap_or(false));
+    }
+
     /// A named speaker goes on with the description set off after it ("…,” said Jane Roe, a
     /// pollster at X. / Jane Roe, 52, of Y, said …"), however the parser hung the description.
     /// Quotes sharing a speaker keep sharing it: the description lies outside all their contents.
@@ -3041,6 +3146,42 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// A cue verb with the words that make up its verb group: auxiliaries, negation and adverbs
+    /// before it ("has not yet said", "also called") and the particle or preposition that
+    /// completes it ("called off", "voted against", "spoke to"), outside the contents and
+    /// speakers of the quotes it cues, so that quotes sharing a cue share its verb group.
+    fn verb_group(&self, cue: &Range<u32>) -> Range<u32> {
+        let verb = cue.start;
+        if self.upos(verb) != "VERB" {
+            return cue.clone();
+        }
+        let tree = self.tree_of(verb);
+        let free = |t: u32| {
+            !self.found.iter().any(|f| {
+                f.cue.as_ref() == Some(cue)
+                    && (f.content.contains(&t)
+                        || f.speaker.as_ref().is_some_and(|s| s.tokens.contains(&t)))
+            })
+        };
+        let mut start = verb;
+        while start > tree.first
+            && free(start - 1)
+            && tree.head(start - 1) == Some(verb)
+            && matches!(tree.base_rel(start - 1), "aux" | "advmod")
+            && matches!(self.upos(start - 1), "AUX" | "ADV" | "PART")
+        {
+            start -= 1;
+        }
+        let next = cue.end;
+        let completes = next < tree.tokens().end
+            && free(next)
+            && (tree.deprel(next) == "compound:prt" && tree.head(next) == Some(verb)
+                || tree.deprel(next) == "case"
+                    && !CIRCUMSTANCE_PREPOSITIONS.contains(&self.lower(next).as_str())
+                    && tree.head(next).and_then(|h| tree.head(h)) == Some(verb));
+        start..if completes { next + 1 } else { cue.end }
+    }
+
     fn text(&self, tokens: &Range<u32>) -> String {
         self.doc.token_text_span(tokens.clone()).text
     }
@@ -3074,7 +3215,10 @@ impl<'a> Run<'a> {
                     kind: f.kind,
                     content: doc.token_text_span(f.content.clone()),
                     speaker,
-                    cue: f.cue.clone().map(|c| doc.token_text_span(c)),
+                    cue: f
+                        .cue
+                        .as_ref()
+                        .map(|c| doc.token_text_span(self.verb_group(c))),
                     sentences: (first..=last).collect(),
                 }
             })

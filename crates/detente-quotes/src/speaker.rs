@@ -291,12 +291,15 @@ pub fn speaker_next_to(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opt
     // A misparsed frame ("…,” the envoy told reporters) has no usable subtree: take the words.
     let mut start = head;
     while start > frame.start
-        && matches!(
+        && (matches!(
             tree.upos(start - 1),
             "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM"
-        )
+        ) || tree.syntax(start - 1).xpos == "HYPH")
     {
         start -= 1;
+    }
+    while start < head && tree.syntax(start).xpos == "HYPH" {
+        start += 1;
     }
     // Where the parse of the phrase does hold together, its own head adds an apposition
     // ("said Jane Roe, a pollster").
@@ -447,21 +450,34 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
     {
         return appositive.then_some(i - 2);
     }
-    // Verb-first frame: the noun phrase after the cue, its head being its last noun.
+    // Verb-first frame: the noun phrase after the cue, its head being its last noun; a phrase
+    // without a noun that ends the frame stands for a person all the same ("said the
+    // 61-year-old", "tweeted another").
+    let hyphen = |j: u32| tree.syntax(j).xpos == "HYPH";
     let mut j = cue + 1;
     let mut head = None;
+    let mut last_word = None;
     while j < frame.end
-        && matches!(
-            tree.upos(j),
-            "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"
-        )
+        && (hyphen(j)
+            || matches!(
+                tree.upos(j),
+                "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"
+            ))
     {
         if speaker_noun(j) {
             head = Some(j);
         }
+        if !hyphen(j) {
+            last_word = Some(j);
+        }
         j += 1;
     }
-    head
+    let article = |w: u32| matches!(tree.lemma(w), "a" | "an" | "the");
+    let ends_clause = j < frame.end && matches!(tree.word(j), "," | "." | ";" | "!" | "?");
+    let determined = tree.upos(cue + 1) == "DET" && !matches!(tree.lemma(cue + 1), "a" | "an");
+    head.or(last_word.filter(|&w| {
+        ends_clause && determined && !article(w) && matches!(tree.upos(w), "ADJ" | "DET")
+    }))
 }
 
 /// The actor mention of the speaker: one whose head is the speaker's head, else one inside the

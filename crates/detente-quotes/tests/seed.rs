@@ -65,7 +65,7 @@ const EXPECTED: &[Expected] = &[
         phrase: "most serious consequences",
         kind: QuoteKind::Partial,
         speaker: "Lavrov",
-        cue: Some("vowed"),
+        cue: Some("had vowed"),
         code: "RUSGOV",
     },
     Expected {
