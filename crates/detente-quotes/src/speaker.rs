@@ -474,7 +474,9 @@ fn adjacent_nominal(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Option
     }
     let article = |w: u32| matches!(tree.lemma(w), "a" | "an" | "the");
     let ends_clause = j < frame.end && matches!(tree.word(j), "," | "." | ";" | "!" | "?");
-    let determined = tree.upos(cue + 1) == "DET" && !matches!(tree.lemma(cue + 1), "a" | "an");
+    let determined = cue + 1 < frame.end
+        && tree.upos(cue + 1) == "DET"
+        && !matches!(tree.lemma(cue + 1), "a" | "an");
     head.or(last_word.filter(|&w| {
         ends_clause && determined && !article(w) && matches!(tree.upos(w), "ADJ" | "DET")
     }))

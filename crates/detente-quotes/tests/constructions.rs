@@ -1766,6 +1766,15 @@ fn a_verb_first_frame_may_name_its_speaker_without_a_noun() {
 }
 
 #[test]
+fn a_cue_that_ends_the_text_looks_for_no_speaker_past_it() {
+    // A one-word document (a forum's "Reply" button) once read past the end of the sentence.
+    for text in ["Reply", "Officials will reply"] {
+        let (_, quotes) = quotes_of(text, None);
+        assert!(quotes.is_empty(), "{text:?}: {quotes:#?}");
+    }
+}
+
+#[test]
 fn the_speaker_of_an_inverted_frame_is_no_report_of_its_cue() {
     let (_, quotes) = quotes_of(
         "“It was a good year for the farm,” said the 61-year-old.",
