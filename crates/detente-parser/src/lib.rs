@@ -418,6 +418,42 @@ fn subjects_not_appositions(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) 
     }
 }
 
+/// "rolled *back* tariffs", "called *off* the talks": a particle right after its verb read as a
+/// modifier of the noun after it. It completes the verb (`compound:prt`).
+fn particles_not_compounds(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const PARTICLES: &[&str] = &["back", "off", "up", "down", "out", "away"];
+    for k in 1..words.len() {
+        let (h, rel) = arcs[k];
+        let particle = PARTICLES.contains(&words[k].form.to_ascii_lowercase().as_str());
+        if !particle || words[k - 1].upos != "VERB" || (h as usize) <= k + 1 || !matches!(rel, "compound" | "amod" | "nmod" | "det") {
+            continue;
+        }
+        if matches!(words[h as usize - 1].upos, "NOUN" | "PROPN") {
+            arcs[k] = (k as u32, "compound:prt");
+        }
+    }
+}
+
+/// "lifted long-*standing* sanctions": a participle after a hyphen read as a clause taking the
+/// noun after it as its object. The hyphenated word modifies the noun, which takes its place;
+/// the words before the hyphen stay on the participle.
+fn hyphenated_participles_as_modifiers(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for k in 1..words.len().saturating_sub(1) {
+        let me = k as u32 + 1;
+        let noun = k + 1;
+        let clause = matches!(arcs[k].1, "xcomp" | "advcl" | "acl" | "ccomp" | "conj");
+        if words[k - 1].form != "-" || !matches!(words[k].xpos, "VBG" | "VBN") || !clause || arcs[noun] != (me, "obj") || words[noun].upos != "NOUN" {
+            continue;
+        }
+        for a in arcs[noun + 1..].iter_mut().filter(|a| a.0 == me) {
+            a.0 = noun as u32 + 1;
+        }
+        let (head, rel) = arcs[k];
+        arcs[noun] = (head, if rel == "xcomp" { "obj" } else { rel });
+        arcs[k] = (noun as u32 + 1, "amod");
+    }
+}
+
 /// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
 /// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
 /// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
@@ -669,6 +705,8 @@ impl Parser {
         objects_after_obliques_not_conjuncts(words, &mut arcs);
         purposes_not_clauses_of_names(words, &mut arcs);
         subjects_not_appositions(words, &mut arcs);
+        particles_not_compounds(words, &mut arcs);
+        hyphenated_participles_as_modifiers(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -939,6 +977,31 @@ mod tests {
         let before = arcs.clone();
         subjects_not_appositions(&words, &mut arcs);
         assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn a_particle_after_its_verb_completes_it() {
+        // "called off the talks": "off" read as a modifier of "talks".
+        let words = [word("called", "VERB"), word("off", "ADP"), word("the", "DET"), word("talks", "NOUN")];
+        let mut arcs = vec![(0, "root"), (4, "amod"), (4, "det"), (1, "obj")];
+        particles_not_compounds(&words, &mut arcs);
+        assert_eq!(arcs[1], (1, "compound:prt"));
+        // "moved back home": a particle before no noun it modifies stays.
+        let words = [word("moved", "VERB"), word("back", "ADV"), word("home", "ADV")];
+        let mut arcs = vec![(0, "root"), (1, "advmod"), (1, "advmod")];
+        let before = arcs.clone();
+        particles_not_compounds(&words, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn a_hyphenated_participle_modifies_the_noun_after_it() {
+        // "lifted long-standing sanctions": "standing" read as a clause with "sanctions" its object.
+        let standing = ParseInput { xpos: "VBG", ..word("standing", "VERB") };
+        let words = [word("lifted", "VERB"), word("long", "ADV"), word("-", "PUNCT"), standing, word("sanctions", "NOUN")];
+        let mut arcs = vec![(0, "root"), (4, "advmod"), (2, "punct"), (1, "xcomp"), (4, "obj")];
+        hyphenated_participles_as_modifiers(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (4, "advmod"), (2, "punct"), (5, "amod"), (1, "obj")]);
     }
 
     #[test]
