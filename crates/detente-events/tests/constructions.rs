@@ -1194,3 +1194,16 @@ fn a_plural_in_ies_matches_its_singular_term() {
     // "supplies" is left as it is by the lemmatiser; the pattern term is "supply".
     expect("Kenyan troops distributed supplies including tents to refugees.", "KENMIL", "REF", "073");
 }
+
+#[test]
+fn rescue_operations_resolutions_and_arriving_people_are_no_attack_approval_or_visit() {
+    let none_of = |text: &str, roots: &[&str]| {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| !roots.contains(&e.cameo.root.as_str())), "{text:?}: {}", describe(&found));
+    };
+    none_of("The Kenyan navy carried out rescue operations off the coast of Somalia.", &["19"]);
+    // A resolution approved is coded by what it says.
+    expect("The European Parliament approved a resolution condemning the Belarusian government.", "IGOEUR", "BLRGOV", "11");
+    none_of("The European Parliament approved a resolution condemning the Belarusian government.", &["05"]);
+    none_of("Two hundred refugees arrived in Kenya on Monday.", &["04"]);
+}
