@@ -1312,8 +1312,9 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
             "appos" | "amod" | "compound" => {
                 // "the Iraqi and Turkish demands": every conjoined adjective.
                 out.extend(tree.conjuncts(d));
-                // "the Saudi-led coalition" is Saudi Arabia's (a "US-backed" force is not the US's).
-                if rel == "amod" && tree.lemma(d) == "lead" {
+                // "the Saudi-led coalition" is Saudi Arabia's, a "rebel-held" town the rebels' (a
+                // "US-backed" force is not the US's).
+                if rel == "amod" && matches!(tree.lemma(d), "lead" | "hold" | "control") {
                     out.extend(tree.children(d).iter().copied().filter(|&g| matches!(tree.base_rel(g), "compound" | "obl" | "nmod")));
                 }
                 if rel == "compound" {

@@ -1207,3 +1207,9 @@ fn rescue_operations_resolutions_and_arriving_people_are_no_attack_approval_or_v
     none_of("The European Parliament approved a resolution condemning the Belarusian government.", &["05"]);
     none_of("Two hundred refugees arrived in Kenya on Monday.", &["04"]);
 }
+
+#[test]
+fn an_attack_on_a_place_held_by_a_side_targets_that_side() {
+    expect("Ethiopian troops shelled a rebel-held town in Tigray.", "ETHMIL", "ETHREB", "19");
+    expect("Government forces pressed their attacks on the rebel-held north of the region.", "MIL", "REB", "18");
+}
