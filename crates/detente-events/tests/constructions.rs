@@ -1213,3 +1213,8 @@ fn an_attack_on_a_place_held_by_a_side_targets_that_side() {
     expect("Ethiopian troops shelled a rebel-held town in Tigray.", "ETHMIL", "ETHREB", "19");
     expect("Government forces pressed their attacks on the rebel-held north of the region.", "MIL", "REB", "18");
 }
+
+#[test]
+fn an_approved_extradition_targets_the_state_it_goes_to() {
+    expect("A Kenyan court approved the extradition to Uganda of a businessman.", "KENJUD", "UGA", "063");
+}
