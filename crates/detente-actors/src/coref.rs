@@ -286,6 +286,10 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     // "X called Y to congratulate *him*": an object pronoun is not its own clause's subject.
     let bound = bound_subject(doc, &found[i]);
     let free = |j: &usize| bound.is_none_or(|s| found[*j].sentence != found[i].sentence || found[*j].head != s);
+    // "a Russian announcement that it had opened corridors": the author of what is said.
+    if let Some(j) = author_of_content(doc, found, i).filter(|&j| agrees(&found[j])) {
+        return Some(vec![j]);
+    }
     let best = most_salient(found, i, earlier(found, i).filter(free).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
         .or_else(|| most_salient(found, i, earlier(found, i).filter(free).filter(|&j| organisation(&found[j]))))?;
     if matches!(pronoun, "it" | "its" | "itself") && thing_outranks(doc, found, i, best) {
@@ -293,6 +297,24 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     }
     let group = coordinated(best);
     Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
+}
+
+/// The mention that authored the statement whose content clause pronoun `i` is the subject of:
+/// "Russia's claim that it …", "a Russian announcement that it …", "a statement by X that he …".
+fn author_of_content(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
+    let m = &found[i];
+    let tree = SentenceTree::new(doc, m.sentence as usize);
+    if tree.base_rel(m.head) != "nsubj" {
+        return None;
+    }
+    let clause = tree.head(m.head).filter(|&c| tree.base_rel(c) == "acl" && tree.deprel(c) != "acl:relcl")?;
+    let said = tree.children(clause).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("that"));
+    let statement = tree.head(clause).filter(|&n| said && tree.upos(n) == "NOUN")?;
+    let author = tree.children(statement).iter().copied().find(|&k| {
+        let modifier = matches!(tree.base_rel(k), "amod" | "compound") && tree.upos(k) != "VERB";
+        tree.deprel(k) == "nmod:poss" || modifier || (tree.base_rel(k) == "nmod" && tree.case_marker(k).as_deref() == Some("by"))
+    })?;
+    found.iter().position(|f| f.sentence == m.sentence && f.tokens.contains(&author))
 }
 
 /// The subject head of the clause an object pronoun ("him", "them", "it") sits in, its own or

@@ -210,6 +210,17 @@ fn a_body_named_after_an_international_organisation_is_one_of_its_organs() {
 }
 
 #[test]
+fn the_subject_of_a_statements_content_is_its_author() {
+    // "it" is Uganda, whose claim it is, not Kenya, the sentence's subject.
+    let doc = resolve("Kenya rejected Uganda's claim that it had moved troops to the border.", "2024-03-04");
+    let it = &mentions(&doc, "it")[0];
+    assert_eq!(it.code.as_deref(), Some("UGA"), "{it:#?}");
+    let doc = resolve("Kenya doubts a Ugandan announcement that it had withdrawn its troops.", "2024-03-04");
+    let it = &mentions(&doc, "it")[0];
+    assert_eq!(it.code.as_deref(), Some("UGA"), "{it:#?}");
+}
+
+#[test]
 fn pronouns_outside_a_quotation_skip_names_inside_it() {
     let doc = resolve(
         "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",
