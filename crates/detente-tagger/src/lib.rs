@@ -507,9 +507,10 @@ impl Tagger {
             if self.xpos(tags[k]) != "VBZ" || !words[k].ends_with('s') || !modified {
                 continue;
             }
-            // The verb right after, or a plural present tense after a time or place phrase
-            // ("military *airstrikes* this month in the area have killed").
-            let next = self.xpos(tags[k + 1]);
+            // The verb right after (adverbs aside: "Senate *aides* later said"), or a plural
+            // present tense after a time or place phrase ("military *airstrikes* this month in
+            // the area have killed").
+            let next = (k + 1..tags.len()).map(|j| self.xpos(tags[j])).find(|t| !t.starts_with("RB")).unwrap_or("");
             let after_phrase = || {
                 // Not across a clause opener ("the report states *that* few … use").
                 let opener = |j: usize| matches!(words[j], "that" | "if" | "whether" | "because" | "as" | "while" | "when" | "since");

@@ -185,6 +185,8 @@ fn committed_model_reads_an_s_word_before_a_plural_verb_as_a_plural_noun() {
     // Also with a time or place phrase before that verb, but not across a clause opener.
     let words = ["Israeli", "army", "airstrikes", "this", "week", "in", "the", "south", "have", "killed", "ten", "people", "."];
     assert_eq!(tagger.tag(&words)[2].xpos, "NNS");
+    let words = ["Senate", "aides", "later", "said", "the", "vote", "would", "slip", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "NNS");
     let words = ["The", "report", "states", "that", "few", "food", "makers", "use", "salt", "."];
     assert_eq!(tagger.tag(&words)[2].xpos, "VBZ");
 }
