@@ -13,8 +13,12 @@ pub struct SentenceTree<'d> {
     pub sentence: usize,
     /// Document index of the sentence's first token.
     pub first: u32,
-    /// `children[i - first]`: document indices of token i's dependents, in text order.
-    children: Vec<Vec<u32>>,
+    /// Document indices of every token's dependents, in text order, token
+    /// after token: those of token `i` are `children[starts[i - first]..starts[i - first + 1]]`
+    /// (a few allocations per tree rather than one per token: trees are built
+    /// per sentence by several stages, and again per mention by coreference).
+    children: Vec<u32>,
+    starts: Vec<u32>,
     /// Document indices of the root(s).
     pub roots: Vec<u32>,
 }
@@ -25,16 +29,31 @@ impl<'d> SentenceTree<'d> {
         let range = doc.sentences[sentence].tokens.clone();
         let first = range.start;
         let n = (range.end - range.start) as usize;
-        let mut children = vec![Vec::new(); n];
+        // The position of each token's head in the sentence, or `None` for a root.
+        let head_of = |i: u32| match doc.syntax[i as usize].head {
+            h if h >= 1 && (h as usize) <= n => Some(h as usize - 1),
+            _ => None,
+        };
+        let mut starts = vec![0u32; n + 1];
+        for h in range.clone().filter_map(head_of) {
+            starts[h + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut children = vec![0; starts[n] as usize];
+        let mut filled = starts[..n].to_vec();
         let mut roots = Vec::new();
-        for i in range.clone() {
-            match doc.syntax[i as usize].head {
-                0 => roots.push(i),
-                h if (h as usize) <= n => children[h as usize - 1].push(i),
-                _ => roots.push(i),
+        for i in range {
+            match head_of(i) {
+                Some(h) => {
+                    children[filled[h] as usize] = i;
+                    filled[h] += 1;
+                }
+                None => roots.push(i),
             }
         }
-        SentenceTree { doc, sentence, first, children, roots }
+        SentenceTree { doc, sentence, first, children, starts, roots }
     }
 
     pub fn tokens(&self) -> std::ops::Range<u32> {
@@ -56,7 +75,11 @@ impl<'d> SentenceTree<'d> {
     /// The relation without its subtype (`nsubj:pass` → `nsubj`).
     pub fn base_rel(&self, i: u32) -> &'d str {
         let rel = self.doc.syntax[i as usize].deprel.as_str();
-        rel.split(':').next().unwrap_or(rel)
+        // A plain byte scan: relations are too short for a string searcher to pay off.
+        match rel.bytes().position(|b| b == b':') {
+            Some(colon) => &rel[..colon],
+            None => rel,
+        }
     }
 
     pub fn deprel(&self, i: u32) -> &'d str {
@@ -76,7 +99,8 @@ impl<'d> SentenceTree<'d> {
     }
 
     pub fn children(&self, i: u32) -> &[u32] {
-        &self.children[(i - self.first) as usize]
+        let k = (i - self.first) as usize;
+        &self.children[self.starts[k] as usize..self.starts[k + 1] as usize]
     }
 
     /// Children whose relation (with subtype) is `rel`, or whose base relation is `rel` when

@@ -284,6 +284,8 @@ pub(crate) struct Scratch {
     ends: Vec<usize>,
     codes: Vec<u64>,
     word: Vec<[i32; CLASSES]>,
+    /// The next word's first-order features under a guess of this word's label.
+    guessed: Vec<u64>,
 }
 
 /// The named-entity recogniser.
@@ -366,6 +368,7 @@ impl Ner {
             ends,
             codes,
             word,
+            guessed,
         } = scratch;
         features.clear();
         ends.clear();
@@ -398,6 +401,16 @@ impl Ner {
                         ends.push(features.len());
                         previous.len() - 1
                     }));
+                }
+                // The next word's first-order features wait for this word's
+                // labels. Under a guess of the label (the best on word-only
+                // scores) their lookups can start now: a right guess finds its
+                // slots loaded, a wrong one only costs the loads.
+                if k + 1 < n {
+                    let guess = (0..CLASSES).rev().max_by_key(|&c| word[k][c]).unwrap_or(0);
+                    guessed.clear();
+                    first_order_features(info, k + 1 + PAD, guess as u64, guessed);
+                    weights.prefetch(guessed);
                 }
                 first.clear();
                 first.resize(previous.len(), [0; CLASSES]);

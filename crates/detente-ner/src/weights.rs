@@ -162,6 +162,12 @@ impl Weights {
         }
     }
 
+    /// Starts loading the index slots of `features`, so that scoring them
+    /// soon after waits less.
+    pub fn prefetch(&self, features: &[u64]) {
+        features.iter().for_each(|&key| self.index.prefetch(key));
+    }
+
     #[inline]
     fn prefetch_dense(&self, code: u64) {
         if let Some(row) = self.dense_row(code) {

@@ -158,6 +158,23 @@ pub(crate) const UNGROUPED: [usize; COUNT - GROUPED] = {
     out
 };
 
+/// A set of templates: bit `k` stands for template `k`.
+pub(crate) type Templates = u128;
+
+/// Every template.
+pub(crate) const ALL: Templates = Templates::MAX >> (Templates::BITS as usize - COUNT);
+
+/// The set of `templates`.
+pub(crate) const fn set(templates: &[usize]) -> Templates {
+    let mut set = 0;
+    let mut i = 0;
+    while i < templates.len() {
+        set |= 1 << templates[i];
+        i += 1;
+    }
+    set
+}
+
 /// The features of `all` at `templates`.
 #[inline]
 pub(crate) fn pick<const N: usize>(all: &[u64; COUNT], templates: &[usize; N]) -> [u64; N] {
@@ -252,8 +269,16 @@ fn template(k: usize, parts: &[u64]) -> u64 {
     hash::finish(h)
 }
 
-/// Writes the hashed features of `state` into `out`.
-pub(crate) fn extract(state: &State, atoms: &[Atoms], out: &mut [u64; COUNT]) {
+/// Writes the hashed features of `state` at the templates in `wanted` into
+/// `out` (the others are left as they were), calling `hashed` on each as soon
+/// as it is known.
+pub(crate) fn extract(
+    state: &State,
+    atoms: &[Atoms],
+    wanted: Templates,
+    out: &mut [u64; COUNT],
+    mut hashed: impl FnMut(u64),
+) {
     let v = View { state, atoms };
     let slot = |i: u32| v.slot(i);
     let left = |i: u32, k: usize| v.left(i, k);
@@ -289,7 +314,10 @@ pub(crate) fn extract(state: &State, atoms: &[Atoms], out: &mut [u64; COUNT]) {
 
     let mut k = 0;
     let mut f = |parts: &[u64]| {
-        out[k] = template(k, parts);
+        if wanted >> k & 1 != 0 {
+            out[k] = template(k, parts);
+            hashed(out[k]);
+        }
         k += 1;
     };
 
@@ -483,7 +511,7 @@ mod tests {
             let mut state = State::new(words.len());
             let mut feats = [0u64; COUNT];
             while !state.is_terminal() {
-                extract(&state, &atoms, &mut feats);
+                extract(&state, &atoms, ALL, &mut feats, |_| {});
                 let record = |at: u32| (at, (at != NONE).then(|| state.nodes[at as usize]));
                 for (seen, at, group) in [
                     (&mut buffer, state.b, pick(&feats, &BUFFER_GROUP).to_vec()),

@@ -38,7 +38,7 @@ mod weights;
 pub use model::{ModelError, ModelInfo, FORMAT_VERSION};
 pub use train::{train, EpochReport, TrainConfig, TrainEvent};
 
-use cache::GroupCache;
+use cache::Scorer;
 use detente_conllu::ConlluSentence;
 use model::Model;
 use std::io::{self, Write};
@@ -164,7 +164,7 @@ fn adjectives_opening_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
 fn names_after_modifiers_not_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     for c in 0..words.len() {
         let (h, rel) = arcs[c];
-        if rel != "conj" || words[c].upos != "PROPN" || h == 0 || h as usize - 1 >= c {
+        if rel != "conj" || words[c].upos != "PROPN" || h == 0 || h as usize > c {
             continue;
         }
         let m = h as usize - 1;
@@ -566,7 +566,7 @@ fn conjuncts_of_names_not_of_their_words(arcs: &mut [(u32, &str)]) {
 
 /// Puts word `by` in the place of word `word`: `word`'s dependents and its own attachment pass
 /// to `by`. The caller then re-attaches `word`.
-fn take_place<'a>(arcs: &mut [(u32, &'a str)], word: usize, by: usize) {
+fn take_place(arcs: &mut [(u32, &str)], word: usize, by: usize) {
     let attachment = arcs[word];
     for (h, _) in arcs.iter_mut().filter(|(h, _)| *h == word as u32 + 1) {
         *h = by as u32 + 1;
@@ -716,14 +716,20 @@ impl Parser {
 
     /// Greedy decoding: the best allowed transition until the tree is done.
     fn decode(&self, atoms: &[features::Atoms]) -> State {
+        thread_local! {
+            /// Kept per thread, so that its buffers (kilobytes per word) are
+            /// not allocated and zeroed again for every sentence.
+            static SCORER: std::cell::RefCell<Scorer> = Default::default();
+        }
+        SCORER.with(|scorer| self.decode_with(atoms, &mut scorer.borrow_mut()))
+    }
+
+    fn decode_with(&self, atoms: &[features::Atoms], scorer: &mut Scorer) -> State {
         let model = &self.model;
         let width = model.weights.score_len();
         let mut state = State::new(atoms.len() - 1);
-        let mut feats = [0u64; features::COUNT];
         let mut scores = vec![0i32; width];
-        let mut buffer_cache = GroupCache::new(&state, width);
-        let mut s0_cache = GroupCache::new(&state, width);
-        let mut s1_cache = GroupCache::new(&state, width);
+        scorer.reset(&state, width);
         while !state.is_terminal() {
             // When one class is allowed (the first SHIFT, a SHIFT onto an
             // empty stack, the final root arc) the scores cannot change the
@@ -731,34 +737,7 @@ impl Parser {
             let class = match model.classes.only_allowed(&state) {
                 Some(class) => class,
                 None => {
-                    features::extract(&state, atoms, &mut feats);
-                    let weights = &model.weights;
-                    scores.fill(0);
-                    buffer_cache.add(
-                        weights,
-                        &features::BUFFER_GROUP,
-                        &feats,
-                        &state,
-                        state.b,
-                        &mut scores,
-                    );
-                    s0_cache.add(
-                        weights,
-                        &features::S0_GROUP,
-                        &feats,
-                        &state,
-                        state.s(0),
-                        &mut scores,
-                    );
-                    s1_cache.add(
-                        weights,
-                        &features::S1_GROUP,
-                        &feats,
-                        &state,
-                        state.s(1),
-                        &mut scores,
-                    );
-                    weights.score(&features::pick(&feats, &features::UNGROUPED), &mut scores);
+                    scorer.score(&model.weights, &state, atoms, &mut scores);
                     let s0 = state.s(0);
                     if s0 != transition::NONE && atoms[s0 as usize].finite_verb {
                         for &class in &self.nominal_classes {

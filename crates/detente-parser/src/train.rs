@@ -473,7 +473,7 @@ impl Perceptron {
         let mut state = State::new(gold.heads.len());
         let mut feats = [0u64; features::COUNT];
         while !state.is_terminal() {
-            features::extract(&state, atoms, &mut feats);
+            features::extract(&state, atoms, features::ALL, &mut feats, |_| {});
             self.score(&feats);
             self.time += 1;
             tally.states += 1;

@@ -11,11 +11,12 @@
 //! Parsing time goes mostly to finding ~110 features per configuration in a
 //! table much larger than the caches. So the table is built for that:
 //! * a key's slot is in one 64-byte bucket (one cache line), and all buckets
-//!   of a configuration are prefetched before any is read, so that the cache
-//!   misses overlap instead of following one another;
+//!   of a configuration are prefetched ([`Weights::prefetch`]) before any is
+//!   read, so that the cache misses overlap instead of following one another;
 //! * a bucket is searched without branches (mispredicted branches on "found
 //!   or not" cost more than the search); only keys that did not fit in their
-//!   bucket, which the bucket records, need a loop.
+//!   bucket, which the bucket records, need a loop, and those are searched
+//!   after all others, so that the misses on their next buckets overlap too.
 
 /// A slot is one `u64`: bits 33-63 of the key as a fingerprint, an overflow
 /// flag, a 24-bit start and an 8-bit length. Length 0 marks an empty slot,
@@ -171,6 +172,7 @@ impl Weights {
     }
 
     /// Adds the weights of `features` to `scores` (length [`score_len`]).
+    /// Call [`Weights::prefetch`] on each first, as early as possible.
     ///
     /// [`score_len`]: Weights::score_len
     #[inline]
@@ -193,19 +195,25 @@ impl Weights {
         self.score_with(features, scores);
     }
 
+    /// Starts loading the home bucket of `key`, so that a [`Weights::score`]
+    /// of it soon after finds it in cache (without it, each search waits for
+    /// its bucket).
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        prefetch(&self.buckets[home(key, self.buckets.len())]);
+    }
+
     #[inline(always)]
     fn score_with<const N: usize>(&self, features: &[u64; N], scores: &mut [i32]) {
         let n_buckets = self.buckets.len();
-        let mut homes = [0usize; N];
-        for (b, &key) in homes.iter_mut().zip(features) {
-            *b = home(key, n_buckets);
-            prefetch(&self.buckets[*b]);
-        }
+        let homes = features.map(|key| home(key, n_buckets));
         // Search each home bucket; sort the hits into sparse and dense
-        // without branching on which they are.
-        let mut sparse = [0u32; N];
-        let mut dense = [0u32; N];
-        let (mut n_sparse, mut n_dense) = (0, 0);
+        // without branching on which they are. A key missing from a full
+        // home bucket may be in the buckets after it: those keys are searched
+        // last, their next bucket prefetched meanwhile.
+        let mut hits = Hits::<N>::default();
+        let mut spilled = [(0u64, 0usize); N];
+        let mut n_spilled = 0;
         for (&key, &b) in features.iter().zip(&homes) {
             let bucket = &self.buckets[b].0;
             let mut hit = 0u64;
@@ -213,28 +221,22 @@ impl Weights {
                 hit |= slot & 0u64.wrapping_sub(u64::from(holds(slot, key)));
             }
             if hit == 0 && bucket[0] & OVERFLOW != 0 {
-                hit = self.search_overflow(key, b);
-            }
-            let start = ((hit >> 8) & 0xFF_FFFF) as u32;
-            let is_dense = hit & 0xFF == DENSE;
-            let is_sparse = hit != 0 && !is_dense;
-            let target = if is_dense {
-                self.dense
-                    .as_ptr()
-                    .wrapping_add(start as usize * self.stride)
-                    .cast::<u8>()
+                prefetch(&self.buckets[next(b, n_buckets)]);
+                spilled[n_spilled] = (key, b);
+                n_spilled += 1;
             } else {
-                self.entries
-                    .as_ptr()
-                    .wrapping_add(start as usize)
-                    .cast::<u8>()
-            };
-            prefetch_ptr(target);
-            sparse[n_sparse] = hit as u32;
-            n_sparse += usize::from(is_sparse);
-            dense[n_dense] = start;
-            n_dense += usize::from(is_dense);
+                self.sort_hit(hit, &mut hits);
+            }
         }
+        for &(key, b) in &spilled[..n_spilled] {
+            self.sort_hit(self.search_overflow(key, b), &mut hits);
+        }
+        let Hits {
+            sparse,
+            n_sparse,
+            dense,
+            n_dense,
+        } = hits;
         for &hit in &sparse[..n_sparse] {
             let start = (hit >> 8) as usize;
             for &[class, lo, hi] in &self.entries[start..start + (hit & 0xFF) as usize] {
@@ -249,6 +251,31 @@ impl Weights {
         }
     }
 
+    /// Files the slot `hit` (0 when the key is absent) under sparse or dense
+    /// rows, and starts loading its weights.
+    #[inline(always)]
+    fn sort_hit<const N: usize>(&self, hit: u64, hits: &mut Hits<N>) {
+        let start = ((hit >> 8) & 0xFF_FFFF) as u32;
+        let is_dense = hit & 0xFF == DENSE;
+        let is_sparse = hit != 0 && !is_dense;
+        let target = if is_dense {
+            self.dense
+                .as_ptr()
+                .wrapping_add(start as usize * self.stride)
+                .cast::<u8>()
+        } else {
+            self.entries
+                .as_ptr()
+                .wrapping_add(start as usize)
+                .cast::<u8>()
+        };
+        prefetch_ptr(target);
+        hits.sparse[hits.n_sparse] = hit as u32;
+        hits.n_sparse += usize::from(is_sparse);
+        hits.dense[hits.n_dense] = start;
+        hits.n_dense += usize::from(is_dense);
+    }
+
     /// The slot of `key` in the buckets after its full home bucket `b`, or 0.
     #[cold]
     fn search_overflow(&self, key: u64, mut b: usize) -> u64 {
@@ -259,6 +286,26 @@ impl Weights {
             }
         }
         0
+    }
+}
+
+/// The rows found for `N` features: sparse runs (their slots' low 32 bits)
+/// and dense row numbers.
+struct Hits<const N: usize> {
+    sparse: [u32; N],
+    n_sparse: usize,
+    dense: [u32; N],
+    n_dense: usize,
+}
+
+impl<const N: usize> Default for Hits<N> {
+    fn default() -> Self {
+        Hits {
+            sparse: [0; N],
+            n_sparse: 0,
+            dense: [0; N],
+            n_dense: 0,
+        }
     }
 }
 

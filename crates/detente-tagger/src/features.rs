@@ -449,6 +449,22 @@ pub fn dynamic_features(
     right: Option<(u64, u64)>,
     out: &mut Vec<u64>,
 ) {
+    history_features(w, i, t1, t2, right, out);
+    if let Some(right) = right {
+        lookahead_features(w, i, right, out);
+    }
+}
+
+/// The part of [`dynamic_features`] that reads the two previous predicted
+/// tags `t1` and `t2`.
+pub fn history_features(
+    w: &[WordInfo],
+    i: usize,
+    t1: u64,
+    t2: u64,
+    right: Option<(u64, u64)>,
+    out: &mut Vec<u64>,
+) {
     let mut f = |template: u64, value: u64| out.push(mix(template, value));
     let x = &w[i];
     f(T_TAG1, t1);
@@ -459,16 +475,23 @@ pub fn dynamic_features(
     f(T_AMB_PREV_TAG1, mix(w[i - 1].amb, t1));
     f(T_TAG1_NEXT, mix(t1, w[i + 1].lower));
     if let Some((r1, r2)) = right {
-        f(T_RIGHT1, r1);
-        f(T_RIGHT12, mix(r1, r2));
         f(T_LEFT_RIGHT, mix(t1, r1));
-        f(T_RIGHT1_LOWER, mix(r1, x.lower));
-        f(T_RIGHT1_SUFFIX, mix(r1, x.suffix[2]));
         f(T_LEFT_RIGHT_LOWER, mix(mix(t1, r1), x.lower));
-        f(T_RIGHT1_NEXT, mix(r1, w[i + 1].lower));
         f(T_TAGS_AROUND, mix(mix(t2, t1), mix(r1, r2)));
-        f(T_RIGHT12_LOWER, mix(mix(r1, r2), x.lower));
     }
+}
+
+/// The part of [`dynamic_features`] that reads only the first pass's tags
+/// `(r1, r2)` of the next two words: known before the second pass starts.
+pub fn lookahead_features(w: &[WordInfo], i: usize, (r1, r2): (u64, u64), out: &mut Vec<u64>) {
+    let mut f = |template: u64, value: u64| out.push(mix(template, value));
+    let x = &w[i];
+    f(T_RIGHT1, r1);
+    f(T_RIGHT12, mix(r1, r2));
+    f(T_RIGHT1_LOWER, mix(r1, x.lower));
+    f(T_RIGHT1_SUFFIX, mix(r1, x.suffix[2]));
+    f(T_RIGHT1_NEXT, mix(r1, w[i + 1].lower));
+    f(T_RIGHT12_LOWER, mix(mix(r1, r2), x.lower));
 }
 
 const F_TAG: u64 = 101;
@@ -488,6 +511,7 @@ const F_BIGRAM_LEFT: u64 = 121;
 /// index), whose tag and neighbours' tags are already decided. `subject` is
 /// the nearest preceding nominal word (padded index), the best cheap proxy
 /// for the agreement that decides Person and Number of finite verbs.
+/// Appends them to `out`.
 pub fn feats_features(
     w: &[WordInfo],
     tags: &[u64],
@@ -495,7 +519,6 @@ pub fn feats_features(
     subject: Option<usize>,
     out: &mut Vec<u64>,
 ) {
-    out.clear();
     let t = tags[i];
     // Everything is conjoined with the word's own tag: the candidate sets
     // already depend on it, and "that"+WDT needs other weights than

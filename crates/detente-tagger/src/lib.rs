@@ -56,8 +56,8 @@ pub use train::{train, TrainConfig, TrainEvent};
 
 use detente_conllu::ConlluSentence;
 use features::{
-    analyse, dynamic_features, feats_features, static_features, tag_value, Lexicon, TagDict,
-    WordInfo, PAD,
+    analyse, feats_features, history_features, lookahead_features, static_features, tag_value,
+    Lexicon, TagDict, WordInfo, PAD,
 };
 use lemma::Lemmatiser;
 use linear::Weights;
@@ -192,8 +192,16 @@ struct PredicateClasses {
 struct Scratch {
     chars: Vec<char>,
     features: Vec<u64>,
+    /// Where each word's features end in `features`, when a sentence's are
+    /// looked up together.
+    ends: Vec<usize>,
+    /// The next word's history features under a guess of this word's tag.
+    next_features: Vec<u64>,
+    /// The words whose feature bundle is left to the classifier.
+    undecided: Vec<usize>,
     scores: Vec<i32>,
-    /// Per word, both passes' scores from [`static_features`].
+    /// Per word, both passes' scores from [`static_features`], and the second
+    /// pass's from [`lookahead_features`].
     static_scores: Vec<i32>,
 }
 
@@ -280,16 +288,12 @@ impl Tagger {
         let width = 2 * self.model.classes.len();
         s.static_scores.clear();
         s.static_scores.resize(n * width, 0);
-        for (k, row) in s.static_scores.chunks_exact_mut(width).enumerate() {
-            if info[k + PAD].sure.is_none() {
-                s.features.clear();
-                static_features(info, k + PAD, &mut s.features);
-                self.model
-                    .tag_weights
-                    .add_scores(&s.features, row, 0, width);
-            }
-        }
+        self.add_static_scores(info, s, 0..width, |i, out| static_features(info, i, out));
         let first = self.decode_pass(info, None, s);
+        let classes = self.model.classes.len();
+        self.add_static_scores(info, s, classes..width, |i, out| {
+            lookahead_features(info, i, lookahead(&first, i - PAD), out)
+        });
         let mut tags = self.decode_pass(info, Some(&first), s);
         self.read_known_names(words, &mut tags);
         self.read_plurals_before_verbs(words, &mut tags);
@@ -297,6 +301,34 @@ impl Tagger {
         self.read_transitive_participles(words, info, &mut tags);
         self.read_reduced_relatives(words, &mut tags);
         tags
+    }
+
+    /// Adds the weights of `features` (of a padded word index) of every word
+    /// the tagger decodes to its static scores, classes `classes` only. All
+    /// words' features are looked up together, so that their cache misses
+    /// overlap.
+    fn add_static_scores(
+        &self,
+        info: &[WordInfo],
+        s: &mut Scratch,
+        classes: std::ops::Range<usize>,
+        features: impl Fn(usize, &mut Vec<u64>),
+    ) {
+        s.features.clear();
+        s.ends.clear();
+        for (i, word) in info.iter().enumerate().take(info.len() - PAD).skip(PAD) {
+            if word.sure.is_none() {
+                features(i, &mut s.features);
+            }
+            s.ends.push(s.features.len());
+        }
+        self.model.tag_weights.add_score_rows(
+            &s.features,
+            &s.ends,
+            &mut s.static_scores,
+            classes.start,
+            classes.end,
+        );
     }
 
     /// "Indian troops clashed with Chinese soldiers": greedy tagging may read
@@ -565,7 +597,7 @@ impl Tagger {
                 None => {
                     let (t1, t2) = history(&tags);
                     s.features.clear();
-                    dynamic_features(
+                    history_features(
                         info,
                         k + PAD,
                         t1,
@@ -573,6 +605,7 @@ impl Tagger {
                         right.map(|r| lookahead(r, k)),
                         &mut s.features,
                     );
+                    self.prefetch_next_word(info, right, &tags, k, s);
                     s.scores.clear();
                     s.scores.extend_from_slice(
                         &s.static_scores[k * 2 * classes..(k + 1) * 2 * classes],
@@ -595,35 +628,84 @@ impl Tagger {
         tags
     }
 
+    /// Each word's history features wait for the tag before it, so their
+    /// lookups cannot start early. Those of word `k + 1` under a guess of
+    /// word `k`'s tag can: the first pass's tag in the second pass (they
+    /// rarely differ), else the best tag on static scores. A right guess
+    /// finds its table slots loaded or on their way; a wrong one only costs
+    /// the loads.
+    fn prefetch_next_word(
+        &self,
+        info: &[WordInfo],
+        right: Option<&[u16]>,
+        tags: &[u16],
+        k: usize,
+        s: &mut Scratch,
+    ) {
+        let next = k + 1 + PAD;
+        if next >= info.len() - PAD || info[next].sure.is_some() {
+            return;
+        }
+        let classes = self.model.classes.len();
+        let guess = match right {
+            Some(first) => first[k],
+            None => {
+                let first_pass = &s.static_scores[k * 2 * classes..][..classes];
+                argmax(first_pass, 0..classes as u16)
+            }
+        };
+        let t1 = tag_value(tags.last().copied());
+        s.next_features.clear();
+        history_features(
+            info,
+            next,
+            tag_value(Some(guess)),
+            t1,
+            right.map(|r| lookahead(r, k + 1)),
+            &mut s.next_features,
+        );
+        self.model.tag_weights.prefetch(&s.next_features);
+    }
+
     fn decode_feats(&self, info: &[WordInfo], tags: &[u16], s: &mut Scratch) -> Vec<u16> {
         let padded = padded_tags(tags);
         let ambiguous = |k: usize| self.model.feats_candidates[tags[k] as usize].len() > 1;
         for k in (0..tags.len()).filter(|&k| ambiguous(k)) {
             self.model.feats_dict.prefetch(feats_key(info[k + PAD].form, tags[k]));
         }
-        (0..tags.len())
-            .map(|k| {
-                let candidates = &self.model.feats_candidates[tags[k] as usize];
-                if candidates.len() == 1 {
-                    return candidates[0];
-                }
-                let i = k + PAD;
-                if let Some(f) = self.model.feats_dict.get(feats_key(info[i].form, tags[k])) {
-                    return f as u16;
-                }
+        // The words whose bundle neither the tag nor the dictionary settles
+        // are classified together, so that their lookups overlap.
+        let mut bundles = Vec::with_capacity(tags.len());
+        s.features.clear();
+        s.ends.clear();
+        s.undecided.clear();
+        for k in 0..tags.len() {
+            let candidates = &self.model.feats_candidates[tags[k] as usize];
+            let i = k + PAD;
+            let bundle = if candidates.len() == 1 {
+                candidates[0]
+            } else if let Some(f) = self.model.feats_dict.get(feats_key(info[i].form, tags[k])) {
+                f as u16
+            } else {
                 let subject = subject_of(tags, &self.nominal, i);
                 feats_features(info, &padded, i, subject, &mut s.features);
-                s.scores.clear();
-                s.scores.resize(self.model.feats.len(), 0);
-                self.model.feats_weights.add_scores(
-                    &s.features,
-                    &mut s.scores,
-                    0,
-                    self.model.feats.len(),
-                );
-                argmax(&s.scores, candidates.iter().copied())
-            })
-            .collect()
+                s.ends.push(s.features.len());
+                s.undecided.push(k);
+                0
+            };
+            bundles.push(bundle);
+        }
+        let width = self.model.feats.len();
+        s.scores.clear();
+        s.scores.resize(s.undecided.len() * width, 0);
+        self.model
+            .feats_weights
+            .add_score_rows(&s.features, &s.ends, &mut s.scores, 0, width);
+        for (&k, scores) in s.undecided.iter().zip(s.scores.chunks_exact(width)) {
+            let candidates = &self.model.feats_candidates[tags[k] as usize];
+            bundles[k] = argmax(scores, candidates.iter().copied());
+        }
+        bundles
     }
 }
 

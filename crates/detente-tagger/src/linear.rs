@@ -88,30 +88,70 @@ impl Weights {
     }
 
     /// Adds the weights for classes `lo..hi` of the rows of `features` into
-    /// `scores[lo..hi]` (unknown features add nothing). Memory latency is
-    /// most of the cost, so rows are prefetched a batch at a time.
+    /// `scores[lo..hi]` (unknown features add nothing).
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
+        self.add_score_rows(features, &[features.len()], scores, lo, hi);
+    }
+
+    /// Starts loading the table slots of `features`, so that an
+    /// [`Weights::add_scores`] of them soon after waits less.
+    pub fn prefetch(&self, features: &[u64]) {
+        features.iter().for_each(|&key| self.index.prefetch(key));
+    }
+
+    /// [`Weights::add_scores`] for many score vectors at once: the features
+    /// `features[ends[r - 1]..ends[r]]` (from 0 for `r` = 0) go to score
+    /// vector `r`, `scores[r * classes..][..classes]`. Memory latency is most
+    /// of the cost, so rows are prefetched a batch at a time, across vectors:
+    /// the cache misses of all a sentence's words overlap.
+    #[inline]
+    pub fn add_score_rows(
+        &self,
+        features: &[u64],
+        ends: &[usize],
+        scores: &mut [i32],
+        lo: usize,
+        hi: usize,
+    ) {
+        debug_assert_eq!(ends.last().copied().unwrap_or(0), features.len());
+        debug_assert_eq!(scores.len(), ends.len() * self.classes as usize);
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is only true when the processor has AVX2.
-            unsafe { self.add_scores_avx2(features, scores, lo, hi) };
+            unsafe { self.add_score_rows_avx2(features, ends, scores, lo, hi) };
             return;
         }
-        self.add_scores_with(features, scores, lo, hi);
+        self.add_score_rows_with(features, ends, scores, lo, hi);
     }
 
-    /// [`Weights::add_scores_with`] compiled for AVX2: dense rows are
+    /// [`Weights::add_score_rows_with`] compiled for AVX2: dense rows are
     /// widened and added eight weights at a time instead of four.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn add_scores_avx2(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
-        self.add_scores_with(features, scores, lo, hi);
+    unsafe fn add_score_rows_avx2(
+        &self,
+        features: &[u64],
+        ends: &[usize],
+        scores: &mut [i32],
+        lo: usize,
+        hi: usize,
+    ) {
+        self.add_score_rows_with(features, ends, scores, lo, hi);
     }
 
     #[inline(always)]
-    fn add_scores_with(&self, features: &[u64], scores: &mut [i32], lo: usize, hi: usize) {
+    fn add_score_rows_with(
+        &self,
+        features: &[u64],
+        ends: &[usize],
+        scores: &mut [i32],
+        lo: usize,
+        hi: usize,
+    ) {
         let width = self.classes as usize;
+        // The score vector of the feature being added (features come in order).
+        let mut vector = 0;
         self.index.for_each_batched(
             features,
             |(a, b)| {
@@ -126,7 +166,11 @@ impl Weights {
                     prefetch(&self.entries[b as usize - 1]);
                 }
             },
-            |(a, b)| {
+            |feature, (a, b)| {
+                while feature >= ends[vector] {
+                    vector += 1;
+                }
+                let scores = &mut scores[vector * width..][..width];
                 if b == DENSE {
                     let row = &self.dense[a as usize * width..][lo..hi];
                     for (s, &w) in scores[lo..hi].iter_mut().zip(row) {
@@ -239,6 +283,13 @@ impl RowIndex {
     }
 
     #[inline]
+    fn prefetch(&self, key: u64) {
+        if !self.slots.is_empty() {
+            prefetch(&self.slots[key as usize & (self.slots.len() - 1)]);
+        }
+    }
+
+    #[inline]
     fn get(&self, key: u64) -> Option<(u32, u32)> {
         if self.slots.is_empty() {
             return None;
@@ -265,31 +316,38 @@ impl RowIndex {
 
     /// Looks up `keys` a batch at a time, latency first: all slots are
     /// prefetched, then `found` sees every row present (to prefetch it), and
-    /// only then does `visit` see them, in order.
+    /// only then does `visit` see them, in order, with their key's position.
+    /// The next batch's slots are prefetched before this batch's rows are
+    /// visited, so that their misses overlap too.
     #[inline]
     fn for_each_batched(
         &self,
         keys: &[u64],
         mut found: impl FnMut((u32, u32)),
-        mut visit: impl FnMut((u32, u32)),
+        mut visit: impl FnMut(usize, (u32, u32)),
     ) {
         const BATCH: usize = 64;
         if self.slots.is_empty() {
             return;
         }
-        let mask = self.slots.len() - 1;
-        for chunk in keys.chunks(BATCH) {
-            for &k in chunk {
-                prefetch(&self.slots[k as usize & mask]);
-            }
-            let mut rows = [(0, 0); BATCH];
+        keys.iter().take(BATCH).for_each(|&k| self.prefetch(k));
+        for (batch, chunk) in keys.chunks(BATCH).enumerate() {
+            let mut rows = [(0, (0, 0)); BATCH];
             let mut n = 0;
-            for row in chunk.iter().filter_map(|&k| self.get(k)) {
+            for (j, row) in chunk
+                .iter()
+                .enumerate()
+                .filter_map(|(j, &k)| Some((j, self.get(k)?)))
+            {
                 found(row);
-                rows[n] = row;
+                rows[n] = (batch * BATCH + j, row);
                 n += 1;
             }
-            rows[..n].iter().for_each(|&row| visit(row));
+            keys.iter()
+                .skip((batch + 1) * BATCH)
+                .take(BATCH)
+                .for_each(|&k| self.prefetch(k));
+            rows[..n].iter().for_each(|&(key, row)| visit(key, row));
         }
     }
 }

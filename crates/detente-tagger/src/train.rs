@@ -204,6 +204,7 @@ pub fn train(
                     continue;
                 }
                 let subject = subject_of(&ex.classes, &nominal, i);
+                features.clear();
                 feats_features(&info, &padded, i, subject, &mut features);
                 scores.clear();
                 scores.resize(feats.len(), 0);
