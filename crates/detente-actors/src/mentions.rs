@@ -155,6 +155,10 @@ const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "repub
 /// said").
 const ORGANISATION_NOUNS: &[&str] = &["group", "organisation", "organization", "movement", "alliance", "bloc"];
 
+/// Private people a place name can say where they are from ("a Berlin man"): a capital so
+/// placed names its country's civilians (`DEUCVL`), not the government seated there.
+const RESIDENTS: &[&str] = &["man", "woman", "resident", "native", "boy", "girl", "teenager", "teen", "youth", "couple", "family", "mother", "father"];
+
 /// Nouns naming people by what they belong to: "opposition supporters" are the opposition.
 const AFFILIATION: &[&str] = &["supporter", "member", "loyalist", "follower", "sympathiser", "sympathizer"];
 
@@ -380,7 +384,9 @@ impl Sentence<'_, '_> {
             && !self.names.iter().any(|n| n.covers(last))
             && t.word(last).starts_with(|c: char| c.is_uppercase())
             && !self.is_title(last);
-        if named_after {
+        // "the Washington Post", "the Moscow Times": a city's name opening a longer one.
+        let named_after_city = person.is_none() && head_name.is_some_and(|n| self.opens_another_name(n));
+        if named_after || named_after_city {
             out.push(Found { kind: Kind::Organisation, ..found });
             return;
         }
@@ -633,9 +639,9 @@ impl Sentence<'_, '_> {
                 if let Some(p) = self.possessor_to_resolve(title.start..title.end) {
                     f.pending = Pending::Possessor(p);
                 }
-            } else if let Some((p, code)) = parts.iter().rev().filter(|p| is_base(p.entry)).find_map(|p| Some((p, office_code(p.entry, self.date)?))) {
+            } else if let Some((p, code)) = parts.iter().rev().filter(|p| is_base(p.entry) && !self.opens_another_name(p)).find_map(|p| Some((p, office_code(p.entry, self.date)?))) {
                 // "State Department spokesman X", "White House adviser Y": no title the lexicon
-                // knows, but whom they speak for.
+                // knows, but whom they speak for; not "Washington Post columnist Z".
                 f.code = Some(code.to_string());
                 f.how = Resolution::Composition { parts: vec![self.span_of(p.start..p.end)] };
             } else if f.tokens.len() == 1 {
@@ -707,8 +713,13 @@ impl Sentence<'_, '_> {
         for p in parts {
             let organisation = matches!(p.entry.kind, EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Party);
             if p.entry.kind.is_place() || organisation || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
-                let code = office_code(p.entry, self.date).map(str::to_string);
+                let hometown = p.entry.parent.filter(|_| p.entry.kind == EntryKind::Capital && RESIDENTS.contains(&lemma));
+                let code = match hometown {
+                    Some(country) => office_code(self.lexicon.entry(country), self.date).map(|c| format!("{c}CVL")),
+                    None => office_code(p.entry, self.date).map(str::to_string),
+                };
                 let kind = match p.entry.kind {
+                    _ if hometown.is_some() => Kind::Group,
                     k if k.is_place() => Kind::State,
                     _ if organisation => Kind::Organisation,
                     _ => Kind::Government,
@@ -970,6 +981,24 @@ impl Sentence<'_, '_> {
         if self.says_former(f.tokens.start..f.head) && detente_lexicon::STATE_SECTORS.contains(&sector.get(..3).unwrap_or_default()) && !detente_lexicon::SECTOR_CODES.contains(&country) {
             f.code = Some(format!("{country}ELI"));
         }
+    }
+
+    /// Capital `p` opens a longer name the lexicon does not know ("*Washington* Post", "*Moscow*
+    /// Times"): the capitalised word after it is no lexicon name nor title.
+    fn opens_another_name(&self, p: &Name<'_>) -> bool {
+        if p.entry.kind != EntryKind::Capital {
+            return false;
+        }
+        let next = p.end;
+        let word = self.tree.word(next);
+        // Nor a date ("Moscow Monday said").
+        let date = word.parse::<chrono::Weekday>().is_ok() || word.parse::<chrono::Month>().is_ok();
+        next < self.tree.tokens().end
+            && self.tree.upos(next) == "PROPN"
+            && word.starts_with(|c: char| c.is_uppercase())
+            && !date
+            && !self.names.iter().any(|n| n.covers(next))
+            && !self.is_title(next)
     }
 
     /// Whether a word of `tokens` says an office is held no more: "former", "ex", "ex-…", "late".

@@ -221,6 +221,17 @@ fn the_subject_of_a_statements_content_is_its_author() {
 }
 
 #[test]
+fn a_capital_saying_where_a_person_is_from_names_civilians_not_the_government() {
+    let doc = resolve("Police arrested a Nairobi man on Monday.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Nairobi").as_deref(), Some("KENCVL"), "{:#?}", doc.actors);
+    let doc = resolve("Nairobi protested to Kampala.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Nairobi").as_deref(), Some("KENGOV"), "{:#?}", doc.actors);
+    // A capital opening a longer name is part of that name: a newspaper's writer is no official.
+    let doc = resolve("Nairobi Star columnist Jane Wambui criticised the budget.", "2024-03-04");
+    assert!(doc.actors.iter().all(|m| m.code.as_deref() != Some("KENGOV")), "{:#?}", doc.actors);
+}
+
+#[test]
 fn pronouns_outside_a_quotation_skip_names_inside_it() {
     let doc = resolve(
         "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",

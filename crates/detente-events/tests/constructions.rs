@@ -1218,3 +1218,14 @@ fn an_attack_on_a_place_held_by_a_side_targets_that_side() {
 fn an_approved_extradition_targets_the_state_it_goes_to() {
     expect("A Kenyan court approved the extradition to Uganda of a businessman.", "KENJUD", "UGA", "063");
 }
+
+#[test]
+fn migrants_who_enter_or_cross_invade_nothing() {
+    let none_of = |text: &str| {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| e.cameo.root != "19"), "{text:?}: {}", describe(&found));
+    };
+    none_of("Thousands of migrants entered the country illegally last year.");
+    none_of("Refugees crossed the border into Chad on Monday.");
+    expect("Sudanese rebels crossed the border into Chad on Monday.", "SDNREB", "TCD", "192");
+}
