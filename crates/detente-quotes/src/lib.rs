@@ -932,6 +932,7 @@ impl<'a> Run<'a> {
                     .or_else(|| self.stance_holder(tree, t))
                     .or_else(|| self.received_stance(tree, t))
                     .or_else(|| self.light_verb(tree, t))
+                    .or_else(|| self.made_clear(tree, t))
                     .or_else(|| self.topic_of(tree, t));
                 if let Some(found) = found {
                     reported.push(found);
@@ -1127,7 +1128,9 @@ impl<'a> Run<'a> {
         }
         if tree.base_rel(t) == "parataxis" {
             let h = tree.head(t)?;
-            if h < t {
+            // Not a cue the parser hung on a relative clause of its speaker ("X, who chairs Y,
+            // said …").
+            if h < t && tree.deprel(h) != "acl:relcl" {
                 // The frame is the cue and its subject; what else the parser hung on the cue
                 // before them belongs to the report ("Y did not object when Z, an official said").
                 let clause = tree.subtree(h);
@@ -1236,13 +1239,18 @@ impl<'a> Run<'a> {
                 let time = is_time_word(&tree.lemma(o).to_lowercase());
                 tree.children(o).iter().copied().find(|&c| {
                     let first = tree.subtree(c)[0];
+                    let subject_at = |at: u32| {
+                        tree.children(c).iter().any(|&s| {
+                            matches!(tree.base_rel(s), "nsubj" | "expl") && tree.subtree(s)[0] == at
+                        })
+                    };
+                    // "said in an interview that Y had …" read as a relative clause of the
+                    // interview: a relative "that" is the clause's subject or lacks one after it.
                     let that = tree
                         .children_with(c, "mark")
-                        .any(|m| self.lower(m) == "that");
-                    let subject = tree
-                        .children(c)
-                        .iter()
-                        .any(|&s| matches!(tree.base_rel(s), "nsubj" | "expl") && s == first);
+                        .any(|m| self.lower(m) == "that")
+                        || (self.lower(first) == "that" && subject_at(first + 1));
+                    let subject = subject_at(first);
                     c > o
                         && matches!(tree.base_rel(c), "acl" | "ccomp")
                         && self.upos(c) != "NOUN"
@@ -2477,6 +2485,25 @@ impl<'a> Run<'a> {
         };
         let speaker = subject_of_cue(tree, verb, &(t..t));
         (!content.is_empty()).then_some((content, verb..t + 1, speaker))
+    }
+
+    /// "X made clear that …", "X made it plain he would …": "make" with "clear" or "plain" as
+    /// its predicate reports the clause or the object after that word, which the parser may
+    /// hang on either of the two; the cue runs from "make" to the adjective.
+    fn made_clear(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
+        if self.upos(t) != "VERB" || !tree.lemma(t).eq_ignore_ascii_case("make") {
+            return None;
+        }
+        let adjective = tree
+            .children_with(t, "xcomp")
+            .find(|&c| c > t && matches!(self.lower(c).as_str(), "clear" | "plain"))?;
+        let reported = [adjective, t]
+            .into_iter()
+            .flat_map(|h| tree.children(h).iter().copied())
+            .find(|&c| c > adjective && matches!(tree.base_rel(c), "ccomp" | "advcl" | "obj"))?;
+        let content = self.without_asides(tree, self.block(tree, reported));
+        let speaker = subject_of_cue(tree, t, &tree.tokens());
+        (!content.is_empty()).then_some((content, t..adjective + 1, speaker))
     }
 
     /// A cue noun: "X's statement that …" (the clause), "X's criticism of Y" (the object), or

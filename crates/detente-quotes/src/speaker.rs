@@ -236,6 +236,22 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
             // citing Z", "X said Y won and praised Z"): the speaker is the subject of the verb
             // that reports the clause.
             "conj" | "advcl" => up = reporter_of(tree, up).unwrap_or(up),
+            // "X, who chairs Y, says …" read with the cue as an aside of the relative clause:
+            // the speaker is X with its relative clause, not the relative pronoun.
+            "parataxis" if tree.deprel(up) == "acl:relcl" && up < verb => {
+                let relative = subject_of(up).is_some_and(|s| {
+                    s < up && matches!(tree.syntax(s).xpos.as_str(), "WP" | "WDT")
+                });
+                let antecedent = tree
+                    .head(up)
+                    .filter(|&a| relative && a < up && is_nominal(tree, a));
+                if let Some(antecedent) = antecedent {
+                    return found(
+                        antecedent,
+                        format!("antecedent of the relative clause before '{cue_word}'"),
+                    );
+                }
+            }
             "xcomp" | "ccomp" | "parataxis" => {}
             // "X issued a statement saying …": the speaker is whoever issued the statement; but
             // after an inverted "said X, adding …", X is.

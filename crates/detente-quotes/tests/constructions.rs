@@ -1798,3 +1798,47 @@ fn a_cue_spans_its_verb_group() {
     let q = quote(&quotes, "Not yet");
     assert_eq!(cue(q), "said");
 }
+
+#[test]
+fn a_that_clause_read_as_relative_to_a_circumstance_is_the_report() {
+    let (_, quotes) = quotes_of("The company said in a filing that profits fell.", None);
+    let q = quote(&quotes, "that profits fell");
+    assert_eq!(speaker(q), "The company");
+    assert_eq!(cue(q), "said");
+}
+
+#[test]
+fn made_clear_reports_the_clause_or_object_after_it() {
+    let (_, quotes) = quotes_of(
+        "He made clear that he would not run again. The minister made clear his opposition to the new pipeline.",
+        None,
+    );
+    let q = quote(&quotes, "that he would not run again");
+    assert_eq!(speaker(q), "He");
+    assert_eq!(cue(q), "made clear");
+    let q = quote(&quotes, "his opposition");
+    assert_eq!(speaker(q), "The minister");
+    assert_eq!(cue(q), "made clear");
+}
+
+#[test]
+fn a_cue_hung_on_the_relative_clause_of_its_speaker_keeps_that_speaker() {
+    let (_, quotes) = quotes_of(
+        "Maria Lopez, who runs the county’s election office, says the machines are secure. \
+         Ortiz, who has been feuding with council members, on Tuesday described his plan to cut \
+         property taxes.",
+        None,
+    );
+    let q = quote(&quotes, "the machines are secure");
+    assert_eq!(
+        speaker(q),
+        "Maria Lopez, who runs the county’s election office"
+    );
+    assert_eq!(cue(q), "says");
+    let q = quote(&quotes, "his plan");
+    assert_eq!(
+        speaker(q),
+        "Ortiz, who has been feuding with council members"
+    );
+    assert_eq!(cue(q), "described");
+}
