@@ -990,11 +990,13 @@ impl Sentence<'_, '_> {
             return false;
         }
         let next = p.end;
+        if next >= self.tree.tokens().end {
+            return false;
+        }
         let word = self.tree.word(next);
         // Nor a date ("Moscow Monday said").
         let date = word.parse::<chrono::Weekday>().is_ok() || word.parse::<chrono::Month>().is_ok();
-        next < self.tree.tokens().end
-            && self.tree.upos(next) == "PROPN"
+        self.tree.upos(next) == "PROPN"
             && word.starts_with(|c: char| c.is_uppercase())
             && !date
             && !self.names.iter().any(|n| n.covers(next))

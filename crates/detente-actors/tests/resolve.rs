@@ -224,6 +224,9 @@ fn the_subject_of_a_statements_content_is_its_author() {
 fn a_capital_saying_where_a_person_is_from_names_civilians_not_the_government() {
     let doc = resolve("Police arrested a Nairobi man on Monday.", "2024-03-04");
     assert_eq!(code_of(&doc, "Nairobi").as_deref(), Some("KENCVL"), "{:#?}", doc.actors);
+    // A capital ending the text (no final stop) is looked past without reading beyond it.
+    let doc = resolve("Kampala protested to Nairobi", "2024-03-04");
+    assert_eq!(code_of(&doc, "Kampala").as_deref(), Some("UGAGOV"), "{:#?}", doc.actors);
     let doc = resolve("Nairobi protested to Kampala.", "2024-03-04");
     assert_eq!(code_of(&doc, "Nairobi").as_deref(), Some("KENGOV"), "{:#?}", doc.actors);
     // A capital opening a longer name is part of that name: a newspaper's writer is no official.
