@@ -594,7 +594,15 @@ impl<'l> EventCoder<'l> {
             && std::iter::once(t).chain(tree.children_with(t, "obj")).any(exercise);
         // Visiting, hosting and mediating are done side by side: "brokered by Qatar and Egypt".
         let side_by_side = ["042", "043", "045"].iter().any(|c| m.pattern.cameo.code.starts_with(c));
-        let symmetric = (matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") && !side_by_side) || mutual || joint_exercise;
+        // A noun is shared by the sides only when it names what takes two ("talks", "a deal");
+        // "both put forward proposals" are two proposals, to no one in particular.
+        let shared = pos == TriggerPos::Verb
+            || matches!(
+                tree.lemma(t),
+                "talk" | "talks" | "meeting" | "agreement" | "deal" | "cooperation" | "partnership" | "alliance" | "summit" | "accord"
+                    | "treaty" | "pact" | "negotiation" | "dialogue" | "tie" | "relation" | "exercise" | "drill" | "game" | "consultation"
+            );
+        let symmetric = (matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") && !side_by_side && shared) || mutual || joint_exercise;
         // "Armenia and Azerbaijan swapped prisoners": what two sides exchange is not a third party.
         if exchange && distinct.len() == 2 {
             target.clear();

@@ -1229,3 +1229,11 @@ fn migrants_who_enter_or_cross_invade_nothing() {
     none_of("Refugees crossed the border into Chad on Monday.");
     expect("Sudanese rebels crossed the border into Chad on Monday.", "SDNREB", "TCD", "192");
 }
+
+#[test]
+fn two_sides_each_making_proposals_make_them_to_no_one_in_particular() {
+    let found = events("Kenya and Uganda have both put forward detailed proposals.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
+    // Talks take two.
+    expect("Kenya and Uganda held talks on Monday.", "KEN", "UGA", "04");
+}
