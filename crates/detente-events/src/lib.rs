@@ -599,7 +599,7 @@ impl<'l> EventCoder<'l> {
         let shared = pos == TriggerPos::Verb
             || matches!(
                 tree.lemma(t),
-                "talk" | "talks" | "meeting" | "agreement" | "deal" | "cooperation" | "partnership" | "alliance" | "summit" | "accord"
+                "talk" | "talks" | "meeting" | "conversation" | "call" | "discussion" | "contact" | "agreement" | "deal" | "cooperation" | "partnership" | "alliance" | "summit" | "accord"
                     | "treaty" | "pact" | "negotiation" | "dialogue" | "tie" | "relation" | "exercise" | "drill" | "game" | "consultation"
             );
         let symmetric = (matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") && !side_by_side && shared) || mutual || joint_exercise;

@@ -1234,6 +1234,7 @@ fn migrants_who_enter_or_cross_invade_nothing() {
 fn two_sides_each_making_proposals_make_them_to_no_one_in_particular() {
     let found = events("Kenya and Uganda have both put forward detailed proposals.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
-    // Talks take two.
+    // Talks and conversations take two.
     expect("Kenya and Uganda held talks on Monday.", "KEN", "UGA", "04");
+    expect("Kenyan President William Ruto and Ugandan President Yoweri Museveni had a long conversation on Monday.", "UGAGOV", "KENGOV", "04");
 }
