@@ -90,11 +90,17 @@ pub(crate) fn has_subject(tree: &SentenceTree, v: u32) -> bool {
 /// ("agreed to keep working", "…, denying it plans"), or the noun a relative clause modifies.
 /// Returns (heads, passive).
 pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, bool) {
+    // "Burma took steps toward democracy, *encouraged by the United States*": a bare participle
+    // with a "by" agent says what was done to the subject it shares.
+    let bare_passive = tree.base_rel(trigger) == "advcl"
+        && tree.syntax(trigger).xpos == "VBN"
+        && !tree.children(trigger).iter().any(|&c| matches!(tree.base_rel(c), "aux" | "mark" | "nsubj"))
+        && tree.children(trigger).iter().any(|&c| tree.deprel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by")));
     let mut cur = trigger;
     for _ in 0..8 {
         let subjects: Vec<u32> = tree.children(cur).iter().copied().filter(|&c| tree.base_rel(c) == "nsubj").collect();
         if !subjects.is_empty() {
-            let passive = subjects.iter().any(|&s| tree.deprel(s) == "nsubj:pass");
+            let passive = bare_passive || subjects.iter().any(|&s| tree.deprel(s) == "nsubj:pass");
             // "…, who met in Geneva": the relative pronoun stands for the noun before it.
             let subjects = subjects
                 .into_iter()

@@ -1238,3 +1238,8 @@ fn two_sides_each_making_proposals_make_them_to_no_one_in_particular() {
     expect("Kenya and Uganda held talks on Monday.", "KEN", "UGA", "04");
     expect("Kenyan President William Ruto and Ugandan President Yoweri Museveni had a long conversation on Monday.", "UGAGOV", "KENGOV", "04");
 }
+
+#[test]
+fn a_bare_participle_with_a_by_agent_is_done_to_the_subject() {
+    expect("Kenya sent troops to Somalia, backed by the United States.", "USA", "KEN", "05");
+}
