@@ -159,6 +159,12 @@ const ORGANISATION_NOUNS: &[&str] = &["group", "organisation", "organization", "
 /// placed names its country's civilians (`DEUCVL`), not the government seated there.
 const RESIDENTS: &[&str] = &["man", "woman", "resident", "native", "boy", "girl", "teenager", "teen", "youth", "couple", "family", "mother", "father"];
 
+/// Two spellings of a given name: the same first two letters, case aside ("Jill" is not "Joe").
+fn same_given_name(a: &str, b: &str) -> bool {
+    let prefix = |w: &str| w.chars().take(2).flat_map(char::to_lowercase).collect::<String>();
+    a.chars().count() >= 2 && prefix(a) == prefix(b)
+}
+
 /// Nouns naming people by what they belong to: "opposition supporters" are the opposition.
 const AFFILIATION: &[&str] = &["supporter", "member", "loyalist", "follower", "sympathiser", "sympathizer"];
 
@@ -335,7 +341,9 @@ impl Sentence<'_, '_> {
             self.names.iter().filter(|n| tokens.start <= n.start && n.end <= tokens.end).collect();
         let mut found = Found { tokens: tokens.clone(), ..base };
         // A badly parsed name phrase still names its person: "US Secretary of State X" is X.
-        let person = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Person).copied();
+        // "Michelle Obama", "Hunter Biden": another given name before a known person's surname
+        // is someone else of the family.
+        let person = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Person && !self.other_given_name(p)).copied();
         if let Some(p) = person.filter(|p| !p.covers(h)) {
             found.head = p.end - 1;
         }
@@ -981,6 +989,31 @@ impl Sentence<'_, '_> {
         if self.says_former(f.tokens.start..f.head) && detente_lexicon::STATE_SECTORS.contains(&sector.get(..3).unwrap_or_default()) && !detente_lexicon::SECTOR_CODES.contains(&country) {
             f.code = Some(format!("{country}ELI"));
         }
+    }
+
+    /// Person name `p` is only a surname the lexicon knows, after a given name of someone else:
+    /// a capitalised word that is no lexicon name, title or honorific ("Mrs.", "Secretary").
+    fn other_given_name(&self, p: &Name<'_>) -> bool {
+        const HONORIFICS: &[&str] = &[
+            "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "mister", "madam", "madame", "secretary", "chairman",
+            "chairwoman", "chair", "speaker", "deputy", "vice", "chief", "prince", "princess", "crown", "emir", "pope", "justice", "rabbi",
+            "imam", "father", "saint", "comrade", "citizen",
+        ];
+        if p.kind != NameKind::Alias || p.start == self.tree.first {
+            return false;
+        }
+        let k = p.start - 1;
+        let word = self.tree.word(k);
+        self.tree.upos(k) == "PROPN"
+            && word.len() > 2
+            && word.chars().all(char::is_alphabetic)
+            && word.starts_with(|c: char| c.is_uppercase())
+            && !HONORIFICS.contains(&word.to_lowercase().as_str())
+            && self.lexicon.agent(&word.to_lowercase()).is_none()
+            && !self.names.iter().any(|n| n.covers(k))
+            // "Mohamed Farmaajo" for "Mohamed Abdullahi Farmaajo": a given name of the entry's own,
+            // however spelt ("Omer" for "Omar", "Vladimir" for "Vlad": the first two letters).
+            && !p.entry.names.iter().any(|n| n.text.split(' ').any(|w| same_given_name(w, word)))
     }
 
     /// Capital `p` opens a longer name the lexicon does not know ("*Washington* Post", "*Moscow*

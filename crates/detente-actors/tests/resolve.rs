@@ -235,6 +235,18 @@ fn a_capital_saying_where_a_person_is_from_names_civilians_not_the_government() 
 }
 
 #[test]
+fn another_given_name_before_a_known_surname_is_someone_else() {
+    // Antony Blinken's (invented) son is no secretary of state; the secretary himself, however
+    // titled or spelt, still is.
+    let doc = resolve("Daniel Blinken spoke at the school.", "2022-06-01");
+    assert_eq!(code_of(&doc, "Daniel Blinken"), None, "{:#?}", doc.actors);
+    for text in ["Secretary Blinken spoke in Paris.", "Tony Blinken spoke in Paris.", "Mr. Blinken spoke in Paris."] {
+        let doc = resolve(text, "2022-06-01");
+        assert!(doc.actors.iter().any(|m| m.code.as_deref() == Some("USAGOV")), "{text:?}: {:#?}", doc.actors);
+    }
+}
+
+#[test]
 fn pronouns_outside_a_quotation_skip_names_inside_it() {
     let doc = resolve(
         "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",
