@@ -155,8 +155,9 @@ const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "repub
 /// said").
 const ORGANISATION_NOUNS: &[&str] = &["group", "organisation", "organization", "movement", "alliance", "bloc"];
 
-/// Private people a place name can say where they are from ("a Berlin man"): a capital so
-/// placed names its country's civilians (`DEUCVL`), not the government seated there.
+/// Private people a place name can say where they are from ("a Berlin man", "a Lebanese
+/// woman"): so placed, a capital or country adjective names the country's civilians (`DEUCVL`),
+/// not the government seated there.
 const RESIDENTS: &[&str] = &["man", "woman", "resident", "native", "boy", "girl", "teenager", "teen", "youth", "couple", "family", "mother", "father"];
 
 /// Two spellings of a given name: the same first two letters, case aside ("Jill" is not "Joe").
@@ -721,9 +722,16 @@ impl Sentence<'_, '_> {
         for p in parts {
             let organisation = matches!(p.entry.kind, EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Party);
             if p.entry.kind.is_place() || organisation || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
-                let hometown = p.entry.parent.filter(|_| p.entry.kind == EntryKind::Capital && RESIDENTS.contains(&lemma));
+                // "a Berlin man", "a Lebanese woman": a private person from there, the country's
+                // civilians.
+                let resident = RESIDENTS.contains(&lemma);
+                let hometown = match p.entry.kind {
+                    EntryKind::Capital if resident => p.entry.parent.map(|c| self.lexicon.entry(c)),
+                    EntryKind::State if resident && p.kind == NameKind::Adjective => Some(p.entry),
+                    _ => None,
+                };
                 let code = match hometown {
-                    Some(country) => office_code(self.lexicon.entry(country), self.date).map(|c| format!("{c}CVL")),
+                    Some(country) => office_code(country, self.date).map(|c| format!("{c}CVL")),
                     None => office_code(p.entry, self.date).map(str::to_string),
                 };
                 let kind = match p.entry.kind {

@@ -285,6 +285,10 @@ impl<'l> EventCoder<'l> {
         if m.pattern.cameo.root == "04" && source_heads.iter().any(|&h| VEHICLES.contains(&tree.lemma(h)) && !actors.iter().any(|a| a.tokens.contains(&h))) {
             source.clear();
         }
+        // Nor do private people travelling pay visits ("a Lebanese man visiting Nice").
+        if matches!(m.pattern.cameo.code.as_str(), "042" | "043") {
+            source.retain(|a| a.sector.as_deref() != Some("CVL"));
+        }
         // "sent troops to the UN mission in Mali": an operation is aimed at the place it is in; a
         // comment on it or protest against it ("condemned the Israeli operation in Rafah") at
         // whoever carries it out, when named.

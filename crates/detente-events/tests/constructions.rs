@@ -1243,3 +1243,16 @@ fn two_sides_each_making_proposals_make_them_to_no_one_in_particular() {
 fn a_bare_participle_with_a_by_agent_is_done_to_the_subject() {
     expect("Kenya sent troops to Somalia, backed by the United States.", "USA", "KEN", "05");
 }
+
+#[test]
+fn private_travellers_addiction_and_hyphenated_defiance_are_no_events() {
+    let none_of = |text: &str, roots: &[&str]| {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| !roots.contains(&e.cameo.root.as_str())), "{text:?}: {}", describe(&found));
+    };
+    none_of("A Kenyan man visiting Kampala with his family said he heard shots.", &["04"]);
+    none_of("The programme helps people fighting addiction in Nairobi.", &["19"]);
+    none_of("Hundreds of people stood in a gravity-defying crowd at the rally.", &["12"]);
+    // A Kenyan man is a Kenyan civilian.
+    expect("Ugandan police arrested a Kenyan man on Monday.", "UGACOP", "KENCVL", "173");
+}
