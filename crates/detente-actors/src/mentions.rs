@@ -149,7 +149,9 @@ const VEHICLES: &[&str] = &["helicopter", "aircraft", "plane", "jet", "ship", "v
 const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
 
 /// Heads of definite descriptions that point back to a country.
-const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic", "sultanate", "emirate"];
+/// Not "state": in news it is as often a federal state ("the state went for Obama") or the state
+/// apparatus.
+const COUNTRY_NOUNS: &[&str] = &["country", "nation", "kingdom", "republic", "sultanate", "emirate"];
 
 /// Heads of definite descriptions that point back to an organisation or armed group ("the group
 /// said").

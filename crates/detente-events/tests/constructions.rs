@@ -1256,3 +1256,11 @@ fn private_travellers_addiction_and_hyphenated_defiance_are_no_events() {
     // A Kenyan man is a Kenyan civilian.
     expect("Ugandan police arrested a Kenyan man on Monday.", "UGACOP", "KENCVL", "173");
 }
+
+#[test]
+fn a_state_that_went_for_a_candidate_visited_no_one() {
+    let text = "Kenya held talks with Georgia. Then the state went for the opposition in the vote.";
+    let found = events(text, Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.root != "04" || e.evidence.trigger.text != "went"), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.source.iter().all(|a| a.text != "the state")), "{}", describe(&found));
+}
