@@ -292,8 +292,14 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     }
     let best = most_salient(found, i, earlier(found, i).filter(free).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
         .or_else(|| most_salient(found, i, earlier(found, i).filter(free).filter(|&j| organisation(&found[j]))))?;
-    if matches!(pronoun, "it" | "its" | "itself") && thing_outranks(doc, found, i, best) {
-        return None;
+    if matches!(pronoun, "it" | "its" | "itself") {
+        // "rejected Trump's decision, calling it …": the decision, coded as its maker, or a thing.
+        if let Some(object) = object_commented_on(doc, found, i) {
+            return object.map(|j| vec![j]);
+        }
+        if thing_outranks(doc, found, i, best) {
+            return None;
+        }
     }
     let group = coordinated(best);
     Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
@@ -357,6 +363,19 @@ fn thing_outranks(doc: &Document, found: &[Found], i: usize, best: usize) -> boo
         let tree = SentenceTree::new(doc, s as usize);
         std::iter::once(first_thing).chain(things).any(|k| !tree.children_with(k, "compound").any(covered))
     })
+}
+
+/// "rejected the decision, *calling it* dangerous": "it", the object of a participle set off
+/// after a clause, is that clause's object when it is a thing: the mention covering it, or its
+/// maker's ("Ruto's decision"), or none.
+fn object_commented_on(doc: &Document, found: &[Found], i: usize) -> Option<Option<usize>> {
+    let m = &found[i];
+    let tree = SentenceTree::new(doc, m.sentence as usize);
+    let participle = tree.head(m.head).filter(|&v| tree.base_rel(m.head) == "obj" && tree.base_rel(v) == "advcl" && tree.syntax(v).xpos == "VBG")?;
+    let object = tree.head(participle).and_then(|h| tree.child_with(h, "obj")).filter(|&o| tree.upos(o) == "NOUN")?;
+    let maker = tree.children(object).iter().copied().find(|&k| tree.deprel(k) == "nmod:poss");
+    let named = |k: u32| found.iter().position(|f| f.sentence == m.sentence && f.tokens.contains(&k) && f.code.is_some());
+    Some(named(object).or_else(|| maker.and_then(named)))
 }
 
 /// The coded mentions conjoined with mention `j` from it on ("Lavrov and Kerry"), `j` first; just

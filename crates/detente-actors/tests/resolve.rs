@@ -247,6 +247,18 @@ fn another_given_name_before_a_known_surname_is_someone_else() {
 }
 
 #[test]
+fn it_in_a_comment_set_off_after_a_clause_is_that_clauses_object() {
+    // "it" is the decision, coded as its maker, not Kenya named since.
+    let doc = resolve("Uganda rejected President Ruto's decision to close the border with Kenya, calling it reckless.", "2024-03-04");
+    let it = &mentions(&doc, "it")[0];
+    assert_eq!(it.code.as_deref(), Some("KENGOV"), "{it:#?}");
+    // A thing no actor names is no actor.
+    let doc = resolve("Kenya rejected the new tariff, calling it unjust.", "2024-03-04");
+    let it = &mentions(&doc, "it")[0];
+    assert_eq!(it.code, None, "{it:#?}");
+}
+
+#[test]
 fn pronouns_outside_a_quotation_skip_names_inside_it() {
     let doc = resolve(
         "Sergei Lavrov told reporters: \u{201c}Olaf Scholz has not called us.\u{201d} He added that talks could resume.",
