@@ -331,6 +331,7 @@ fn bound_subject(doc: &Document, m: &Found) -> Option<u32> {
     if !matches!(tree.base_rel(m.head), "obj" | "iobj" | "obl") {
         return None;
     }
+    // Bound to a name: as a tail expression the iterator, borrowing `tree`, would outlive it.
     let subject = tree.ancestors(m.head).find_map(|a| tree.child_with(a, "nsubj"));
     subject
 }
