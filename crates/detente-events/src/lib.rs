@@ -645,6 +645,15 @@ impl<'l> EventCoder<'l> {
         let relative = heads.last().is_some_and(|&g| tree.deprel(g) == "acl:relcl");
         let background = pos == TriggerPos::Noun
             && matches!(tree.case_marker(t).as_deref(), Some("despite" | "after" | "following" | "amid" | "since" | "before" | "during"));
+        // So is a clause opened by such a word ("defended its strategy *after* Kabul called for
+        // cuts", "clashed with police *after* the court ordered a release").
+        let background_clause = std::iter::once(t).chain(heads.iter().copied()).any(|g| {
+            tree.base_rel(g) == "advcl"
+                && tree.children(g).iter().any(|&k| {
+                    tree.base_rel(k) == "mark"
+                        && matches!(tree.word(k).to_lowercase().as_str(), "after" | "before" | "since" | "once" | "while" | "although" | "though" | "until")
+                })
+        });
         let clause_weight = match heads.last().map(|&g| tree.base_rel(g)) {
             _ if tree.base_rel(t) == "root" => 0.05,
             _ if participle => -0.1,
@@ -653,7 +662,8 @@ impl<'l> EventCoder<'l> {
             Some("advcl" | "acl") => -0.05,
             _ => 0.0,
         } - if pos == TriggerPos::Noun { 0.05 } else { 0.0 }
-            - if background { 0.1 } else { 0.0 };
+            - if background { 0.1 } else { 0.0 }
+            - if background_clause { 0.2 } else { 0.0 };
         // "the Houthis claimed they had attacked the airport": an attack its own authors claim is
         // their claim of responsibility.
         let claimed = violent

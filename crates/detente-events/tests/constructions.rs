@@ -1264,3 +1264,14 @@ fn a_state_that_went_for_a_candidate_visited_no_one() {
     assert!(found.iter().all(|e| e.cameo.root != "04" || e.evidence.trigger.text != "went"), "{}", describe(&found));
     assert!(found.iter().all(|e| e.source.iter().all(|a| a.text != "the state")), "{}", describe(&found));
 }
+
+#[test]
+fn an_act_in_an_after_clause_is_background_to_the_main_news() {
+    let text = "Kenya defended its border policy after the Ugandan army shelled a Kenyan village.";
+    let found = events(text, Some("2024-03-01"));
+    let confidence = |trigger: &str| found.iter().find(|e| e.evidence.trigger.text == trigger).map(|e| e.confidence);
+    let (main, background) = (confidence("defended"), confidence("shelled"));
+    assert!(main.is_some() && background.is_some() && main > background, "{}", describe(&found));
+    // The clause's own subject shells, not the main clause's.
+    expect(text, "UGAMIL", "KEN", "19");
+}

@@ -454,6 +454,36 @@ fn hyphenated_participles_as_modifiers(words: &[ParseInput<'_>], arcs: &mut [(u3
     }
 }
 
+/// "defended its policy *after* the army shelled a village": a subordinating conjunction read as
+/// a preposition, its clause's subject as the preposition's object, and the clause's verb as a
+/// conjunct of the main verb. The verb heads an adverbial clause marked by the conjunction, with
+/// that noun its subject.
+fn clauses_after_conjunctions_not_prepositions(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const CONJUNCTIONS: &[&str] = &["after", "before", "since", "until", "once", "while", "when"];
+    for p in 0..words.len() {
+        let (n, rel) = arcs[p];
+        if rel != "case" || words[p].upos != "ADP" || !CONJUNCTIONS.contains(&words[p].form.to_ascii_lowercase().as_str()) || n as usize <= p + 1 {
+            continue;
+        }
+        let noun = n as usize - 1;
+        let (v, noun_rel) = arcs[noun];
+        if v == 0 || !noun_rel.starts_with("obl") || !matches!(words[noun].upos, "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        // The verb right after the noun's phrase, hung on the same verb with nothing joining them.
+        let Some(w) = (noun + 1..words.len()).find(|&k| !dominates(arcs, noun, k)) else { continue };
+        let finite = matches!(words[w].xpos, "VBD" | "VBZ" | "VBP") && words[w].upos == "VERB";
+        let me = w as u32 + 1;
+        let joined = arcs.iter().any(|&(h, r)| h == me && matches!(r, "cc" | "nsubj" | "nsubj:pass"));
+        if !finite || !matches!(arcs[w], (h, "conj" | "parataxis") if h == v) || joined {
+            continue;
+        }
+        arcs[noun] = (me, "nsubj");
+        arcs[p] = (me, "mark");
+        arcs[w] = (v, "advcl");
+    }
+}
+
 /// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
 /// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
 /// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
@@ -707,6 +737,7 @@ impl Parser {
         subjects_not_appositions(words, &mut arcs);
         particles_not_compounds(words, &mut arcs);
         hyphenated_participles_as_modifiers(words, &mut arcs);
+        clauses_after_conjunctions_not_prepositions(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -981,6 +1012,23 @@ mod tests {
         let mut arcs = vec![(0, "root"), (4, "advmod"), (2, "punct"), (1, "xcomp"), (4, "obj")];
         hyphenated_participles_as_modifiers(&words, &mut arcs);
         assert_eq!(arcs, vec![(0, "root"), (4, "advmod"), (2, "punct"), (5, "amod"), (1, "obj")]);
+    }
+
+    #[test]
+    fn a_conjunction_read_as_a_preposition_opens_a_clause() {
+        // "defended it after the army shelled X": "army" the object of "after", "shelled" a
+        // conjunct of "defended".
+        let shelled = ParseInput { xpos: "VBD", ..word("shelled", "VERB") };
+        let words = [word("defended", "VERB"), word("it", "PRON"), word("after", "ADP"), word("the", "DET"), word("army", "NOUN"), shelled, word("towns", "NOUN")];
+        let mut arcs = vec![(0, "root"), (1, "obj"), (5, "case"), (5, "det"), (1, "obl"), (1, "conj"), (6, "obj")];
+        clauses_after_conjunctions_not_prepositions(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (1, "obj"), (6, "mark"), (5, "det"), (6, "nsubj"), (1, "advcl"), (6, "obj")]);
+        // "after the war and shelled towns": a conjunction joins the verbs.
+        let mut arcs = vec![(0, "root"), (1, "obj"), (5, "case"), (5, "det"), (1, "obl"), (1, "conj"), (6, "obj")];
+        arcs[3] = (6, "cc");
+        let before = arcs.clone();
+        clauses_after_conjunctions_not_prepositions(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]
