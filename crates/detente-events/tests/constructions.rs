@@ -1275,3 +1275,9 @@ fn an_act_in_an_after_clause_is_background_to_the_main_news() {
     // The clause's own subject shells, not the main clause's.
     expect(text, "UGAMIL", "KEN", "19");
 }
+
+#[test]
+fn a_sentence_opened_by_an_after_clause_has_its_main_clause_after_the_comma() {
+    let text = "After the Kenyan court refused to reconsider the ruling, Ugandan Attorney General Kiryowa Kiwanuka (R) asked the African Union for help.";
+    expect(text, "UGAGOV", "IGOAFRAFU", "02");
+}

@@ -484,6 +484,62 @@ fn clauses_after_conjunctions_not_prepositions(words: &[ParseInput<'_>], arcs: &
     }
 }
 
+/// "*After* the court refused …, the attorney general asked …": a sentence opened by a
+/// subordinating conjunction (or one read as a preposition), with its clause taken for the
+/// sentence and the main clause hung on it as a conjunct. The main verb (the first finite verb after the comma
+/// that ends the opening clause, with no subject of its own) becomes the root, the opening
+/// clause its adverbial clause, and the noun phrase between the comma and the verb its subject.
+fn opening_clauses_not_main_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const CONJUNCTIONS: &[&str] = &["after", "before", "since", "until", "once", "while", "when", "as", "because", "although", "though", "if", "unless"];
+    let Some(p) = (0..words.len()).find(|&k| words[k].upos != "PUNCT") else { return };
+    let (h, rel) = arcs[p];
+    if !CONJUNCTIONS.contains(&words[p].form.to_ascii_lowercase().as_str()) || h == 0 {
+        return;
+    }
+    // The conjunction marks the verb, or was read as the case of its subject.
+    let v = match rel {
+        "mark" => h,
+        "case" if words[p].upos == "ADP" && arcs[h as usize - 1].1.starts_with("nsubj") => arcs[h as usize - 1].0,
+        _ => return,
+    };
+    if v == 0 || arcs[v as usize - 1] != (0, "root") {
+        return;
+    }
+    let verb = v as usize - 1;
+    let finite = |k: usize| words[k].upos == "VERB" && matches!(words[k].xpos, "VBD" | "VBZ" | "VBP");
+    let Some(w) = (verb + 1..words.len()).find(|&k| finite(k) && arcs[k].0 == v) else { return };
+    let me = w as u32 + 1;
+    let Some(comma) = (verb + 1..w).rev().find(|&k| words[k].form == ",") else { return };
+    if arcs.iter().any(|&(h, r)| h == me && r.starts_with("nsubj")) {
+        return;
+    }
+    // The noun phrase before the verb, bracketed words aside: its words whose heads lie outside
+    // it, the last nominal one heading it.
+    let span = comma + 1..w;
+    if span.clone().any(|k| words[k].upos == "PUNCT" && !matches!(words[k].form, "(" | ")")) {
+        return;
+    }
+    let tops: Vec<usize> = span.clone().filter(|&k| !span.contains(&(arcs[k].0 as usize).wrapping_sub(1)) && words[k].upos != "PUNCT").collect();
+    let Some(&subject) = tops.iter().rev().find(|&&k| matches!(words[k].upos, "NOUN" | "PROPN" | "PRON")) else { return };
+    if tops.iter().any(|&k| !matches!(words[k].upos, "NOUN" | "PROPN" | "ADJ" | "DET" | "NUM")) {
+        return;
+    }
+    for &k in tops.iter().filter(|&&k| k != subject) {
+        arcs[k] = (subject as u32 + 1, if words[k].upos == "PROPN" || words[k].upos == "NOUN" { "compound" } else { "amod" });
+    }
+    arcs[subject] = (me, "nsubj");
+    arcs[w] = (0, "root");
+    arcs[verb] = (me, "advcl");
+    arcs[p] = (v, "mark");
+    arcs[comma] = (v, "punct");
+    // What followed the main verb belongs to it ("… for quick action *.*").
+    for k in w + 1..words.len() {
+        if arcs[k].0 == v {
+            arcs[k].0 = me;
+        }
+    }
+}
+
 /// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
 /// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
 /// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
@@ -738,6 +794,7 @@ impl Parser {
         particles_not_compounds(words, &mut arcs);
         hyphenated_participles_as_modifiers(words, &mut arcs);
         clauses_after_conjunctions_not_prepositions(words, &mut arcs);
+        opening_clauses_not_main_clauses(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -1029,6 +1086,27 @@ mod tests {
         let before = arcs.clone();
         clauses_after_conjunctions_not_prepositions(&words, &mut arcs);
         assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn an_opening_clause_read_as_the_sentence_gives_way_to_the_main_clause() {
+        // "After Kenya refused, the minister asked Uganda.": "refused" read as the root, "asked"
+        // as its conjunct and "minister" as an apposition of "Kenya".
+        let finite = |form, lemma| ParseInput { xpos: "VBD", lemma, ..word(form, "VERB") };
+        let words = [
+            word("After", "ADP"),
+            word("Kenya", "PROPN"),
+            finite("refused", "refuse"),
+            ParseInput { form: ",", ..word(",", "PUNCT") },
+            word("the", "DET"),
+            word("minister", "NOUN"),
+            finite("asked", "ask"),
+            word("Uganda", "PROPN"),
+            word(".", "PUNCT"),
+        ];
+        let mut arcs = vec![(2, "case"), (3, "nsubj"), (0, "root"), (6, "punct"), (6, "det"), (2, "appos"), (3, "conj"), (7, "obj"), (3, "punct")];
+        opening_clauses_not_main_clauses(&words, &mut arcs);
+        assert_eq!(arcs, vec![(3, "mark"), (3, "nsubj"), (7, "advcl"), (3, "punct"), (6, "det"), (7, "nsubj"), (0, "root"), (7, "obj"), (7, "punct")]);
     }
 
     #[test]
