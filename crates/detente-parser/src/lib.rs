@@ -540,6 +540,27 @@ fn opening_clauses_not_main_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, 
     }
 }
 
+/// "spoke at a rally *that drew* thousands": a clause whose subject is a relative pronoun right
+/// after a noun, read as the verb's complement. It is a relative clause of that noun.
+fn relative_clauses_not_complements(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for c in 1..words.len() {
+        if arcs[c].1 != "ccomp" {
+            continue;
+        }
+        let me = c as u32 + 1;
+        let Some(s) = (0..c).find(|&k| arcs[k] == (me, "nsubj")) else { continue };
+        let relative = words[s].upos == "PRON" && matches!(words[s].form.to_ascii_lowercase().as_str(), "that" | "which" | "who");
+        if !relative || s == 0 || (s + 1..c).any(|k| !dominates(arcs, c, k)) || !matches!(words[s - 1].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        // The noun is inside what the verb governs, so the clause can hang on it.
+        if dominates(arcs, c, s - 1) {
+            continue;
+        }
+        arcs[c] = (s as u32, "acl:relcl");
+    }
+}
+
 /// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
 /// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
 /// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
@@ -795,6 +816,7 @@ impl Parser {
         hyphenated_participles_as_modifiers(words, &mut arcs);
         clauses_after_conjunctions_not_prepositions(words, &mut arcs);
         opening_clauses_not_main_clauses(words, &mut arcs);
+        relative_clauses_not_complements(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -1107,6 +1129,22 @@ mod tests {
         let mut arcs = vec![(2, "case"), (3, "nsubj"), (0, "root"), (6, "punct"), (6, "det"), (2, "appos"), (3, "conj"), (7, "obj"), (3, "punct")];
         opening_clauses_not_main_clauses(&words, &mut arcs);
         assert_eq!(arcs, vec![(3, "mark"), (3, "nsubj"), (7, "advcl"), (3, "punct"), (6, "det"), (7, "nsubj"), (0, "root"), (7, "obj"), (7, "punct")]);
+    }
+
+    #[test]
+    fn a_clause_with_a_relative_subject_after_a_noun_is_a_relative_clause() {
+        // "spoke at a rally that drew crowds": "drew" read as the complement of "spoke".
+        let that = ParseInput { upos: "PRON", ..word("that", "PRON") };
+        let words = [word("spoke", "VERB"), word("at", "ADP"), word("a", "DET"), word("rally", "NOUN"), that, word("drew", "VERB"), word("crowds", "NOUN")];
+        let mut arcs = vec![(0, "root"), (4, "case"), (4, "det"), (1, "obl"), (6, "nsubj"), (1, "ccomp"), (6, "obj")];
+        relative_clauses_not_complements(&words, &mut arcs);
+        assert_eq!(arcs[5], (4, "acl:relcl"));
+        // "said that was wrong": no noun before the pronoun, a complement it stays.
+        let words = [word("said", "VERB"), word("that", "PRON"), word("was", "AUX"), word("wrong", "ADJ")];
+        let mut arcs = vec![(0, "root"), (4, "nsubj"), (4, "cop"), (1, "ccomp")];
+        let before = arcs.clone();
+        relative_clauses_not_complements(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]

@@ -1842,3 +1842,12 @@ fn a_cue_hung_on_the_relative_clause_of_its_speaker_keeps_that_speaker() {
     );
     assert_eq!(cue(q), "described");
 }
+
+#[test]
+fn a_relative_clause_of_where_someone_spoke_is_no_report() {
+    let (_, quotes) = quotes_of(
+        "The governor spoke at a rally that drew thousands of farmers.",
+        None,
+    );
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
