@@ -9,6 +9,7 @@ mod document;
 mod annotations;
 pub mod tree;
 pub mod data;
+pub mod clock;
 
 pub use document::{Dateline, Document, Entity, Meta, Sentence, Token, WordSyntax};
 pub use span::Span;

@@ -13,20 +13,8 @@
 use detente_conllu::Reader;
 use detente_parser::{ParseInput, Parser};
 use detente_tagger::Tagger;
+use detente_core::clock::thread_cpu_time;
 use std::time::Instant;
-
-/// A clock for this thread: CPU nanoseconds from the scheduler's statistics,
-/// else wall-clock time.
-struct Clock(Instant);
-
-impl Clock {
-    fn seconds(&self) -> f64 {
-        std::fs::read_to_string("/proc/thread-self/schedstat")
-            .ok()
-            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-            .map_or_else(|| self.0.elapsed().as_secs_f64(), |ns| ns as f64 * 1e-9)
-    }
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -55,8 +43,8 @@ fn main() {
     let mut checksum = 0u64;
     for run in 0..runs {
         checksum = 0;
-        let clock = Clock(Instant::now());
-        let start = clock.seconds();
+        let clock = Instant::now();
+        let start = thread_cpu_time(clock);
         for words in &sentences {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             let tagged = tagger.tag(&words);
@@ -74,7 +62,7 @@ fn main() {
                 checksum = checksum.wrapping_add(u64::from(head));
             }
         }
-        let seconds = clock.seconds() - start;
+        let seconds = (thread_cpu_time(clock) - start).as_secs_f64();
         best = best.min(seconds);
         eprintln!(
             "run {}: {:.3} s, {:.0} tokens/s",

@@ -11,19 +11,10 @@
 //! busy machine does not count; elsewhere, wall-clock time. Stage times are
 //! wall-clock time, as `detente bench` measures them.
 
-use detente_core::{data::repo_root, Document, Meta};
+use detente_core::{clock::thread_cpu_time, data::repo_root, Document, Meta};
 use detente_input::{read_inputs, InputOptions};
 use detente_pipeline::{default_models_dir, Pipeline, StageTimes};
 use std::time::{Duration, Instant};
-
-/// This thread's CPU time from the scheduler's statistics, else wall-clock
-/// time since `start`.
-fn cpu_time(start: Instant) -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .map_or_else(|| start.elapsed(), Duration::from_nanos)
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -51,13 +42,13 @@ fn main() {
         let mut times = StageTimes::default();
         sentences = 0;
         let start = Instant::now();
-        let before = cpu_time(start);
+        let before = thread_cpu_time(start);
         for text in &docs {
             let mut doc = Document::new("speed", text.as_str(), Meta::english());
             pipeline.run_timed(&mut doc, &mut times);
             sentences += doc.sentences.len();
         }
-        let cpu = cpu_time(start) - before;
+        let cpu = thread_cpu_time(start) - before;
         eprintln!(
             "run {}: {:.3} s, {:.0} sentences/s",
             run + 1,
