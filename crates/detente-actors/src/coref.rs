@@ -283,18 +283,20 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     // With no group to refer to, "they" may be an organisation ("the Houthis claimed they had
     // attacked …").
     let organisation = |m: &Found| plural && m.kind == Kind::Organisation && m.code.is_some();
+    // The pronoun's sentence, parsed once for the tests that read its clause.
+    let tree = SentenceTree::new(doc, found[i].sentence as usize);
     // "X called Y to congratulate *him*": an object pronoun is not its own clause's subject.
-    let bound = bound_subject(doc, &found[i]);
+    let bound = bound_subject(&tree, &found[i]);
     let free = |j: &usize| bound.is_none_or(|s| found[*j].sentence != found[i].sentence || found[*j].head != s);
     // "a Russian announcement that it had opened corridors": the author of what is said.
-    if let Some(j) = author_of_content(doc, found, i).filter(|&j| agrees(&found[j])) {
+    if let Some(j) = author_of_content(&tree, found, i).filter(|&j| agrees(&found[j])) {
         return Some(vec![j]);
     }
     let best = most_salient(found, i, earlier(found, i).filter(free).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
         .or_else(|| most_salient(found, i, earlier(found, i).filter(free).filter(|&j| organisation(&found[j]))))?;
     if matches!(pronoun, "it" | "its" | "itself") {
         // "rejected Trump's decision, calling it …": the decision, coded as its maker, or a thing.
-        if let Some(object) = object_commented_on(doc, found, i) {
+        if let Some(object) = object_commented_on(&tree, found, i) {
             return object.map(|j| vec![j]);
         }
         if thing_outranks(doc, found, i, best) {
@@ -307,9 +309,8 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
 
 /// The mention that authored the statement whose content clause pronoun `i` is the subject of:
 /// "Russia's claim that it …", "a Russian announcement that it …", "a statement by X that he …".
-fn author_of_content(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
+fn author_of_content(tree: &SentenceTree, found: &[Found], i: usize) -> Option<usize> {
     let m = &found[i];
-    let tree = SentenceTree::new(doc, m.sentence as usize);
     if tree.base_rel(m.head) != "nsubj" {
         return None;
     }
@@ -326,14 +327,11 @@ fn author_of_content(doc: &Document, found: &[Found], i: usize) -> Option<usize>
 /// The subject head of the clause an object pronoun ("him", "them", "it") sits in, its own or
 /// the one its clause is controlled by ("called Y to congratulate him"): the pronoun cannot be
 /// that subject, a reflexive would be.
-fn bound_subject(doc: &Document, m: &Found) -> Option<u32> {
-    let tree = SentenceTree::new(doc, m.sentence as usize);
+fn bound_subject(tree: &SentenceTree, m: &Found) -> Option<u32> {
     if !matches!(tree.base_rel(m.head), "obj" | "iobj" | "obl") {
         return None;
     }
-    // Bound to a name: as a tail expression the iterator, borrowing `tree`, would outlive it.
-    let subject = tree.ancestors(m.head).find_map(|a| tree.child_with(a, "nsubj"));
-    subject
+    tree.ancestors(m.head).find_map(|a| tree.child_with(a, "nsubj"))
 }
 
 /// "The text … was approved by 19 members. … It asks Grossi …": a singular common noun that is
@@ -369,9 +367,8 @@ fn thing_outranks(doc: &Document, found: &[Found], i: usize, best: usize) -> boo
 /// "rejected the decision, *calling it* dangerous": "it", the object of a participle set off
 /// after a clause, is that clause's object when it is a thing: the mention covering it, or its
 /// maker's ("Ruto's decision"), or none.
-fn object_commented_on(doc: &Document, found: &[Found], i: usize) -> Option<Option<usize>> {
+fn object_commented_on(tree: &SentenceTree, found: &[Found], i: usize) -> Option<Option<usize>> {
     let m = &found[i];
-    let tree = SentenceTree::new(doc, m.sentence as usize);
     let participle = tree.head(m.head).filter(|&v| tree.base_rel(m.head) == "obj" && tree.base_rel(v) == "advcl" && tree.syntax(v).xpos == "VBG")?;
     let object = tree.head(participle).and_then(|h| tree.child_with(h, "obj")).filter(|&o| tree.upos(o) == "NOUN")?;
     let maker = tree.children(object).iter().copied().find(|&k| tree.deprel(k) == "nmod:poss");
