@@ -1014,12 +1014,13 @@ impl Sentence<'_, '_> {
         }
         let k = p.start - 1;
         let word = self.tree.word(k);
+        let lower = word.to_lowercase();
         self.tree.upos(k) == "PROPN"
             && word.len() > 2
             && word.chars().all(char::is_alphabetic)
             && word.starts_with(|c: char| c.is_uppercase())
-            && !HONORIFICS.contains(&word.to_lowercase().as_str())
-            && self.lexicon.agent(&word.to_lowercase()).is_none()
+            && !HONORIFICS.contains(&lower.as_str())
+            && self.lexicon.agent(&lower).is_none()
             && !self.names.iter().any(|n| n.covers(k))
             // "Mohamed Farmaajo" for "Mohamed Abdullahi Farmaajo": a given name of the entry's own,
             // however spelt ("Omer" for "Omar", "Vladimir" for "Vlad": the first two letters).

@@ -454,15 +454,20 @@ fn hyphenated_participles_as_modifiers(words: &[ParseInput<'_>], arcs: &mut [(u3
     }
 }
 
+/// Subordinating conjunctions of time, which also head noun phrases ("after the war"): the
+/// repairs below recognise them where the parser took them for prepositions.
+const TIME_CONJUNCTIONS: &[&str] = &["after", "before", "since", "until", "once", "while", "when"];
+/// The other subordinating conjunctions that can open a sentence's first clause.
+const OTHER_SUBORDINATORS: &[&str] = &["as", "because", "although", "though", "if", "unless"];
+
 /// "defended its policy *after* the army shelled a village": a subordinating conjunction read as
 /// a preposition, its clause's subject as the preposition's object, and the clause's verb as a
 /// conjunct of the main verb. The verb heads an adverbial clause marked by the conjunction, with
 /// that noun its subject.
 fn clauses_after_conjunctions_not_prepositions(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
-    const CONJUNCTIONS: &[&str] = &["after", "before", "since", "until", "once", "while", "when"];
     for p in 0..words.len() {
         let (n, rel) = arcs[p];
-        if rel != "case" || words[p].upos != "ADP" || !CONJUNCTIONS.contains(&words[p].form.to_ascii_lowercase().as_str()) || n as usize <= p + 1 {
+        if rel != "case" || words[p].upos != "ADP" || !TIME_CONJUNCTIONS.contains(&words[p].form.to_ascii_lowercase().as_str()) || n as usize <= p + 1 {
             continue;
         }
         let noun = n as usize - 1;
@@ -490,10 +495,10 @@ fn clauses_after_conjunctions_not_prepositions(words: &[ParseInput<'_>], arcs: &
 /// that ends the opening clause, with no subject of its own) becomes the root, the opening
 /// clause its adverbial clause, and the noun phrase between the comma and the verb its subject.
 fn opening_clauses_not_main_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
-    const CONJUNCTIONS: &[&str] = &["after", "before", "since", "until", "once", "while", "when", "as", "because", "although", "though", "if", "unless"];
     let Some(p) = (0..words.len()).find(|&k| words[k].upos != "PUNCT") else { return };
     let (h, rel) = arcs[p];
-    if !CONJUNCTIONS.contains(&words[p].form.to_ascii_lowercase().as_str()) || h == 0 {
+    let word = words[p].form.to_ascii_lowercase();
+    if !(TIME_CONJUNCTIONS.contains(&word.as_str()) || OTHER_SUBORDINATORS.contains(&word.as_str())) || h == 0 {
         return;
     }
     // The conjunction marks the verb, or was read as the case of its subject.
