@@ -538,10 +538,8 @@ fn opening_clauses_not_main_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, 
     arcs[p] = (v, "mark");
     arcs[comma] = (v, "punct");
     // What followed the main verb belongs to it ("… for quick action *.*").
-    for k in w + 1..words.len() {
-        if arcs[k].0 == v {
-            arcs[k].0 = me;
-        }
+    for a in arcs[w + 1..].iter_mut().filter(|a| a.0 == v) {
+        a.0 = me;
     }
 }
 
