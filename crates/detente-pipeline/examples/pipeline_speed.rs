@@ -16,6 +16,10 @@ use detente_input::{read_inputs, InputOptions};
 use detente_pipeline::{default_models_dir, Pipeline, StageTimes};
 use std::time::{Duration, Instant};
 
+/// The allocator of the `detente` binary, so that the figures agree.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mb: usize = args
