@@ -40,12 +40,22 @@ fn prf(gold: usize, predicted: usize, correct: usize) -> (f64, f64, f64) {
 /// Recognises every sentence of `gold` from its words (and tags), a
 /// document at a time, and scores the entities found.
 pub fn evaluate(ner: &Ner, gold: &[NerSentence]) -> NerScores {
+    score(ner, gold, true)
+}
+
+/// [`evaluate`] on the model's own labels, without the acronym rule (see
+/// [`Ner::label_document`]).
+pub(crate) fn evaluate_model(ner: &Ner, gold: &[NerSentence]) -> NerScores {
+    score(ner, gold, false)
+}
+
+fn score(ner: &Ner, gold: &[NerSentence], with_acronyms: bool) -> NerScores {
     let mut counts = [[0usize; 3]; 3]; // per type: gold, predicted, correct
     let mut words = 0;
     for doc in documents(gold) {
         let inputs: Vec<Vec<NerInput>> = doc.iter().map(NerSentence::inputs).collect();
         let refs: Vec<&[NerInput]> = inputs.iter().map(Vec::as_slice).collect();
-        for (s, predicted) in doc.iter().zip(ner.recognise_document(&refs)) {
+        for (s, predicted) in doc.iter().zip(ner.label_document(&refs, with_acronyms)) {
             words += s.words.len();
             for e in &s.entities {
                 counts[e.label.index()][0] += 1;

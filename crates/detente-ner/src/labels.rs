@@ -13,6 +13,11 @@ fn class(t: EntityType, part: u8) -> u8 {
     1 + 4 * t.index() as u8 + part
 }
 
+/// The class of a one-word entity of type `t`.
+pub fn unit(t: EntityType) -> u8 {
+    class(t, U)
+}
+
 /// The type and part of a class other than `O`.
 fn split(class: u8) -> Option<(usize, u8)> {
     class.checked_sub(1).map(|c| (usize::from(c / 4), c % 4))

@@ -77,6 +77,7 @@
 //! [`TrainConfig::with_clusters`]; see [`train()`]. The committed model is
 //! `detente train ner` (seed 1, `models/clusters-en-v1.bin`).
 
+mod acronyms;
 mod beam;
 mod corpus;
 mod eval;
@@ -93,11 +94,13 @@ pub use corpus::{
     UNLABELLED_DIR,
 };
 pub use eval::{evaluate, NerScores, TypeScores};
+use eval::evaluate_model;
 pub use gum::gum_entities;
 pub use iob2::{iob2_spans, iob2_tags, read_iob2, Iob2Error, Iob2Tag};
 pub use model::{ModelError, FORMAT_VERSION};
 pub use train::{petrarch_names, train, TrainConfig, TrainEvent, PROGRESS_EVERY};
 
+use acronyms::Acronyms;
 use detente_conllu::ConlluSentence;
 use features::{
     analyse, dynamic_features, first_order_features, label_features, static_features, Memory,
@@ -331,13 +334,27 @@ impl Ner {
 
     /// Finds the entities of each sentence of a document. Better than
     /// [`Ner::recognise`] sentence by sentence: how a word was labelled in
-    /// the document's earlier sentences is a feature.
+    /// the document's earlier sentences is a feature, and the acronyms of
+    /// the names labelled so far are names too ([`Acronyms`]).
     pub fn recognise_document(&self, sentences: &[&[NerInput<'_>]]) -> Vec<Vec<EntitySpan>> {
+        self.label_document(sentences, true)
+    }
+
+    /// [`Ner::recognise_document`], with or without the acronym rule.
+    /// Training keeps the epoch whose own labels score best, without it:
+    /// the rule is not learnt, and choosing epochs by it would change which
+    /// model training gives.
+    pub(crate) fn label_document(
+        &self,
+        sentences: &[&[NerInput<'_>]],
+        with_acronyms: bool,
+    ) -> Vec<Vec<EntitySpan>> {
         let mut infos: Vec<_> = sentences
             .iter()
             .map(|words| analyse(words, &self.model.tables, None, self.model.use_pos))
             .collect();
         let mut memory = Memory::default();
+        let mut acronyms = Acronyms::default();
         let mut scratch = Scratch::default();
         let n = infos.len();
         infos
@@ -345,7 +362,10 @@ impl Ner {
             .enumerate()
             .map(|(k, info)| {
                 memory.recall(info);
-                let classes = self.decode(info, &mut scratch);
+                let mut classes = self.decode(info, &mut scratch);
+                if with_acronyms {
+                    acronyms.label_and_learn(sentences[k], &mut classes);
+                }
                 if k + 1 < n {
                     memory.remember(info, &classes);
                 }

@@ -44,7 +44,7 @@ use crate::features::{
 };
 use crate::labels::{self, CLASSES};
 use crate::weights::Weights;
-use crate::{evaluate, EntityType, Model, Ner, NerScores, NerSentence, Scratch};
+use crate::{evaluate_model, EntityType, Model, Ner, NerScores, NerSentence, Scratch};
 use detente_clusters::{ClassTable, Clusters};
 use detente_lexicon::{ActorLexicon, EntryKind};
 use detente_linear::{Perceptron, SplitMix, WordTable};
@@ -370,7 +370,7 @@ fn fit(
             weights: Weights::averaged(&perceptron, CLASSES, cfg.prune),
         };
         let ner = Ner::new(String::new(), model);
-        let scores = evaluate(&ner, dev);
+        let scores = evaluate_model(&ner, dev);
         let improved = best
             .as_ref()
             .filter(|(_, b, _)| scores.f1 <= b.f1)
