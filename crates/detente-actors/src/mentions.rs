@@ -145,6 +145,10 @@ const WEAPONS: &[&str] = &["drone", "warplane", "bomber", "gunship", "artillery"
 /// Vehicles that act for the agent named with them ("army helicopters", "navy ships").
 const VEHICLES: &[&str] = &["helicopter", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle", "convoy", "patrol"];
 
+/// Posts of a force that stand for it when something is done to them ("attacked an army base",
+/// "a police station in Kano"): whose they are is the agent named with them.
+const POSTS: &[&str] = &["base", "camp", "barracks", "outpost", "checkpoint", "garrison", "station", "headquarters", "position", "post", "hideout", "stronghold"];
+
 /// Plural nouns that name other actors by their relation: unresolved, but actors.
 const RELATIONAL: &[&str] = &["ally", "partner", "neighbour", "neighbor", "friend", "adversary", "rival", "enemy"];
 
@@ -371,6 +375,9 @@ impl Sentence<'_, '_> {
         let affiliation = || {
             AFFILIATION.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
         };
+        let post_of = || {
+            POSTS.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
+        };
         // "Kuwaiti Minister" parsed as a name with the title flat on the adjective: the title
         // heads the phrase.
         let title_on_country = head_name.filter(|n| is_base(n.entry)).and_then(|n| {
@@ -413,7 +420,11 @@ impl Sentence<'_, '_> {
             Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
             None => match affiliation() {
                 Some(n) => out.extend(self.agent(found, n, &parts, &lemma)),
-                None => self.unnamed(found, &parts, &lemma, out),
+                None => match post_of() {
+                    // Composed as the agent word would be, but no pronoun refers to it.
+                    Some(n) => out.extend(self.agent(found, n, &parts, &lemma).into_iter().map(|f| Found { kind: Kind::Machine, plural: false, ..f })),
+                    None => self.unnamed(found, &parts, &lemma, out),
+                },
             },
         }
     }

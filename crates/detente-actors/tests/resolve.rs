@@ -560,6 +560,20 @@ fn a_machine_of_force_acts_for_its_operator() {
 }
 
 #[test]
+fn a_post_of_a_force_stands_for_the_force() {
+    let doc = resolve(
+        "Gunmen stormed a police station in Kano. Syrian troops shelled rebel positions in Idlib. \
+         The militants attacked an Afghan army base. A bus stopped at the station.",
+        "2024-03-01",
+    );
+    assert_eq!(code_of(&doc, "a police station").as_deref(), Some("NGACOP"));
+    assert_eq!(code_of(&doc, "rebel positions").as_deref(), Some("SYRREB"));
+    assert_eq!(code_of(&doc, "an Afghan army base").as_deref(), Some("AFGMIL"));
+    // Without a force named with it, a post is a place.
+    assert!(mentions(&doc, "the station").is_empty(), "{:#?}", doc.actors);
+}
+
+#[test]
 fn a_name_parsed_flat_under_its_title_is_the_titled_person() {
     // The parser hangs "Minister X Y" flat under "Defense"; the phrase is one person.
     let doc = resolve("Libyan Defense Minister Salahaddin Namroush has threatened to withdraw from a ceasefire agreement.", "2024-03-01");
