@@ -37,7 +37,7 @@ pub enum CorpusError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not a training file for NER (expected a .iob2 or .conllu file)")]
+    #[error("{path}: not a file of labelled entities (expected a .iob2 or .conllu file)")]
     UnknownFormat { path: PathBuf },
     #[error("PETRARCH dictionaries: {0}")]
     Dictionary(String),

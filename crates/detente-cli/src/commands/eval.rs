@@ -139,10 +139,13 @@ pub struct PetrarchArgs {
 
 #[derive(clap::Args)]
 #[command(after_help = "Example:\n  \
-    detente eval ner --gold $DETENTE_DATA/uner-english/en_ewt-ud-dev.iob2 --json")]
+    detente eval ner --gold $DETENTE_DATA/uner-english/en_ewt-ud-dev.iob2 --json\n  \
+    detente eval ner --gold $DETENTE_DATA/ud-english-gum/en_gum-ud-dev.conllu")]
 pub struct NerArgs {
-    /// Gold IOB2 file (UniversalNER format: index, token, tag, -, annotator).
-    #[arg(long, value_name = "FILE.iob2")]
+    /// Gold entities: a UniversalNER IOB2 file (index, token, tag, -, annotator), or a CoNLL-U
+    /// treebank with GUM's entity layer, whose named people, organisations and places are scored
+    /// (by the extension: .iob2 or .conllu).
+    #[arg(long, value_name = "FILE")]
     gold: PathBuf,
     /// Print exactly one JSON object (scores in percent).
     #[arg(long)]
@@ -308,8 +311,7 @@ fn ner(args: NerArgs) -> Result<ExitCode> {
     let dir = args.models.clone().unwrap_or_else(default_models_dir);
     let model = dir.join(detente_pipeline::NER_FILE);
     let ner = detente_ner::Ner::load(&model).with_context(|| format!("cannot load the NER model (pass --models DIR)"))?;
-    let file = File::open(&args.gold).with_context(|| format!("cannot open gold file {}", args.gold.display()))?;
-    let gold = detente_ner::read_iob2(BufReader::new(file)).with_context(|| format!("{} is not valid IOB2", args.gold.display()))?;
+    let gold = detente_ner::read_labelled(&args.gold)?;
     if gold.is_empty() {
         bail!("{} holds no sentences", args.gold.display());
     }
