@@ -233,17 +233,20 @@ pub(crate) fn find(lexicon: &ActorLexicon, doc: &Document, date: Option<NaiveDat
         let tree = SentenceTree::new(doc, s);
         let ctx = Sentence { lexicon, doc, date, tree: &tree, names: &names, in_quote, sentence: s as u32 };
         let dateline = doc.dateline.as_ref().map(|d| d.span);
+        let mut found = Vec::new();
         for h in sentence.tokens.clone() {
             // "CONAKRY, Sept. 6 (DW) -" says where the story was filed, not who acted.
             if dateline.is_some_and(|d| d.contains(doc.tokens[h as usize].span)) {
                 continue;
             }
-            let before = out.len();
-            ctx.mentions_at(h, &mut out);
-            out[before..].iter_mut().for_each(|f| ctx.former_officials_are_elites(f));
+            let before = found.len();
+            ctx.mentions_at(h, &mut found);
+            found[before..].iter_mut().for_each(|f| ctx.former_officials_are_elites(f));
         }
+        // Sentence by sentence: a mention nests only in one of its own sentence.
+        drop_nested(&mut found);
+        out.append(&mut found);
     }
-    drop_nested(&mut out);
     out
 }
 
@@ -289,16 +292,18 @@ impl Sentence<'_, '_> {
         let t = self.tree;
         let upos = t.upos(h);
         let rel = t.base_rel(h);
-        let lemma = t.lemma(h).to_lowercase();
-        let word = t.word(h).to_lowercase();
+        let form = t.word(h);
         let head_name = self.names.iter().find(|n| n.covers(h));
         let nominal = matches!(upos, "NOUN" | "PROPN" | "PRON")
-            || (upos == "NUM" && (word == "two" || word == "both"))
-            || (upos == "DET" && word == "both" && matches!(rel, "nsubj" | "obj" | "obl" | "nmod"))
+            || (upos == "NUM" && (form.eq_ignore_ascii_case("two") || form.eq_ignore_ascii_case("both")))
+            || (upos == "DET" && form.eq_ignore_ascii_case("both") && matches!(rel, "nsubj" | "obj" | "obl" | "nmod"))
             || (head_name.is_some() && matches!(rel, "nsubj" | "obj" | "obl" | "nmod" | "conj" | "root" | "appos"));
         if !nominal {
             return;
         }
+        // Lowercased only now: most words are no nominal.
+        let lemma = t.lemma(h).to_lowercase();
+        let word = form.to_lowercase();
         // A word inside a larger name or compound belongs to its head's phrase.
         if matches!(rel, "compound" | "flat" | "fixed" | "goeswith") {
             if let Some(p) = t.head(h) {

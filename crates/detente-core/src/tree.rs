@@ -123,19 +123,20 @@ impl<'d> SentenceTree<'d> {
     /// The lowercased case marker (preposition) of a nominal: "with" for "with Lavrov".
     /// Multi-word markers are joined with a space ("because of").
     pub fn case_marker(&self, i: u32) -> Option<String> {
-        let marks: Vec<String> = self
-            .children(i)
-            .iter()
-            .copied()
-            .filter(|&c| c < i && matches!(self.base_rel(c), "case"))
-            .map(|c| self.word(c).to_lowercase())
-            .collect();
-        (!marks.is_empty()).then(|| marks.join(" "))
+        let mut marks = self.children(i).iter().copied().filter(|&c| c < i && self.base_rel(c) == "case");
+        let mut marker = self.word(marks.next()?).to_lowercase();
+        for c in marks {
+            marker.push(' ');
+            marker.push_str(&self.word(c).to_lowercase());
+        }
+        Some(marker)
     }
 
     /// Token `i` and all its descendants, as a sorted list of document indices.
     pub fn subtree(&self, i: u32) -> Vec<u32> {
-        let mut out = vec![i];
+        // Room for the whole sentence (every child and the root): no regrowing.
+        let mut out = Vec::with_capacity(self.children.len() + 1);
+        out.push(i);
         let mut k = 0;
         while k < out.len() {
             let c = out[k];

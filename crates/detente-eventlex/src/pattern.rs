@@ -5,7 +5,8 @@
 use crate::error::LexiconError;
 use crate::ontology::{CameoInfo, Ontology};
 use detente_core::SentenceTree;
-use std::collections::{HashMap, HashSet};
+// foldhash, not SipHash: these tables are looked up for every token.
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::sync::Arc;
 
 /// The part of speech a trigger must have.
@@ -97,7 +98,7 @@ impl Term {
     fn matches_any(&self, tree: &SentenceTree, heads: &[u32]) -> bool {
         heads.iter().any(|&h| {
             self.matches(tree, h)
-                || (LIGHT_NOUNS.contains(&tree.lemma(h).to_ascii_lowercase().as_str())
+                || (lemma_in(tree, h, LIGHT_NOUNS)
                     && tree.children(h).iter().any(|&c| {
                         (tree.deprel(c) == "compound"
                             || (tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of")))
@@ -105,6 +106,11 @@ impl Term {
                     }))
         })
     }
+}
+
+/// Whether token `i`'s lemma is one of `words` (lowercase), ASCII case aside.
+fn lemma_in(tree: &SentenceTree, i: u32, words: &[&str]) -> bool {
+    words.iter().any(|w| tree.lemma(i).eq_ignore_ascii_case(w))
 }
 
 /// A compound the tokenizer split at its hyphen, ending at token `i`: "cease-fire" for the "fire"
@@ -372,7 +378,7 @@ pub(crate) fn is_negated(tree: &SentenceTree, t: u32, pos: TriggerPos) -> bool {
         && matches!(tree.deprel(t), "obj" | "nsubj:pass")
         && tree.head(t).is_some_and(|h| {
             tree.upos(h) == "VERB"
-                && SUPPORT_VERBS.contains(&tree.lemma(h).to_ascii_lowercase().as_str())
+                && lemma_in(tree, h, SUPPORT_VERBS)
                 && tree.is_negated(h)
         })
 }

@@ -895,6 +895,9 @@ impl<'l> EventCoder<'l> {
                 };
                 let named = std::iter::once(c).chain(naming(c)).chain(naming(c).flat_map(naming));
                 for p in named {
+                    if tree.upos(p) != "PROPN" {
+                        continue;
+                    }
                     let is_place = doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&p));
                     // The whole name first: "Gaza Strip", "Nagorno Karabakh", "Saudi Arabia" (whose
                     // first word the tagger may read as an adjective).
@@ -904,7 +907,7 @@ impl<'l> EventCoder<'l> {
                     });
                     let first = parts.min().unwrap_or(p);
                     let place = self.places.country_of_place(&doc.token_text_span(first..p + 1).text).or_else(|| self.places.country_of_place(tree.word(p)));
-                    if !(is_place || place.is_some()) || tree.upos(p) != "PROPN" {
+                    if !(is_place || place.is_some()) {
                         continue;
                     }
                     let country = place.and_then(|e| e.default_code()).map(|c| c.get(..3).unwrap_or(c).to_string());
@@ -1496,7 +1499,8 @@ fn reported_by(doc: &Document, tree: &SentenceTree, actors: &[&ActorMention], t:
                 cue.is_some_and(|i| clause::SPEECH.contains(&doc.syntax[i].lemma.to_lowercase().as_str()))
             })
     };
-    if let Some(q) = doc.quotes.iter().filter(speech).find(|q| q.content.span.contains(span)) {
+    // Containment first: `speech` scans the document's tokens.
+    if let Some(q) = doc.quotes.iter().find(|q| q.content.span.contains(span) && speech(q)) {
         if let Some(sp) = &q.speaker {
             // A speaker span can hold several mentions ("X, a spokesman for Y"): take the one
             // carrying the speaker's code.

@@ -1,6 +1,7 @@
 //! Collects entries and names from any number of files, checks them, and builds the indexes.
 
-use std::collections::HashMap;
+// foldhash, not SipHash: these tables are looked up for every token.
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;

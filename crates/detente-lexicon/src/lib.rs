@@ -27,7 +27,8 @@ pub mod petrarch;
 mod text;
 mod tsv;
 
-use std::collections::HashMap;
+// foldhash, not SipHash: these tables are looked up for every token.
+use foldhash::HashMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -583,8 +584,11 @@ impl ActorLexicon {
             last: bool,
         }
         let mut subs: Vec<Option<Sub>> = Vec::with_capacity(tokens.len() + 4);
+        // Tokens all of whose words are in capitals (none when it has no word).
+        let mut all_upper = vec![false; tokens.len()];
         for (i, tok) in tokens.iter().enumerate() {
             let ws = text::words(tok);
+            all_upper[i] = !ws.is_empty() && ws.iter().all(|x| x.shape == text::Shape::Upper);
             if ws.is_empty() {
                 if !text::is_transparent(tok) {
                     subs.push(None); // a barrier: commas, brackets, quotes
@@ -599,7 +603,7 @@ impl ActorLexicon {
         // "the GAO said": a short word in capitals with none beside it is an acronym, not a
         // capitalised name shouted ("Gao"); a headline in capitals is a run of them, and a
         // longer word is a name set in capitals ("MERCOSUR", "HAMAS").
-        let upper = |t: usize| tokens.get(t).is_some_and(|w| text::words(w).iter().all(|x| x.shape == text::Shape::Upper) && !text::words(w).is_empty());
+        let upper = |t: usize| all_upper.get(t).copied().unwrap_or(false);
         let lone_upper: Vec<bool> = subs
             .iter()
             .map(|s| {

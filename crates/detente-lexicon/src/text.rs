@@ -65,7 +65,8 @@ fn joiner(c: char) -> bool {
 /// Cuts `s` into normalised words.
 pub(crate) fn words(s: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    // Most tokens are one word: its room at once, rather than regrowing a char at a time.
+    let mut cur = String::with_capacity(s.len());
     let mut letters = 0usize;
     let mut upper = 0usize;
     let mut alnum = 0usize;

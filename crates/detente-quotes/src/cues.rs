@@ -5,7 +5,8 @@
 //! quotation mark is easily tagged as a noun compound); the form list makes a cue findable
 //! whatever tag or lemma it received.
 
-use std::collections::HashMap;
+// foldhash, not SipHash: these tables are looked up for every token.
+use foldhash::{HashMap, HashMapExt};
 
 /// What a cue word takes as its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

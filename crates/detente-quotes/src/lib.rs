@@ -78,6 +78,7 @@ use speaker::{
     actor_of, agent_of, describe_resolution, in_reporter_tense, is_participle, is_time_word,
     speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
 };
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Prepositions of time, place or means, which open no part of a cue's verb group ("said on
@@ -323,6 +324,18 @@ struct Run<'a> {
     /// For each quoted stretch, whether it is a direct quote (else partial).
     direct: Vec<bool>,
     found: Vec<Found>,
+    /// Every token's form and lemma lowercased, once: the cue tests ask for them many times.
+    lower_forms: Vec<Cow<'a, str>>,
+    lower_lemmas: Vec<Cow<'a, str>>,
+}
+
+/// `s` lowercased, borrowed when it already is (plain ASCII without capitals).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 impl<'a> Run<'a> {
@@ -346,13 +359,17 @@ impl<'a> Run<'a> {
             quote_of,
             direct: Vec::new(),
             found: Vec::new(),
+            lower_forms: doc.tokens.iter().map(|t| lowercase(doc.slice(t.span))).collect(),
+            lower_lemmas: doc.syntax.iter().map(|s| lowercase(&s.lemma)).collect(),
         }
     }
 
-    fn lower(&self, t: u32) -> String {
-        self.doc
-            .slice(self.doc.tokens[t as usize].span)
-            .to_lowercase()
+    fn lower(&self, t: u32) -> &str {
+        &self.lower_forms[t as usize]
+    }
+
+    fn lemma_lower(&self, t: u32) -> &str {
+        &self.lower_lemmas[t as usize]
     }
 
     fn upos(&self, t: u32) -> &str {
@@ -382,13 +399,12 @@ impl<'a> Run<'a> {
     fn verb_cue(&self, t: u32) -> CueClasses {
         let form = self.lower(t);
         let syntax = &self.doc.syntax[t as usize];
-        let classes = self.cues.verb(&form, &syntax.lemma.to_lowercase());
         let verbal = syntax.upos == "VERB"
             || (syntax.upos != "AUX"
                 && (form.ends_with("ed")
-                    || matches!(form.as_str(), "said" | "told" | "says" | "wrote")));
+                    || matches!(form, "said" | "told" | "says" | "wrote")));
         if verbal {
-            classes
+            self.cues.verb(form, self.lemma_lower(t))
         } else {
             CueClasses::default()
         }
@@ -411,7 +427,7 @@ impl<'a> Run<'a> {
         let spaced = t > 0
             && self.doc.tokens[t as usize - 1].space_after
             && self.doc.tokens[t as usize].space_after;
-        match self.lower(t).as_str() {
+        match self.lower(t) {
             "—" | "–" | "--" => true,
             "-" => spaced,
             _ => false,
@@ -426,7 +442,7 @@ impl<'a> Run<'a> {
     fn trim_edges(&self, range: Range<u32>, conjunctions: bool) -> Range<u32> {
         let edge = |t: u32| {
             let p = self.upos(t);
-            (p == "PUNCT" && !marks::is_mark(&self.lower(t))) || (conjunctions && p == "CCONJ")
+            (p == "PUNCT" && !marks::is_mark(self.lower(t))) || (conjunctions && p == "CCONJ")
         };
         let (mut start, mut end) = (range.start, range.end);
         while start < end && edge(start) {
@@ -542,7 +558,7 @@ impl<'a> Run<'a> {
         let s = self.sentence(q.open);
         q.open == self.doc.sentences[s].tokens.start
             || matches!(
-                self.lower(q.open - 1).as_str(),
+                self.lower(q.open - 1),
                 "," | ":" | ";" | "—" | "–" | "-" | "(" | "…" | "..."
             )
             || self.in_quote(q.open - 1)
@@ -554,7 +570,7 @@ impl<'a> Run<'a> {
     fn is_utterance(&self, q: &Quoted) -> bool {
         let last_word = q.inner.clone().rev().find(|&t| self.is_word(t));
         let ends_utterance = last_word.is_some_and(|w| {
-            (w + 1..q.inner.end).any(|t| matches!(self.lower(t).as_str(), "." | "?" | "!"))
+            (w + 1..q.inner.end).any(|t| matches!(self.lower(t), "." | "?" | "!"))
         });
         ends_utterance && self.stands_as_statement(q)
     }
@@ -645,7 +661,7 @@ impl<'a> Run<'a> {
         let words = self.doc.tokens.len() as u32;
         let comma_after = close + 1 < words && self.lower(close + 1) == ",";
         let comma = comma_after || self.lower(close - 1) == ",";
-        if !comma && !matches!(self.lower(close - 1).as_str(), "?" | "!") {
+        if !comma && !matches!(self.lower(close - 1), "?" | "!") {
             return None;
         }
         let start = close + 1 + u32::from(comma_after);
@@ -661,7 +677,7 @@ impl<'a> Run<'a> {
             matches!(
                 self.upos(t),
                 "DET" | "ADJ" | "PROPN" | "NOUN" | "PRON" | "NUM"
-            ) || matches!(self.lower(t).as_str(), "'s" | "’s")
+            ) || matches!(self.lower(t), "'s" | "’s")
         };
         let mut verb = start;
         while verb < frame.end && nominal(verb) {
@@ -673,7 +689,7 @@ impl<'a> Run<'a> {
         // A cue by its form whatever its tag ("Ortiz answers" read as a noun), else any verb.
         let cue_form = || {
             self.cues
-                .verb(&self.lower(verb), &tree.lemma(verb).to_lowercase())
+                .verb(self.lower(verb), self.lemma_lower(verb))
                 .is_verb()
         };
         if verb >= frame.end || !((comma && self.upos(verb) == "VERB") || cue_form()) {
@@ -900,7 +916,7 @@ impl<'a> Run<'a> {
                 }
                 // Any cue verb without a clause or an infinitive takes a position on its object:
                 // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".
-                let frame_only = FRAME_ONLY_CUES.contains(&tree.lemma(t).to_lowercase().as_str());
+                let frame_only = FRAME_ONLY_CUES.contains(&self.lemma_lower(t));
                 // In "…,” said one senator" what follows the cue is its speaker, not its object.
                 let inverted = classes.speech
                     && !object_after
@@ -941,7 +957,7 @@ impl<'a> Run<'a> {
                 if self.upos(t) == "NOUN"
                     && self
                         .cues
-                        .is_evidence(&self.lower(t), &tree.lemma(t).to_lowercase())
+                        .is_evidence(self.lower(t), self.lemma_lower(t))
                 {
                     // A noun of evidence is a source only as "in a poll, …".
                     reported.extend(self.evidence_phrase(tree, t));
@@ -950,7 +966,7 @@ impl<'a> Run<'a> {
                 if self.upos(t) == "NOUN"
                     && self
                         .cues
-                        .is_noun(&self.lower(t), &tree.lemma(t).to_lowercase())
+                        .is_noun(self.lower(t), self.lemma_lower(t))
                 {
                     if let Some(found) = self.noun_cue(tree, t) {
                         reported.push(found);
@@ -982,7 +998,7 @@ impl<'a> Run<'a> {
                 .find(|(cue, inner)| {
                     *cue < inner.start
                         && inner.end <= content.end
-                        && matches!(self.lower(cue - 1).as_str(), "and" | "but" | ",")
+                        && matches!(self.lower(cue - 1), "and" | "but" | ",")
                 });
             if let Some((cue, _)) = inner {
                 let cut = self.trim(content.start..cue - 1);
@@ -1087,7 +1103,7 @@ impl<'a> Run<'a> {
                         && matches!(self.upos(h), "NOUN" | "PROPN" | "NUM")
                 })
                 && first > content.start
-                && matches!(self.lower(first).as_str(), "and" | "but")
+                && matches!(self.lower(first), "and" | "but")
                 && tree.child_with(v, "nsubj").is_none()
                 && tree
                     .children(v)
@@ -1118,7 +1134,7 @@ impl<'a> Run<'a> {
         }
         // An indirect question the parser hung as an adverbial clause ("asked whether …").
         let question = tree.children_with(t, "advcl").find(|&c| {
-            c > t && matches!(self.lower(tree.subtree(c)[0]).as_str(), "if" | "whether")
+            c > t && matches!(self.lower(tree.subtree(c)[0]), "if" | "whether")
         });
         if let Some(c) = question {
             return Some(self.without_asides(tree, self.block(tree, c)));
@@ -1236,7 +1252,7 @@ impl<'a> Run<'a> {
         tree.children_with(t, "obl")
             .filter(|&o| o > t && self.is_circumstance(tree, o))
             .find_map(|o| {
-                let time = is_time_word(&tree.lemma(o).to_lowercase());
+                let time = is_time_word(self.lemma_lower(o));
                 tree.children(o).iter().copied().find(|&c| {
                     let first = tree.subtree(c)[0];
                     let subject_at = |at: u32| {
@@ -1304,14 +1320,14 @@ impl<'a> Run<'a> {
             // A clause of the charge or the praise ("accused Y of lying", "praised Y for acting").
             .filter(|&c| {
                 tree.base_rel(c) != "advcl"
-                    || matches!(self.lower(tree.subtree(c)[0]).as_str(), "of" | "for" | "as")
+                    || matches!(self.lower(tree.subtree(c)[0]), "of" | "for" | "as")
             })
             .collect();
         // An object, a prepositional one ("called for", "railed against") or a predicate
         // ("showed Y leading"); not a time or place.
-        let lemma = tree.lemma(t).to_lowercase();
-        let addressed = ADDRESSEE_CUES.contains(&lemma.as_str());
-        let predicate_only = PREDICATE_CUES.contains(&lemma.as_str());
+        let lemma = self.lemma_lower(t);
+        let addressed = ADDRESSEE_CUES.contains(&lemma);
+        let predicate_only = PREDICATE_CUES.contains(&lemma);
         let position = |c: u32| match tree.base_rel(c) {
             "obj" => !predicate_only,
             "xcomp" => true,
@@ -1320,7 +1336,7 @@ impl<'a> Run<'a> {
                 Some("to" | "with" | "on") if addressed => false,
                 Some("to") => true,
                 Some("for" | "on" | "against" | "about" | "of" | "over" | "with") => {
-                    !is_time_word(&tree.lemma(c).to_lowercase())
+                    !is_time_word(self.lemma_lower(c))
                 }
                 _ => false,
             },
@@ -1375,6 +1391,9 @@ impl<'a> Run<'a> {
     /// that a comma sets off.
     fn misparsed_complement(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
         let next = t + 1;
+        if !tree.lemma(t).eq_ignore_ascii_case("say") || self.upos(t) != "VERB" || next >= tree.tokens().end {
+            return None;
+        }
         // The subject right before the cue ("Doyle said", "he then said"): a subject further
         // away is a fronted report the parser took for one ("“…,” said X").
         let adjacent = |s: u32| {
@@ -1399,11 +1418,7 @@ impl<'a> Run<'a> {
             && tree.children(t).is_empty()
             && speaker_next_to(tree, t, &tree.tokens()).is_some_and(|s| s.head < t);
         let framed = (own || shared) && after_word || gerund || stray;
-        if !tree.lemma(t).eq_ignore_ascii_case("say")
-            || self.upos(t) != "VERB"
-            || !framed
-            || next >= tree.tokens().end
-        {
+        if !framed {
             return None;
         }
         // A clause opens with a nominal or "that", not with a date or an adverb ("said on
@@ -1412,7 +1427,7 @@ impl<'a> Run<'a> {
             self.upos(next),
             "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ" | "SCONJ"
         );
-        if self.in_quote(next) || !opens_clause || is_time_word(&tree.lemma(next).to_lowercase()) {
+        if self.in_quote(next) || !opens_clause || is_time_word(self.lemma_lower(next)) {
             return None;
         }
         let clause = tree
@@ -1485,7 +1500,7 @@ impl<'a> Run<'a> {
     fn passive_content(&self, tree: &SentenceTree, t: u32) -> Option<Range<u32>> {
         let subject = tree.child_with(t, "nsubj:pass")?;
         agent_of(tree, t)?;
-        if matches!(self.lower(subject).as_str(), "it" | "this") {
+        if matches!(self.lower(subject), "it" | "this") {
             return tree
                 .child_with(t, "ccomp")
                 .map(|c| self.without_asides(tree, self.block(tree, c)));
@@ -1511,7 +1526,7 @@ impl<'a> Run<'a> {
                     | "while"
             )
         );
-        circumstantial || is_time_word(&tree.lemma(c).to_lowercase())
+        circumstantial || is_time_word(self.lemma_lower(c))
     }
 
     /// `content` up to a comma that opens an aside: a relative clause (", which …") or a
@@ -1539,12 +1554,12 @@ impl<'a> Run<'a> {
                 continue;
             }
             // The comma may stand inside a closing quotation mark (… “Y,” claiming …).
-            let comma = if marks::is_mark(&self.lower(first - 1)) {
+            let comma = if marks::is_mark(self.lower(first - 1)) {
                 first - 2
             } else {
                 first - 1
             };
-            if !matches!(self.lower(comma).as_str(), "," | "—" | "–") {
+            if !matches!(self.lower(comma), "," | "—" | "–") {
                 continue;
             }
             let aside = match tree.deprel(d) {
@@ -1555,7 +1570,7 @@ impl<'a> Run<'a> {
                     tree.syntax(first).xpos == "VBG"
                         || matches!(tree.syntax(d).xpos.as_str(), "VBG" | "VBN")
                         || matches!(
-                            self.lower(first).as_str(),
+                            self.lower(first),
                             "although" | "though" | "even" | "while" | "whereas"
                         )
                 }
@@ -1616,7 +1631,7 @@ impl<'a> Run<'a> {
         } else {
             t.checked_sub(1)?
         };
-        if comma <= sentence.start || !matches!(self.lower(comma).as_str(), "," | "—" | "–") {
+        if comma <= sentence.start || !matches!(self.lower(comma), "," | "—" | "–") {
             return None;
         }
         let start = (sentence.start..comma)
@@ -1640,14 +1655,14 @@ impl<'a> Run<'a> {
         let sentence = tree.tokens();
         let comma = t
             .checked_sub(1)
-            .filter(|&c| c > sentence.start && matches!(self.lower(c).as_str(), "," | "—" | "–"))?;
+            .filter(|&c| c > sentence.start && matches!(self.lower(c), "," | "—" | "–"))?;
         let mut end = t + 1;
         let mut head = None;
         while end < sentence.end
             && matches!(self.upos(end), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM")
         {
             if matches!(self.upos(end), "PROPN" | "NOUN")
-                && !is_time_word(&tree.lemma(end).to_lowercase())
+                && !is_time_word(self.lemma_lower(end))
             {
                 head = Some(end);
             }
@@ -1752,7 +1767,7 @@ impl<'a> Run<'a> {
         }
         let relative = |i: u32| {
             matches!(
-                self.lower(i).as_str(),
+                self.lower(i),
                 "which" | "that" | "who" | "whom" | "what"
             )
         };
@@ -1791,7 +1806,7 @@ impl<'a> Run<'a> {
             .find(|&i| {
                 !self.in_quote(i)
                     && matches!(
-                        self.lower(i).as_str(),
+                        self.lower(i),
                         "," | ";" | ":" | "—" | "–" | "(" | ")"
                     )
             })
@@ -1932,12 +1947,12 @@ impl<'a> Run<'a> {
             form.len() > 3
                 && form.ends_with('s')
                 && !self.in_quote(i)
-                && self.cues.verb(&form, &form).is_verb()
+                && self.cues.verb(form, form).is_verb()
         })?;
         // The speaker runs from the start of the headline, or from its last colon or dash.
         let start = (sentence.start..cue)
             .rev()
-            .find(|&i| matches!(self.lower(i).as_str(), ":" | "—" | "–" | "-"))
+            .find(|&i| matches!(self.lower(i), ":" | "—" | "–" | "-"))
             .map_or(sentence.start, |i| i + 1);
         let speaker = self.trim(start..cue);
         let content = self.trim(cue + 1..sentence.end);
@@ -2014,7 +2029,7 @@ impl<'a> Run<'a> {
         if self.upos(t) != "VERB" {
             return None;
         }
-        let seems = matches!(tree.lemma(t).to_lowercase().as_str(), "seem" | "appear");
+        let seems = matches!(self.lemma_lower(t), "seem" | "appear");
         let unattributed =
             tree.is_passive(t) && agent_of(tree, t).is_none() && self.verb_cue(t).is_verb();
         if !seems && !unattributed {
@@ -2022,7 +2037,7 @@ impl<'a> Run<'a> {
         }
         let subject = tree
             .child_with(t, "nsubj")
-            .filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "there"))?;
+            .filter(|&s| s < t && !matches!(self.lower(s), "it" | "there"))?;
         let complement = tree.child_with(t, "xcomp").filter(|&c| c > t)?;
         let (first, last) = (tree.subtree(subject)[0], *tree.subtree(complement).last()?);
         Some((
@@ -2037,7 +2052,7 @@ impl<'a> Run<'a> {
     fn hearsay_adverb(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         if self.upos(t) != "ADV"
             || !matches!(
-                self.lower(t).as_str(),
+                self.lower(t),
                 "reportedly" | "allegedly" | "reputedly" | "purportedly"
             )
         {
@@ -2059,7 +2074,7 @@ impl<'a> Run<'a> {
         let form = self.lower(t);
         if !matches!(self.upos(t), "NOUN" | "PROPN")
             || !(form.ends_with('s') || form.ends_with("ed"))
-            || !self.cues.verb(&form, &form).speech
+            || !self.cues.verb(form, form).speech
             || t == tree.first
         {
             return None;
@@ -2221,7 +2236,7 @@ impl<'a> Run<'a> {
     /// to the preposition.
     fn stance_holder(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         if self.upos(t) != "NOUN"
-            || !STANCE_HOLDERS.contains(&tree.lemma(t).to_lowercase().as_str())
+            || !STANCE_HOLDERS.contains(&self.lemma_lower(t))
         {
             return None;
         }
@@ -2264,7 +2279,7 @@ impl<'a> Run<'a> {
     /// its object or infinitive.
     fn stance_adjective(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
         if self.upos(t) != "ADJ"
-            || !STANCE_ADJECTIVES.contains(&tree.lemma(t).to_lowercase().as_str())
+            || !STANCE_ADJECTIVES.contains(&self.lemma_lower(t))
         {
             return None;
         }
@@ -2294,22 +2309,22 @@ impl<'a> Run<'a> {
     /// a verb of feeling, with its subject as the one who feels and its complement (a phrase,
     /// a clause or an infinitive) as what the feeling is about.
     fn feeling_passive(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
-        let lemma = tree.lemma(t).to_lowercase();
-        if self.upos(t) != "VERB" || !FEELING_VERBS.contains(&lemma.as_str()) || !tree.is_passive(t)
+        let lemma = self.lemma_lower(t);
+        if self.upos(t) != "VERB" || !FEELING_VERBS.contains(&lemma) || !tree.is_passive(t)
         {
             return None;
         }
-        let agentive = AGENTIVE_FEELING_VERBS.contains(&lemma.as_str());
+        let agentive = AGENTIVE_FEELING_VERBS.contains(&lemma);
         let subject = tree
             .child_with(t, "nsubj")
-            .filter(|&s| s < t && !matches!(self.lower(s).as_str(), "it" | "this" | "there"))?;
+            .filter(|&s| s < t && !matches!(self.lower(s), "it" | "this" | "there"))?;
         let object = tree.children(t).iter().copied().find(|&c| {
             c > t
                 && match tree.base_rel(c) {
                     "obl" => match tree.case_marker(c).as_deref() {
                         Some("by") => !agentive,
                         Some("of" | "about" | "with" | "at" | "over" | "to" | "in" | "for") => {
-                            !is_time_word(&tree.lemma(c).to_lowercase())
+                            !is_time_word(self.lemma_lower(c))
                         }
                         _ => false,
                     },
@@ -2344,7 +2359,7 @@ impl<'a> Run<'a> {
             return None;
         }
         tree.child_with(t, "nsubj").filter(|&s| {
-            s < t && !matches!(self.lower(s).as_str(), "it" | "there" | "this" | "that")
+            s < t && !matches!(self.lower(s), "it" | "there" | "this" | "that")
         })?;
         // With an object, the phrase is about the object ("raised questions about Y", "wrote a
         // book about Y"), which a cue noun reports if anything.
@@ -2355,14 +2370,14 @@ impl<'a> Run<'a> {
             c > t
                 && matches!(tree.base_rel(c), "obl" | "advcl")
                 && self.lower(tree.subtree(c)[0]) == "about"
-                && !is_time_word(&tree.lemma(c).to_lowercase())
+                && !is_time_word(self.lemma_lower(c))
         })?;
         let phrase = self.block(tree, topic);
         // "about 10 percent" is a quantity, not a topic.
         let quantity = (phrase.start + 1 < phrase.end
             && matches!(self.upos(phrase.start + 1), "NUM" | "SYM"))
             || matches!(
-                tree.lemma(topic).to_lowercase().as_str(),
+                self.lemma_lower(topic),
                 "percent" | "%" | "same"
             );
         if quantity {
@@ -2377,20 +2392,20 @@ impl<'a> Run<'a> {
     /// stance received, whose content is the subject that receives it and whose source is the
     /// "from" or "of" phrase, if any.
     fn received_stance(&self, tree: &SentenceTree, t: u32) -> Option<Report> {
-        let noun = tree.lemma(t).to_lowercase();
+        let noun = self.lemma_lower(t);
         if self.upos(t) != "NOUN"
             || tree.base_rel(t) != "obj"
-            || !RECEIVED_STANCES.contains(&noun.as_str())
+            || !RECEIVED_STANCES.contains(&noun)
         {
             return None;
         }
         let verb = tree.head(t).filter(|&v| v < t && self.upos(v) == "VERB")?;
-        if !RECEIVING_VERBS.contains(&tree.lemma(verb).to_lowercase().as_str()) {
+        if !RECEIVING_VERBS.contains(&self.lemma_lower(verb)) {
             return None;
         }
         let subject = tree
             .child_with(verb, "nsubj")
-            .filter(|&s| s < verb && !matches!(self.lower(s).as_str(), "it" | "there" | "this"))?;
+            .filter(|&s| s < verb && !matches!(self.lower(s), "it" | "there" | "this"))?;
         // The giver: "from X" on the noun or the verb, "of X" on the noun.
         let giver = |c: u32, rels: &[&str]| {
             c > t
@@ -2412,7 +2427,7 @@ impl<'a> Run<'a> {
         // Without a giver, only a verb that cannot mean anything else ("drew criticism", not
         // "has support among voters").
         let receiving_only = matches!(
-            tree.lemma(verb).to_lowercase().as_str(),
+            self.lemma_lower(verb),
             "draw" | "face" | "receive" | "attract" | "garner" | "meet" | "encounter"
         );
         if source.is_none() && !receiving_only {
@@ -2452,7 +2467,7 @@ impl<'a> Run<'a> {
             Some(c) => self.without_asides(tree, self.block(tree, c)),
             None if self
                 .cues
-                .is_noun(&self.lower(t), &tree.lemma(t).to_lowercase()) =>
+                .is_noun(self.lower(t), self.lemma_lower(t)) =>
             {
                 // The phrase may hang on the noun or on the verb ("took swipes at Y").
                 // Not a date ("made the announcement on Monday").
@@ -2460,7 +2475,7 @@ impl<'a> Run<'a> {
                     matches!(
                         tree.case_marker(c).as_deref(),
                         Some("about" | "over" | "of" | "for" | "to" | "on" | "at" | "against")
-                    ) && !is_time_word(&tree.lemma(c).to_lowercase())
+                    ) && !is_time_word(self.lemma_lower(c))
                 };
                 let of_noun = tree
                     .children(t)
@@ -2496,7 +2511,7 @@ impl<'a> Run<'a> {
         }
         let adjective = tree
             .children_with(t, "xcomp")
-            .find(|&c| c > t && matches!(self.lower(c).as_str(), "clear" | "plain"))?;
+            .find(|&c| c > t && matches!(self.lower(c), "clear" | "plain"))?;
         let reported = [adjective, t]
             .into_iter()
             .flat_map(|h| tree.children(h).iter().copied())
@@ -2592,7 +2607,7 @@ impl<'a> Run<'a> {
             };
             // "In his view, Y": the owner holds the view, not the subject of Y; but in "in his
             // speech, X attacked Y" the owner is the subject.
-            let held = matches!(tree.lemma(t).to_lowercase().as_str(), "view" | "belief");
+            let held = matches!(self.lemma_lower(t), "view" | "belief");
             let speaker = match owner.filter(|_| held) {
                 Some(head) => FoundSpeaker::at(tree, head, format!("owner of '{}'", self.lower(t))),
                 None => FoundSpeaker::at(
@@ -2901,12 +2916,12 @@ impl<'a> Run<'a> {
                 matches!(
                     self.upos(t),
                     "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "CCONJ"
-                ) || matches!(word.as_str(), "(" | ")" | "'s" | "’s")
+                ) || matches!(word, "(" | ")" | "'s" | "’s")
                     || (word == "-" && !self.is_dash(t))
             };
             // Not the day it was said ("— Jane Roe on Monday said").
             let mut end = cue.start;
-            if is_time_word(&self.doc.syntax[end as usize - 1].lemma.to_lowercase()) {
+            if is_time_word(self.lemma_lower(end - 1)) {
                 end -= 1;
                 if self.upos(end - 1) == "ADP" {
                     end -= 1;
@@ -2968,7 +2983,7 @@ impl<'a> Run<'a> {
         let finite = (opening + 1..speaker.tokens.start).any(|t| self.is_finite(t));
         // "Jane Roe, the mayor's chief of staff,": a name's possessive opens a description too.
         let possessive =
-            (opening + 1..comma).any(|t| matches!(self.lower(t).as_str(), "'s" | "’s"));
+            (opening + 1..comma).any(|t| matches!(self.lower(t), "'s" | "’s"));
         if self.lower(opening) != ","
             || !(set_off(opening + 1) || possessive)
             || (finite && !relative)
@@ -2979,7 +2994,7 @@ impl<'a> Run<'a> {
         let name = opening
             .checked_sub(1)
             .filter(|&t| t >= sentence_start && self.upos(t) == "PROPN" && !self.in_quote(t))?;
-        if is_time_word(&tree.lemma(name).to_lowercase()) {
+        if is_time_word(self.lemma_lower(name)) {
             return None;
         }
         // The name with the words that modify it ("state Senator Jane Roe").
@@ -3019,7 +3034,7 @@ impl<'a> Run<'a> {
         }
         let stops = |t: u32| {
             t >= sentence_end
-                || matches!(self.lower(t).as_str(), "," | "." | ";" | ":")
+                || matches!(self.lower(t), "," | "." | ";" | ":")
                 || self.is_dash(t)
         };
         // The last word of "a Republican strategist." is a noun whatever its tag says.
@@ -3204,7 +3219,7 @@ impl<'a> Run<'a> {
             && free(next)
             && (tree.deprel(next) == "compound:prt" && tree.head(next) == Some(verb)
                 || tree.deprel(next) == "case"
-                    && !CIRCUMSTANCE_PREPOSITIONS.contains(&self.lower(next).as_str())
+                    && !CIRCUMSTANCE_PREPOSITIONS.contains(&self.lower(next))
                     && tree.head(next).and_then(|h| tree.head(h)) == Some(verb));
         start..if completes { next + 1 } else { cue.end }
     }
