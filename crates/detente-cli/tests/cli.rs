@@ -517,7 +517,8 @@ fn code_tells_rebels_from_their_state_and_reads_objects_of_phrases() {
     let events = json_lines(&out)[0]["events"].as_array().unwrap().clone();
     let attack = events.iter().find(|e| e["cameo"]["root"] == "18").unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(attack["source"][0]["code"], "MLIREB");
-    assert_eq!(attack["target"][0]["code"], "MLI");
+    // The base stands for the army whose it is.
+    assert_eq!(attack["target"][0]["code"], "MLIMIL");
     let lifted = events.iter().find(|e| e["sentence"] == 1).unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(lifted["source"][0]["code"], "EGY");
     assert_eq!(lifted["target"][0]["code"], "QAT");
