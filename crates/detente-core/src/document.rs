@@ -1,6 +1,7 @@
 use crate::{ActorMention, Event, Quote, Span};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::ops::Range;
 
 /// Where a document came from and when it was published.
@@ -137,14 +138,16 @@ impl Document {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordSyntax {
     pub lemma: String,
-    pub upos: String,
-    pub xpos: String,
+    // Tags, features and relations are short strings from small sets, kept inline (no
+    // allocation per word) up to 23 bytes.
+    pub upos: SmolStr,
+    pub xpos: SmolStr,
     /// UD features, `Name=Value|Name=Value` sorted by name, `_` when none.
-    pub feats: String,
+    pub feats: SmolStr,
     /// 1-based index of the head word within the sentence; 0 for the root.
     pub head: u32,
     /// UD relation with subtype, e.g. `nsubj:pass`.
-    pub deprel: String,
+    pub deprel: SmolStr,
 }
 
 /// A named-entity mention: a run of whole tokens within one sentence.

@@ -149,11 +149,11 @@ mod tests {
             .iter()
             .map(|w| WordSyntax {
                 lemma: w.lemma.clone(),
-                upos: w.upos.clone(),
-                xpos: w.xpos.clone(),
-                feats: w.feats.clone(),
+                upos: w.upos.as_str().into(),
+                xpos: w.xpos.as_str().into(),
+                feats: w.feats.as_str().into(),
                 head: w.head.unwrap(),
-                deprel: w.deprel.clone(),
+                deprel: w.deprel.as_str().into(),
             })
             .collect()
     }

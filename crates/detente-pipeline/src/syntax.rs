@@ -67,11 +67,11 @@ impl SyntaxStage {
             for (t, (head, deprel)) in tagged.into_iter().zip(parsed) {
                 syntax.push(WordSyntax {
                     lemma: t.lemma,
-                    upos: t.upos.to_string(),
-                    xpos: t.xpos.to_string(),
-                    feats: t.feats.to_string(),
+                    upos: t.upos.into(),
+                    xpos: t.xpos.into(),
+                    feats: t.feats.into(),
                     head,
-                    deprel: deprel.to_string(),
+                    deprel: deprel.into(),
                 });
             }
         }

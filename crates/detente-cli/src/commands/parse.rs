@@ -67,11 +67,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     let s = &doc.syntax[i];
                     Columns {
                         lemma: s.lemma.clone(),
-                        upos: s.upos.clone(),
-                        xpos: s.xpos.clone(),
-                        feats: s.feats.clone(),
+                        upos: s.upos.to_string(),
+                        xpos: s.xpos.to_string(),
+                        feats: s.feats.to_string(),
                         head: Some(s.head),
-                        deprel: s.deprel.clone(),
+                        deprel: s.deprel.to_string(),
                         deps: "_".into(),
                         misc: Some(format!("NE={}", ne[i])),
                     }
