@@ -377,12 +377,12 @@ impl Sentence<'_, '_> {
             return;
         }
         // "opposition supporters", "army loyalists": people named by what they belong to.
-        let affiliation = || {
-            AFFILIATION.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
+        // The last agent word of the phrase, for a head that stands for it.
+        let agent_for = |heads: &[&str]| {
+            heads.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
         };
-        let post_of = || {
-            POSTS.contains(&lemma.as_str()).then(|| parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied()).flatten()
-        };
+        let affiliation = || agent_for(AFFILIATION);
+        let post_of = || agent_for(POSTS);
         // "Kuwaiti Minister" parsed as a name with the title flat on the adjective: the title
         // heads the phrase.
         let title_on_country = head_name.filter(|n| is_base(n.entry)).and_then(|n| {

@@ -11,7 +11,7 @@
 //! gold acronyms and fails for 3.
 
 use crate::labels;
-use crate::{EntitySpan, EntityType, NerInput};
+use crate::{EntityType, NerInput};
 use std::collections::HashMap;
 
 /// The acronyms of a document's names so far, with the names' types.
@@ -26,9 +26,11 @@ impl Acronyms {
     /// acronym of a name labelled before them in the document, then learns
     /// the sentence's names.
     pub fn label_and_learn(&mut self, words: &[NerInput<'_>], classes: &mut [u8]) {
-        let names: Vec<EntitySpan> = labels::spans(classes)
+        // The sentence's names with where they end and their initials, spelled once.
+        let names: Vec<(usize, EntityType, Vec<String>)> = labels::spans(classes)
             .into_iter()
             .filter(|e| e.label != EntityType::Per && e.end - e.start >= 2)
+            .map(|e| (e.end, e.label, initials(&words[e.start..e.end])))
             .collect();
         for (k, w) in words.iter().enumerate() {
             if classes[k] != 0 || !is_acronym(w.word) {
@@ -36,16 +38,15 @@ impl Acronyms {
             }
             let same_sentence = names
                 .iter()
-                .filter(|e| e.end <= k)
-                .find(|e| initials(&words[e.start..e.end]).contains(&w.word.to_string()));
-            let label = same_sentence.map(|e| e.label).or_else(|| self.0.get(w.word).copied());
+                .find(|(end, _, spelled)| *end <= k && spelled.iter().any(|a| a == w.word));
+            let label = same_sentence.map(|&(_, label, _)| label).or_else(|| self.0.get(w.word).copied());
             if let Some(label) = label {
                 classes[k] = labels::unit(label);
             }
         }
-        for e in names {
-            for a in initials(&words[e.start..e.end]) {
-                self.0.insert(a, e.label);
+        for (_, label, spelled) in names {
+            for a in spelled {
+                self.0.insert(a, label);
             }
         }
     }
@@ -81,6 +82,7 @@ fn initials(name: &[NerInput<'_>]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::EntitySpan;
 
     fn words(text: &str) -> Vec<NerInput<'_>> {
         text.split(' ').map(NerInput::word).collect()
