@@ -738,6 +738,11 @@ impl Sentence<'_, '_> {
         // of it ("Western reprisals", "Taliban hideouts"); modifying a place it is only a possible
         // antecedent of "the country".
         for p in parts {
+            // "the Tokyo Stock Exchange", "a Beijing Daily editorial": a city's name opening a
+            // longer one names no one.
+            if self.opens_another_name(p) {
+                continue;
+            }
             let organisation = matches!(p.entry.kind, EntryKind::Ngo | EntryKind::ArmedGroup | EntryKind::Party);
             if p.entry.kind.is_place() || organisation || matches!(p.entry.kind, EntryKind::Capital | EntryKind::Metonym | EntryKind::Igo) {
                 // "a Berlin man", "a Lebanese woman": a private person from there, the country's

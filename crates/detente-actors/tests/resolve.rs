@@ -731,3 +731,22 @@ fn a_capitalised_group_name_is_no_definite_description() {
     let doc = resolve("Islamic State claimed the attack. The group said it would strike again.", "2016-07-15");
     assert_eq!(code_of(&doc, "The group").as_deref(), Some("IMGMUSISI"));
 }
+
+#[test]
+fn a_capital_opening_a_longer_name_names_no_government() {
+    let doc = resolve("The Nairobi Securities Exchange suspended trading on Monday.", "2024-03-01");
+    assert!(doc.actors.iter().all(|m| m.code.as_deref() != Some("KENGOV")), "{:#?}", doc.actors);
+    // A capital alone before a common noun still stands for its government.
+    let doc = resolve("Nairobi officials suspended the talks on Monday.", "2024-03-01");
+    assert!(doc.actors.iter().any(|m| m.code.as_deref() == Some("KENGOV")), "{:#?}", doc.actors);
+}
+
+#[test]
+fn councils_of_states_and_provinces_are_governments_not_the_un() {
+    let doc = resolve("Kenya's National Security Council met on Monday. The Mombasa county council voted against the plan.", "2024-03-01");
+    assert!(doc.actors.iter().all(|m| !m.code.as_deref().unwrap_or_default().starts_with("IGOUNO")), "{:#?}", doc.actors);
+    assert!(doc.actors.iter().any(|m| m.text.contains("National Security Council") && m.code.as_deref().is_some_and(|c| c.ends_with("GOV"))), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "The Mombasa county council").as_deref(), Some("KENGOV"));
+    let doc = resolve("The bloc's Peace and Security Council suspended Mali.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Peace and Security Council").as_deref(), Some("IGOAFRAFU"));
+}

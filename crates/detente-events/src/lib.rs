@@ -1259,16 +1259,27 @@ fn give_country(a: &mut ActorRef, country: &str) {
     a.sector = Some(sector);
 }
 
+/// Participles that say who made an act, with their "by" phrase: "an appeal *lodged by* the church",
+/// "proposals *laid out by* parliament", "abuses *committed by* soldiers" (not "a deal *brokered
+/// by* Qatar": a go-between is no party to it).
+const MAKING_PARTICIPLES: &[&str] = &[
+    "carry", "commit", "deliver", "extend", "file", "issue", "launch", "lay", "level", "lodge", "make", "offer", "present", "propose", "put", "send",
+    "submit", "table", "voice",
+];
+
 /// Whom a nominal act names as its doer: its possessor ("Russia's invasion") or "by" phrase, which
-/// the parser may hang off the "of" phrase ("the killing of a scientist *by agents*").
+/// the parser may hang off the "of" phrase ("the killing of a scientist *by agents*") or put
+/// under a participle of making it (`MAKING_PARTICIPLES`).
 fn act_doers(tree: &SentenceTree, n: u32) -> Vec<u32> {
     let by = |c: &u32| tree.case_marker(*c).as_deref() == Some("by");
     let own: Vec<u32> = tree.children(n).iter().copied().filter(|&c| tree.deprel(c) == "nmod:poss" || by(&c)).collect();
     if !own.is_empty() {
         return own;
     }
+    let under = |c: u32, rel: &'static str| tree.children(c).iter().copied().filter(move |&g| tree.base_rel(g) == rel && by(&g));
     let of = tree.children(n).iter().copied().filter(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("of"));
-    of.flat_map(|c| tree.children(c).iter().copied().filter(|&g| tree.base_rel(g) == "nmod" && by(&g))).collect()
+    let participles = tree.children(n).iter().copied().filter(|&c| tree.base_rel(c) == "acl" && tree.syntax(c).xpos == "VBN" && MAKING_PARTICIPLES.contains(&tree.lemma(c)));
+    of.flat_map(|c| under(c, "nmod")).chain(participles.flat_map(|c| under(c, "obl"))).collect()
 }
 
 /// The actors at argument heads: mentions covering a head, else mentions on its conjuncts,

@@ -1282,3 +1282,9 @@ fn a_sentence_opened_by_an_after_clause_has_its_main_clause_after_the_comma() {
     let text = "After the Kenyan court refused to reconsider the ruling, Ugandan Attorney General Kiryowa Kiwanuka (R) asked the African Union for help.";
     expect(text, "UGAGOV", "IGOAFRAFU", "02");
 }
+
+#[test]
+fn rejecting_a_request_made_by_someone_targets_them() {
+    expect("A Kenyan court rejected an appeal lodged by the Ugandan government.", "KENJUD", "UGAGOV", "12");
+    expect("Chile's president rejected proposals submitted by the Argentine government.", "CHLGOV", "ARGGOV", "12");
+}
