@@ -249,6 +249,9 @@ impl<'l> EventCoder<'l> {
                 return Vec::new();
             }
         }
+        if target_heads.is_empty() && pos == TriggerPos::Verb {
+            target_heads = proposal_makers(tree, actors, t);
+        }
         if target_heads.is_empty() {
             // The parser may hang "with Lavrov" off a neighbouring noun: look in the clause.
             let markers: Vec<&str> = m
@@ -1257,6 +1260,22 @@ fn give_country(a: &mut ActorRef, country: &str) {
     a.code = Some(format!("{country}{sector}"));
     a.country = Some(country.to_string());
     a.sector = Some(sector);
+}
+
+/// What one side puts to another, to be taken up or turned down.
+const PROPOSALS: &[&str] = &["proposal", "offer", "plan", "initiative", "request", "demand", "call", "invitation", "appeal", "bid", "ultimatum"];
+
+/// "rejected a US proposal for talks with the RSF", "accepted Egypt's invitation": whoever made
+/// the proposal the verb takes up or turns down, when an actor names them (its possessor, "by"
+/// phrase, or a name or adjective on it), before anyone a phrase inside it names.
+fn proposal_makers(tree: &SentenceTree, actors: &[&ActorMention], t: u32) -> Vec<u32> {
+    let named = |h: &u32| actors.iter().any(|a| a.tokens.contains(h));
+    let proposals = tree.children(t).iter().copied().filter(|&o| tree.base_rel(o) == "obj" && PROPOSALS.contains(&tree.lemma(o)));
+    let makers = |o: u32| {
+        let modifiers = tree.children(o).iter().copied().filter(move |&c| matches!(tree.base_rel(c), "compound" | "amod") && matches!(tree.upos(c), "PROPN" | "ADJ"));
+        act_doers(tree, o).into_iter().chain(modifiers)
+    };
+    proposals.flat_map(makers).filter(named).collect()
 }
 
 /// Participles that say who made an act, with their "by" phrase: "an appeal *lodged by* the church",

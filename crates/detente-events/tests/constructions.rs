@@ -1288,3 +1288,17 @@ fn rejecting_a_request_made_by_someone_targets_them() {
     expect("A Kenyan court rejected an appeal lodged by the Ugandan government.", "KENJUD", "UGAGOV", "12");
     expect("Chile's president rejected proposals submitted by the Argentine government.", "CHLGOV", "ARGGOV", "12");
 }
+
+#[test]
+fn turning_down_a_proposal_targets_whoever_made_it() {
+    // Not the party a phrase inside the proposal names.
+    expect_exact("Sudan's army chief rejected a Qatari proposal for talks with the Rapid Support Forces.", "SDNMIL", "QAT", "127");
+    expect_exact("Iran accepted Oman's invitation to talks with Britain.", "IRN", "OMN", "036");
+}
+
+#[test]
+fn protesters_rallying_against_a_decision_demonstrate() {
+    let found = events("Thousands of protesters rallied in Tbilisi against the government's decision.", Some("2024-06-01"));
+    assert!(found.iter().any(|e| e.cameo.code.starts_with("141")), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.code != "113"), "{}", describe(&found));
+}
