@@ -300,6 +300,7 @@ impl Tagger {
         self.give_a_predicate(words, info, &mut tags);
         self.read_transitive_participles(words, info, &mut tags);
         self.read_reduced_relatives(words, &mut tags);
+        self.read_interrupting_participles(words, info, &mut tags);
         tags
     }
 
@@ -582,6 +583,33 @@ impl Tagger {
             } else if self.roles[tags[k] as usize] == Role::Finite {
                 predicate = true;
             }
+        }
+    }
+
+    /// "The RSF, *led* by Dagalo, said …", "the rebels, backed by Rwanda, seized …": a past tense
+    /// set off by a comma after a noun, taking a "by" agent, with a finite verb after the closing
+    /// comma, is a participle describing the noun (the verb after the comma is the clause's own).
+    fn read_interrupting_participles(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
+        let Some(verbs) = self.predicate_classes else { return };
+        let comma = |t: u16| self.roles[t as usize] == Role::Comma;
+        for k in 2..tags.len().saturating_sub(1) {
+            let set_off = tags[k] == verbs.past && comma(tags[k - 1]) && self.nominal[tags[k - 2] as usize] && words[k + 1].eq_ignore_ascii_case("by");
+            if !set_off || !self.may_be_participle(words, info, k, verbs) {
+                continue;
+            }
+            let close = (k + 2..tags.len()).find(|&j| comma(tags[j]));
+            if close.is_some_and(|c| tags[c + 1..].iter().any(|&t| self.roles[t as usize] == Role::Finite)) {
+                tags[k] = verbs.participle;
+            }
+        }
+    }
+
+    /// Word `k`, tagged a past tense, may be a participle: training saw it as one, or, unseen, it
+    /// has the regular "-ed" form.
+    fn may_be_participle(&self, words: &[&str], info: &[WordInfo], k: usize, verbs: PredicateClasses) -> bool {
+        match info[k + PAD].closed {
+            Some(class) => self.model.dict.closed_tags(class).contains(&verbs.participle),
+            None => words[k].ends_with("ed"),
         }
     }
 

@@ -216,3 +216,14 @@ fn committed_model_reads_the_words_of_known_names_as_proper_nouns() {
     let words = ["The", "Islamic", "State", "attacked", "the", "town", "."];
     assert_eq!(tagger.tag(&words)[1].upos, "ADJ");
 }
+
+#[test]
+fn committed_model_reads_a_past_tense_set_off_after_a_noun_with_its_agent_as_a_participle() {
+    let tagger = committed_model();
+    let words = ["The", "RSF", ",", "led", "by", "Mohamed", "Hamdan", "Dagalo", ",", "said", "in", "a", "statement", "that", "it", "welcomed", "the", "initiative", "."];
+    assert_eq!(tagger.tag(&words)[3].xpos, "VBN");
+    assert_eq!(tagger.tag(&words)[9].xpos, "VBD");
+    // A form that is only a past tense stays one.
+    let words = ["Turnout", "fell", "in", "the", "north", ",", "rose", "by", "a", "third", "in", "the", "south", ",", "and", "fell", "elsewhere", "."];
+    assert_eq!(tagger.tag(&words)[6].xpos, "VBD");
+}
