@@ -203,12 +203,14 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
     }
     // A finite verb hung on the nominal before it has that nominal as its subject, however the
     // parser read the phrase ("4 in 10 say …", "a quarter, 26 percent, say …"); an infinitive
-    // with "to" is the noun's own ("a decision to say").
+    // with "to" is the noun's own ("a decision to say"), and a verb with a subject of its own
+    // ("a statement that it welcomed …") is the noun's content.
     let infinitive = tree
         .children_with(cue, "mark")
         .any(|m| tree.word(m).eq_ignore_ascii_case("to"));
-    let finite =
-        matches!(tree.syntax(cue).xpos.as_str(), "VBP" | "VBZ" | "VBD" | "VB") && !infinitive;
+    let finite = matches!(tree.syntax(cue).xpos.as_str(), "VBP" | "VBZ" | "VBD" | "VB")
+        && !infinitive
+        && tree.child_with(cue, "nsubj").is_none();
     let hung_on = tree
         .head(cue)
         .filter(|&h| h < cue && matches!(tree.base_rel(cue), "nmod" | "acl" | "parataxis"));

@@ -1851,3 +1851,19 @@ fn a_relative_clause_of_where_someone_spoke_is_no_report() {
     );
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
+
+#[test]
+fn a_statement_is_no_speaker_of_a_clause_with_its_own_subject() {
+    // "welcomed" is the statement's content, hung on "statement" by the parser: its speaker is
+    // its own subject, never a span running from the noun through that subject.
+    let (_, quotes) = quotes_of(
+        "The Sahel Coalition said in a statement that it welcomed the Ghanaian initiative.",
+        None,
+    );
+    let q = quote(&quotes, "that it welcomed");
+    assert_eq!(speaker(q), "The Sahel Coalition");
+    for q in &quotes {
+        let s = q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or_default();
+        assert!(!s.contains("statement"), "{:?} attributed to {s:?}", q.content.text);
+    }
+}
