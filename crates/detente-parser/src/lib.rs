@@ -303,9 +303,21 @@ fn that_clauses_after_day_words(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week",
         "weekend", "morning", "evening",
     ];
+    let day_word = |d: u32| d != 0 && DAY_WORDS.contains(&words[d as usize - 1].form.to_ascii_lowercase().as_str());
     for c in 0..arcs.len() {
-        let (d, rel) = arcs[c];
-        if !rel.starts_with("acl") || d == 0 || !DAY_WORDS.contains(&words[d as usize - 1].form.to_ascii_lowercase().as_str()) {
+        let (mut d, rel) = arcs[c];
+        if !rel.starts_with("acl") || d == 0 {
+            continue;
+        }
+        // "said on Monday that Belarus was arming …" read with "that" on the day word and the
+        // clause on "that": "that" marks the clause.
+        let head = &words[d as usize - 1];
+        let mut that_on_day = None;
+        if head.upos == "SCONJ" && head.form.eq_ignore_ascii_case("that") && day_word(arcs[d as usize - 1].0) {
+            that_on_day = Some(d);
+            d = arcs[d as usize - 1].0;
+        }
+        if !day_word(d) {
             continue;
         }
         let (v, day_rel) = arcs[d as usize - 1];
@@ -319,7 +331,10 @@ fn that_clauses_after_day_words(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
         let relative = (0..c).any(|k| arcs[k].0 == me && matches!(words[k].form.to_ascii_lowercase().as_str(), "that" | "which" | "who" | "when" | "where"));
         let subject = (0..c).any(|k| arcs[k] == (me, "nsubj") || arcs[k] == (me, "nsubj:pass"));
         let speech = matches!(words[v as usize - 1].lemma, "say" | "tell" | "announce" | "report" | "claim" | "confirm" | "add" | "state" | "warn");
-        if marked || (speech && subject && !relative) {
+        if let Some(that) = that_on_day {
+            arcs[that as usize - 1] = (me, "mark");
+            arcs[c] = (v, "ccomp");
+        } else if marked || (speech && subject && !relative) {
             arcs[c] = (v, "ccomp");
         }
     }
@@ -1162,6 +1177,11 @@ mod tests {
         let mut arcs = vec![(0, "root"), (1, "obl"), (4, "nsubj"), (2, "acl:relcl"), (4, "obj")];
         that_clauses_after_day_words(&words, &mut arcs);
         assert_eq!(arcs, vec![(0, "root"), (1, "obl"), (4, "nsubj"), (1, "ccomp"), (4, "obj")]);
+        // "said on Monday that Belarus was arming": "that" read as the day word's and the clause as "that"'s.
+        let words = [word("said", "VERB"), word("on", "ADP"), word("Monday", "PROPN"), word("that", "SCONJ"), word("Belarus", "PROPN"), word("armed", "VERB")];
+        let mut arcs = vec![(0, "root"), (3, "case"), (1, "obl"), (3, "nmod"), (6, "nsubj"), (4, "acl:relcl")];
+        that_clauses_after_day_words(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (3, "case"), (1, "obl"), (6, "mark"), (6, "nsubj"), (1, "ccomp")]);
         // A relative "that" is a pronoun: "the Friday that troops crossed" stays.
         let words = [word("said", "VERB"), word("Friday", "PROPN"), word("that", "PRON"), word("troops", "NOUN"), word("crossed", "VERB")];
         let mut arcs = vec![(0, "root"), (1, "obl:unmarked"), (5, "obl"), (5, "nsubj"), (2, "acl:relcl")];
