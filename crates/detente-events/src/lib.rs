@@ -157,7 +157,7 @@ impl<'l> EventCoder<'l> {
                     continue;
                 }
                 if event.target.is_empty() && matches!(event.cameo.root.as_str(), "01" | "10" | "11" | "12") {
-                    event.target = act_referred_to(&tree, t, &event, &acts);
+                    event.target = act_referred_to(doc, &tree, t, &event, &acts);
                 }
                 // A transitive event whose target is still unknown says too little to code,
                 // unless its kind says enough alone (`UNADDRESSED_OK`).
@@ -1025,15 +1025,28 @@ struct Act {
 /// How far back (in sentences) "the arrests" looks for the act it names.
 const ACT_REFERENCE_WINDOW: u32 = 3;
 
+/// Nouns that name what someone said.
+const STATEMENT_NOUNS: &[&str] = &["remark", "remarks", "comment", "comments", "statement", "words", "speech", "claim", "claims", "assertion"];
+
 /// "Ugandan police arrested 30 fishermen. Kenya condemned *the arrests*": a statement,
 /// demand, criticism or rejection whose object names a recent hostile act, and no target, is
-/// aimed at whoever committed it.
-fn act_referred_to(tree: &SentenceTree, t: u32, event: &Event, acts: &[Act]) -> Vec<ActorRef> {
+/// aimed at whoever committed it; one whose object is "the remarks" or "these comments" at
+/// whoever was last quoted in the sentences before.
+fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, acts: &[Act]) -> Vec<ActorRef> {
     let Some(object) = tree.child_with(t, "obj").filter(|&o| tree.upos(o) == "NOUN") else { return Vec::new() };
     let noun = tree.lemma(object).to_lowercase();
-    let act = acts.iter().rev().take_while(|a| event.sentence - a.sentence <= ACT_REFERENCE_WINDOW).find(|a| names_the_act(&noun, &a.lemma));
-    act.map(|a| a.source.iter().filter(|x| !event.source.iter().any(|s| same_actor(s, x))).cloned().collect())
-        .unwrap_or_default()
+    let not_source = |x: &ActorRef| !event.source.iter().any(|s| same_actor(s, x));
+    let recent = |sentence: u32| event.sentence - sentence <= ACT_REFERENCE_WINDOW;
+    if let Some(act) = acts.iter().rev().take_while(|a| recent(a.sentence)).find(|a| names_the_act(&noun, &a.lemma)) {
+        return act.source.iter().filter(|x| not_source(x)).cloned().collect();
+    }
+    let definite = tree.children_with(object, "det").any(|d| matches!(tree.word(d).to_lowercase().as_str(), "the" | "these" | "those" | "this" | "that"));
+    if !definite || !STATEMENT_NOUNS.contains(&noun.as_str()) {
+        return Vec::new();
+    }
+    let quoted = doc.quotes.iter().rev().filter(|q| q.sentences.last().is_some_and(|&s| s < event.sentence && recent(s))).find_map(|q| q.speaker.as_ref().filter(|s| s.code.is_some()));
+    let mention = quoted.and_then(|q| doc.actors.iter().find(|m| q.span.start <= m.span.start && m.span.end <= q.span.end && m.code == q.code));
+    mention.map(ActorRef::from).into_iter().filter(not_source).collect()
 }
 
 /// Whether `noun` is the name of the act of `verb`: the same word ("attack", "arrest"), its

@@ -1302,3 +1302,13 @@ fn protesters_rallying_against_a_decision_demonstrate() {
     assert!(found.iter().any(|e| e.cameo.code.starts_with("141")), "{}", describe(&found));
     assert!(found.iter().all(|e| e.cameo.code != "113"), "{}", describe(&found));
 }
+
+#[test]
+fn criticising_the_remarks_targets_whoever_was_last_quoted() {
+    let text = "Polish President Andrzej Duda said on Monday that Belarus was arming migrants. Minsk condemned the remarks.";
+    let found = events(text, Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.root == "11" && e.target.iter().any(|a| a.code.as_deref() == Some("POLGOV"))), "{}", describe(&found));
+    // Remarks no one was quoted making are no one's.
+    let found = events("Minsk condemned the remarks.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
+}
