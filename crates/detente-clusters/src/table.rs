@@ -67,6 +67,12 @@ impl ClassTable {
         self.classes.is_empty()
     }
 
+    /// Starts loading `key`'s entry, for a [`ClassTable::get`] soon after.
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        self.classes.prefetch(key);
+    }
+
     /// The class + 1 in each clustering (coarse to fine) of the word whose
     /// [`lower_key`] is `key`; 0 where it has none (and in the slots beyond
     /// the table's clusterings).

@@ -55,4 +55,10 @@ impl WordTable {
     pub fn get(&self, key: u64) -> u32 {
         self.index.get(key).unwrap_or(0)
     }
+
+    /// Starts loading `key`'s slot, for a [`WordTable::get`] soon after.
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        self.index.prefetch(key);
+    }
 }

@@ -164,8 +164,13 @@ pub fn analyse(
         }
         out.push(info);
     }
-    // The table lookups apart, in a loop of nothing else: they are cache
-    // misses, and independent ones overlap.
+    // The table lookups apart, after all their slots are on their way: they
+    // are cache misses, and independent ones overlap.
+    for info in &out[PAD..] {
+        tables.case.prefetch(info.lower);
+        seen.prefetch(info.lower);
+        tables.clusters.prefetch(info.lower);
+    }
     for info in &mut out[PAD..] {
         info.case = u64::from(tables.case.get(info.lower));
         info.seen = u64::from(seen.get(info.lower));
@@ -796,6 +801,13 @@ impl Gazetteer {
             let start = hashes.len() as u32;
             name_words(w.word, &mut |h, c| hashes.push((h, c)));
             ranges.push((start, hashes.len() as u32));
+        }
+        // Every match starts with a token's first word: start loading those
+        // keys' slots together.
+        for &(a, b) in &ranges {
+            if a < b {
+                self.index.prefetch(mix(NAME_SEED, hashes[a as usize].0));
+            }
         }
         let mut out = vec![0u64; words.len()];
         let mut i = 0;

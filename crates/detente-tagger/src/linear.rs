@@ -152,8 +152,10 @@ impl Weights {
         let width = self.classes as usize;
         // The score vector of the feature being added (features come in order).
         let mut vector = 0;
+        // The closures are inlined too, for the caller's target features.
         self.index.for_each_batched(
             features,
+            #[inline(always)]
             |(a, b)| {
                 // Every cache line of the row part that will be added: a
                 // dense row spans several, and a sparse one may cross one.
@@ -166,6 +168,7 @@ impl Weights {
                     prefetch(&self.entries[b as usize - 1]);
                 }
             },
+            #[inline(always)]
             |feature, (a, b)| {
                 while feature >= ends[vector] {
                     vector += 1;
@@ -318,8 +321,11 @@ impl RowIndex {
     /// prefetched, then `found` sees every row present (to prefetch it), and
     /// only then does `visit` see them, in order, with their key's position.
     /// The next batch's slots are prefetched before this batch's rows are
-    /// visited, so that their misses overlap too.
-    #[inline]
+    /// visited, so that their misses overlap too. Always inlined, with plain
+    /// loops (the compiler kept `for_each` out of line), so that `visit` is
+    /// compiled with its caller's target features: out of line, the AVX2
+    /// caller's dense rows were added with baseline SSE2.
+    #[inline(always)]
     fn for_each_batched(
         &self,
         keys: &[u64],
@@ -343,11 +349,12 @@ impl RowIndex {
                 rows[n] = (batch * BATCH + j, row);
                 n += 1;
             }
-            keys.iter()
-                .skip((batch + 1) * BATCH)
-                .take(BATCH)
-                .for_each(|&k| self.prefetch(k));
-            rows[..n].iter().for_each(|&(key, row)| visit(key, row));
+            for &k in keys.iter().skip((batch + 1) * BATCH).take(BATCH) {
+                self.prefetch(k);
+            }
+            for &(key, row) in &rows[..n] {
+                visit(key, row);
+            }
         }
     }
 }
