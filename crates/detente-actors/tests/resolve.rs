@@ -727,7 +727,8 @@ fn a_capitalised_group_name_is_no_definite_description() {
         "Islamic State has called for attacks on crowds, according to the SITE Intelligence Group, which monitors extremist websites.",
         "2016-07-15",
     );
-    assert_eq!(code_of(&doc, "the SITE Intelligence Group"), None, "{:#?}", doc.actors);
+    // Whether or not NER takes it for an organisation, it is not "the group" (Islamic State).
+    assert!(doc.actors.iter().all(|m| !m.text.contains("Group") || m.code.is_none()), "{:#?}", doc.actors);
     let doc = resolve("Islamic State claimed the attack. The group said it would strike again.", "2016-07-15");
     assert_eq!(code_of(&doc, "The group").as_deref(), Some("IMGMUSISI"));
 }
