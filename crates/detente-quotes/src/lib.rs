@@ -806,7 +806,17 @@ impl<'a> Run<'a> {
             .clone()
             .find(|&t| !tree.head(t).is_some_and(|h| q.inner.contains(&h)))?;
         let ancestors: Vec<u32> = tree.ancestors(top).filter(|&a| !self.in_quote(a)).collect();
-        if let Some(&a) = ancestors.iter().find(|&&a| self.verb_cue(a).is_verb()) {
+        let mut cues = ancestors.iter().copied().filter(|&a| self.verb_cue(a).is_verb());
+        if let Some(mut a) = cues.next() {
+            // "He said the alliance would respond to any attack “with overwhelming force”": a cue
+            // reporting no clause of its own, inside a clause a speech verb reports, is part of
+            // that report, and the quoted words are the reporter's speaker's.
+            let reports_clause = |v: u32| tree.children(v).iter().any(|&c| matches!(tree.base_rel(c), "ccomp" | "parataxis"));
+            if !reports_clause(a) {
+                if let Some(outer) = cues.find(|&o| self.verb_cue(o).speech && reports_clause(o)) {
+                    a = outer;
+                }
+            }
             return Some((a..a + 1, subject_of_cue(tree, a, &sentence)));
         }
         // Any verb with a subject reports the words it quotes in what follows it ("X dismissed Y
@@ -3224,6 +3234,18 @@ impl<'a> Run<'a> {
         start..if completes { next + 1 } else { cue.end }
     }
 
+    /// "Viktor Orban, who has resisted …": the actor a relative pronoun speaking stands for, its
+    /// clause's antecedent.
+    fn relative_antecedent(&self, pronoun: u32) -> Option<&'a detente_core::ActorMention> {
+        let tree = self.tree_of(pronoun);
+        if !matches!(tree.syntax(pronoun).xpos.as_str(), "WP" | "WDT") {
+            return None;
+        }
+        let clause = tree.head(pronoun).filter(|&v| tree.deprel(v) == "acl:relcl")?;
+        let antecedent = tree.head(clause)?;
+        actor_of(self.doc, &(antecedent..antecedent + 1), antecedent)
+    }
+
     fn text(&self, tokens: &Range<u32>) -> String {
         self.doc.token_text_span(tokens.clone()).text
     }
@@ -3238,10 +3260,13 @@ impl<'a> Run<'a> {
             .map(|(n, f)| {
                 let speaker = f.speaker.as_ref().map(|s| {
                     let span = doc.token_text_span(s.tokens.clone());
-                    let actor = actor_of(doc, &s.tokens, s.head);
-                    let how = match actor {
-                        Some(m) => format!("{}; {}", s.how, describe_resolution(m)),
-                        None => s.how.clone(),
+                    let own = actor_of(doc, &s.tokens, s.head);
+                    let antecedent = own.is_none().then(|| self.relative_antecedent(s.head)).flatten();
+                    let actor = own.or(antecedent);
+                    let how = match (actor, antecedent) {
+                        (Some(m), Some(_)) => format!("{}; relative pronoun of {}: {}", s.how, m.text, describe_resolution(m)),
+                        (Some(m), None) => format!("{}; {}", s.how, describe_resolution(m)),
+                        (None, _) => s.how.clone(),
                     };
                     Speaker {
                         text: span.text,

@@ -1867,3 +1867,29 @@ fn a_statement_is_no_speaker_of_a_clause_with_its_own_subject() {
         assert!(!s.contains("statement"), "{:?} attributed to {s:?}", q.content.text);
     }
 }
+
+#[test]
+fn a_partial_quote_inside_a_report_is_the_reporters_speakers() {
+    // "respond" reports no clause of its own here: the quoted words are what Ruiz said.
+    let (_, quotes) = quotes_of(
+        "Mayor Ana Ruiz said the city would respond to any strike “with every lawful means.”",
+        None,
+    );
+    let q = quote(&quotes, "with every lawful means");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker(q), "Mayor Ana Ruiz");
+    assert_eq!(cue(q), "said");
+}
+
+#[test]
+fn a_relative_pronoun_speaks_for_its_antecedent() {
+    let (_, quotes) = quotes_of(
+        "Hungarian Prime Minister Viktor Orban, who has opposed new sanctions on Moscow, met the envoy.",
+        "2024-03-01".parse().ok(),
+    );
+    let q = quotes
+        .iter()
+        .find(|q| q.speaker.as_ref().is_some_and(|s| s.text == "who"))
+        .unwrap_or_else(|| panic!("no quote spoken by 'who' in {quotes:#?}"));
+    assert_eq!(q.speaker.as_ref().unwrap().code.as_deref(), Some("HUNGOV"));
+}
