@@ -289,7 +289,7 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     let bound = bound_subject(&tree, &found[i]);
     let free = |j: &usize| bound.is_none_or(|s| found[*j].sentence != found[i].sentence || found[*j].head != s);
     // "a Russian announcement that it had opened corridors": the author of what is said.
-    if let Some(j) = author_of_content(&tree, found, i).filter(|&j| agrees(&found[j])) {
+    if let Some(j) = author_of_content(&tree, found, i).or_else(|| controller(&tree, found, i)).filter(|&j| agrees(&found[j])) {
         return Some(vec![j]);
     }
     let best = most_salient(found, i, earlier(found, i).filter(free).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
@@ -305,6 +305,29 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     }
     let group = coordinated(best);
     Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
+}
+
+/// "called on Rwanda to withdraw *its* forces", "urged Israel to halt *its* offensive": a
+/// possessive in a clause with no subject of its own refers to whoever the clause is asked of
+/// (the governing verb's object, or its "on" phrase), else to that verb's subject ("Russia agreed
+/// to pull back *its* troops").
+fn controller(tree: &SentenceTree, found: &[Found], i: usize) -> Option<usize> {
+    let m = &found[i];
+    if tree.deprel(m.head) != "nmod:poss" {
+        return None;
+    }
+    let clause = tree.ancestors(m.head).find(|&a| tree.upos(a) == "VERB")?;
+    let to = tree.children(clause).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("to"));
+    let controlled = tree.base_rel(clause) == "xcomp" || (tree.base_rel(clause) == "advcl" && to);
+    if !controlled || tree.child_with(clause, "nsubj").is_some() {
+        return None;
+    }
+    let verb = tree.head(clause)?;
+    let asked = tree.children(verb).iter().copied().find(|&k| {
+        matches!(tree.base_rel(k), "obj" | "iobj") || (tree.base_rel(k) == "obl" && matches!(tree.case_marker(k).as_deref(), Some("on" | "upon")))
+    });
+    let controller = asked.or_else(|| tree.child_with(verb, "nsubj"))?;
+    found.iter().position(|f| f.sentence == m.sentence && f.tokens.contains(&controller))
 }
 
 /// The mention that authored the statement whose content clause pronoun `i` is the subject of:
@@ -472,7 +495,7 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
     let wanted: &[fn(&Found) -> bool] = if people_first {
         &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
-    } else if matches!(lemma.as_str(), "country" | "nation" | "state") {
+    } else if matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor") {
         &[|m| matches!(m.kind, Kind::State | Kind::Government)]
     } else {
         &[|m| m.kind != Kind::Person, |m| m.kind == Kind::Person]
@@ -489,11 +512,14 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
             }
         }
     }
+    // "Angola offered to mediate between the two neighbours": not the sentence's own subject,
+    // nor a capital named as a place ("talks in Luanda").
+    let outside = |m: &Found| (me.subject || m.sentence != me.sentence || !m.subject) && !(m.located && m.kind == Kind::Government);
     for fits in wanted {
         let mut picked: Vec<usize> = Vec::new();
         for j in earlier(found, i) {
             let m = &found[j];
-            if !fits(m) || m.code.is_none() {
+            if !fits(m) || m.code.is_none() || !outside(m) {
                 continue;
             }
             let key = if m.kind == Kind::Person { m.code.as_deref() } else { country(&m.code) };

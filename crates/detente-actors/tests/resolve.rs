@@ -751,3 +751,22 @@ fn councils_of_states_and_provinces_are_governments_not_the_un() {
     let doc = resolve("The bloc's Peace and Security Council suspended Mali.", "2024-03-01");
     assert_eq!(code_of(&doc, "Peace and Security Council").as_deref(), Some("IGOAFRAFU"));
 }
+
+#[test]
+fn a_possessive_in_a_clause_asked_of_someone_is_theirs() {
+    let doc = resolve("The UN Security Council called on Eritrea to withdraw its troops from Tigray.", "2024-03-01");
+    assert_eq!(code_of(&doc, "its").as_deref(), Some("ERI"));
+    // With no one asked, the clause's doer is the verb's subject.
+    let doc = resolve("Ethiopia agreed on Monday to withdraw its troops from the border.", "2024-03-01");
+    assert_eq!(code_of(&doc, "its").as_deref(), Some("ETH"));
+}
+
+#[test]
+fn the_two_neighbours_are_not_the_go_between_nor_a_meeting_place() {
+    let doc = resolve(
+        "Sudan accused Chad of arming the rebels. The UN urged both sides to resume talks in Nairobi. Egypt has offered to mediate between the two neighbours.",
+        "2024-03-01",
+    );
+    let pair: Vec<Option<&str>> = mentions(&doc, "the two neighbours").iter().map(|m| m.code.as_deref()).collect();
+    assert!(pair.contains(&Some("SDN")) && pair.contains(&Some("TCD")), "{pair:?}");
+}
