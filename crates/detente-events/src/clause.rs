@@ -230,7 +230,11 @@ pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
 pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
     // "accused Israel of violating the ceasefire *by killing* …": the means of an alleged act
     // is alleged too.
-    if has_mark(tree, trigger, "by") && tree.base_rel(trigger) == "advcl" {
+    // So is its purpose, what it controls, or an act joined to it ("accused Rwanda of sending
+    // soldiers *to back* the rebels", "of shelling and *killing*").
+    let means = has_mark(tree, trigger, "by") && tree.base_rel(trigger) == "advcl";
+    let purpose = has_mark(tree, trigger, "to") && tree.base_rel(trigger) == "advcl";
+    if means || purpose || matches!(tree.base_rel(trigger), "xcomp" | "conj") {
         return tree.head(trigger).is_some_and(|h| alleged(tree, h));
     }
     if !has_mark(tree, trigger, "of") || !matches!(tree.base_rel(trigger), "advcl" | "acl") {

@@ -1312,3 +1312,10 @@ fn criticising_the_remarks_targets_whoever_was_last_quoted() {
     let found = events("Minsk condemned the remarks.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.target.is_empty()), "{}", describe(&found));
 }
+
+#[test]
+fn the_purpose_of_an_alleged_act_is_alleged_too() {
+    let found = events("Kinshasa accused Kigali of sending soldiers to back the M23 rebels.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.evidence.trigger.text != "back"), "{}", describe(&found));
+    expect_exact("Kinshasa accused Kigali of sending soldiers to back the M23 rebels.", "CODGOV", "RWAGOV", "1123");
+}
