@@ -32,11 +32,11 @@ pub fn detect(text: &str, start: usize) -> Option<Dateline> {
     }
     let rest = head[place_len..].trim_start();
     // After a comma come capitalised words and numbers ("KYIV, March 3",
-    // "SPRINGFIELD, Ill."), not a headline's words ("US, EU agree on sanctions").
+    // "SPRINGFIELD, Ill.", "GOMA, Democratic Republic of Congo"), not a headline's words ("US,
+    // EU agree on sanctions").
     let before_agency = &rest[..rest.find('(').unwrap_or(rest.len())];
-    if before_agency.strip_prefix(',').is_some_and(|s| {
-        s.split_whitespace().any(|w| !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-    }) {
+    let name_word = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "and" | "the");
+    if before_agency.strip_prefix(',').is_some_and(|s| s.split_whitespace().any(|w| !name_word(w))) {
         return None;
     }
     let agency = if rest.is_empty() {
@@ -101,6 +101,11 @@ mod tests {
             Some(("KYIV".into(), Some("Detente Wire".into()), "KYIV, March 3 (Detente Wire) -".into()))
         );
         assert_eq!(place_and_agency("NEW YORK — The council met."), Some(("NEW YORK".into(), None, "NEW YORK —".into())));
+        assert_eq!(
+            place_and_agency("GOMA, Democratic Republic of Congo — Rebels entered the city."),
+            Some(("GOMA".into(), None, "GOMA, Democratic Republic of Congo —".into()))
+        );
+        assert_eq!(place_and_agency("Iran, US and the EU agree — Officials"), None);
         assert_eq!(place_and_agency("The president — who spoke late — left."), None);
         assert_eq!(place_and_agency("US-Russia talks — a timeline"), None);
         assert_eq!(place_and_agency("No dash here at all."), None);
