@@ -387,12 +387,19 @@ fn thing_outranks(doc: &Document, found: &[Found], i: usize, best: usize) -> boo
     })
 }
 
-/// "rejected the decision, *calling it* dangerous": "it", the object of a participle set off
-/// after a clause, is that clause's object when it is a thing: the mention covering it, or its
-/// maker's ("Ruto's decision"), or none.
+/// Verbs that name or judge a thing: "calling it dangerous", "blaming it on".
+const COMMENTING_VERBS: &[&str] =
+    &["call", "describe", "label", "term", "brand", "dub", "deem", "consider", "characterize", "characterise", "declare", "blame", "see", "view", "regard"];
+
+/// "rejected the decision, *calling it* dangerous": "it", the object of a participle of naming or
+/// judging (`COMMENTING_VERBS`) set off after a clause, is that clause's object when it is a
+/// thing: the mention covering it, or its maker's ("Ruto's decision"), or none. ("eased pressure
+/// on Tehran, *accusing it* of …" accuses someone.)
 fn object_commented_on(tree: &SentenceTree, found: &[Found], i: usize) -> Option<Option<usize>> {
     let m = &found[i];
-    let participle = tree.head(m.head).filter(|&v| tree.base_rel(m.head) == "obj" && tree.base_rel(v) == "advcl" && tree.syntax(v).xpos == "VBG")?;
+    let participle = tree.head(m.head).filter(|&v| {
+        tree.base_rel(m.head) == "obj" && tree.base_rel(v) == "advcl" && tree.syntax(v).xpos == "VBG" && COMMENTING_VERBS.contains(&tree.lemma(v).to_lowercase().as_str())
+    })?;
     let object = tree.head(participle).and_then(|h| tree.child_with(h, "obj")).filter(|&o| tree.upos(o) == "NOUN")?;
     let maker = tree.children(object).iter().copied().find(|&k| tree.deprel(k) == "nmod:poss");
     let named = |k: u32| found.iter().position(|f| f.sentence == m.sentence && f.tokens.contains(&k) && f.code.is_some());

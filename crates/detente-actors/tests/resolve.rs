@@ -770,3 +770,10 @@ fn the_two_neighbours_are_not_the_go_between_nor_a_meeting_place() {
     let pair: Vec<Option<&str>> = mentions(&doc, "the two neighbours").iter().map(|m| m.code.as_deref()).collect();
     assert!(pair.contains(&Some("SDN")) && pair.contains(&Some("TCD")), "{pair:?}");
 }
+
+#[test]
+fn it_accused_after_a_clause_is_someone_not_the_clauses_object() {
+    // Naming or judging the clause's object ("calling it …") refers to a thing; accusing does not.
+    let doc = resolve("Riyadh urged Western powers not to ease pressure on Tehran, accusing it of arming the rebels.", "2024-03-01");
+    assert_eq!(code_of(&doc, "it").as_deref(), Some("IRNGOV"));
+}
