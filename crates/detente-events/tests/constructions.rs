@@ -1319,3 +1319,10 @@ fn the_purpose_of_an_alleged_act_is_alleged_too() {
     assert!(found.iter().all(|e| e.evidence.trigger.text != "back"), "{}", describe(&found));
     expect_exact("Kinshasa accused Kigali of sending soldiers to back the M23 rebels.", "CODGOV", "RWAGOV", "1123");
 }
+
+#[test]
+fn ruling_out_talks_refuses_to_negotiate() {
+    expect_exact("Caracas ruled out any negotiations with Washington.", "VENGOV", "USAGOV", "125");
+    // Not ruling them out stays an intent to meet.
+    expect_exact("Caracas did not rule out talks with Washington.", "VENGOV", "USAGOV", "036");
+}
