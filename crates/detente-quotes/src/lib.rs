@@ -809,11 +809,16 @@ impl<'a> Run<'a> {
         let mut cues = ancestors.iter().copied().filter(|&a| self.verb_cue(a).is_verb());
         if let Some(mut a) = cues.next() {
             // "He said the alliance would respond to any attack “with overwhelming force”": a cue
-            // reporting no clause of its own, inside a clause a speech verb reports, is part of
-            // that report, and the quoted words are the reporter's speaker's.
-            let reports_clause = |v: u32| tree.children(v).iter().any(|&c| matches!(tree.base_rel(c), "ccomp" | "parataxis"));
-            if !reports_clause(a) {
-                if let Some(outer) = cues.find(|&o| self.verb_cue(o).speech && reports_clause(o)) {
+            // whose argument the quote is not (here an oblique of "respond"), inside the clause a
+            // speech verb reports, is part of that report, and the quoted words are that speech
+            // verb's speaker's. ("what he called the “mismanagement”" keeps its cue.)
+            let argument = tree.ancestors(top).take_while(|&x| x != a).chain(std::iter::once(top)).find(|&x| tree.head(x) == Some(a));
+            let own = argument.is_some_and(|x| matches!(tree.base_rel(x), "obj" | "iobj" | "xcomp" | "ccomp" | "nsubj"));
+            let reported_in = |o: u32| {
+                tree.children(o).iter().any(|&c| matches!(tree.base_rel(c), "ccomp" | "parataxis") && tree.subtree(c).contains(&a))
+            };
+            if !own {
+                if let Some(outer) = cues.find(|&o| self.verb_cue(o).speech && reported_in(o)) {
                     a = outer;
                 }
             }

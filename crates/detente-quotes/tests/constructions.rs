@@ -1879,6 +1879,12 @@ fn a_partial_quote_inside_a_report_is_the_reporters_speakers() {
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(speaker(q), "Mayor Ana Ruiz");
     assert_eq!(cue(q), "said");
+    // A cue whose argument the quote is keeps it, even inside a report.
+    let (_, quotes) = quotes_of(
+        "Ruiz said the council had acted against what she called the “sabotage” of the port.",
+        None,
+    );
+    assert_eq!(cue(quote(&quotes, "sabotage")), "called");
 }
 
 #[test]
