@@ -83,8 +83,11 @@ fn not_ruling_out_a_meeting_is_intent_to_meet_and_not_a_negated_event() {
     assert!(f.trigger_negated);
     assert!(!f.negated, "the pattern's neg constraint absorbs the negation");
     assert_eq!(f.targets, ["Iran"]);
+    // Ruling one out is refusing to meet (125); ruling out something else is rejection (120).
     let plain = find("The minister ruled out a meeting with the rebels.", "ruled");
-    assert_eq!(plain.code.as_deref(), Some("120"));
+    assert_eq!(plain.code.as_deref(), Some("125"));
+    let other = find("The minister ruled out a ceasefire.", "ruled");
+    assert_eq!(other.code.as_deref(), Some("120"));
 }
 
 #[test]
