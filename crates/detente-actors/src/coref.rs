@@ -317,8 +317,7 @@ fn controller(tree: &SentenceTree, found: &[Found], i: usize) -> Option<usize> {
         return None;
     }
     let clause = tree.ancestors(m.head).find(|&a| tree.upos(a) == "VERB")?;
-    let to = tree.children(clause).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("to"));
-    let controlled = tree.base_rel(clause) == "xcomp" || (tree.base_rel(clause) == "advcl" && to);
+    let controlled = tree.base_rel(clause) == "xcomp" || (tree.base_rel(clause) == "advcl" && tree.has_mark(clause, "to"));
     if !controlled || tree.child_with(clause, "nsubj").is_some() {
         return None;
     }
@@ -338,7 +337,7 @@ fn author_of_content(tree: &SentenceTree, found: &[Found], i: usize) -> Option<u
         return None;
     }
     let clause = tree.head(m.head).filter(|&c| tree.base_rel(c) == "acl" && tree.deprel(c) != "acl:relcl")?;
-    let said = tree.children(clause).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case("that"));
+    let said = tree.has_mark(clause, "that");
     let statement = tree.head(clause).filter(|&n| said && tree.upos(n) == "NOUN")?;
     let author = tree.children(statement).iter().copied().find(|&k| {
         let modifier = matches!(tree.base_rel(k), "amod" | "compound") && tree.upos(k) != "VERB";

@@ -120,6 +120,12 @@ impl<'d> SentenceTree<'d> {
         self.children_with(i, rel).next()
     }
 
+    /// Clause `i` is introduced by the marker `word` ("*to* send aid", "*of* shelling", "*that* it
+    /// had").
+    pub fn has_mark(&self, i: u32, word: &str) -> bool {
+        self.children(i).iter().any(|&k| self.base_rel(k) == "mark" && self.word(k).eq_ignore_ascii_case(word))
+    }
+
     /// The lowercased case marker (preposition) of a nominal: "with" for "with Lavrov".
     /// Multi-word markers are joined with a space ("because of").
     pub fn case_marker(&self, i: u32) -> Option<String> {

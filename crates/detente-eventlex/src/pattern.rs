@@ -421,9 +421,7 @@ const SUPPORT_VERBS: &[&str] = &[
 fn clausal_complements<'a>(tree: &'a SentenceTree, t: u32) -> impl Iterator<Item = u32> + 'a {
     tree.children(t).iter().copied().filter(move |&k| match tree.base_rel(k) {
         "xcomp" => true,
-        "acl" => {
-            tree.children(k).iter().any(|&m| tree.base_rel(m) == "mark" && tree.word(m).eq_ignore_ascii_case("to"))
-        }
+        "acl" => tree.has_mark(k, "to"),
         _ => false,
     })
 }

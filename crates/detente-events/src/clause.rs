@@ -198,7 +198,7 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
         let lemma = tree.lemma(h).to_lowercase();
         // "refused a request to step down": a "to" clause the parser hung on a verb of refusal
         // (past its object) is what was refused.
-        let refused = tree.base_rel(cur) == "advcl" && has_mark(tree, cur, "to") && REFUSALS.contains(&lemma.as_str());
+        let refused = tree.base_rel(cur) == "advcl" && tree.has_mark(cur, "to") && REFUSALS.contains(&lemma.as_str());
         if !refused && !is_gerund_complement(tree, cur) && !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
             return false;
         }
@@ -208,11 +208,6 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
         cur = h;
     }
     false
-}
-
-/// Clause `c` is introduced by the marker `word` ("*to* send aid", "*of* shelling").
-pub(crate) fn has_mark(tree: &SentenceTree, c: u32, word: &str) -> bool {
-    tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark" && tree.word(k).eq_ignore_ascii_case(word))
 }
 
 /// "denies *backing* the group": the parser makes many gerund complements adverbial clauses; one
@@ -232,12 +227,12 @@ pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
     // is alleged too.
     // So is its purpose, what it controls, or an act joined to it ("accused Rwanda of sending
     // soldiers *to back* the rebels", "of shelling and *killing*").
-    let means = has_mark(tree, trigger, "by") && tree.base_rel(trigger) == "advcl";
-    let purpose = has_mark(tree, trigger, "to") && tree.base_rel(trigger) == "advcl";
+    let means = tree.has_mark(trigger, "by") && tree.base_rel(trigger) == "advcl";
+    let purpose = tree.has_mark(trigger, "to") && tree.base_rel(trigger) == "advcl";
     if means || purpose || matches!(tree.base_rel(trigger), "xcomp" | "conj") {
         return tree.head(trigger).is_some_and(|h| alleged(tree, h));
     }
-    if !has_mark(tree, trigger, "of") || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
+    if !tree.has_mark(trigger, "of") || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
         return false;
     }
     // The clause hangs off the verb, or off its object ("accused *the group* of shelling").
@@ -284,13 +279,13 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         }
         // The parser often makes "threatened to attack" an adverbial clause: a "to" clause of a
         // verb that takes complements is read as its complement.
-        let to_clause = rel == "advcl" && has_mark(tree, cur, "to");
+        let to_clause = rel == "advcl" && tree.has_mark(cur, "to");
         let takes_complement = HYPOTHETICAL_HEADS.contains(&lemma.as_str()) || FUTURE_HEADS.contains(&lemma.as_str());
         // "Russia can end this war by withdrawing its troops": the means shares the modality of
         // what it is the means of, and so does a consequence told by a bare participle ("could
         // declare a zone, forcing airliners to detour").
         let means = rel == "advcl"
-            && (has_mark(tree, cur, "by")
+            && (tree.has_mark(cur, "by")
                 || (tree.syntax(cur).xpos == "VBG" && !tree.children(cur).iter().any(|&c| tree.base_rel(c) == "mark")));
         if rel == "advcl" && !(to_clause && takes_complement) && !means {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial

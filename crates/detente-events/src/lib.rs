@@ -679,7 +679,7 @@ impl<'l> EventCoder<'l> {
         // "sent a team to Detroit to investigate the crash": people sent to investigate investigate.
         let investigation = if matches!(tree.lemma(t), "send" | "dispatch" | "deploy") {
             let purposes = tree.children(t).iter().copied().filter(|&c| {
-                matches!(tree.base_rel(c), "advcl" | "xcomp") && clause::has_mark(tree, c, "to")
+                matches!(tree.base_rel(c), "advcl" | "xcomp") && tree.has_mark(c, "to")
             });
             let purpose = purposes.filter_map(|c| self.lexicon.best_match(tree, c)).map(|p| p.pattern.cameo).find(|c| c.root == "09");
             // So do people sent as a "fact-finding mission" or an "investigative team".
@@ -699,7 +699,7 @@ impl<'l> EventCoder<'l> {
         let accused_of = if m.pattern.cameo.code == "112" {
             let objects = tree.children(t).iter().copied().filter(|&o| tree.base_rel(o) == "obj");
             let mut clauses = tree.children(t).iter().copied().chain(objects.flat_map(|o| tree.children(o).iter().copied()));
-            let of = clauses.find(|&c| matches!(tree.base_rel(c), "advcl" | "acl") && clause::has_mark(tree, c, "of"));
+            let of = clauses.find(|&c| matches!(tree.base_rel(c), "advcl" | "acl") && tree.has_mark(c, "of"));
             of.and_then(|c| self.lexicon.best_match(tree, c))
                 .filter(|p| matches!(p.pattern.cameo.root.as_str(), "15" | "18" | "19" | "20"))
                 .and_then(|_| self.ontology.cameo("1123"))
@@ -713,7 +713,7 @@ impl<'l> EventCoder<'l> {
             .copied()
             .filter(|&c| {
                 tree.base_rel(c) == "xcomp"
-                    || (tree.base_rel(c) == "advcl" && clause::has_mark(tree, c, "to"))
+                    || (tree.base_rel(c) == "advcl" && tree.has_mark(c, "to"))
             })
             .collect();
         // "urged both sides to return to the negotiating table", "agreed to resume talks": an appeal
@@ -943,7 +943,7 @@ fn implicit_threat_targets(events: &mut [Event]) {
 /// its own is aimed at whom an event of a participle adjunct or a controlled complement of its
 /// trigger (or the purpose of one), by the same source, is.
 fn consequence_targets(tree: &SentenceTree, events: &mut [Event], triggers: &[u32]) {
-    let purpose = |u: u32| tree.base_rel(u) == "advcl" && clause::has_mark(tree, u, "to");
+    let purpose = |u: u32| tree.base_rel(u) == "advcl" && tree.has_mark(u, "to");
     let complement_of = |mut u: u32, v: u32| {
         while tree.base_rel(u) == "xcomp" || purpose(u) {
             match tree.head(u) {
@@ -1455,11 +1455,11 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
     // "suspended talks on joining the EU": the parser may hang the object's gerund off the verb.
     let objects_gerund = |c: u32| {
         tree.syntax(c).xpos == "VBG"
-            && ["on", "about", "over"].iter().any(|m| clause::has_mark(tree, c, m))
+            && ["on", "about", "over"].iter().any(|m| tree.has_mark(c, m))
             && objects.iter().any(|&o| o + 2 == c)
     };
     let purpose = tree.children(t).iter().copied().filter(|&c| {
-        tree.base_rel(c) == "advcl" && (clause::has_mark(tree, c, "to") || clause::is_gerund_complement(tree, c) || objects_gerund(c))
+        tree.base_rel(c) == "advcl" && (tree.has_mark(c, "to") || clause::is_gerund_complement(tree, c) || objects_gerund(c))
     });
     let clauses: Vec<u32> = children_with(t, "xcomp").chain(purpose).chain(objects.iter().flat_map(|&o| children_with(o, "acl"))).collect();
     // "expressed concern that Russia could attack Moldova": a clause with a subject of its own is
@@ -1508,7 +1508,7 @@ fn indirect_target_tiers(tree: &SentenceTree, t: u32) -> Vec<Vec<u32>> {
             phrase
                 .iter()
                 .flat_map(|&n| children_with(n, "acl"))
-                .filter(|&a| clause::has_mark(tree, a, "to"))
+                .filter(|&a| tree.has_mark(a, "to"))
                 .flat_map(|a| children_with(a, "obj")),
         )
         .collect();

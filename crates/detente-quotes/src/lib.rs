@@ -76,7 +76,7 @@ use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
 use speaker::{
     actor_of, agent_of, describe_resolution, in_reporter_tense, is_participle, is_time_word,
-    speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
+    relative_antecedent, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -3240,14 +3240,13 @@ impl<'a> Run<'a> {
     }
 
     /// "Viktor Orban, who has resisted …": the actor a relative pronoun speaking stands for, its
-    /// clause's antecedent.
-    fn relative_antecedent(&self, pronoun: u32) -> Option<&'a detente_core::ActorMention> {
+    /// clause's antecedent's.
+    fn antecedent_actor(&self, pronoun: u32) -> Option<&'a detente_core::ActorMention> {
         let tree = self.tree_of(pronoun);
         if !matches!(tree.syntax(pronoun).xpos.as_str(), "WP" | "WDT") {
             return None;
         }
-        let clause = tree.head(pronoun).filter(|&v| tree.deprel(v) == "acl:relcl")?;
-        let antecedent = tree.head(clause)?;
+        let antecedent = relative_antecedent(tree, pronoun)?;
         actor_of(self.doc, &(antecedent..antecedent + 1), antecedent)
     }
 
@@ -3266,7 +3265,7 @@ impl<'a> Run<'a> {
                 let speaker = f.speaker.as_ref().map(|s| {
                     let span = doc.token_text_span(s.tokens.clone());
                     let own = actor_of(doc, &s.tokens, s.head);
-                    let antecedent = own.is_none().then(|| self.relative_antecedent(s.head)).flatten();
+                    let antecedent = own.is_none().then(|| self.antecedent_actor(s.head)).flatten();
                     let actor = own.or(antecedent);
                     let how = match (actor, antecedent) {
                         (Some(m), Some(_)) => format!("{}; relative pronoun of {}: {}", s.how, m.text, describe_resolution(m)),

@@ -116,12 +116,8 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         let (tokens, head) = widen_over_nominals(tree, speaker_tokens(tree, head), head, cue);
         // "this" or "that" alone stands for a fact, not for someone, and so does a relative
         // "which" or "that" unless it stands for a name ("the Sierra Club, which backs Y").
-        let named_antecedent = || {
-            let clause = tree.head(head).filter(|&v| tree.deprel(v) == "acl:relcl");
-            clause
-                .and_then(|v| tree.head(v))
-                .is_some_and(|a| tree.upos(a) == "PROPN")
-        };
+        let named_antecedent =
+            || relative_antecedent(tree, head).is_some_and(|a| tree.upos(a) == "PROPN");
         let thing = tokens.len() == 1
             && tree.upos(head) == "PRON"
             && match tree.syntax(head).xpos.as_str() {
@@ -383,6 +379,13 @@ fn widen_over_nominals(
         end += 1;
     }
     (start..end, head)
+}
+
+/// The noun a relative clause's pronoun `pronoun` stands for: "Orban" for the "who" of "Orban,
+/// who has resisted …".
+pub fn relative_antecedent(tree: &SentenceTree, pronoun: u32) -> Option<u32> {
+    let clause = tree.head(pronoun).filter(|&v| tree.deprel(v) == "acl:relcl")?;
+    tree.head(clause)
 }
 
 /// The agent of passive verb `verb` ("by X"), if named.
