@@ -1035,7 +1035,17 @@ impl<'a> Run<'a> {
                     && o.content.start <= f.content.start
                     && f.content.end <= o.content.end
             });
-            if covered || self.upos(cue.start) != "VERB" || cue.start > f.content.start {
+            // A cue framing a direct quote has that quote for its content: a title quoted in its
+            // circumstances (“…,” X said on the podcast “Y”) is no second report.
+            let frames_direct = self
+                .found
+                .iter()
+                .any(|o| o.kind == QuoteKind::Direct && o.cue.as_ref() == Some(&cue));
+            if covered
+                || frames_direct
+                || self.upos(cue.start) != "VERB"
+                || cue.start > f.content.start
+            {
                 continue;
             }
             // From after the cue and its particle ("talked up") to the end of the phrase holding

@@ -928,6 +928,20 @@ fn a_partial_quote_reports_the_phrase_that_holds_it() {
 }
 
 #[test]
+fn a_title_quoted_in_the_frame_of_a_direct_quote_is_no_report() {
+    let (_, quotes) = quotes_of(
+        "“Farming is my whole life,” Okafor said in May on the podcast “Here’s the Harvest.”",
+        None,
+    );
+    let q = quote(&quotes, "Farming is my whole life");
+    assert_eq!(speaker(q), "Okafor");
+    assert!(
+        quotes.iter().all(|q| q.kind != QuoteKind::Indirect),
+        "'said' reports the direct quote; its circumstances are no second content: {quotes:#?}"
+    );
+}
+
+#[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
     let (_, quotes) = quotes_of(
         "Party organizers were encouraged by the turnout at the rally.",
