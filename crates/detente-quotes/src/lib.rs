@@ -2652,6 +2652,7 @@ impl<'a> Run<'a> {
         let Some(content) = self.before_direct_quote(content) else {
             return;
         };
+        let content = self.through_closing_mark(content);
         if content.is_empty() || self.found.iter().any(|f| f.content == content) {
             return;
         }
@@ -2701,6 +2702,21 @@ impl<'a> Run<'a> {
             quoted: None,
             paragraph,
         });
+    }
+
+    /// `content` through the closing mark of a quotation it ends inside, when only punctuation
+    /// stands between (“said the system is “complex” and …” ends at "complex”", not at "“complex").
+    fn through_closing_mark(&self, content: Range<u32>) -> Range<u32> {
+        let Some(last) = content.end.checked_sub(1).filter(|&l| l >= content.start) else {
+            return content;
+        };
+        let close = self.quote_of[last as usize].and_then(|q| self.quoted[q as usize].close);
+        match close {
+            Some(c) if c >= content.end && (content.end..c).all(|t| self.upos(t) == "PUNCT") => {
+                content.start..c + 1
+            }
+            _ => content,
+        }
     }
 
     /// `content` up to the first direct quote inside it whose own frame it runs into ("X

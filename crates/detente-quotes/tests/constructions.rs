@@ -942,6 +942,17 @@ fn a_title_quoted_in_the_frame_of_a_direct_quote_is_no_report() {
 }
 
 #[test]
+fn a_report_ending_in_a_partial_quote_keeps_its_closing_mark() {
+    let (_, quotes) = quotes_of(
+        "The governor said the budget plan is “reckless” and he expects a veto.",
+        None,
+    );
+    let q = quote(&quotes, "the budget plan");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.content.text, "the budget plan is “reckless”");
+}
+
+#[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
     let (_, quotes) = quotes_of(
         "Party organizers were encouraged by the turnout at the rally.",
