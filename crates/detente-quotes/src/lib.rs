@@ -1266,6 +1266,26 @@ impl<'a> Run<'a> {
             {
                 end = *tree.subtree(c).last()?;
             }
+            // "says voters are “angry,” but also hungry for Z": a predicate that is no verb,
+            // coordinated right after the complement, is the complement's, not a second
+            // predicate of the speaker, though the parser hung it on the cue.
+            let coordinated_predicate = |c: u32, end: u32| {
+                let sub = tree.subtree(c);
+                let opening = sub.iter().copied().find(|&i| self.upos(i) != "PUNCT").unwrap_or(c);
+                tree.base_rel(c) == "conj"
+                    && sub[0] > end
+                    && (end + 1..opening).all(|i| self.upos(i) == "PUNCT")
+                    && matches!(self.lower(opening), "and" | "but")
+                    && !matches!(self.upos(c), "VERB" | "AUX")
+            };
+            while let Some(c) = tree
+                .children(t)
+                .iter()
+                .copied()
+                .find(|&c| coordinated_predicate(c, end))
+            {
+                end = *tree.subtree(c).last()?;
+            }
         }
         Some(self.without_asides(tree, self.trim(start..end + 1)))
     }

@@ -953,6 +953,20 @@ fn a_report_ending_in_a_partial_quote_keeps_its_closing_mark() {
 }
 
 #[test]
+fn a_predicate_coordinated_after_the_complement_is_reported_too() {
+    let (_, quotes) = quotes_of(
+        "Okafor said farmers were “deeply frustrated,” but also ready for talks.",
+        None,
+    );
+    let q = quote(&quotes, "farmers were");
+    assert_eq!(
+        q.content.text,
+        "farmers were “deeply frustrated,” but also ready for talks",
+        "'ready' is the farmers', not a second predicate of 'said'"
+    );
+}
+
+#[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
     let (_, quotes) = quotes_of(
         "Party organizers were encouraged by the turnout at the rally.",
