@@ -2672,7 +2672,7 @@ impl<'a> Run<'a> {
         let Some(content) = self.before_direct_quote(content) else {
             return;
         };
-        let content = self.through_closing_mark(content);
+        let content = self.before_participle_after_quote(self.through_closing_mark(content));
         if content.is_empty() || self.found.iter().any(|f| f.content == content) {
             return;
         }
@@ -2722,6 +2722,26 @@ impl<'a> Run<'a> {
             quoted: None,
             paragraph,
         });
+    }
+
+    /// `content` up to the closing mark of a quotation inside it that a participle set off by a
+    /// comma follows ("hailed Y as “fantastic,” telling reporters Z"): the participle is a
+    /// report of its own, not part of this one.
+    fn before_participle_after_quote(&self, content: Range<u32>) -> Range<u32> {
+        let cut = (content.start + 1..content.end.saturating_sub(2)).find(|&c| {
+            let closes = self.quote_of[c as usize - 1]
+                .is_some_and(|q| self.quoted[q as usize].close == Some(c));
+            let after = if self.lower(c + 1) == "," { c + 2 } else { c + 1 };
+            let set_off = after == c + 2 || self.lower(c - 1) == ",";
+            closes
+                && set_off
+                && after < content.end
+                && self.doc.syntax[after as usize].xpos == "VBG"
+        });
+        match cut {
+            Some(c) => content.start..c + 1,
+            None => content,
+        }
     }
 
     /// `content` through the closing mark of a quotation it ends inside, when only punctuation

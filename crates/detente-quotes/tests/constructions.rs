@@ -967,6 +967,17 @@ fn a_predicate_coordinated_after_the_complement_is_reported_too() {
 }
 
 #[test]
+fn a_participle_after_a_partial_quote_is_no_part_of_its_report() {
+    let (_, quotes) = quotes_of(
+        "The minister hailed the ruling as “fantastic,” telling reporters that talks would resume.",
+        None,
+    );
+    let q = quote(&quotes, "the ruling as");
+    assert_eq!(q.content.text, "the ruling as “fantastic,”");
+    assert_eq!(cue(q), "hailed");
+}
+
+#[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
     let (_, quotes) = quotes_of(
         "Party organizers were encouraged by the turnout at the rally.",
