@@ -16,8 +16,12 @@ pub(crate) fn quotation_mask(doc: &Document) -> Vec<bool> {
             inside = false;
         }
         for i in sentence.token_range() {
+            // A closing mark with space before it and a word glued after it was typed for an
+            // opening one (”Fear. I am afraid …”).
+            let opens = (i == sentence.tokens.start as usize || doc.tokens[i - 1].space_after) && !doc.tokens[i].space_after;
             match doc.slice(doc.tokens[i].span) {
                 "“" | "«" | "„" => inside = true,
+                "”" if !inside && opens => inside = true,
                 "”" | "»" => inside = false,
                 "\"" | "''" | "``" => inside = !inside,
                 _ => mask[i] = inside,

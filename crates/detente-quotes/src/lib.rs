@@ -428,7 +428,7 @@ impl<'a> Run<'a> {
             && self.doc.tokens[t as usize - 1].space_after
             && self.doc.tokens[t as usize].space_after;
         match self.lower(t) {
-            "—" | "–" | "--" => true,
+            "—" | "–" | "―" | "--" => true,
             "-" => spaced,
             _ => false,
         }
@@ -587,6 +587,9 @@ impl<'a> Run<'a> {
         if let Some(found) = self.attribution_in(last + 1..after_end, Side::After) {
             return Some(found);
         }
+        if let Some(found) = self.signature(q) {
+            return Some(found);
+        }
         let s_first = self.sentence(q.open);
         let mut before_start = self.doc.sentences[s_first].tokens.start;
         if let Some(prev) = (before_start..q.open).rev().find(|&t| self.in_quote(t)) {
@@ -649,6 +652,43 @@ impl<'a> Run<'a> {
                 .or_else(|| self.clause_before_colon(previous.tokens.clone()));
         }
         None
+    }
+
+    /// “…” ― Jane Roe, Tucson: a dash after a quotation that ends a sentence, then a name ending
+    /// its line, signs the quotation (a reader's reply in a list of them, an epigraph). The dash
+    /// is the cue and the name up to a comma the speaker.
+    fn signature(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        let close = q.close?;
+        let dash = close + 1;
+        let tokens = &self.doc.tokens;
+        let words = tokens.len() as u32;
+        let ends_sentence = matches!(self.lower(close - 1), "." | "!" | "?" | "…");
+        if dash + 1 >= words
+            || !ends_sentence
+            || !self.is_dash(dash)
+            || self.paragraph(dash + 1) != self.paragraph(close)
+        {
+            return None;
+        }
+        let paragraph = self.paragraph(close);
+        let new_line =
+            |t: u32| self.doc.text[tokens[t as usize - 1].span.end as usize..tokens[t as usize].span.start as usize].contains('\n');
+        let line_end = (dash + 1..words)
+            .find(|&t| new_line(t) || self.paragraph(t) != paragraph)
+            .unwrap_or(words);
+        let name_end = (dash + 1..line_end).find(|&t| self.upos(t) == "PUNCT").unwrap_or(line_end);
+        let name = dash + 1..name_end;
+        let capitalised = |t: u32| self.doc.slice(tokens[t as usize].span).starts_with(char::is_uppercase);
+        let described = (name_end..line_end).all(|t| !self.in_quote(t) && !matches!(self.upos(t), "VERB" | "AUX"));
+        if !(1..=5).contains(&name.len()) || !name.clone().all(capitalised) || !described {
+            return None;
+        }
+        let speaker = FoundSpeaker {
+            tokens: name.clone(),
+            head: name.end - 1,
+            how: "name signing the quotation after a dash".to_string(),
+        };
+        Some((dash..dash + 1, Some(speaker)))
     }
 
     /// “…,” Reyes urged. / “…,” beamed Jane Roe. / “…?” the senator asked at a hearing: the

@@ -2,7 +2,8 @@
 //!
 //! Curly marks say which way they face; straight ones do not, so a straight mark opens when
 //! it stands before a word with space (or a paragraph start) before it, and otherwise closes
-//! the quote that is open. Single marks double as apostrophes ("voters’ concerns"), so a single
+//! the quote that is open. A closing curly mark standing so with no quote open was typed for an
+//! opening one. Single marks double as apostrophes ("voters’ concerns"), so a single
 //! mark only closes a quote that a single mark opened, and singles inside a double quote are
 //! nested quoting, left to the outer quote. A double quote still open at the end of its
 //! paragraph is closed there: news style leaves the closing mark off when a quotation goes on
@@ -102,11 +103,16 @@ fn scan_paragraph(
                 double = Some(i);
                 single = None;
             }
-            Mark::DoubleClose => {
-                if let Some(open) = double.take() {
-                    push(out, open, Some(i), i);
+            Mark::DoubleClose => match double.take() {
+                Some(open) => push(out, open, Some(i), i),
+                // A closing mark typed for an opening one (”Fear. I am afraid …”): it faces
+                // the wrong way but stands where a quotation opens.
+                None if opens_here(i) => {
+                    double = Some(i);
+                    single = None;
                 }
-            }
+                None => {}
+            },
             Mark::DoubleStraight => match double.take() {
                 Some(open) => push(out, open, Some(i), i),
                 None => {

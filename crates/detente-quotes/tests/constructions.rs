@@ -978,6 +978,29 @@ fn a_participle_after_a_partial_quote_is_no_part_of_its_report() {
 }
 
 #[test]
+fn quotations_signed_by_a_name_after_a_dash() {
+    // A list of readers' replies, one per line; the second opens with a closing mark typed
+    // for an opening one.
+    let text = "“The clinic saved my son. I will vote for whoever keeps it open.” ― Maria Lopez\n\
+                ”Nobody in Washington listens to us.” ― Tom Reyes, Tucson\n\
+                “We need more nurses, not more speeches.”― Ana Ruiz.\n";
+    let (_, quotes) = quotes_of(text, None);
+    for (start, name) in [
+        ("The clinic saved my son", "Maria Lopez"),
+        ("Nobody in Washington", "Tom Reyes"),
+        ("We need more nurses", "Ana Ruiz"),
+    ] {
+        let q = quote(&quotes, start);
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(speaker(q), name, "{start}");
+        assert_eq!(cue(q), "―");
+    }
+    // A dash after a quotation that goes on in a sentence is no signature.
+    let (_, quotes) = quotes_of("“We will rebuild.” — and the mayor meant it, aides said.", None);
+    assert!(quotes.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text != "—")), "{quotes:#?}");
+}
+
+#[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
     let (_, quotes) = quotes_of(
         "Party organizers were encouraged by the turnout at the rally.",

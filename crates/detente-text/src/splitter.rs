@@ -49,6 +49,12 @@ impl SentenceSplitter {
         let n = tokens.len();
         let mut out = Vec::new();
         let mut first_line = opens_document;
+        // A line opening with a quotation mark glued to a capitalised word: in a list of
+        // quotations one per line ("“…” ― Jane Roe"), each line is a sentence of its own.
+        let quotation_line = |i: usize| {
+            matches!(form(i), "“" | "\"" | "”") && i + 1 < n && !tokens[i].space_after && form(i + 1).starts_with(char::is_uppercase)
+        };
+        let mut in_quotation_line = n > 0 && quotation_line(0);
         let mut i = 0;
         while i < n {
             let t = form(i);
@@ -95,6 +101,13 @@ impl SentenceSplitter {
                 if !is_terminal(t) && opens_sentence(form(i + 1)) {
                     boundary = Some(Boundary { end: i, split_period: false });
                 }
+            }
+            if i + 1 < n && gap_has_newline(i) {
+                let next_is_quotation = quotation_line(i + 1);
+                if boundary.is_none() && in_quotation_line && next_is_quotation {
+                    boundary = Some(Boundary { end: i, split_period: false });
+                }
+                in_quotation_line = next_is_quotation;
             }
             // A sentence never ends inside a surface token ("'" of "'n't").
             if let Some(b) = boundary.filter(|b| !tokens[b.end].joined) {

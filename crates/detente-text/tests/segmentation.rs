@@ -146,6 +146,15 @@ fn quotation_interrupted_by_attribution() {
 }
 
 #[test]
+fn a_list_of_quotations_one_per_line_is_one_sentence_per_line() {
+    let text = "Readers wrote in.\n\n“The clinic saved my son.” ― Maria Lopez\n“We need more nurses here.” ― Tom Reyes, Tucson\n";
+    assert_eq!(sentences(text), ["Readers wrote in.", "“The clinic saved my son.” ― Maria Lopez", "“We need more nurses here.” ― Tom Reyes, Tucson"]);
+    // Elsewhere a line break is a line wrap, even before a quotation mark.
+    let text = "Budget talks resumed.\n\nThe mayor called the clinic\n“The Lifeline of Pima” on Monday.\n";
+    assert_eq!(sentences(text), ["Budget talks resumed.", "The mayor called the clinic\n“The Lifeline of Pima” on Monday."]);
+}
+
+#[test]
 fn dashes() {
     let text = "The envoy — tired but calm — left; the deal – if any – is far off.";
     assert_eq!(sentences(text), [text]);
