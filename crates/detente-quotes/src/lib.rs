@@ -466,7 +466,13 @@ impl<'a> Run<'a> {
             if !content.clone().any(|t| self.is_word(t)) {
                 continue;
             }
-            let attribution = if direct {
+            // "“WALLACE: Let's start …": a transcript quoted whole, one speaker's turn per
+            // paragraph; the turn is what the name before the colon said.
+            let turn = self.transcript_turn(&q).filter(|_| direct);
+            let content = turn.as_ref().map_or(content.clone(), |(colon, _)| self.trim_edges(colon.end..content.end, false));
+            let attribution = if let Some(turn) = turn {
+                Some(turn)
+            } else if direct {
                 self.attribute_direct(&q)
             } else {
                 self.attribute_partial(&q)
@@ -504,6 +510,28 @@ impl<'a> Run<'a> {
                 paragraph,
             });
         }
+    }
+
+    /// The colon and speaker of a quotation opening with a name in capitals and a colon, as
+    /// transcripts print a speaker's turn ("“WALLACE: …", "“MR. SMITH: …").
+    fn transcript_turn(&self, q: &Quoted) -> Option<(Range<u32>, Option<FoundSpeaker>)> {
+        let name_start = q.open + 1;
+        let colon = (name_start..q.inner.end.min(name_start + 4)).find(|&t| self.lower(t) == ":")?;
+        let in_capitals = |t: u32| {
+            let word = self.doc.slice(self.doc.tokens[t as usize].span);
+            word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+        };
+        let name = name_start..colon;
+        let words = name.clone().filter(|&t| self.is_word(t)).count();
+        if words == 0 || !name.clone().all(|t| in_capitals(t) || self.lower(t) == ".") || colon + 1 >= q.inner.end {
+            return None;
+        }
+        let speaker = FoundSpeaker {
+            tokens: name.clone(),
+            head: name.end - 1,
+            how: "name before the colon opening a transcript's turn".to_string(),
+        };
+        Some((colon..colon + 1, Some(speaker)))
     }
 
     /// At least `min_words` words that all start with a capital, small function words aside:

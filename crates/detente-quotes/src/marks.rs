@@ -96,6 +96,9 @@ fn scan_paragraph(
             continued,
         });
     };
+    // Curly marks nested in a quotation that a straight mark opened ("PENCE: … an episode of
+    // “Shark Tank.” But …): the curly pair is quoting inside the quotation, not its end.
+    let mut nested_curly = false;
     for i in tokens.clone() {
         let Some(m) = mark(word(i)) else { continue };
         match m {
@@ -103,6 +106,13 @@ fn scan_paragraph(
                 double = Some(i);
                 single = None;
             }
+            // Not an opening mark doubled ("“You …”): that one opens with the straight mark.
+            Mark::DoubleOpen
+                if double.is_some_and(|open| open + 1 < i && mark(word(open)) == Some(Mark::DoubleStraight)) =>
+            {
+                nested_curly = true;
+            }
+            Mark::DoubleClose if nested_curly => nested_curly = false,
             Mark::DoubleClose => match double.take() {
                 Some(open) => push(out, open, Some(i), i),
                 // A closing mark typed for an opening one (”Fear. I am afraid …”): it faces
@@ -114,7 +124,10 @@ fn scan_paragraph(
                 None => {}
             },
             Mark::DoubleStraight => match double.take() {
-                Some(open) => push(out, open, Some(i), i),
+                Some(open) => {
+                    nested_curly = false;
+                    push(out, open, Some(i), i)
+                }
                 None => {
                     if opens_here(i) || i == tokens.start {
                         double = Some(i);

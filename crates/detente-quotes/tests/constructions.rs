@@ -1001,6 +1001,24 @@ fn quotations_signed_by_a_name_after_a_dash() {
 }
 
 #[test]
+fn a_transcript_quoted_whole_gives_each_turn_to_its_speaker() {
+    let text = "The interview went as follows:\n\n\
+                \"HOST: Will the mayor sign the budget this week?\n\n\
+                \"OKAFOR: Not as written. The council calls it a “rescue plan.” It rescues nobody, and I told them so.\n\n\
+                \"We will keep talking until the clinics are funded.\n";
+    let (_, quotes) = quotes_of(text, None);
+    let q = quote(&quotes, "Will the mayor sign");
+    assert_eq!(speaker(q), "HOST");
+    assert_eq!(cue(q), ":");
+    // The curly pair inside the straight-quoted turn is quoting within it, not its end.
+    let q = quote(&quotes, "Not as written");
+    assert_eq!(speaker(q), "OKAFOR");
+    assert!(q.content.text.ends_with("and I told them so"), "{:?}", q.content.text);
+    // A turn carried into the next paragraph stays the speaker's.
+    assert_eq!(speaker(quote(&quotes, "We will keep talking")), "OKAFOR");
+}
+
+#[test]
 fn a_feeling_passive_is_the_stance_of_its_subject() {
     let (_, quotes) = quotes_of(
         "Party organizers were encouraged by the turnout at the rally.",
