@@ -148,11 +148,33 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
                 let passive = tree.syntax(cur).xpos == "VBN" && tree.child_with(cur, "obj").is_none();
                 return (vec![n], passive);
             }
+            // "X said the army was regrouping but ruled out talks": a verb joined to a reported
+            // clause in the reporting verb's tense, where the clause's own verb is not, is the
+            // reporter's second predicate (the parser joined it to the wrong verb).
+            ("conj", Some(h)) if reporter_of_clause(tree, h).is_some_and(|r| in_tense_of(tree, cur, r) && !in_tense_of(tree, h, r)) => {
+                cur = tree.head(h).expect("a reported clause has its reporter");
+            }
             ("xcomp" | "conj" | "advcl" | "ccomp", Some(h)) => cur = h,
             _ => break,
         }
     }
     (Vec::new(), false)
+}
+
+/// The verb reporting clause `clause`, when it is a clausal complement after that verb.
+fn reporter_of_clause(tree: &SentenceTree, clause: u32) -> Option<u32> {
+    tree.head(clause).filter(|&h| h < clause && tree.base_rel(clause) == "ccomp" && tree.upos(h) == "VERB")
+}
+
+/// Whether `verb` has the tense of `reporter` with no auxiliary of its own ("said … and
+/// praised", not "said … had rammed" or "said … would praise"); a past participle without one is
+/// a past tense the tagger misread ("was reviewing X but ruled out Y").
+fn in_tense_of(tree: &SentenceTree, verb: u32, reporter: u32) -> bool {
+    let tense = |v: u32| match tree.syntax(v).xpos.as_str() {
+        "VBN" => "VBD",
+        other => other,
+    };
+    tree.children_with(verb, "aux").next().is_none() && tense(verb) == tense(reporter)
 }
 
 /// A tensed verb always has a subject in English, so when the parse gave it none (",

@@ -1326,3 +1326,23 @@ fn ruling_out_talks_refuses_to_negotiate() {
     // Not ruling them out stays an intent to meet.
     expect_exact("Caracas did not rule out talks with Washington.", "VENGOV", "USAGOV", "036");
 }
+
+#[test]
+fn a_verb_joined_to_a_reported_clause_in_the_reporters_tense_is_the_reporters() {
+    // The parser joins "warned" and "ruled out" to the reported clause's verb; their tense (the
+    // reporter's, where the clause's verb has an auxiliary) says whose they are.
+    expect(
+        "Greek Foreign Minister Giorgos Gerapetritis said the Turkish vessel had entered Greek waters and warned Ankara to stop its provocations.",
+        "GRC",
+        "TUR",
+        "13",
+    );
+    expect(
+        "Greek Foreign Minister Giorgos Gerapetritis said the navy was monitoring the vessel but ruled out talks with Ankara.",
+        "GRC",
+        "TUR",
+        "12",
+    );
+    // A verb in the tense of the clause's own is the clause's.
+    expect("The minister said the army attacked the town and killed ten civilians.", "MIL", "CVL", "18");
+}
