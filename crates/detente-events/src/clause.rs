@@ -249,10 +249,18 @@ pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
     // is alleged too.
     // So is its purpose, what it controls, or an act joined to it ("accused Rwanda of sending
     // soldiers *to back* the rebels", "of shelling and *killing*").
+    // So is a participle set after it ("of shelling the town, *killing* five").
     let means = tree.has_mark(trigger, "by") && tree.base_rel(trigger) == "advcl";
     let purpose = tree.has_mark(trigger, "to") && tree.base_rel(trigger) == "advcl";
-    if means || purpose || matches!(tree.base_rel(trigger), "xcomp" | "conj") {
-        return tree.head(trigger).is_some_and(|h| alleged(tree, h));
+    let gerund = tree.syntax(trigger).xpos == "VBG";
+    let participle = gerund && tree.base_rel(trigger) == "advcl" && !tree.children(trigger).iter().any(|&k| tree.base_rel(k) == "mark");
+    if means || purpose || participle || matches!(tree.base_rel(trigger), "xcomp" | "conj") {
+        // "accused X of ramming and *firing*" read with the gerund joined to "accused": a
+        // gerund cannot be joined to a tensed verb, so it is part of the allegation.
+        let joined_to_accusation = gerund
+            && tree.base_rel(trigger) == "conj"
+            && tree.head(trigger).is_some_and(|h| tree.syntax(h).xpos != "VBG" && ALLEGATIONS.contains(&tree.lemma(h).to_lowercase().as_str()));
+        return joined_to_accusation || tree.head(trigger).is_some_and(|h| alleged(tree, h));
     }
     if !tree.has_mark(trigger, "of") || !matches!(tree.base_rel(trigger), "advcl" | "acl") {
         return false;

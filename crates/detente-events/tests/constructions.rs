@@ -1346,3 +1346,18 @@ fn a_verb_joined_to_a_reported_clause_in_the_reporters_tense_is_the_reporters() 
     // A verb in the tense of the clause's own is the clause's.
     expect("The minister said the army attacked the town and killed ten civilians.", "MIL", "CVL", "18");
 }
+
+#[test]
+fn what_a_participle_or_a_joined_gerund_adds_to_an_allegation_is_alleged() {
+    for text in [
+        "Ukraine accused Russia of shelling the town, killing five civilians.",
+        "Vietnam accused Chinese coast guard ships of ramming and firing water cannon at a fishing boat, injuring four sailors.",
+    ] {
+        let found = events(text, Some("2024-03-01"));
+        assert!(
+            found.iter().all(|e| e.cameo.code.starts_with("11")),
+            "only the accusation is coded in {text:?}:\n{}",
+            describe(&found)
+        );
+    }
+}
