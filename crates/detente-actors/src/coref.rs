@@ -87,7 +87,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                             continue;
                         }
                     }
-                    if let Some((code, j)) = in_focus(lexicon, found, i) {
+                    if let Some((code, j)) = in_focus(lexicon, doc, found, i) {
                         let antecedent = found[origin[j]].text_span(doc);
                         found[i].code = Some(code);
                         found[i].how = Resolution::Coreference { antecedent, rule: "country in focus".to_string() };
@@ -178,19 +178,27 @@ fn agent_of<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l detente_lexi
 }
 
 /// The agent of a mention that names no country, if it has one.
-fn countryless_agent<'l>(lexicon: &'l ActorLexicon, m: &Found) -> Option<&'l detente_lexicon::Entry> {
+fn countryless_agent<'l>(lexicon: &'l ActorLexicon, doc: &Document, m: &Found) -> Option<&'l detente_lexicon::Entry> {
     let sector_only = m.code.as_deref().is_none_or(|c| detente_lexicon::SECTOR_CODES.contains(&c));
-    if !sector_only || matches!(m.how, Resolution::Coreference { .. }) {
+    if !sector_only || matches!(m.how, Resolution::Coreference { .. }) || of_no_country(doc, m) {
         return None;
     }
     m.agent.as_ref().map(|(id, _)| lexicon.entry(*id))
 }
 
+/// Words that say an agent belongs to no one country: "an international tribunal", "a foreign
+/// court", "Western diplomats" are neither the dateline's nor the country in focus.
+const OF_NO_COUNTRY: &[&str] = &["international", "foreign", "global", "multinational", "western", "overseas"];
+
+fn of_no_country(doc: &Document, m: &Found) -> bool {
+    m.tokens.clone().any(|t| OF_NO_COUNTRY.contains(&doc.slice(doc.tokens[t as usize].span).to_lowercase().as_str()))
+}
+
 /// "the government" with no government named before and no dateline: the agent's sector of
 /// the country in focus, the nearest earlier mention of a country. Returns the code and that
 /// mention.
-fn in_focus(lexicon: &ActorLexicon, found: &[Found], i: usize) -> Option<(String, usize)> {
-    let agent = countryless_agent(lexicon, &found[i])?;
+fn in_focus(lexicon: &ActorLexicon, doc: &Document, found: &[Found], i: usize) -> Option<(String, usize)> {
+    let agent = countryless_agent(lexicon, doc, &found[i])?;
     // A region ("West African neighbours") has no army or government of its own.
     let j = earlier(found, i).find(|&j| {
         matches!(found[j].kind, Kind::State | Kind::Government)
@@ -204,7 +212,7 @@ fn in_focus(lexicon: &ActorLexicon, found: &[Found], i: usize) -> Option<(String
 /// An agent with no country in a datelined story belongs to the dateline's country
 /// ("CONAKRY — Soldiers said …" → GINMIL).
 fn from_dateline(lexicon: &ActorLexicon, doc: &Document, m: &mut Found, context: &Context) {
-    let Some(agent) = countryless_agent(lexicon, m).filter(|a| !from_elsewhere(a)) else { return };
+    let Some(agent) = countryless_agent(lexicon, doc, m).filter(|a| !from_elsewhere(a)) else { return };
     let Some(code) = compose(&context.code, agent) else { return };
     let (_, tokens) = m.agent.clone().expect("agent checked above");
     m.code = Some(code);

@@ -112,6 +112,15 @@ fn the_dateline_does_not_claim_an_agent_in_a_sentence_naming_another_country() {
 }
 
 #[test]
+fn an_international_or_foreign_agent_takes_no_country_from_dateline_or_focus() {
+    let doc = resolve("HANOI (Detente) - An international tribunal ruled on the dispute. A foreign court fined the firm.", "2025-05-10");
+    assert_eq!(code_of(&doc, "An international tribunal").as_deref(), Some("JUD"), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "A foreign court").as_deref(), Some("JUD"));
+    let doc = resolve("Vietnam protested. An international tribunal ruled on the dispute.", "2025-05-10");
+    assert_eq!(code_of(&doc, "An international tribunal").as_deref(), Some("JUD"), "{:#?}", doc.actors);
+}
+
+#[test]
 fn a_possessor_on_any_word_of_an_agent_name_composes() {
     let doc = resolve("China's coast guard boarded a Philippine supply boat, Manila said.", "2024-06-17");
     assert_eq!(code_of(&doc, "coast guard").as_deref(), Some("CHNMIL"), "{:#?}", doc.actors);
