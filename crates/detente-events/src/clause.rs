@@ -224,7 +224,9 @@ pub(crate) fn denied(tree: &SentenceTree, trigger: u32) -> bool {
         if !refused && !is_gerund_complement(tree, cur) && !matches!(tree.base_rel(cur), "xcomp" | "ccomp" | "obj" | "acl" | "nmod" | "compound") {
             return false;
         }
-        if DENIALS.contains(&lemma.as_str()) || tree.is_negated(h) {
+        // "ruled out sending warships": a phrasal denial.
+        let ruled_out = lemma == "rule" && tree.children_with(h, "compound:prt").any(|p| tree.word(p).eq_ignore_ascii_case("out"));
+        if DENIALS.contains(&lemma.as_str()) || ruled_out || tree.is_negated(h) {
             return true;
         }
         cur = h;

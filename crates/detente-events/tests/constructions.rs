@@ -1361,3 +1361,12 @@ fn what_a_participle_or_a_joined_gerund_adds_to_an_allegation_is_alleged() {
         );
     }
 }
+
+#[test]
+fn what_is_ruled_out_does_not_happen() {
+    let text = "ATHENS — Greek Defence Minister Nikos Dendias ruled out sending warships to the island for now.";
+    let found = events(text, Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("15")), "{}", describe(&found));
+    let rejection = |e: &Event| e.cameo.code.starts_with("12") && e.source.iter().any(|a| a.code.as_deref() == Some("GRCGOV"));
+    assert!(found.iter().any(rejection), "{}", describe(&found));
+}
