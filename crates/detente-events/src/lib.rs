@@ -1052,10 +1052,11 @@ fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, a
 /// Whether `noun` is the name of the act of `verb`: the same word ("attack", "arrest"), its
 /// gerund ("killing", "shelling", "kidnapping") or its nominalisation ("invasion").
 fn names_the_act(noun: &str, verb: &str) -> bool {
-    const NOMINALISATIONS: [(&str, &str); 12] = [
+    const NOMINALISATIONS: [(&str, &str); 14] = [
         ("invasion", "invade"), ("detention", "detain"), ("abduction", "abduct"), ("execution", "execute"),
         ("occupation", "occupy"), ("deportation", "deport"), ("expulsion", "expel"), ("seizure", "seize"),
         ("assassination", "assassinate"), ("annexation", "annex"), ("bombardment", "bombard"), ("destruction", "destroy"),
+        ("accusation", "accuse"), ("allegation", "allege"),
     ];
     // "kidnapping": the stem may double the verb's last consonant.
     let gerund = noun.strip_suffix("ing").is_some_and(|stem| stem == verb || (stem.len() == verb.len() + 1 && stem.starts_with(verb)));

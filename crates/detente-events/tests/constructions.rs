@@ -1370,3 +1370,13 @@ fn what_is_ruled_out_does_not_happen() {
     let rejection = |e: &Event| e.cameo.code.starts_with("12") && e.source.iter().any(|a| a.code.as_deref() == Some("GRCGOV"));
     assert!(found.iter().any(rejection), "{}", describe(&found));
 }
+
+#[test]
+fn rejecting_the_accusation_answers_the_accuser() {
+    expect(
+        "Vietnam accused China of ramming a fishing boat near the Paracel Islands. Beijing rejected the accusation on Wednesday.",
+        "CHN",
+        "VNM",
+        "01",
+    );
+}
