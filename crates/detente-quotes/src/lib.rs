@@ -295,6 +295,13 @@ impl QuoteExtractor {
 /// Reported speech found in a sentence: content, cue and speaker.
 type Report = (Range<u32>, Range<u32>, Option<FoundSpeaker>);
 
+/// A one-token cue (a colon, a dash) and the name it attributes a quotation to, the name's last
+/// word its head.
+fn named_by(cue: u32, name: Range<u32>, how: &str) -> (Range<u32>, Option<FoundSpeaker>) {
+    let head = name.end - 1;
+    (cue..cue + 1, Some(FoundSpeaker { tokens: name, head, how: how.to_string() }))
+}
+
 /// A quotation before ids and actor codes are added.
 struct Found {
     kind: QuoteKind,
@@ -526,12 +533,7 @@ impl<'a> Run<'a> {
         if words == 0 || !name.clone().all(|t| in_capitals(t) || self.lower(t) == ".") || colon + 1 >= q.inner.end {
             return None;
         }
-        let speaker = FoundSpeaker {
-            tokens: name.clone(),
-            head: name.end - 1,
-            how: "name before the colon opening a transcript's turn".to_string(),
-        };
-        Some((colon..colon + 1, Some(speaker)))
+        Some(named_by(colon, name, "name before the colon opening a transcript's turn"))
     }
 
     /// At least `min_words` words that all start with a capital, small function words aside:
@@ -711,12 +713,7 @@ impl<'a> Run<'a> {
         if !(1..=5).contains(&name.len()) || !name.clone().all(capitalised) || !described {
             return None;
         }
-        let speaker = FoundSpeaker {
-            tokens: name.clone(),
-            head: name.end - 1,
-            how: "name signing the quotation after a dash".to_string(),
-        };
-        Some((dash..dash + 1, Some(speaker)))
+        Some(named_by(dash, name, "name signing the quotation after a dash"))
     }
 
     /// “…,” Reyes urged. / “…,” beamed Jane Roe. / “…?” the senator asked at a hearing: the
