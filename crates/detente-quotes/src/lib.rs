@@ -1323,14 +1323,6 @@ impl<'a> Run<'a> {
                     && matches!(self.upos(opening), "SCONJ" | "ADV")
                     && tree.child_with(c, "nsubj").is_some()
             };
-            while let Some(c) = tree
-                .children(t)
-                .iter()
-                .copied()
-                .find(|&c| subordinate(c, end))
-            {
-                end = *tree.subtree(c).last()?;
-            }
             // "says voters are “angry,” but also hungry for Z": a predicate that is no verb,
             // coordinated right after the complement, is the complement's, not a second
             // predicate of the speaker, though the parser hung it on the cue.
@@ -1347,7 +1339,7 @@ impl<'a> Run<'a> {
                 .children(t)
                 .iter()
                 .copied()
-                .find(|&c| coordinated_predicate(c, end))
+                .find(|&c| subordinate(c, end) || coordinated_predicate(c, end))
             {
                 end = *tree.subtree(c).last()?;
             }
