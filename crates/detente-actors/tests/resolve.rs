@@ -121,6 +121,14 @@ fn an_international_or_foreign_agent_takes_no_country_from_dateline_or_focus() {
 }
 
 #[test]
+fn a_foreign_policy_chief_serves_the_organisation_named_with_the_title() {
+    // The day before she took up the EU post, after leaving Estonia's: the title decides.
+    let doc = resolve("EU foreign policy chief Kaja Kallas criticized Georgia.", "2024-11-30");
+    assert_eq!(code_of(&doc, "EU foreign policy chief Kaja Kallas").as_deref(), Some("IGOEUREEC"), "{:#?}", doc.actors);
+    assert!(doc.actors.iter().all(|a| a.code.as_deref() != Some("ESTELI")), "{:#?}", doc.actors);
+}
+
+#[test]
 fn a_possessor_on_any_word_of_an_agent_name_composes() {
     let doc = resolve("China's coast guard boarded a Philippine supply boat, Manila said.", "2024-06-17");
     assert_eq!(code_of(&doc, "coast guard").as_deref(), Some("CHNMIL"), "{:#?}", doc.actors);
