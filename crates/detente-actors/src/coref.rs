@@ -294,8 +294,11 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     // The pronoun's sentence, parsed once for the tests that read its clause.
     let tree = SentenceTree::new(doc, found[i].sentence as usize);
     // "X called Y to congratulate *him*": an object pronoun is not its own clause's subject.
-    let bound = bound_subject(&tree, &found[i]);
-    let free = |j: &usize| bound.is_none_or(|s| found[*j].sentence != found[i].sentence || found[*j].head != s);
+    // The subject may be a longer mention's inner word ("top *diplomat* Wang Yi"), and the same
+    // person may be named again elsewhere ("Wang Yi met X. Wang Yi thanked him").
+    let bound = bound_subject(&tree, &found[i])
+        .and_then(|s| found.iter().position(|f| f.sentence == found[i].sentence && f.tokens.contains(&s)));
+    let free = |j: &usize| bound.is_none_or(|b| *j != b && (found[b].entry.is_none() || found[*j].entry != found[b].entry));
     // "a Russian announcement that it had opened corridors": the author of what is said.
     if let Some(j) = author_of_content(&tree, found, i).or_else(|| controller(&tree, found, i)).filter(|&j| agrees(&found[j])) {
         return Some(vec![j]);

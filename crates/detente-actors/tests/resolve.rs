@@ -129,6 +129,19 @@ fn a_foreign_policy_chief_serves_the_organisation_named_with_the_title() {
 }
 
 #[test]
+fn an_object_pronoun_is_never_its_own_clauses_subject_however_named() {
+    let doc = resolve(
+        "Finnish President Alexander Stubb arrived in Beijing. China's top diplomat Wang Yi met him on Monday. Foreign Minister Wang Yi thanked him.",
+        "2025-03-01",
+    );
+    let pronouns = mentions(&doc, "him");
+    assert_eq!(pronouns.len(), 2);
+    for him in pronouns {
+        assert_eq!(him.code.as_deref(), Some("FINGOV"), "{:#?}", doc.actors);
+    }
+}
+
+#[test]
 fn a_possessor_on_any_word_of_an_agent_name_composes() {
     let doc = resolve("China's coast guard boarded a Philippine supply boat, Manila said.", "2024-06-17");
     assert_eq!(code_of(&doc, "coast guard").as_deref(), Some("CHNMIL"), "{:#?}", doc.actors);
