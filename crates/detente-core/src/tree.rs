@@ -126,6 +126,12 @@ impl<'d> SentenceTree<'d> {
         self.children(i).iter().any(|&k| self.base_rel(k) == "mark" && self.word(k).eq_ignore_ascii_case(word))
     }
 
+    /// The word that clause `i` is the clausal complement of, when it comes before the clause:
+    /// "said" for "said *the talks failed*".
+    pub fn reporter_of(&self, i: u32) -> Option<u32> {
+        self.head(i).filter(|&h| h < i && self.base_rel(i) == "ccomp")
+    }
+
     /// The lowercased case marker (preposition) of a nominal: "with" for "with Lavrov".
     /// Multi-word markers are joined with a space ("because of").
     pub fn case_marker(&self, i: u32) -> Option<String> {

@@ -151,7 +151,7 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
             // "X said the army was regrouping but ruled out talks": a verb joined to a reported
             // clause in the reporting verb's tense, where the clause's own verb is not, is the
             // reporter's second predicate (the parser joined it to the wrong verb).
-            ("conj", Some(h)) if reporter_of_clause(tree, h).is_some_and(|r| in_tense_of(tree, cur, r) && !in_tense_of(tree, h, r)) => {
+            ("conj", Some(h)) if tree.reporter_of(h).filter(|&r| tree.upos(r) == "VERB").is_some_and(|r| in_tense_of(tree, cur, r) && !in_tense_of(tree, h, r)) => {
                 cur = tree.head(h).expect("a reported clause has its reporter");
             }
             ("xcomp" | "conj" | "advcl" | "ccomp", Some(h)) => cur = h,
@@ -159,11 +159,6 @@ pub(crate) fn subject_heads(tree: &SentenceTree, trigger: u32) -> (Vec<u32>, boo
         }
     }
     (Vec::new(), false)
-}
-
-/// The verb reporting clause `clause`, when it is a clausal complement after that verb.
-fn reporter_of_clause(tree: &SentenceTree, clause: u32) -> Option<u32> {
-    tree.head(clause).filter(|&h| h < clause && tree.base_rel(clause) == "ccomp" && tree.upos(h) == "VERB")
 }
 
 /// Whether `verb` has the tense of `reporter` with no auxiliary of its own ("said … and
@@ -240,7 +235,12 @@ pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
     tree.base_rel(clause) == "advcl"
         && tree.syntax(clause).xpos == "VBG"
         && tree.head(clause) == Some(clause - 1)
-        && !tree.children(clause).iter().any(|&k| tree.base_rel(k) == "mark")
+        && !has_any_mark(tree, clause)
+}
+
+/// Clause `c` has a subordinating marker ("to", "by", "if", …); a bare participle has none.
+fn has_any_mark(tree: &SentenceTree, c: u32) -> bool {
+    tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark")
 }
 
 /// The trigger heads what someone is accused of ("accused Kyiv *of shelling* the plant", "blamed
@@ -248,14 +248,13 @@ pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
 /// not an event of its own.
 pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
     // "accused Israel of violating the ceasefire *by killing* …": the means of an alleged act
-    // is alleged too.
-    // So is its purpose, what it controls, or an act joined to it ("accused Rwanda of sending
-    // soldiers *to back* the rebels", "of shelling and *killing*").
-    // So is a participle set after it ("of shelling the town, *killing* five").
+    // is alleged too, and so are its purpose, what it controls, an act joined to it and a
+    // participle set after it ("accused Rwanda of sending soldiers *to back* the rebels", "of
+    // shelling and *killing*", "of shelling the town, *killing* five").
     let means = tree.has_mark(trigger, "by") && tree.base_rel(trigger) == "advcl";
     let purpose = tree.has_mark(trigger, "to") && tree.base_rel(trigger) == "advcl";
     let gerund = tree.syntax(trigger).xpos == "VBG";
-    let participle = gerund && tree.base_rel(trigger) == "advcl" && !tree.children(trigger).iter().any(|&k| tree.base_rel(k) == "mark");
+    let participle = gerund && tree.base_rel(trigger) == "advcl" && !has_any_mark(tree, trigger);
     if means || purpose || participle || matches!(tree.base_rel(trigger), "xcomp" | "conj") {
         // "accused X of ramming and *firing*" read with the gerund joined to "accused": a
         // gerund cannot be joined to a tensed verb, so it is part of the allegation.
@@ -318,7 +317,7 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         // declare a zone, forcing airliners to detour").
         let means = rel == "advcl"
             && (tree.has_mark(cur, "by")
-                || (tree.syntax(cur).xpos == "VBG" && !tree.children(cur).iter().any(|&c| tree.base_rel(c) == "mark")));
+                || (tree.syntax(cur).xpos == "VBG" && !has_any_mark(tree, cur)));
         if rel == "advcl" && !(to_clause && takes_complement) && !means {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.

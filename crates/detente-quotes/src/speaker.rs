@@ -233,7 +233,7 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
             // An adjunct or a second verb of a reported clause is the reporter's ("X said Y won,
             // citing Z", "X said Y won and praised Z"): the speaker is the subject of the verb
             // that reports the clause.
-            "conj" | "advcl" => up = reporter_of(tree, up).unwrap_or(up),
+            "conj" | "advcl" => up = tree.reporter_of(up).unwrap_or(up),
             // "X, who chairs Y, says …" read with the cue as an aside of the relative clause:
             // the speaker is X with its relative clause, not the relative pronoun.
             "parataxis" if tree.deprel(up) == "acl:relcl" && up < verb => {
@@ -280,12 +280,6 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         }
     }
     speaker_next_to(tree, cue, frame)
-}
-
-/// The verb before clause `clause` that reports it, when `clause` is a clausal complement.
-fn reporter_of(tree: &SentenceTree, clause: u32) -> Option<u32> {
-    tree.head(clause)
-        .filter(|&h| h < clause && tree.base_rel(clause) == "ccomp")
 }
 
 /// Whether `verb` has the tense of reporting verb `reporter` and no modal ("said … and praised",
