@@ -189,6 +189,9 @@ pub enum Constraint {
     /// `xcomp:TERM`: a controlled clause ("agreed to *resume* talks") headed by TERM; bare
     /// `xcomp`: there is one.
     Xcomp(Term),
+    /// `xcomp-obj:TERM`: the controlled clause's object (or a conjunct) is in TERM ("did not rule
+    /// out using *force*").
+    XcompObject(Term),
     /// `ccomp`: a clausal complement ("warned *that* ...").
     Ccomp,
     /// `head:TERM`: the trigger's own head is in TERM ("war" in "war *games*").
@@ -295,6 +298,7 @@ pub(crate) fn specificity(constraints: &[Constraint]) -> (usize, usize) {
             Constraint::Particle(t)
             | Constraint::Object(t)
             | Constraint::Xcomp(t)
+            | Constraint::XcompObject(t)
             | Constraint::Modifier(t)
             | Constraint::Head(t)
             | Constraint::Subject(t) => t.words.is_some(),
@@ -338,6 +342,9 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
         // "keep" and, under it, "talking".
         Constraint::Xcomp(term) => clausal_complements(tree, t)
             .any(|k| term.matches(tree, k) || tree.children_with(k, "xcomp").any(|g| term.matches(tree, g))),
+        Constraint::XcompObject(term) => {
+            clausal_complements(tree, t).filter_map(|x| tree.child_with(x, "obj")).any(|o| term.matches_any(tree, &tree.conjuncts(o)))
+        }
         Constraint::Ccomp => tree.children(t).iter().any(|&k| tree.base_rel(k) == "ccomp"),
         Constraint::Head(term) => tree.head(t).is_some_and(|h| term.matches(tree, h)),
         Constraint::Subject(term) => {
@@ -417,11 +424,18 @@ const SUPPORT_VERBS: &[&str] = &[
 ];
 
 /// Controlled clauses: `xcomp` of a verb, or a "to"-infinitive `acl` of a noun ("a pledge to
-/// withdraw").
+/// withdraw"), or a gerund the parser made an adverbial clause right after the verb or its
+/// particle, with no marker or comma between ("has not ruled out *using* force").
 fn clausal_complements<'a>(tree: &'a SentenceTree, t: u32) -> impl Iterator<Item = u32> + 'a {
     tree.children(t).iter().copied().filter(move |&k| match tree.base_rel(k) {
         "xcomp" => true,
         "acl" => tree.has_mark(k, "to"),
+        "advcl" => {
+            let particle = |j: u32| tree.head(j) == Some(t) && tree.deprel(j) == "compound:prt";
+            tree.syntax(k).xpos == "VBG"
+                && !tree.children(k).iter().any(|&c| tree.base_rel(c) == "mark")
+                && (k == t + 1 || (k == t + 2 && particle(t + 1)))
+        }
         _ => false,
     })
 }
@@ -648,6 +662,7 @@ fn parse_constraint(spec: &str, classes: &Classes) -> Result<Constraint, String>
         Some(("prt", t)) => Constraint::Particle(term(t)?),
         Some(("obj", t)) => Constraint::Object(term(t)?),
         Some(("xcomp", t)) => Constraint::Xcomp(term(t)?),
+        Some(("xcomp-obj", t)) => Constraint::XcompObject(term(t)?),
         Some(("mod", t)) => Constraint::Modifier(term(t)?),
         Some(("head", t)) => Constraint::Head(term(t)?),
         Some(("subj", t)) => Constraint::Subject(term(t)?),
@@ -664,7 +679,7 @@ fn parse_constraint(spec: &str, classes: &Classes) -> Result<Constraint, String>
         }
         Some((kind, _)) => {
             return Err(format!(
-                "bad constraint {spec:?}: unknown kind {kind:?} (prt, obj, subj, prep, xcomp, mod, head, rel)"
+                "bad constraint {spec:?}: unknown kind {kind:?} (prt, obj, subj, prep, xcomp, xcomp-obj, mod, head, rel)"
             ))
         }
     })

@@ -1328,6 +1328,20 @@ fn ruling_out_talks_refuses_to_negotiate() {
 }
 
 #[test]
+fn what_is_not_ruled_out_decides_the_code() {
+    // A gerund complement, which the parser hangs on the verb as an adverbial clause.
+    expect("Israel has not ruled out striking Iran's nuclear sites.", "ISR", "IRN", "138");
+    expect("Caracas did not rule out meeting Colombian officials.", "VENGOV", "COL", "036");
+    expect("The minister did not rule out new sanctions against Iran.", "GOV", "IRN", "1312");
+    // Not ruling out force is a threat, never an intent to meet; nor is not ruling out a run
+    // for office an event at all.
+    let found = events("Beijing has not ruled out using force to bring Taiwan under its control.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "138") && found.iter().all(|e| !e.cameo.code.starts_with("03")), "{}", describe(&found));
+    let found = events("The senator did not rule out a run for the presidency.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("03")), "{}", describe(&found));
+}
+
+#[test]
 fn a_verb_joined_to_a_reported_clause_in_the_reporters_tense_is_the_reporters() {
     // The parser joins "warned" and "ruled out" to the reported clause's verb; their tense (the
     // reporter's, where the clause's verb has an auxiliary) says whose they are.
