@@ -783,6 +783,14 @@ fn councils_of_states_and_provinces_are_governments_not_the_un() {
 }
 
 #[test]
+fn an_organisations_board_of_governors_is_the_organisation() {
+    // Not governors of the dateline's country.
+    let doc = resolve("VIENNA (Reuters) — The IAEA's Board of Governors censured Iran on Thursday.", "2024-11-21");
+    assert_eq!(code_of(&doc, "Board of Governors").as_deref(), Some("IGOUNOIAE"));
+    assert!(mentions(&doc, "Governors").is_empty(), "{:#?}", doc.actors);
+}
+
+#[test]
 fn a_possessive_in_a_clause_asked_of_someone_is_theirs() {
     let doc = resolve("The UN Security Council called on Eritrea to withdraw its troops from Tigray.", "2024-03-01");
     assert_eq!(code_of(&doc, "its").as_deref(), Some("ERI"));
