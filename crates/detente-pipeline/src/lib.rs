@@ -10,7 +10,7 @@ mod syntax;
 pub use entities::{EntityStage, NER_FILE};
 pub use syntax::{default_models_dir, SyntaxStage, MODELS_ENV, PARSER_FILE, TAGGER_FILE};
 
-use detente_lexicon::EntryKind;
+use detente_lexicon::{Entry, EntryKind, Name, NameKind};
 use detente_tagger::KnownNames;
 use detente_actors::ActorResolver;
 use detente_events::EventCoder;
@@ -48,9 +48,14 @@ impl Pipeline {
     pub fn with_models(models: &Path) -> Result<Pipeline, PipelineError> {
         let actors = ActorResolver::builtin();
         let mut syntax = SyntaxStage::load(models)?;
-        // The lexicon's multi-word names tell the tagger that "Human Rights Watch" is a name.
-        let names = actors.lexicon().entries().iter().filter(|e| e.kind != EntryKind::Agent).flat_map(|e| e.names.iter().map(|n| n.text.as_str()));
-        syntax.set_known_names(KnownNames::new(names));
+        // The lexicon's multi-word names tell the tagger that "Human Rights Watch" is a name,
+        // and its places that "Guinea" is one.
+        let entries = actors.lexicon().entries();
+        let names = entries.iter().filter(|e| e.kind != EntryKind::Agent).flat_map(|e| e.names.iter().map(|n| n.text.as_str()));
+        let place = |e: &&Entry| matches!(e.kind, EntryKind::State | EntryKind::Territory | EntryKind::Former | EntryKind::Capital | EntryKind::Place);
+        let naming = |n: &&Name| matches!(n.kind, NameKind::Name | NameKind::Short | NameKind::Alias | NameKind::Capital);
+        let places = entries.iter().filter(place).flat_map(|e| e.names.iter().filter(naming).map(|n| n.text.as_str()));
+        syntax.set_known_names(KnownNames::new(names).with_places(places));
         Ok(Pipeline {
             segmenter: Segmenter::new(),
             syntax: Some(syntax),

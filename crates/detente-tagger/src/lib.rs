@@ -517,11 +517,17 @@ impl Tagger {
 
     /// A word of a known multi-word name read as a common noun, verb, modal or function word
     /// ("Human *Rights* *Watch*", "Theresa *May*") is a proper noun. Its adjectives stay
-    /// adjectives, as UD tags them ("*Islamic* State", "*New* York").
+    /// adjectives, as UD tags them ("*Islamic* State", "*New* York"). So is a known one-word
+    /// place name read as a common noun ("soldiers in *Guinea*").
     fn read_known_names(&self, words: &[&str], tags: &mut [u16]) {
         let Some(proper) = self.proper_noun.filter(|_| !self.known_names.is_empty()) else { return };
         for k in self.known_names.words_in_names(words) {
             if !matches!(self.xpos(tags[k]), "NNP" | "NNPS" | "JJ" | "JJR" | "JJS" | "CD") {
+                tags[k] = proper;
+            }
+        }
+        for (k, word) in words.iter().enumerate() {
+            if matches!(self.xpos(tags[k]), "NN" | "NNS") && self.known_names.is_place(word) {
                 tags[k] = proper;
             }
         }

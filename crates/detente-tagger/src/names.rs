@@ -1,13 +1,14 @@
-//! Multi-word proper names known from elsewhere (the actor lexicon), whose words the tagger
-//! reads as proper nouns: alone, "Human Rights Watch called …" looks like "rights watch" with a
-//! verb, and "Theresa May said" like a modal.
+//! Proper names known from elsewhere (the actor lexicon), whose words the tagger reads as proper
+//! nouns: alone, "Human Rights Watch called …" looks like "rights watch" with a verb, "Theresa
+//! May said" like a modal, and "soldiers in Guinea" like the guinea of "guinea pig".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// Names of two or more capitalised words, indexed by their first word.
+/// Names of two or more capitalised words, indexed by their first word, and one-word place names.
 #[derive(Clone, Debug, Default)]
 pub struct KnownNames {
     by_first: HashMap<String, Vec<Vec<String>>>,
+    places: HashSet<String>,
 }
 
 impl KnownNames {
@@ -26,15 +27,28 @@ impl KnownNames {
         for names in by_first.values_mut() {
             names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
-        KnownNames { by_first }
+        KnownNames { by_first, places: HashSet::new() }
+    }
+
+    /// Adds the one-word place names among `names` (countries, regions, cities), capitalised as
+    /// `new` requires; a common noun with such a form mid-text is the place ("in *Guinea*").
+    pub fn with_places<S: AsRef<str>>(mut self, names: impl IntoIterator<Item = S>) -> KnownNames {
+        let one_word = |n: &str| !n.contains(' ') && is_capitalised(n);
+        self.places.extend(names.into_iter().filter(|n| one_word(n.as_ref())).map(|n| n.as_ref().to_string()));
+        self
+    }
+
+    /// Whether `word` is a known one-word place name, in its capitalised form.
+    pub fn is_place(&self, word: &str) -> bool {
+        self.places.contains(word)
     }
 
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.by_first.values().map(Vec::len).sum::<usize>() + self.places.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.by_first.is_empty() && self.places.is_empty()
     }
 
     /// The words of `words` inside a known name, longest match first, left to right.
@@ -78,5 +92,8 @@ mod tests {
         assert_eq!(names.words_in_names(&words), vec![0, 1, 2, 4, 5]);
         // Case matters: a headline in capitals is no evidence.
         assert!(names.words_in_names(&["HUMAN", "RIGHTS", "WATCH"]).is_empty());
+        let names = names.with_places(["Guinea", "Tripoli", "New York", "UK"]);
+        assert_eq!(names.len(), 5);
+        assert!(names.is_place("Guinea") && !names.is_place("guinea") && !names.is_place("UK"));
     }
 }

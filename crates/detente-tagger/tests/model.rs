@@ -218,6 +218,20 @@ fn committed_model_reads_the_words_of_known_names_as_proper_nouns() {
 }
 
 #[test]
+fn committed_model_reads_a_known_place_as_a_proper_noun() {
+    let mut tagger = committed_model();
+    let words = ["Special", "forces", "soldiers", "in", "Guinea", "said", "they", "had", "seized", "power", "."];
+    // Alone, the model reads the guinea of "guinea pig" (a common noun in the treebanks).
+    assert_eq!(tagger.tag(&words)[4].xpos, "NN");
+    tagger.set_known_names(KnownNames::new(["Human Rights Watch"]).with_places(["Guinea"]));
+    let tagged = tagger.tag(&words);
+    assert_eq!((tagged[4].xpos, tagged[4].upos, tagged[4].lemma.as_str()), ("NNP", "PROPN", "Guinea"));
+    // Only the capitalised form is the place.
+    let words = ["She", "keeps", "a", "guinea", "pig", "."];
+    assert_eq!(tagger.tag(&words)[3].xpos, "NN");
+}
+
+#[test]
 fn committed_model_reads_a_past_tense_set_off_after_a_noun_with_its_agent_as_a_participle() {
     let tagger = committed_model();
     let words = ["The", "RSF", ",", "led", "by", "Mohamed", "Hamdan", "Dagalo", ",", "said", "in", "a", "statement", "that", "it", "welcomed", "the", "initiative", "."];
