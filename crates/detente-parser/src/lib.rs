@@ -256,6 +256,25 @@ fn day_words_after_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     }
 }
 
+/// "Kenyan *official* John Ngata criticised": a common noun read as a subject of the verb right
+/// before a name that is another subject of it describes the name (`nmod:desc`); with an article
+/// ("the former Iraqi *leader* Saddam Hussein") the name is its apposition, as the English
+/// treebanks have it.
+fn titles_before_names_not_second_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    let subject = |r: &str| matches!(r, "nsubj" | "nsubj:pass");
+    for a in 0..words.len().saturating_sub(1) {
+        let b = a + 1;
+        if words[a].upos == "NOUN" && words[b].upos == "PROPN" && subject(arcs[a].1) && arcs[b].0 == arcs[a].0 && subject(arcs[b].1) {
+            let (title, name) = (a as u32 + 1, b as u32 + 1);
+            if arcs.iter().any(|&(h, r)| h == title && r == "det") {
+                arcs[b] = (title, "appos");
+            } else {
+                arcs[a] = (name, "nmod:desc");
+            }
+        }
+    }
+}
+
 /// "Kenya, *Uganda* and Tanzania agreed", "Egypt, *Qatar* and the US brokered": the middle name
 /// of a list of subjects read as a second subject of the verb, or as an apposition of the first.
 /// A second name right after the comma that closes a first subject name, itself with a
@@ -825,6 +844,7 @@ impl Parser {
         prepositions_as_case_markers(words, &mut arcs);
         day_words_after_names(words, &mut arcs);
         subject_lists_as_conjuncts(words, &mut arcs);
+        titles_before_names_not_second_subjects(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
@@ -945,6 +965,25 @@ mod tests {
         let before = apposition.clone();
         subject_lists_as_conjuncts(&words, &mut apposition);
         assert_eq!(apposition, before);
+    }
+
+    #[test]
+    fn a_title_read_as_a_second_subject_describes_the_name() {
+        // "Gondorian official Hirgon Tal said": "official" and "Hirgon" both read as subjects.
+        let words = [word("Gondorian", "ADJ"), word("official", "NOUN"), word("Hirgon", "PROPN"), word("Tal", "PROPN"), word("said", "VERB")];
+        let mut arcs = vec![(2, "amod"), (5, "nsubj"), (5, "nsubj"), (3, "flat"), (0, "root")];
+        titles_before_names_not_second_subjects(&words, &mut arcs);
+        assert_eq!(arcs, vec![(2, "amod"), (3, "nmod:desc"), (5, "nsubj"), (3, "flat"), (0, "root")]);
+        // With an article, the name is the title's apposition.
+        let words = [word("The", "DET"), word("official", "NOUN"), word("Hirgon", "PROPN"), word("said", "VERB")];
+        let mut arcs = vec![(2, "det"), (4, "nsubj"), (4, "nsubj"), (0, "root")];
+        titles_before_names_not_second_subjects(&words, &mut arcs);
+        assert_eq!(arcs, vec![(2, "det"), (4, "nsubj"), (2, "appos"), (0, "root")]);
+        // A subject and an object are left alone.
+        let mut arcs = vec![(2, "det"), (4, "nsubj"), (4, "obj"), (0, "root")];
+        let before = arcs.clone();
+        titles_before_names_not_second_subjects(&words, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]
