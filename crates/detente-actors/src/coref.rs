@@ -248,16 +248,20 @@ fn most_salient(found: &[Found], i: usize, candidates: impl Iterator<Item = usiz
     })
 }
 
+/// An earlier, longer mention of the person a surname names: the same lexicon entry, else the
+/// same word as that mention's head or last word ("President Alpha *Condé*", whose head is the
+/// first word of the name).
 fn surname(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
     let me = &found[i];
-    let word = doc.slice(doc.tokens[me.head as usize].span).to_lowercase();
+    let word = |t: u32| doc.slice(doc.tokens[t as usize].span).to_lowercase();
+    let mine = word(me.head);
     (0..i).rev().find(|&j| {
         let m = &found[j];
         m.kind == Kind::Person
             && m.tokens.len() > 1
             && match (me.entry, m.entry) {
                 (Some(a), Some(b)) => a == b,
-                _ => doc.slice(doc.tokens[m.head as usize].span).to_lowercase() == word,
+                _ => word(m.head) == mine || word(m.tokens.end - 1) == mine,
             }
     })
 }

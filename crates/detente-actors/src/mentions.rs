@@ -643,7 +643,10 @@ impl Sentence<'_, '_> {
     /// ("Western reprisals"), or a definite description.
     fn unnamed(&self, mut f: Found, parts: &[&Name<'_>], lemma: &str, out: &mut Vec<Found>) {
         let h = f.head;
-        let entity = self.doc.entities.iter().find(|e| e.tokens.contains(&h)).map(|e| e.label.as_str());
+        let entity = self.doc.entities.iter().find(|e| e.tokens.contains(&h));
+        // "Condé, 83": a name of one word, whatever the mention adds to it.
+        let one_word_name = f.tokens.len() == 1 || entity.is_some_and(|e| e.tokens.len() == 1);
+        let entity = entity.map(|e| e.label.as_str());
         if entity == Some("PER") || (self.tree.upos(h) == "PROPN" && parts.iter().any(|p| p.entry.kind == EntryKind::Agent)) {
             f.kind = Kind::Person;
             let title = parts.iter().rev().find(|p| p.entry.kind == EntryKind::Agent).copied();
@@ -671,7 +674,7 @@ impl Sentence<'_, '_> {
                 // knows, but whom they speak for; not "Washington Post columnist Z".
                 f.code = Some(code.to_string());
                 f.how = Resolution::Composition { parts: vec![self.span_of(p.start..p.end)] };
-            } else if f.tokens.len() == 1 {
+            } else if one_word_name {
                 f.pending = Pending::Surname;
             }
             if f.code.is_some() {

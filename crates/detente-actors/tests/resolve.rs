@@ -783,6 +783,19 @@ fn councils_of_states_and_provinces_are_governments_not_the_un() {
 }
 
 #[test]
+fn a_surname_with_an_age_is_the_person_named_before() {
+    // The name's head is its first word; the surname is its last. "Sylla, 61" is a one-word name
+    // with an age.
+    let doc = resolve("Guinean opposition leader Mamadou Kaba Sylla was arrested on Monday. Sylla, 61, denied the charges.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Guinean opposition leader Mamadou Kaba Sylla").as_deref(), Some("GINOPP"));
+    assert_eq!(code_of(&doc, "Sylla, 61").as_deref(), Some("GINOPP"));
+    // A title the parser read as a second subject still composes with the name.
+    let doc = resolve("Kenyan official John Ngata criticised the plan. Ngata said it would fail.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Kenyan official John Ngata").as_deref(), Some("KENGOV"));
+    assert_eq!(code_of(&doc, "Ngata").as_deref(), Some("KENGOV"));
+}
+
+#[test]
 fn an_organisations_board_of_governors_is_the_organisation() {
     // Not governors of the dateline's country.
     let doc = resolve("VIENNA (Reuters) — The IAEA's Board of Governors censured Iran on Thursday.", "2024-11-21");
