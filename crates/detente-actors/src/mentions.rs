@@ -561,11 +561,14 @@ impl Sentence<'_, '_> {
                         f.how = how;
                     }
                 }
-                // "the Pakistani Foreign Office": an institution's name under another country's
-                // word is that country's institution.
+                // "the Pakistani Foreign Office", "Pakistan's Foreign Office": an institution's
+                // name under another country's word or possessor is that country's institution.
                 if kind == EntryKind::Metonym {
                     let code = f.code.clone().unwrap_or_default();
-                    let other = parts.iter().filter(|p| p.end <= n.start && is_base(p.entry)).find_map(|p| {
+                    let t = self.tree;
+                    let possessor = f.tokens.clone().flat_map(|w| t.children(w).iter().copied()).find(|&c| t.deprel(c) == "nmod:poss");
+                    let owner = possessor.and_then(|c| self.names.iter().find(|m| m.covers(c) && is_base(m.entry)));
+                    let other = parts.iter().copied().filter(|p| p.end <= n.start && is_base(p.entry)).chain(owner).find_map(|p| {
                         let c = office_code(p.entry, self.date)?;
                         (c.len() == 3 && code.len() > 3 && !code.starts_with(c)).then(|| (format!("{c}{}", &code[3..]), p))
                     });

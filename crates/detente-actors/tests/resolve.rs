@@ -102,6 +102,10 @@ fn an_institution_under_another_countrys_word_is_that_countrys() {
     let doc = resolve("The Pakistani Foreign Office summoned the envoy. The Foreign Office in London said nothing.", "2024-03-04");
     assert_eq!(code_of(&doc, "The Pakistani Foreign Office").as_deref(), Some("PAKGOV"));
     assert_eq!(code_of(&doc, "The Foreign Office").as_deref(), Some("GBRGOV"));
+    // So is one a country possesses.
+    let doc = resolve("Pakistan's Foreign Office summoned the envoy. Britain's Foreign Office said nothing.", "2024-03-04");
+    let codes: Vec<_> = mentions(&doc, "Foreign Office").iter().map(|m| m.code.clone()).collect();
+    assert_eq!(codes, vec![Some("PAKGOV".to_string()), Some("GBRGOV".to_string())]);
 }
 
 #[test]
