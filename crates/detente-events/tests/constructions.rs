@@ -1328,6 +1328,13 @@ fn ruling_out_talks_refuses_to_negotiate() {
 }
 
 #[test]
+fn trading_fire_is_fighting_not_trade() {
+    expect_exact("India and Pakistan traded fire across the Line of Control.", "IND", "PAK", "193");
+    expect_exact("Israel and Hezbollah traded strikes on Sunday.", "ISR", "LBNREB", "190");
+    expect_exact("India and Pakistan traded goods worth billions last year.", "IND", "PAK", "061");
+}
+
+#[test]
 fn what_is_not_ruled_out_decides_the_code() {
     // A gerund complement, which the parser hangs on the verb as an adverbial clause.
     expect("Israel has not ruled out striking Iran's nuclear sites.", "ISR", "IRN", "138");
