@@ -506,6 +506,36 @@ fn clause_subject(doc: &Document, found: &[Found], i: usize) -> Option<String> {
     None
 }
 
+/// The two countries the story has named most often before mention `i` (as states or
+/// governments, each at least twice and more often than any third), in text order: whom "both
+/// countries" or "the two nuclear-armed rivals" mean when no pair is named nearby.
+fn most_named_states(found: &[Found], i: usize) -> Option<Vec<usize>> {
+    // Country, mentions, the last mention (the last naming the state itself, if any).
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (j, m) in found[..i].iter().enumerate().filter(|(_, m)| state_or_government(m) && m.actor) {
+        let Some(c) = country(&m.code) else { continue };
+        match counts.iter_mut().find(|(k, ..)| *k == c) {
+            Some(entry) => {
+                entry.1 += 1;
+                if m.kind == Kind::State || found[entry.2].kind != Kind::State {
+                    entry.2 = j;
+                }
+            }
+            None => counts.push((c, 1, j)),
+        }
+    }
+    counts.sort_by_key(|&(_, n, last)| std::cmp::Reverse((n, last)));
+    match counts[..] {
+        [(_, _, ja), (_, b, jb), ..] if b >= 2 && counts.get(2).is_none_or(|&(_, c, _)| c < b) => Some(vec![ja.min(jb), ja.max(jb)]),
+        _ => None,
+    }
+}
+
+/// A state, or its government ("Islamabad", "the Pakistani government"), not its army.
+fn state_or_government(m: &Found) -> bool {
+    matches!(m.kind, Kind::State | Kind::Government) && m.code.as_deref().is_some_and(|c| c.len() == 3 || (c.len() == 6 && c.ends_with("GOV")))
+}
+
 fn country(code: &Option<String>) -> Option<&str> {
     code.as_deref().and_then(|c| c.get(..3))
 }
@@ -514,13 +544,22 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let me = &found[i];
     let lemma = doc.syntax[me.head as usize].lemma.to_lowercase();
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
+    let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower");
+    let rivals = matches!(lemma.as_str(), "rival" | "foe" | "adversary");
     let wanted: &[fn(&Found) -> bool] = if people_first {
         &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
-    } else if matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor") {
-        &[|m| matches!(m.kind, Kind::State | Kind::Government)]
+    } else if of_states {
+        &[state_or_government]
+    } else if rivals {
+        // States, else people ("the two rivals" of a race).
+        &[state_or_government, |m| m.kind == Kind::Person]
     } else {
         &[|m| m.kind != Kind::Person, |m| m.kind == Kind::Person]
     };
+    // "the two nuclear-armed rivals": the story's main antagonists, wherever named.
+    if let Some(pair) = most_named_states(found, i).filter(|_| rivals) {
+        return Some(pair);
+    }
     // "Germany and France pledged jets to Poland. The two countries …", "X and Y held talks. The
     // two countries …": the last coordination of two (people, for "the two leaders") names the
     // pair.
@@ -556,6 +595,10 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
                 return Some(picked);
             }
         }
+    }
+    // "urged both countries to exercise restraint", the two named long before.
+    if of_states {
+        return most_named_states(found, i);
     }
     None
 }

@@ -719,7 +719,10 @@ impl Sentence<'_, '_> {
         let determined = self.has_definite_article(h);
         // "The Southeast Asian nations", "the Gulf states": a place word names the group.
         let named = parts.iter().any(|p| p.entry.kind.is_place());
-        if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && determined && PAIR_NOUNS.contains(&lemma) && !named) {
+        // "both countries" as "the two countries"; not "both sides", which are rarely the last
+        // two actors named.
+        let both = lemma != "side" && self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "det" && self.tree.word(c).eq_ignore_ascii_case("both"));
+        if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && (determined || both) && PAIR_NOUNS.contains(&lemma) && !named) {
             f.kind = Kind::Group;
             f.pending = Pending::Pair;
             out.push(f);
