@@ -1025,6 +1025,12 @@ struct Act {
 /// How far back (in sentences) "the arrests" looks for the act it names.
 const ACT_REFERENCE_WINDOW: u32 = 3;
 
+/// How far back "rejected the allegation" looks for the accusation.
+const ACCUSATION_REFERENCE_WINDOW: u32 = 8;
+
+/// Nouns that name an accusation, whichever verb made it ("accused", "alleged", "charged").
+const ACCUSATIONS: [&str; 3] = ["accusation", "allegation", "charge"];
+
 /// Nouns that name what someone said.
 const STATEMENT_NOUNS: &[&str] = &["remark", "remarks", "comment", "comments", "statement", "words", "speech", "claim", "claims", "assertion"];
 
@@ -1037,7 +1043,9 @@ fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, a
     let noun = tree.lemma(object).to_lowercase();
     let not_source = |x: &ActorRef| !event.source.iter().any(|s| same_actor(s, x));
     let recent = |sentence: u32| event.sentence - sentence <= ACT_REFERENCE_WINDOW;
-    if let Some(act) = acts.iter().rev().take_while(|a| recent(a.sentence)).find(|a| names_the_act(&noun, &a.lemma)) {
+    // An accusation is answered further on than an act is named again.
+    let window = if ACCUSATIONS.contains(&noun.as_str()) { ACCUSATION_REFERENCE_WINDOW } else { ACT_REFERENCE_WINDOW };
+    if let Some(act) = acts.iter().rev().take_while(|a| event.sentence - a.sentence <= window).find(|a| names_the_act(&noun, &a.lemma)) {
         return act.source.iter().filter(|x| not_source(x)).cloned().collect();
     }
     let definite = tree.children_with(object, "det").any(|d| matches!(tree.word(d).to_lowercase().as_str(), "the" | "these" | "those" | "this" | "that"));
@@ -1052,15 +1060,15 @@ fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, a
 /// Whether `noun` is the name of the act of `verb`: the same word ("attack", "arrest"), its
 /// gerund ("killing", "shelling", "kidnapping") or its nominalisation ("invasion").
 fn names_the_act(noun: &str, verb: &str) -> bool {
-    const NOMINALISATIONS: [(&str, &str); 14] = [
+    const NOMINALISATIONS: [(&str, &str); 12] = [
         ("invasion", "invade"), ("detention", "detain"), ("abduction", "abduct"), ("execution", "execute"),
         ("occupation", "occupy"), ("deportation", "deport"), ("expulsion", "expel"), ("seizure", "seize"),
         ("assassination", "assassinate"), ("annexation", "annex"), ("bombardment", "bombard"), ("destruction", "destroy"),
-        ("accusation", "accuse"), ("allegation", "allege"),
     ];
     // "kidnapping": the stem may double the verb's last consonant.
     let gerund = noun.strip_suffix("ing").is_some_and(|stem| stem == verb || (stem.len() == verb.len() + 1 && stem.starts_with(verb)));
-    noun == verb || gerund || NOMINALISATIONS.contains(&(noun, verb))
+    let accusation = ACCUSATIONS.contains(&noun) && matches!(verb, "accuse" | "allege" | "charge");
+    noun == verb || gerund || accusation || NOMINALISATIONS.contains(&(noun, verb))
 }
 
 /// Codes each unaddressed demand or threat toward its source country's counterpart in the

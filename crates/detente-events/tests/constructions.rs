@@ -1393,6 +1393,14 @@ fn what_is_ruled_out_does_not_happen() {
 }
 
 #[test]
+fn an_allegation_answered_paragraphs_later_answers_the_accuser() {
+    let text = "India accused Pakistan of backing the militants who attacked the post. Police said 14 officers died. \
+                The militants crossed at night. Residents heard gunfire for hours. Schools stayed closed. \
+                Pakistan rejected the allegation on Friday.";
+    expect(text, "PAK", "IND", "01");
+}
+
+#[test]
 fn rejecting_the_accusation_answers_the_accuser() {
     expect(
         "Vietnam accused China of ramming a fishing boat near the Paracel Islands. Beijing rejected the accusation on Wednesday.",
