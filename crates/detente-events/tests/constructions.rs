@@ -1328,6 +1328,19 @@ fn ruling_out_talks_refuses_to_negotiate() {
 }
 
 #[test]
+fn calling_a_decision_regrettable_criticises_its_maker() {
+    expect_exact("India called Pakistan's decision regrettable.", "IND", "PAK", "111");
+    expect_exact("Russia branded the new British sanctions illegal.", "RUS", "GBR", "111");
+    expect("Germany described the Russian strike as barbaric.", "DEU", "RUS", "111");
+    // Calling an accusation baseless denies it.
+    let found = events("Pakistan called the allegations baseless.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "016"), "{}", describe(&found));
+    // Talks called useful are not criticised.
+    let found = events("The minister called the talks with Egypt useful.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.code != "111"), "{}", describe(&found));
+}
+
+#[test]
 fn trading_fire_is_fighting_not_trade() {
     expect_exact("India and Pakistan traded fire across the Line of Control.", "IND", "PAK", "193");
     expect_exact("Israel and Hezbollah traded strikes on Sunday.", "ISR", "LBNREB", "190");
