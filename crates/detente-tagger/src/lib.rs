@@ -148,6 +148,7 @@ pub struct Tagger {
     /// [`Tagger::read_plurals_before_verbs`].
     proper_noun: Option<u16>,
     plural_noun: Option<u16>,
+    perfect: Option<PerfectClasses>,
     /// Multi-word names whose words are proper nouns, from [`Tagger::set_known_names`].
     known_names: KnownNames,
 }
@@ -175,6 +176,16 @@ impl Role {
             _ => Role::Other,
         }
     }
+}
+
+/// The classes of a perfect with "since" between auxiliary and participle ("have *since* fled"):
+/// ADV/RB and the auxiliary's AUX/VBP, AUX/VBZ, AUX/VBD.
+#[derive(Clone, Copy, Debug)]
+struct PerfectClasses {
+    adverb: u16,
+    have: u16,
+    has: u16,
+    had: u16,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -218,6 +229,7 @@ impl Tagger {
         let (present, base) = (class("VERB", "VBP"), class("VERB", "VB"));
         let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past, present, base });
         let (proper_noun, plural_noun) = (class("PROPN", "NNP"), class("NOUN", "NNS"));
+        let perfect = (|| Some(PerfectClasses { adverb: class("ADV", "RB")?, have: class("AUX", "VBP")?, has: class("AUX", "VBZ")?, had: class("AUX", "VBD")? }))();
         Tagger {
             description,
             model,
@@ -226,6 +238,7 @@ impl Tagger {
             predicate_classes,
             proper_noun,
             plural_noun,
+            perfect,
             known_names: KnownNames::default(),
         }
     }
@@ -301,6 +314,7 @@ impl Tagger {
         self.read_transitive_participles(words, info, &mut tags);
         self.read_reduced_relatives(words, &mut tags);
         self.read_interrupting_participles(words, info, &mut tags);
+        self.read_perfects_with_since(words, info, &mut tags);
         tags
     }
 
@@ -612,6 +626,29 @@ impl Tagger {
 
     /// Word `k`, tagged a past tense, may be a participle: training saw it as one, or, unseen, it
     /// has the regular "-ed" form.
+    /// "Troops have *since* reinforced positions", "the minister has since resigned": "since"
+    /// between a form of "have" and a participle is an adverb, and "have" the perfect's
+    /// auxiliary (the model reads a conjunction opening a clause, with "have" its main verb).
+    fn read_perfects_with_since(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
+        let (Some(verbs), Some(perfect)) = (self.predicate_classes, self.perfect) else { return };
+        for k in 0..words.len().saturating_sub(2) {
+            let auxiliary = match words[k].to_lowercase().as_str() {
+                "have" => perfect.have,
+                "has" => perfect.has,
+                "had" => perfect.had,
+                _ => continue,
+            };
+            let participle = matches!(self.xpos(tags[k + 2]), "VBN" | "VBD") || self.may_be_participle(words, info, k + 2, verbs);
+            if words[k + 1].eq_ignore_ascii_case("since") && participle {
+                tags[k] = auxiliary;
+                tags[k + 1] = perfect.adverb;
+                if self.xpos(tags[k + 2]) != "VBN" {
+                    tags[k + 2] = verbs.participle;
+                }
+            }
+        }
+    }
+
     fn may_be_participle(&self, words: &[&str], info: &[WordInfo], k: usize, verbs: PredicateClasses) -> bool {
         match info[k + PAD].closed {
             Some(class) => self.model.dict.closed_tags(class).contains(&verbs.participle),

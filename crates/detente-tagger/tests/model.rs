@@ -218,6 +218,20 @@ fn committed_model_reads_the_words_of_known_names_as_proper_nouns() {
 }
 
 #[test]
+fn committed_model_reads_since_inside_a_perfect_as_an_adverb() {
+    let tagger = committed_model();
+    let words = ["Indian", "troops", "have", "since", "reinforced", "positions", "along", "the", "border", "."];
+    let tagged = tagger.tag(&words);
+    let tags: Vec<(&str, &str)> = tagged[2..5].iter().map(|t| (t.upos, t.xpos)).collect();
+    assert_eq!(tags, [("AUX", "VBP"), ("ADV", "RB"), ("VERB", "VBN")]);
+    let tagged = tagger.tag(&["The", "minister", "has", "since", "resigned", "."]);
+    assert_eq!((tagged[2].upos, tagged[3].xpos), ("AUX", "RB"));
+    // "since" before a date is a preposition, and "have" there the main verb.
+    let tagged = tagger.tag(&["I", "have", "since", "2010", "lived", "here", "."]);
+    assert_eq!(tagged[2].xpos, "IN");
+}
+
+#[test]
 fn committed_model_reads_a_known_place_as_a_proper_noun() {
     let mut tagger = committed_model();
     let words = ["Special", "forces", "soldiers", "in", "Guinea", "said", "they", "had", "seized", "power", "."];
