@@ -609,7 +609,10 @@ impl<'l> EventCoder<'l> {
                 "talk" | "talks" | "meeting" | "conversation" | "call" | "discussion" | "contact" | "agreement" | "deal" | "cooperation" | "partnership" | "alliance" | "summit" | "accord"
                     | "treaty" | "pact" | "negotiation" | "dialogue" | "tie" | "relation" | "exercise" | "drill" | "game" | "consultation"
             );
-        let symmetric = (matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") && !side_by_side && shared) || mutual || joint_exercise;
+        // "France and Italy backed the plan": praise, support, recognition, apology and
+        // forgiveness go one way, to whoever is named, not to each other.
+        let one_way = ["051", "052", "053", "054", "055", "056"].iter().any(|c| m.pattern.cameo.code.starts_with(c));
+        let symmetric = (matches!(m.pattern.cameo.root.as_str(), "03" | "04" | "05" | "06") && !side_by_side && !one_way && shared) || mutual || joint_exercise;
         // "Armenia and Azerbaijan swapped prisoners": what two sides exchange is not a third party.
         if exchange && distinct.len() == 2 {
             target.clear();

@@ -17,6 +17,15 @@ fn two_sides_that_swap_prisoners_release_to_each_other() {
 }
 
 #[test]
+fn two_that_back_a_plan_do_not_back_each_other() {
+    let found = events("France and Italy backed the plan, while Germany voted against it.", Some("2024-03-01"));
+    let each_other = |e: &Event| e.cameo.code.starts_with("05") && !e.target.is_empty();
+    assert!(!found.iter().any(each_other), "{}", describe(&found));
+    // Agreeing still goes both ways.
+    expect("France and Italy agreed to cooperate on migration.", "FRA", "ITA", "03");
+}
+
+#[test]
 fn sides_that_trade_accusations_accuse_each_other() {
     expect("Serbia and Kosovo traded accusations after the border incident.", "SRB", "KSV", "112");
     expect("Serbia and Kosovo traded accusations after the border incident.", "KSV", "SRB", "112");
