@@ -137,6 +137,9 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     found.retain(|m| m.actor);
 }
 
+/// Nouns of people who study a country rather than act for it ("a China specialist").
+const EXPERTISE: &[&str] = &["specialist", "expert", "analyst", "scholar", "watcher", "hand", "researcher", "historian", "correspondent", "observer"];
+
 /// An unknown person whose name has an apposition naming an actor takes that actor's code (and
 /// so does any unknown name whose acronym follows in brackets):
 /// the apposition's own mention ("the president of the Red Cross"), else the first coded
@@ -160,8 +163,14 @@ fn from_appositions(doc: &Document, found: &mut [Found]) {
         // Mentions are in sentence order: only this sentence's are looked at.
         let lo = found.partition_point(|k| k.sentence < m.sentence);
         let hi = found.partition_point(|k| k.sentence <= m.sentence);
+        // "a *China* specialist at the Rhodium Group": a country compounded with a noun of
+        // expertise is what the expert studies, not whom they work for ("a *U.S.* adviser").
+        let topic = |j: usize| {
+            let h = found[j].head;
+            tree.base_rel(h) == "compound" && tree.head(h).is_some_and(|n| EXPERTISE.contains(&tree.lemma(n).to_lowercase().as_str()))
+        };
         let names_actor = |j: &usize| {
-            inside.contains(&found[*j].head) && found[*j].code.as_deref().is_some_and(|c| !detente_lexicon::SECTOR_CODES.contains(&c))
+            inside.contains(&found[*j].head) && found[*j].code.as_deref().is_some_and(|c| !detente_lexicon::SECTOR_CODES.contains(&c)) && !topic(*j)
         };
         let Some(j) = (lo..hi).filter(names_actor).find(|&j| found[j].head == appos).or_else(|| (lo..hi).find(names_actor)) else {
             continue;

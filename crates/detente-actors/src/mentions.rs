@@ -802,7 +802,9 @@ impl Sentence<'_, '_> {
     /// rockets" Hamas). A vehicle with a country alone ("a Turkish plane") may be anyone's, and
     /// one with no country ("a military vehicle") is a thing, not an actor.
     fn operated_by(&self, f: &Found, parts: &[&Name<'_>], lemma: &str) -> Option<Found> {
-        let weapon = WEAPONS.contains(&lemma);
+        // "a Berlin think tank" is no weapon.
+        let think_tank = lemma == "tank" && f.head > self.tree.first && self.tree.word(f.head - 1).eq_ignore_ascii_case("think");
+        let weapon = WEAPONS.contains(&lemma) && !think_tank;
         if !weapon && !VEHICLES.contains(&lemma) {
             return None;
         }

@@ -443,6 +443,15 @@ fn an_unknown_person_takes_the_actor_of_the_apposition() {
     let doc = resolve("Lena Horvat, a Croatian defence ministry official, declined to comment.", "2024-03-04");
     let m = doc.actors.iter().find(|m| m.text.contains("Horvat")).expect("a mention of her");
     assert!(m.code.as_deref().is_some_and(|c| c.starts_with("HRV")), "{m:#?}");
+    // A country an expert studies is not one they speak for; the think tank they work at is
+    // (an NGO, and no weapon).
+    let doc = resolve("\"Beijing will try to split the Europeans,\" said Noah Barkin, a China specialist at a Berlin think tank.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Noah Barkin").as_deref(), Some("NGODEU"), "{:#?}", doc.actors);
+    let doc = resolve("Noah Barkin, a China specialist, said the talks had failed.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Noah Barkin"), None, "{:#?}", doc.actors);
+    // An adviser is one.
+    let doc = resolve("Massad Boulos, a senior U.S. adviser on Africa, attended the ceremony.", "2024-03-04");
+    assert_eq!(code_of(&doc, "Massad Boulos").as_deref(), Some("USA"), "{:#?}", doc.actors);
 }
 
 #[test]
