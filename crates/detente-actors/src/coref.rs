@@ -75,10 +75,11 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     for i in 0..found.len() {
         let pending = std::mem::replace(&mut found[i].pending, Pending::Nothing);
         let choice = match &pending {
+            Pending::Nothing if found[i].code.is_none() => organisation_named_again(doc, found, i).map(|j| (vec![j], "organisation named again")),
             Pending::Nothing => continue,
             Pending::Surname => surname(doc, found, i).map(|j| (vec![j], "surname")),
             Pending::Pronoun(p) => pronoun(doc, found, i, p).map(|js| (js, "pronoun")),
-            Pending::Definite(lemma) => match definite(doc, found, i, lemma) {
+            Pending::Definite(lemma) => match definite(doc, found, i, lemma).or_else(|| organisation_named_again(doc, found, i)) {
                 Some(j) => Some((vec![j], "definite description")),
                 None => {
                     if let Some(context) = context.filter(|_| !elsewhere[i]) {
@@ -272,6 +273,21 @@ fn surname(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
                 (Some(a), Some(b)) => a == b,
                 _ => word(m.head) == mine || word(m.tokens.end - 1) == mine,
             }
+    })
+}
+
+/// "The European Commission … The Commission said", "the International Criminal Court … the
+/// court": "the" and the last word of an organisation's name stand for it, however far back.
+fn organisation_named_again(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
+    let me = &found[i];
+    let word = |t: u32| doc.slice(doc.tokens[t as usize].span);
+    if me.tokens.len() != 2 || !word(me.tokens.start).eq_ignore_ascii_case("the") || me.head + 1 != me.tokens.end {
+        return None;
+    }
+    let head = word(me.head);
+    (0..i).rev().find(|&j| {
+        let m = &found[j];
+        m.kind == Kind::Organisation && m.entry.is_some() && m.code.is_some() && m.tokens.len() >= 2 && word(m.tokens.end - 1).eq_ignore_ascii_case(head)
     })
 }
 

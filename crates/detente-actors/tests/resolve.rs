@@ -835,6 +835,14 @@ fn both_countries_and_the_rivals_are_the_storys_two_states() {
 }
 
 #[test]
+fn the_last_word_of_an_organisations_name_names_it_again() {
+    let doc = resolve("The European Commission imposed tariffs on Chinese cars. Beijing protested. The Commission said talks would continue.", "2024-10-29");
+    assert_eq!(code_of(&doc, "The Commission").as_deref(), Some("IGOEUREEC"));
+    let doc = resolve("The International Criminal Court issued a warrant for him. The court said the case would continue.", "2024-10-29");
+    assert_eq!(code_of(&doc, "The court").as_deref(), Some("IGOJUDICC"));
+}
+
+#[test]
 fn an_organisations_board_of_governors_is_the_organisation() {
     // Not governors of the dateline's country.
     let doc = resolve("VIENNA (Reuters) — The IAEA's Board of Governors censured Iran on Thursday.", "2024-11-21");
