@@ -1350,6 +1350,14 @@ fn calling_a_decision_regrettable_criticises_its_maker() {
 }
 
 #[test]
+fn protecting_interests_is_no_military_protection() {
+    let found = events("China said it would take all necessary measures to protect the interests of Chinese companies.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("074")), "{}", describe(&found));
+    let found = events("French troops protected civilians in Bangui.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "074"), "{}", describe(&found));
+}
+
+#[test]
 fn trading_fire_is_fighting_not_trade() {
     expect_exact("India and Pakistan traded fire across the Line of Control.", "IND", "PAK", "193");
     expect_exact("Israel and Hezbollah traded strikes on Sunday.", "ISR", "LBNREB", "190");
