@@ -1244,6 +1244,11 @@ impl<'a> Run<'a> {
                     .child_with(t, "nsubj")
                     .filter(|&s| s < t)
                     .map_or(t, |s| tree.subtree(s)[0]);
+                // "EU slaps tariffs on X; Beijing vows countermeasures": a clause after a
+                // semicolon stands on its own and attributes nothing before it.
+                if frame > tree.first && tree.word(frame - 1) == ";" {
+                    return None;
+                }
                 return Some(self.trim(clause[0]..frame));
             }
         }

@@ -629,6 +629,15 @@ fn quote_after_a_colon_without_a_speech_verb() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_attributes_nothing_before_it() {
+    let (_, quotes) = quotes_of("EU slaps tariffs on Chinese electric vehicles; Beijing vows countermeasures\n\nBRUSSELS — The EU acted.", None);
+    assert!(quotes.iter().all(|q| !q.content.text.contains("slaps")), "{quotes:#?}");
+    // A cue set off by commas still does.
+    let (_, quotes) = quotes_of("The tariffs, Beijing said, would harm both economies.", None);
+    assert!(quotes.iter().any(|q| q.content.text.contains("would harm")), "{quotes:#?}");
+}
+
+#[test]
 fn relative_clause_of_an_inverted_speaker_is_not_reported() {
     let text = "\"It is really hard to poll this state,\" said Eric Stone, who chairs the history department at the state university.";
     let (_, quotes) = quotes_of(text, None);
