@@ -355,9 +355,12 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
             // The first word of a hyphenated compound ("*test*-fired"), however it is attached,
             // modifies the second.
             let hyphenated = |k: u32, h: u32| k + 2 == h && tree.word(k + 1) == "-";
+            // An adjective in quotation marks after its noun is read as its apposition ("called
+            // the decision “regrettable”").
+            let quoted_adjective = |k: u32| tree.base_rel(k) == "appos" && tree.upos(k) == "ADJ";
             let modified = |h: u32| {
                 tree.children(h).iter().any(|&k| {
-                    (matches!(tree.base_rel(k), "amod" | "compound" | "advmod") || hyphenated(k, h))
+                    (matches!(tree.base_rel(k), "amod" | "compound" | "advmod") || hyphenated(k, h) || quoted_adjective(k))
                         && tree.deprel(k) != "compound:prt"
                         && term.matches(tree, k)
                 })

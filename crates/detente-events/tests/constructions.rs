@@ -1339,6 +1339,8 @@ fn ruling_out_talks_refuses_to_negotiate() {
 #[test]
 fn calling_a_decision_regrettable_criticises_its_maker() {
     expect_exact("India called Pakistan's decision regrettable.", "IND", "PAK", "111");
+    // In quotation marks, the parser reads the adjective as the object's apposition.
+    expect_exact("India called Pakistan's decision “regrettable” on Friday.", "IND", "PAK", "111");
     expect_exact("Russia branded the new British sanctions illegal.", "RUS", "GBR", "111");
     expect("Germany described the Russian strike as barbaric.", "DEU", "RUS", "111");
     // Calling an accusation baseless denies it.
