@@ -31,6 +31,11 @@ use crate::mentions::{compose, from_elsewhere, sector_code, Found, Kind, Pending
 /// How many sentences back an antecedent may be.
 const WINDOW: u32 = 4;
 
+/// How many sentences back "the Commission" or "both countries" may look for the story's
+/// organisations and main pair of countries: a long news story, which keeps a huge document
+/// linear.
+const STORY_WINDOW: u32 = 100;
+
 /// Person nouns that make "the two …" a pair of people rather than of countries.
 const PERSON_PAIR_NOUNS: &[&str] = &["leader", "president", "minister", "counterpart", "man", "woman", "diplomat"];
 
@@ -277,7 +282,8 @@ fn surname(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
 }
 
 /// "The European Commission … The Commission said", "the International Criminal Court … the
-/// court": "the" and the last word of an organisation's name stand for it, however far back.
+/// court": "the" and the last word of an organisation's name stand for it, anywhere earlier in the
+/// story.
 fn organisation_named_again(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
     let me = &found[i];
     let word = |t: u32| doc.slice(doc.tokens[t as usize].span);
@@ -285,7 +291,8 @@ fn organisation_named_again(doc: &Document, found: &[Found], i: usize) -> Option
         return None;
     }
     let head = word(me.head);
-    (0..i).rev().find(|&j| {
+    let lo = found.partition_point(|m| m.sentence + STORY_WINDOW < me.sentence);
+    (lo..i).rev().find(|&j| {
         let m = &found[j];
         m.kind == Kind::Organisation && m.entry.is_some() && m.code.is_some() && m.tokens.len() >= 2 && word(m.tokens.end - 1).eq_ignore_ascii_case(head)
     })
@@ -537,7 +544,8 @@ fn clause_subject(doc: &Document, found: &[Found], i: usize) -> Option<String> {
 fn most_named_states(found: &[Found], i: usize) -> Option<Vec<usize>> {
     // Country, mentions, the last mention (the last naming the state itself, if any).
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for (j, m) in found[..i].iter().enumerate().filter(|(_, m)| state_or_government(m) && m.actor) {
+    let lo = found.partition_point(|m| m.sentence + STORY_WINDOW < found[i].sentence);
+    for (j, m) in found[..i].iter().enumerate().skip(lo).filter(|(_, m)| state_or_government(m) && m.actor) {
         let Some(c) = country(&m.code) else { continue };
         match counts.iter_mut().find(|(k, ..)| *k == c) {
             Some(entry) => {
