@@ -632,10 +632,10 @@ impl Tagger {
     fn read_perfects_with_since(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let (Some(verbs), Some(perfect)) = (self.predicate_classes, self.perfect) else { return };
         for k in 0..words.len().saturating_sub(2) {
-            let auxiliary = match words[k].to_lowercase().as_str() {
-                "have" => perfect.have,
-                "has" => perfect.has,
-                "had" => perfect.had,
+            let auxiliary = match words[k] {
+                w if w.eq_ignore_ascii_case("have") => perfect.have,
+                w if w.eq_ignore_ascii_case("has") => perfect.has,
+                w if w.eq_ignore_ascii_case("had") => perfect.had,
                 _ => continue,
             };
             let participle = matches!(self.xpos(tags[k + 2]), "VBN" | "VBD") || self.may_be_participle(words, info, k + 2, verbs);
