@@ -565,9 +565,7 @@ impl Sentence<'_, '_> {
                 // name under another country's word or possessor is that country's institution.
                 if kind == EntryKind::Metonym {
                     let code = f.code.clone().unwrap_or_default();
-                    let t = self.tree;
-                    let possessor = f.tokens.clone().flat_map(|w| t.children(w).iter().copied()).find(|&c| t.deprel(c) == "nmod:poss");
-                    let owner = possessor.and_then(|c| self.names.iter().find(|m| m.covers(c) && is_base(m.entry)));
+                    let owner = self.possessor(&f).and_then(|c| self.names.iter().find(|m| m.covers(c) && is_base(m.entry)));
                     let other = parts.iter().copied().filter(|p| p.end <= n.start && is_base(p.entry)).chain(owner).find_map(|p| {
                         let c = office_code(p.entry, self.date)?;
                         (c.len() == 3 && code.len() > 3 && !code.starts_with(c)).then(|| (format!("{c}{}", &code[3..]), p))
@@ -874,10 +872,7 @@ impl Sentence<'_, '_> {
     /// Moscow's diplomats" gives one code per conjoined possessor.
     fn compose_with_possessors(&self, f: &Found, agent: &Entry) -> Vec<(String, Resolution)> {
         let t = self.tree;
-        // On the head, or on another word of the phrase ("China's coast guard" parsed with the
-        // possessor on "coast").
-        let possessor = |w: u32| t.children(w).iter().copied().find(|&c| t.deprel(c) == "nmod:poss");
-        let Some(poss) = possessor(f.head).or_else(|| f.tokens.clone().find_map(possessor)) else {
+        let Some(poss) = self.possessor(f) else {
             return Vec::new();
         };
         std::iter::once(poss)
@@ -889,6 +884,14 @@ impl Sentence<'_, '_> {
                 Some((code, Resolution::Composition { parts }))
             })
             .collect()
+    }
+
+    /// The possessor of a mention's phrase: on the head, or on another word of it ("China's
+    /// coast guard" parsed with the possessor on "coast").
+    fn possessor(&self, f: &Found) -> Option<u32> {
+        let t = self.tree;
+        let on = |w: u32| t.children(w).iter().copied().find(|&c| t.deprel(c) == "nmod:poss");
+        on(f.head).or_else(|| f.tokens.clone().find_map(on))
     }
 
     /// A possessor of one of `tokens` that coreference must resolve before the agent can be

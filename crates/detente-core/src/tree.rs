@@ -126,6 +126,11 @@ impl<'d> SentenceTree<'d> {
         self.children(i).iter().any(|&k| self.base_rel(k) == "mark" && self.word(k).eq_ignore_ascii_case(word))
     }
 
+    /// Clause `i` has a subordinating marker ("to", "by", "if", …); a bare participle has none.
+    pub fn has_any_mark(&self, i: u32) -> bool {
+        self.children(i).iter().any(|&k| self.base_rel(k) == "mark")
+    }
+
     /// The word that clause `i` is the clausal complement of, when it comes before the clause:
     /// "said" for "said *the talks failed*".
     pub fn reporter_of(&self, i: u32) -> Option<u32> {

@@ -436,7 +436,7 @@ fn clausal_complements<'a>(tree: &'a SentenceTree, t: u32) -> impl Iterator<Item
         "advcl" => {
             let particle = |j: u32| tree.head(j) == Some(t) && tree.deprel(j) == "compound:prt";
             tree.syntax(k).xpos == "VBG"
-                && !tree.children(k).iter().any(|&c| tree.base_rel(c) == "mark")
+                && !tree.has_any_mark(k)
                 && (k == t + 1 || (k == t + 2 && particle(t + 1)))
         }
         _ => false,

@@ -235,12 +235,7 @@ pub(crate) fn is_gerund_complement(tree: &SentenceTree, clause: u32) -> bool {
     tree.base_rel(clause) == "advcl"
         && tree.syntax(clause).xpos == "VBG"
         && tree.head(clause) == Some(clause - 1)
-        && !has_any_mark(tree, clause)
-}
-
-/// Clause `c` has a subordinating marker ("to", "by", "if", …); a bare participle has none.
-fn has_any_mark(tree: &SentenceTree, c: u32) -> bool {
-    tree.children(c).iter().any(|&k| tree.base_rel(k) == "mark")
+        && !tree.has_any_mark(clause)
 }
 
 /// The trigger heads what someone is accused of ("accused Kyiv *of shelling* the plant", "blamed
@@ -254,7 +249,7 @@ pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
     let means = tree.has_mark(trigger, "by") && tree.base_rel(trigger) == "advcl";
     let purpose = tree.has_mark(trigger, "to") && tree.base_rel(trigger) == "advcl";
     let gerund = tree.syntax(trigger).xpos == "VBG";
-    let participle = gerund && tree.base_rel(trigger) == "advcl" && !has_any_mark(tree, trigger);
+    let participle = gerund && tree.base_rel(trigger) == "advcl" && !tree.has_any_mark(trigger);
     if means || purpose || participle || matches!(tree.base_rel(trigger), "xcomp" | "conj") {
         // "accused X of ramming and *firing*" read with the gerund joined to "accused": a
         // gerund cannot be joined to a tensed verb, so it is part of the allegation.
@@ -317,7 +312,7 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         // declare a zone, forcing airliners to detour").
         let means = rel == "advcl"
             && (tree.has_mark(cur, "by")
-                || (tree.syntax(cur).xpos == "VBG" && !has_any_mark(tree, cur)));
+                || (tree.syntax(cur).xpos == "VBG" && !tree.has_any_mark(cur)));
         if rel == "advcl" && !(to_clause && takes_complement) && !means {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.
