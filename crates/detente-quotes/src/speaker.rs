@@ -363,7 +363,18 @@ fn widen_over_nominals(
     {
         return (span, head);
     }
-    while start > tree.first && nominal(start - 1) {
+    // Leftwards only over words that may be a split-off part of the subject: not the noun the
+    // cue's clause hangs on ("the third *time* AROS said"), nor a phrase the cue governs by
+    // another relation ("In a Bloomberg *interview* Trump declared").
+    let other_phrase = |i: u32| {
+        let mut chain = std::iter::once(i).chain(tree.ancestors(i));
+        let below_cue = chain.find(|&a| tree.head(a) == Some(cue));
+        match below_cue {
+            Some(a) => !matches!(tree.base_rel(a), "nsubj" | "compound" | "amod" | "dep"),
+            None => tree.ancestors(cue).any(|a| a == i),
+        }
+    };
+    while start > tree.first && nominal(start - 1) && !other_phrase(start - 1) {
         start -= 1;
     }
     while end < cue && nominal(end) {

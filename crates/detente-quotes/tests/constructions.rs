@@ -1999,3 +1999,16 @@ fn a_relative_pronoun_speaks_for_its_antecedent() {
         .unwrap_or_else(|| panic!("no quote spoken by 'who' in {quotes:#?}"));
     assert_eq!(q.speaker.as_ref().unwrap().code.as_deref(), Some("HUNGOV"));
 }
+
+#[test]
+fn a_speaker_takes_in_no_phrase_the_cue_governs_nor_the_noun_its_clause_describes() {
+    // An opening phrase with no comma after it, and the noun the parser hangs the cue's clause
+    // on: neither is part of the subject, however nominal the words.
+    let (_, quotes) = quotes_of(
+        "In a Bloomberg interview Okafor declared “I think NATO may be obsolete.”\n\n\
+         It was the third time AROS said it had set up such an event.",
+        None,
+    );
+    assert_eq!(speaker(quote(&quotes, "I think NATO")), "Okafor");
+    assert_eq!(speaker(quote(&quotes, "it had set up")), "AROS");
+}
