@@ -322,7 +322,9 @@ fn bare_title(words: &[ParseInput<'_>], arcs: &[(u32, &str)], a: usize) -> bool 
 fn hand_back_before_title<'r>(words: &[ParseInput<'_>], arcs: &mut [(u32, &'r str)], a: usize, verb: u32, rel: Option<&'r str>) {
     let title = a as u32 + 1;
     let mut own = a;
-    while own > 0 && (words[own - 1].upos != "PUNCT" || words[own - 1].xpos == "HYPH") && words[own - 1].upos != "CCONJ" && dominates(arcs, a, own - 1) {
+    // The title's phrase ends at a mark or coordinator the title governs itself.
+    let edge = |k: usize| arcs[k].0 == title && matches!(words[k].upos, "PUNCT" | "CCONJ");
+    while own > 0 && !edge(own - 1) && dominates(arcs, a, own - 1) {
         own -= 1;
     }
     for k in 0..own {
@@ -1177,6 +1179,20 @@ mod tests {
         let mut arcs = vec![(3, "amod"), (3, "compound"), (6, "obl:unmarked"), (6, "nsubj"), (4, "flat"), (0, "root")];
         titles_before_names_not_second_subjects(&words, &mut arcs);
         assert_eq!(arcs, vec![(3, "amod"), (3, "compound"), (4, "nmod:desc"), (6, "nsubj"), (4, "flat"), (0, "root")]);
+        // A coordinated modifier stays in the title's phrase ("Gondor's awful and evil minister").
+        let words = [
+            word("Gondor", "PROPN"),
+            word("'s", "PART"),
+            word("awful", "ADJ"),
+            word("and", "CCONJ"),
+            word("evil", "ADJ"),
+            word("minister", "NOUN"),
+            word("Tal", "PROPN"),
+            word("warned", "VERB"),
+        ];
+        let mut arcs = vec![(6, "nmod:poss"), (1, "case"), (6, "amod"), (5, "cc"), (3, "conj"), (8, "obl:unmarked"), (8, "nsubj"), (0, "root")];
+        titles_before_names_not_second_subjects(&words, &mut arcs);
+        assert_eq!(arcs, vec![(6, "nmod:poss"), (1, "case"), (6, "amod"), (5, "cc"), (3, "conj"), (7, "nmod:desc"), (8, "nsubj"), (0, "root")]);
         // A time phrase is an oblique indeed ("Last week Tal said").
         let words = [word("Last", "ADJ"), word("week", "NOUN"), word("Tal", "PROPN"), word("said", "VERB")];
         let mut arcs = vec![(2, "amod"), (4, "obl:unmarked"), (4, "nsubj"), (0, "root")];

@@ -48,7 +48,9 @@ impl Rewrite {
         // No suffix justifies rewriting more than the longest suffix a rule is keyed on: such
         // rewrites come from words whose lemma differs only in case ("CHINESE" → "Chinese") and
         // would turn "Burmese" into "Chinese".
-        if usize::from(self.strip) > MAX_SUFFIX {
+        // Nor does one that appends capitals: it restores the case of one word ("korean" →
+        // "Korean") and would turn "eritrean" into "erKorean".
+        if usize::from(self.strip) > MAX_SUFFIX || self.append.chars().any(char::is_uppercase) {
             return None;
         }
         let keep = base.len().checked_sub(usize::from(self.strip))?;
@@ -508,6 +510,9 @@ mod tests {
         assert_eq!(lem.lemma("French", "JJ"), "French");
         // A whole-word rewrite is no suffix rule.
         assert_eq!(Rewrite { strip: 7, append: "Chinese".into() }.apply(&['B', 'u', 'r', 'm', 'e', 's', 'e']), None);
+        // Nor is restoring one word's capitals ("korean" → "Korean"), whatever its length.
+        let eritrean: Vec<char> = "eritrean".chars().collect();
+        assert_eq!(Rewrite { strip: 6, append: "Korean".into() }.apply(&eritrean), None);
     }
 
     #[test]
