@@ -431,6 +431,102 @@ fn subject_from_relative_clause(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
     true
 }
 
+/// "Gondor, which is locked in a dispute with Rohan, *signed* a pact": the main verb read as a
+/// conjunct of the subject's relative clause, leaving the subject the root. A root nominal with
+/// no predicate of its own, whose relative clause (opened by a relative pronoun) has a finite
+/// conjunct with no subject, is that conjunct's subject; neither treebank has a root of that
+/// shape.
+fn main_verbs_not_conjuncts_of_relative_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    let Some(n) = arcs.iter().position(|&(h, _)| h == 0) else { return };
+    let children = |arcs: &[(u32, &str)], h: usize| (0..arcs.len()).filter(move |&k| arcs[k].0 as usize == h + 1).collect::<Vec<_>>();
+    if !matches!(words[n].upos, "NOUN" | "PROPN") || children(arcs, n).iter().any(|&k| matches!(arcs[k].1, "nsubj" | "nsubj:pass" | "cop" | "case")) {
+        return;
+    }
+    for r in children(arcs, n).into_iter().filter(|&k| arcs[k].1 == "acl:relcl") {
+        let opened = children(arcs, r).iter().any(|&k| k < r && matches!(words[k].xpos, "WDT" | "WP"));
+        let main = children(arcs, r).into_iter().find(|&v| {
+            arcs[v].1 == "conj" && matches!(words[v].xpos, "VBD" | "VBZ" | "VBP") && !children(arcs, v).iter().any(|&k| arcs[k].1.starts_with("nsubj"))
+        });
+        let Some(v) = main.filter(|_| opened) else { continue };
+        let verb = v as u32 + 1;
+        for k in children(arcs, n) {
+            if k > v {
+                arcs[k].0 = verb;
+            }
+        }
+        arcs[v] = (0, "root");
+        arcs[n] = (verb, "nsubj");
+        return;
+    }
+}
+
+/// "signed a pact with *Rohan* last month": a name read as a compound of the time phrase after
+/// it, across the time phrase's "last", "next" or "this" (which neither treebank has), is the
+/// oblique itself, with the preposition; the time phrase is an oblique of its own.
+fn names_before_time_phrases(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const DEICTIC: [&str; 7] = ["last", "next", "this", "past", "previous", "coming", "following"];
+    for c in 0..words.len() {
+        let (head, rel) = arcs[c];
+        let h = head as usize;
+        if rel != "compound" || words[c].upos != "PROPN" || h <= c + 1 || !TIME_NOUNS.contains(&words[h - 1].lemma.to_lowercase().as_str()) {
+            continue;
+        }
+        let (time_head, time_rel) = arcs[h - 1];
+        let deictic = (c + 1..h - 1).any(|k| arcs[k] == (head, "amod") && DEICTIC.contains(&words[k].lemma.to_lowercase().as_str()));
+        if !deictic || !time_rel.starts_with("obl") {
+            continue;
+        }
+        for k in 0..c {
+            if arcs[k] == (head, "case") {
+                arcs[k].0 = c as u32 + 1;
+            }
+        }
+        arcs[c] = (time_head, "obl");
+        arcs[h - 1] = (time_head, "obl:unmarked");
+    }
+}
+
+/// "accused by *rights groups* of killing": a nominal with a preposition read as an object.
+/// UD's objects take no case marker (neither treebank has one); it is an oblique, the agent
+/// where "by" marks it under a passive verb.
+fn prepositional_objects_as_obliques(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for o in 0..words.len() {
+        let (verb, rel) = arcs[o];
+        if !matches!(rel, "obj" | "iobj") || verb == 0 {
+            continue;
+        }
+        let me = o as u32 + 1;
+        // The preposition opens the phrase, hung on its head or on the word after it ("by
+        // *rights* groups").
+        let Some(marker) = (0..o).find(|&k| dominates(arcs, o, k)) else { continue };
+        let on_the_phrase = |h: u32| h == me || (h != 0 && arcs[h as usize - 1].0 == me && matches!(arcs[h as usize - 1].1, "compound" | "amod" | "nmod:poss"));
+        // Not "*at* least a couple weapons", where the preposition is the adverb's.
+        if arcs[marker].1 != "case" || words[marker].upos != "ADP" || !on_the_phrase(arcs[marker].0) {
+            continue;
+        }
+        arcs[marker].0 = me;
+        let passive = arcs.iter().any(|&(h, r)| h == verb && r == "aux:pass");
+        arcs[o].1 = if passive && words[marker].form.eq_ignore_ascii_case("by") { "obl:agent" } else { "obl" };
+    }
+}
+
+/// "accused by rights groups *of killing* civilians": what a passive verb's agent is accused of,
+/// thanked for …, read as a clause of the agent. A gerund marked "of" or "for" hung on an agent
+/// is the verb's (neither treebank hangs one on an agent).
+fn gerunds_after_agents(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for g in 0..words.len() {
+        let (agent, rel) = arcs[g];
+        if rel != "acl" || agent == 0 || words[g].xpos != "VBG" || arcs[agent as usize - 1].1 != "obl:agent" {
+            continue;
+        }
+        let me = g as u32 + 1;
+        let marked = (0..g).any(|k| arcs[k] == (me, "mark") && matches!(words[k].form.to_lowercase().as_str(), "of" | "for"));
+        if marked {
+            arcs[g] = (arcs[agent as usize - 1].0, "advcl");
+        }
+    }
+}
+
 /// "The Gondor Herald's Hirgon Tal sees": a possessor read as the verb's. UD hangs `nmod:poss`
 /// on nominals only (neither treebank has one on a verb); a possessor right before a subject
 /// or object of the same verb is that argument's.
@@ -1028,6 +1124,10 @@ impl Parser {
         titles_before_names_not_second_subjects(words, &mut arcs);
         subjects_not_roots_of_relative_clauses(words, &mut arcs);
         possessors_of_arguments_not_of_verbs(words, &mut arcs);
+        main_verbs_not_conjuncts_of_relative_clauses(words, &mut arcs);
+        names_before_time_phrases(words, &mut arcs);
+        prepositional_objects_as_obliques(words, &mut arcs);
+        gerunds_after_agents(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
@@ -1272,6 +1372,75 @@ mod tests {
         let mut arcs = vec![(3, "cc"), (3, "amod"), (6, "conj"), (5, "nsubj"), (3, "acl:relcl"), (0, "root")];
         let before = arcs.clone();
         subjects_not_roots_of_relative_clauses(&words, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn a_main_verb_read_as_a_conjunct_of_the_subjects_relative_clause_is_the_root() {
+        // "Gondor , which is locked in a dispute , signed a pact".
+        let words = [
+            word("Gondor", "PROPN"),
+            word(",", "PUNCT"),
+            tagged("which", "PRON", "WDT"),
+            tagged("is", "AUX", "VBZ"),
+            tagged("locked", "VERB", "VBN"),
+            word("in", "ADP"),
+            word("a", "DET"),
+            word("dispute", "NOUN"),
+            word(",", "PUNCT"),
+            tagged("signed", "VERB", "VBD"),
+            word("a", "DET"),
+            word("pact", "NOUN"),
+            word(".", "PUNCT"),
+        ];
+        let mut arcs = vec![(0, "root"), (5, "punct"), (5, "nsubj:pass"), (5, "aux:pass"), (1, "acl:relcl"), (8, "case"), (8, "det"), (5, "obl"), (10, "punct"), (5, "conj"), (12, "det"), (10, "obj"), (1, "punct")];
+        main_verbs_not_conjuncts_of_relative_clauses(&words, &mut arcs);
+        assert_eq!(arcs[0], (10, "nsubj"));
+        assert_eq!(arcs[9], (0, "root"));
+        assert_eq!(arcs[12], (10, "punct"));
+        assert_eq!(arcs[4], (1, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_name_read_as_a_compound_of_last_month_is_the_oblique() {
+        // "signed a pact with Rohan last month".
+        let words = [word("signed", "VERB"), word("a", "DET"), word("pact", "NOUN"), word("with", "ADP"), word("Rohan", "PROPN"), word("last", "ADJ"), word("month", "NOUN")];
+        let mut arcs = vec![(0, "root"), (3, "det"), (1, "obj"), (7, "case"), (7, "compound"), (7, "amod"), (1, "obl")];
+        names_before_time_phrases(&words, &mut arcs);
+        assert_eq!(arcs, vec![(0, "root"), (3, "det"), (1, "obj"), (5, "case"), (1, "obl"), (7, "amod"), (1, "obl:unmarked")]);
+        // A name inside a name keeps its place ("the Rohan Democratic Party").
+        let words = [word("the", "DET"), word("Rohan", "PROPN"), word("Democratic", "ADJ"), word("Party", "PROPN")];
+        let mut arcs = vec![(4, "det"), (4, "compound"), (4, "amod"), (0, "root")];
+        let before = arcs.clone();
+        names_before_time_phrases(&words, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn an_object_with_a_preposition_is_an_oblique_and_a_gerund_on_the_agent_the_verbs() {
+        // "troops were accused by rights groups of killing civilians".
+        let words = [
+            word("troops", "NOUN"),
+            word("were", "AUX"),
+            word("accused", "VERB"),
+            word("by", "ADP"),
+            word("rights", "NOUN"),
+            word("groups", "NOUN"),
+            word("of", "SCONJ"),
+            tagged("killing", "VERB", "VBG"),
+            word("civilians", "NOUN"),
+        ];
+        let mut arcs = vec![(3, "nsubj:pass"), (3, "aux:pass"), (0, "root"), (5, "case"), (6, "compound"), (3, "obj"), (8, "mark"), (6, "acl"), (8, "obj")];
+        prepositional_objects_as_obliques(&words, &mut arcs);
+        assert_eq!(arcs[3], (6, "case"));
+        assert_eq!(arcs[5], (3, "obl:agent"));
+        gerunds_after_agents(&words, &mut arcs);
+        assert_eq!(arcs[7], (3, "advcl"));
+        // "has at least two weapons": the preposition is the adverb's.
+        let words = [word("has", "VERB"), word("at", "ADP"), word("least", "ADV"), word("two", "NUM"), word("weapons", "NOUN")];
+        let mut arcs = vec![(0, "root"), (3, "case"), (4, "advmod"), (5, "nummod"), (1, "obj")];
+        let before = arcs.clone();
+        prepositional_objects_as_obliques(&words, &mut arcs);
         assert_eq!(arcs, before);
     }
 
