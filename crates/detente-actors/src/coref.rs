@@ -13,7 +13,8 @@
 //!   and as a subject, the last country that was one (`rule: definite description`);
 //! * "the two", "both", "the former foes" → the last coordination of two ("Germany and France"),
 //!   else the last two actors with different codes, persons or countries as the head noun
-//!   suggests (`rule: pair`); one mention is written per actor;
+//!   suggests (`rule: pair`); one mention is written per actor; "both sides" → the story's two
+//!   most-named parties; a later "they" → the whole pair;
 //! * "the group", "the alliance", "the bloc" → the last organisation, else an organisation's
 //!   officer or members ("NATO Secretary General X … the alliance");
 //! * an unknown acronym → the coded name it follows in brackets, "the Nigerian Air Force (NAF)",
@@ -48,6 +49,9 @@ pub(crate) struct Context {
 pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Found>, context: Option<&Context>) {
     // `origin[i]`: the mention whose identity mention i carries (itself when resolved directly).
     let mut origin: Vec<usize> = (0..found.len()).collect();
+    // `group[i]`: the antecedents of a mention that stands for several ("the two countries"),
+    // whose further mentions wait in `extra` until the end; a later "they" stands for all.
+    let mut group: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
     let mut extra = Vec::new();
     // "BERLIN — … France was ready to send troops": a sentence that names another country
     // before the agent does not leave it to the dateline; nor does one set in another country's
@@ -83,7 +87,10 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             Pending::Nothing if found[i].code.is_none() => organisation_named_again(doc, found, i).map(|j| (vec![j], "organisation named again")),
             Pending::Nothing => continue,
             Pending::Surname => surname(doc, found, i).map(|j| (vec![j], "surname")),
-            Pending::Pronoun(p) => pronoun(doc, found, i, p).map(|js| (js, "pronoun")),
+            Pending::Pronoun(p) => pronoun(doc, found, i, p).map(|js| match js[..] {
+                [j] if PLURAL_PRONOUNS.contains(&p.as_str()) && group[j].len() > 1 => (group[j].clone(), "pronoun"),
+                _ => (js, "pronoun"),
+            }),
             Pending::Definite(lemma) => match definite(doc, found, i, lemma).or_else(|| organisation_named_again(doc, found, i)) {
                 Some(j) => Some((vec![j], "definite description")),
                 None => {
@@ -107,7 +114,14 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                     continue;
                 }
             },
-            Pending::Pair => pair(doc, found, i).map(|js| (js, "pair")),
+            Pending::Pair => {
+                let both = pair(doc, found, i);
+                // "Both sides" that name no one are no actor.
+                if both.is_none() && both_sides(doc, &found[i]) {
+                    found[i].actor = false;
+                }
+                both.map(|js| (js, "pair"))
+            }
             Pending::Acronym => acronym(doc, found, i).map(|j| (vec![j], "acronym")),
             Pending::Possessor(p) => {
                 let owner = found.iter().position(|m| m.head == *p && m.tokens.contains(p));
@@ -120,6 +134,9 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             }
         };
         let Some((antecedents, rule)) = choice else { continue };
+        if antecedents.len() > 1 {
+            group[i] = antecedents.clone();
+        }
         for (k, &j) in antecedents.iter().enumerate() {
             let o = origin[j];
             let mut m = found[i].clone();
@@ -315,8 +332,11 @@ fn acronym(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
 
 /// The antecedent(s) of a pronoun: one mention, or for "they" also the conjoined actors of a
 /// coordination ("Lavrov and Kerry said they …" → both).
+/// Pronouns that stand for a group ("they"), or for each actor of a coordination.
+const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "theirs", "themselves"];
+
 fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<Vec<usize>> {
-    let plural = matches!(pronoun, "they" | "them" | "their" | "theirs" | "themselves");
+    let plural = PLURAL_PRONOUNS.contains(&pronoun);
     let agrees = |m: &Found| match pronoun {
         "it" | "its" | "itself" => m.kind.is_it() && !m.plural && !m.coordinated && m.code.is_some(),
         _ if plural => (m.plural || m.kind == Kind::Group) && m.code.is_some(),
@@ -542,11 +562,30 @@ fn clause_subject(doc: &Document, found: &[Found], i: usize) -> Option<String> {
 /// governments, each at least twice and more often than any third), in text order: whom "both
 /// countries" or "the two nuclear-armed rivals" mean when no pair is named nearby.
 fn most_named_states(found: &[Found], i: usize) -> Option<Vec<usize>> {
-    // Country, mentions, the last mention (the last naming the state itself, if any).
+    most_named(found, i, state_or_government, |m| country(&m.code))
+}
+
+/// The two parties the story has named most often before mention `i`, by their whole code
+/// (states, governments, armed groups and parties; not people, civilians or mediators), on the
+/// same terms: whom "both sides" mean ("the army" and "the RSF", "Ethiopia" and "Eritrea").
+fn most_named_parties(found: &[Found], i: usize) -> Option<Vec<usize>> {
+    // Organisations and groups that fight or govern: not civilians, aid groups or the UN.
+    let contender = |m: &Found| m.code.as_deref().is_some_and(|c| c.len() >= 6 && CONTENDING_SECTORS.contains(&&c[c.len() - 3..]));
+    let party = |m: &Found| state_or_government(m) || (!matches!(m.kind, Kind::Person | Kind::Place | Kind::Machine) && contender(m));
+    most_named(found, i, party, |m| m.code.as_deref())
+}
+
+/// Sectors of the parties to a conflict or a negotiation.
+const CONTENDING_SECTORS: &[&str] = &["GOV", "MIL", "REB", "OPP", "PTY", "COP", "SPY", "INS", "SEP", "UAF", "MOD", "RAD", "LEG"];
+
+/// The two keys of mentions that fit, named most often before mention `i` within
+/// [`STORY_WINDOW`] (each at least twice and more often than any third), as a mention of each in
+/// text order (the last naming a state itself, if any).
+fn most_named<'f>(found: &'f [Found], i: usize, fits: impl Fn(&Found) -> bool, key: impl Fn(&'f Found) -> Option<&'f str>) -> Option<Vec<usize>> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     let lo = found.partition_point(|m| m.sentence + STORY_WINDOW < found[i].sentence);
-    for (j, m) in found[..i].iter().enumerate().skip(lo).filter(|(_, m)| state_or_government(m) && m.actor) {
-        let Some(c) = country(&m.code) else { continue };
+    for (j, m) in found[..i].iter().enumerate().skip(lo).filter(|(_, m)| fits(m) && m.actor) {
+        let Some(c) = key(m) else { continue };
         match counts.iter_mut().find(|(k, ..)| *k == c) {
             Some(entry) => {
                 entry.1 += 1;
@@ -573,12 +612,18 @@ fn country(code: &Option<String>) -> Option<&str> {
     code.as_deref().and_then(|c| c.get(..3))
 }
 
+/// Whether mention `m` is "both sides".
+fn both_sides(doc: &Document, m: &Found) -> bool {
+    doc.syntax[m.head as usize].lemma == "side" && doc.syntax[m.tokens.start as usize].lemma.eq_ignore_ascii_case("both")
+}
+
 fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let me = &found[i];
     let lemma = doc.syntax[me.head as usize].lemma.to_lowercase();
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
     let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower");
     let rivals = matches!(lemma.as_str(), "rival" | "foe" | "adversary");
+
     let wanted: &[fn(&Found) -> bool] = if people_first {
         &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
     } else if of_states {
@@ -603,6 +648,15 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
             if before_me && coordinable(&found[second]) && country(&found[first].code) != country(&found[second].code) {
                 return Some(vec![first, second]);
             }
+        }
+    }
+    // "urged both sides to show restraint", with no pair named nearby: the story's two main
+    // parties; "the two sides" may also be the last two named.
+    if lemma == "side" {
+        match most_named_parties(found, i) {
+            Some(pair) => return Some(pair),
+            None if both_sides(doc, me) => return None,
+            None => {}
         }
     }
     // "Angola offered to mediate between the two neighbours": not the sentence's own subject,

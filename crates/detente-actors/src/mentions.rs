@@ -717,9 +717,10 @@ impl Sentence<'_, '_> {
         let determined = self.has_definite_article(h);
         // "The Southeast Asian nations", "the Gulf states": a place word names the group.
         let named = parts.iter().any(|p| p.entry.kind.is_place());
-        // "both countries" as "the two countries"; not "both sides", which are rarely the last
-        // two actors named.
-        let both = lemma != "side" && self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "det" && self.tree.word(c).eq_ignore_ascii_case("both"));
+        // "both countries" as "the two countries", "both sides" as the story's main parties;
+        // not "both sides of the border".
+        let of_something = lemma == "side" && self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "nmod");
+        let both = !of_something && self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "det" && self.tree.word(c).eq_ignore_ascii_case("both"));
         if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && (determined || both) && PAIR_NOUNS.contains(&lemma) && !named) {
             f.kind = Kind::Group;
             f.pending = Pending::Pair;

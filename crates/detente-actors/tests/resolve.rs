@@ -875,3 +875,22 @@ fn it_accused_after_a_clause_is_someone_not_the_clauses_object() {
     let doc = resolve("Riyadh urged Western powers not to ease pressure on Tehran, accusing it of arming the rebels.", "2024-03-01");
     assert_eq!(code_of(&doc, "it").as_deref(), Some("IRNGOV"));
 }
+
+#[test]
+fn they_after_a_pair_are_both_of_the_pair() {
+    let doc = resolve("Ethiopia and Eritrea fought a border war. Residents fled. The two countries signed a truce in 2000. They exchanged prisoners in 2001.", "2025-03-10");
+    assert_eq!(codes(&doc, "They"), ["ERI", "ETH"]);
+}
+
+#[test]
+fn both_sides_are_the_storys_two_main_parties() {
+    let text = "Sudan's army accused the RSF of shelling the town. The RSF denied it and said the army had attacked first. \
+                Aid agencies said civilians were trapped. The UN urged both sides to allow aid through.";
+    let doc = resolve(text, "2025-03-10");
+    assert_eq!(codes(&doc, "both sides"), ["SDNMIL", "SDNREB"]);
+    // Sides of a border, or sides no story names twice, are no actor.
+    let doc = resolve("Rescuers on both sides of the border dug through the night.", "2025-03-10");
+    assert!(mentions(&doc, "both sides").is_empty(), "{:#?}", doc.actors);
+    let doc = resolve("The UN urged both sides to allow aid through.", "2025-03-10");
+    assert!(mentions(&doc, "both sides").is_empty(), "{:#?}", doc.actors);
+}
