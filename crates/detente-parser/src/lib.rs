@@ -855,7 +855,8 @@ fn opening_clauses_not_main_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, 
 }
 
 /// "spoke at a rally *that drew* thousands": a clause whose subject is a relative pronoun right
-/// after a noun, read as the verb's complement. It is a relative clause of that noun.
+/// after a noun, read as the verb's complement. It is a relative clause of that noun, or after
+/// the verb's obliques, of its object ("fought a *war* from 1998 to 2000 that killed …").
 fn relative_clauses_not_complements(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     for c in 1..words.len() {
         if arcs[c].1 != "ccomp" {
@@ -864,14 +865,21 @@ fn relative_clauses_not_complements(words: &[ParseInput<'_>], arcs: &mut [(u32, 
         let me = c as u32 + 1;
         let Some(s) = (0..c).find(|&k| arcs[k] == (me, "nsubj")) else { continue };
         let relative = words[s].upos == "PRON" && matches!(words[s].form.to_ascii_lowercase().as_str(), "that" | "which" | "who");
-        if !relative || s == 0 || (s + 1..c).any(|k| !dominates(arcs, c, k)) || !matches!(words[s - 1].upos, "NOUN" | "PROPN") {
+        if !relative || s == 0 || (s + 1..c).any(|k| !dominates(arcs, c, k)) {
             continue;
         }
+        // The noun right before, else the verb's object with only its obliques between ("fought
+        // a border *war* from 1998 to 2000 that killed …": no year is what killed).
+        let verb = arcs[c].0;
+        let object = || {
+            let o = (0..s).rev().find(|&k| arcs[k] == (verb, "obj"))?;
+            let obliques = |k: usize| (0..words.len()).any(|t| arcs[t].0 == verb && arcs[t].1.starts_with("obl") && dominates(arcs, t, k));
+            (o + 1..s).all(|k| dominates(arcs, o, k) || obliques(k)).then_some(o)
+        };
+        let antecedent = if matches!(words[s - 1].upos, "NOUN" | "PROPN") { Some(s - 1) } else { object() };
         // The noun is inside what the verb governs, so the clause can hang on it.
-        if dominates(arcs, c, s - 1) {
-            continue;
-        }
-        arcs[c] = (s as u32, "acl:relcl");
+        let Some(noun) = antecedent.filter(|&n| !dominates(arcs, c, n)) else { continue };
+        arcs[c] = (noun as u32 + 1, "acl:relcl");
     }
 }
 
@@ -1703,6 +1711,22 @@ mod tests {
         let before = arcs.clone();
         relative_clauses_not_complements(&words, &mut arcs);
         assert_eq!(arcs, before);
+        // "fought a war from 1998 to 2000 that killed thousands": the object, past the obliques.
+        let words = [
+            word("fought", "VERB"),
+            word("a", "DET"),
+            word("war", "NOUN"),
+            word("from", "ADP"),
+            word("1998", "NUM"),
+            word("to", "ADP"),
+            word("2000", "NUM"),
+            word("that", "PRON"),
+            word("killed", "VERB"),
+            word("thousands", "NOUN"),
+        ];
+        let mut arcs = vec![(0, "root"), (3, "det"), (1, "obj"), (5, "case"), (1, "obl"), (7, "case"), (5, "nmod"), (9, "nsubj"), (1, "ccomp"), (9, "obj")];
+        relative_clauses_not_complements(&words, &mut arcs);
+        assert_eq!(arcs[8], (3, "acl:relcl"));
     }
 
     #[test]
