@@ -1,6 +1,6 @@
 //! Event dates from the publication date and the time expressions governed by the trigger:
 //! "on Friday" (the last Friday on or before publication), "yesterday", "last June",
-//! "next week", "in March", "last year".
+//! "next week", "in March", "last year", "in 2018", "from 1998 to 2000".
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use detente_core::{DatePrecision, SentenceTree};
@@ -121,7 +121,9 @@ fn resolve_phrase(tree: &SentenceTree, head: u32, published: NaiveDate) -> Optio
         return Some(When { date, precision, future: next });
     }
     if let Ok(y) = word.parse::<i32>() {
-        if (1900..2200).contains(&y) && tree.case_marker(head).as_deref() == Some("in") {
+        // "in 2018", "from 1998 to 2000", "between 2014 and 2016"; not "since 2018", which runs
+        // up to publication.
+        if (1900..2200).contains(&y) && matches!(tree.case_marker(head).as_deref(), Some("in" | "from" | "between" | "during")) {
             let date = NaiveDate::from_ymd_opt(y, 1, 1)?;
             return Some(When { date, precision: DatePrecision::Year, future: y > published.year() });
         }

@@ -1441,3 +1441,14 @@ fn rejecting_the_accusation_answers_the_accuser() {
         "01",
     );
 }
+
+#[test]
+fn a_war_fought_from_one_year_to_another_is_history() {
+    let found = events("Ethiopia and Eritrea fought a border war from 1998 to 2000.", Some("2025-03-10"));
+    let war = found.iter().find(|e| e.cameo.code.starts_with("19")).unwrap_or_else(|| panic!("{}", describe(&found)));
+    assert_eq!(war.modality, detente_core::Modality::Historical, "{}", describe(&found));
+    assert_eq!(war.date.to_string(), "1998-01-01", "{}", describe(&found));
+    // "Since 2018" runs up to the story's day.
+    let found = events("Ethiopia has occupied the town since 2018.", Some("2025-03-10"));
+    assert!(found.iter().all(|e| e.modality != detente_core::Modality::Historical), "{}", describe(&found));
+}
