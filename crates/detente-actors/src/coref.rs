@@ -27,7 +27,7 @@
 use detente_core::{Document, Resolution, SentenceTree, TextSpan};
 use detente_lexicon::ActorLexicon;
 
-use crate::mentions::{compose, from_elsewhere, sector_code, Found, Kind, Pending};
+use crate::mentions::{compose, from_elsewhere, sector_code, Found, Kind, Pending, PERSON_PAIR_NOUNS};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: u32 = 4;
@@ -37,8 +37,6 @@ const WINDOW: u32 = 4;
 /// linear.
 const STORY_WINDOW: u32 = 100;
 
-/// Person nouns that make "the two …" a pair of people rather than of countries.
-const PERSON_PAIR_NOUNS: &[&str] = &["leader", "president", "minister", "counterpart", "man", "woman", "diplomat"];
 
 /// The country a story is filed from (its dateline), for agents that name no country.
 pub(crate) struct Context {
@@ -116,9 +114,13 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             },
             Pending::Pair => {
                 let both = pair(doc, found, i);
-                // "Both sides" that name no one are no actor.
+                // "Both sides" that name no one are no actor; "both governments" keep their sector.
                 if both.is_none() && both_sides(doc, &found[i]) {
                     found[i].actor = false;
+                } else if let Some(agent) = agent_of(lexicon, &found[i]).filter(|_| both.is_none() && opened_by_both(doc, &found[i])) {
+                    found[i].code = sector_code(agent);
+                    found[i].entry = Some(agent.id);
+                    found[i].how = Resolution::Lexicon;
                 }
                 both.map(|js| (js, "pair"))
             }
@@ -141,6 +143,12 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             let o = origin[j];
             let mut m = found[i].clone();
             m.code = found[o].code.clone();
+            // "both governments" of two countries are their governments.
+            if matches!(pending, Pending::Pair) && m.code.as_deref().is_some_and(|c| c.len() == 3) {
+                if let Some(code) = agent_of(lexicon, &found[i]).and_then(|a| compose(m.code.as_deref()?, a)) {
+                    m.code = Some(code);
+                }
+            }
             m.entry = found[o].entry;
             if matches!(pending, Pending::Pronoun(_) | Pending::Pair) {
                 m.kind = found[o].kind;
@@ -612,16 +620,21 @@ fn country(code: &Option<String>) -> Option<&str> {
     code.as_deref().and_then(|c| c.get(..3))
 }
 
+/// Whether mention `m` opens with "both" ("both sides", "both governments").
+fn opened_by_both(doc: &Document, m: &Found) -> bool {
+    doc.syntax[m.tokens.start as usize].lemma.eq_ignore_ascii_case("both")
+}
+
 /// Whether mention `m` is "both sides".
 fn both_sides(doc: &Document, m: &Found) -> bool {
-    doc.syntax[m.head as usize].lemma == "side" && doc.syntax[m.tokens.start as usize].lemma.eq_ignore_ascii_case("both")
+    doc.syntax[m.head as usize].lemma == "side" && opened_by_both(doc, m)
 }
 
 fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let me = &found[i];
     let lemma = doc.syntax[me.head as usize].lemma.to_lowercase();
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
-    let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower");
+    let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower" | "government");
     let rivals = matches!(lemma.as_str(), "rival" | "foe" | "adversary");
 
     let wanted: &[fn(&Found) -> bool] = if people_first {

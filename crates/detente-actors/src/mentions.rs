@@ -187,10 +187,13 @@ pub(crate) fn from_elsewhere(agent: &Entry) -> bool {
     FROM_ELSEWHERE.contains(&agent.name.as_str())
 }
 
+/// Person nouns that make "the two …" a pair of people rather than of countries.
+pub(crate) const PERSON_PAIR_NOUNS: &[&str] = &["leader", "president", "minister", "counterpart", "man", "woman", "diplomat"];
+
 /// Plural heads that stand for two actors already named ("the former Cold War foes").
 const PAIR_NOUNS: &[&str] = &[
     "two", "both", "foe", "rival", "adversary", "side", "neighbour", "neighbor", "leader", "president",
-    "minister", "counterpart", "country", "nation", "power", "superpower",
+    "minister", "counterpart", "country", "nation", "power", "superpower", "government",
 ];
 
 /// Agent words that name an institution rather than a person ("the ministry said" is not "she").
@@ -629,8 +632,12 @@ impl Sentence<'_, '_> {
         // On any word of the agent's name: "his chief of staff" hangs "his" on "chief".
         if let Some(p) = self.possessor_to_resolve(f.tokens.clone()) {
             f.pending = Pending::Possessor(p);
+        } else if f.plural && PAIR_NOUNS.contains(&lemma) && (self.has_definite_article(f.head) || (self.determined_by_both(f.head) && !PERSON_PAIR_NOUNS.contains(&lemma))) {
+            // "the two leaders", "both governments"; "both ministers" may be any two of those
+            // named, and keep their sector.
+            f.pending = Pending::Pair;
         } else if self.has_definite_article(f.head) {
-            f.pending = if f.plural && PAIR_NOUNS.contains(&lemma) { Pending::Pair } else { Pending::Definite(lemma.to_string()) };
+            f.pending = Pending::Definite(lemma.to_string());
         } else {
             // A sector without a country: keep the sector, e.g. JRN for "reporters".
             f.code = sector_code(n.entry);
@@ -720,7 +727,7 @@ impl Sentence<'_, '_> {
         // "both countries" as "the two countries", "both sides" as the story's main parties;
         // not "both sides of the border".
         let of_something = lemma == "side" && self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "nmod");
-        let both = !of_something && self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "det" && self.tree.word(c).eq_ignore_ascii_case("both"));
+        let both = !of_something && self.determined_by_both(h);
         if !place && (lemma == "two" || lemma == "both") && (determined || lemma == "both") || (f.plural && (determined || both) && PAIR_NOUNS.contains(&lemma) && !named) {
             f.kind = Kind::Group;
             f.pending = Pending::Pair;
@@ -1018,6 +1025,11 @@ impl Sentence<'_, '_> {
         let how = Resolution::Composition { parts: vec![self.span_of(group.start..group.end), self.span_of(f.head..f.head + 1)] };
         out.push(Found { tokens, code: office_code(group.entry, self.date).map(str::to_string), how, ..f.clone() });
         Some(out)
+    }
+
+    /// Whether noun `h` has "both" for its determiner ("both countries").
+    fn determined_by_both(&self, h: u32) -> bool {
+        self.tree.children(h).iter().any(|&c| self.tree.base_rel(c) == "det" && self.tree.word(c).eq_ignore_ascii_case("both"))
     }
 
     fn has_definite_article(&self, h: u32) -> bool {

@@ -894,3 +894,12 @@ fn both_sides_are_the_storys_two_main_parties() {
     let doc = resolve("The UN urged both sides to allow aid through.", "2025-03-10");
     assert!(mentions(&doc, "both sides").is_empty(), "{:#?}", doc.actors);
 }
+
+#[test]
+fn both_governments_are_the_pairs_governments() {
+    let doc = resolve("Ethiopia and Eritrea traded threats. Washington said it was in contact with both governments.", "2025-03-10");
+    assert_eq!(codes(&doc, "both governments"), ["ERIGOV", "ETHGOV"]);
+    // With no pair named, they keep their sector.
+    let doc = resolve("Washington said it was in contact with both governments.", "2025-03-10");
+    assert_eq!(codes(&doc, "both governments"), ["GOV"]);
+}

@@ -1452,3 +1452,11 @@ fn a_war_fought_from_one_year_to_another_is_history() {
     let found = events("Ethiopia has occupied the town since 2018.", Some("2025-03-10"));
     assert!(found.iter().all(|e| e.modality != detente_core::Modality::Historical), "{}", describe(&found));
 }
+
+#[test]
+fn sides_that_trade_threats_threaten_each_other() {
+    expect("Ethiopia and Eritrea traded threats on Monday.", "ETH", "ERI", "130");
+    expect("Ethiopia and Eritrea traded threats on Monday.", "ERI", "ETH", "130");
+    let found = events("Ethiopia and Eritrea traded threats on Monday.", Some("2025-03-10"));
+    assert!(found.iter().all(|e| !e.cameo.code.starts_with("06")), "{}", describe(&found));
+}
