@@ -573,14 +573,29 @@ fn most_named_states(found: &[Found], i: usize) -> Option<Vec<usize>> {
     most_named(found, i, state_or_government, |m| country(&m.code))
 }
 
-/// The two parties the story has named most often before mention `i`, by their whole code
-/// (states, governments, armed groups and parties; not people, civilians or mediators), on the
-/// same terms: whom "both sides" mean ("the army" and "the RSF", "Ethiopia" and "Eritrea").
+/// The two parties the story has named most often before mention `i` (states with their
+/// governments, international organisations, and armed or political groups by their whole code;
+/// not people, civilians or aid groups), on the same terms, leaving out whoever the mention's
+/// own sentence has speak or act of them ("Canberra urged both sides"): whom "both sides" mean
+/// ("the army" and "the RSF", "Ethiopia" and "Eritrea").
 fn most_named_parties(found: &[Found], i: usize) -> Option<Vec<usize>> {
-    // Organisations and groups that fight or govern: not civilians, aid groups or the UN.
-    let contender = |m: &Found| m.code.as_deref().is_some_and(|c| c.len() >= 6 && CONTENDING_SECTORS.contains(&&c[c.len() - 3..]));
-    let party = |m: &Found| state_or_government(m) || (!matches!(m.kind, Kind::Person | Kind::Place | Kind::Machine) && contender(m));
-    most_named(found, i, party, |m| m.code.as_deref())
+    let me = &found[i];
+    let contender = |m: &Found| {
+        m.code.as_deref().is_some_and(|c| c.starts_with("IGO") || (c.len() >= 6 && CONTENDING_SECTORS.contains(&&c[c.len() - 3..])))
+    };
+    fn key(m: &Found) -> Option<&str> {
+        if state_or_government(m) { country(&m.code) } else { m.code.as_deref() }
+    }
+    let bystanders: Vec<&str> = found
+        .iter()
+        .filter(|m| m.sentence == me.sentence && m.subject && m.tokens.end <= me.tokens.start)
+        .filter_map(key)
+        .collect();
+    let party = |m: &Found| {
+        let kind = state_or_government(m) || (!matches!(m.kind, Kind::Person | Kind::Place | Kind::Machine) && contender(m));
+        kind && key(m).is_some_and(|k| !bystanders.contains(&k))
+    };
+    most_named(found, i, party, key)
 }
 
 /// Sectors of the parties to a conflict or a negotiation.
@@ -647,6 +662,14 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     } else {
         &[|m| m.kind != Kind::Person, |m| m.kind == Kind::Person]
     };
+    // "urged both sides to show restraint": the story's two main parties; with none, "both
+    // sides" of a first sentence are the coordination before them ("X and Y signed …,
+    // committing both sides"), and "the two sides" may also be the last two named.
+    if lemma == "side" {
+        if let Some(pair) = most_named_parties(found, i) {
+            return Some(pair);
+        }
+    }
     // "the two nuclear-armed rivals": the story's main antagonists, wherever named.
     if let Some(pair) = most_named_states(found, i).filter(|_| rivals) {
         return Some(pair);
@@ -663,14 +686,8 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
             }
         }
     }
-    // "urged both sides to show restraint", with no pair named nearby: the story's two main
-    // parties; "the two sides" may also be the last two named.
-    if lemma == "side" {
-        match most_named_parties(found, i) {
-            Some(pair) => return Some(pair),
-            None if both_sides(doc, me) => return None,
-            None => {}
-        }
+    if both_sides(doc, me) {
+        return None;
     }
     // "Angola offered to mediate between the two neighbours": not the sentence's own subject,
     // nor a capital named as a place ("talks in Luanda").

@@ -888,6 +888,11 @@ fn both_sides_are_the_storys_two_main_parties() {
                 Aid agencies said civilians were trapped. The UN urged both sides to allow aid through.";
     let doc = resolve(text, "2025-03-10");
     assert_eq!(codes(&doc, "both sides"), ["SDNMIL", "SDNREB"]);
+    // Whoever urges them is none of them, even as the last two named.
+    let text = "China accused the Philippines of ramming its vessel. The Philippines said China had fired water cannon. \
+                Japan and Australia voiced concern. Canberra urged both sides to exercise restraint.";
+    let doc = resolve(text, "2024-06-01");
+    assert_eq!(codes(&doc, "both sides"), ["CHN", "PHL"]);
     // Sides of a border, or sides no story names twice, are no actor.
     let doc = resolve("Rescuers on both sides of the border dug through the night.", "2025-03-10");
     assert!(mentions(&doc, "both sides").is_empty(), "{:#?}", doc.actors);
