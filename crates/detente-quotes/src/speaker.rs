@@ -370,7 +370,7 @@ fn widen_over_nominals(
         let mut chain = std::iter::once(i).chain(tree.ancestors(i));
         let below_cue = chain.find(|&a| tree.head(a) == Some(cue));
         match below_cue {
-            Some(a) => !matches!(tree.base_rel(a), "nsubj" | "compound" | "amod" | "dep"),
+            Some(a) => !matches!(tree.base_rel(a), "nsubj" | "compound" | "amod" | "det" | "nummod" | "dep"),
             None => tree.ancestors(cue).any(|a| a == i),
         }
     };

@@ -2011,4 +2011,7 @@ fn a_speaker_takes_in_no_phrase_the_cue_governs_nor_the_noun_its_clause_describe
     );
     assert_eq!(speaker(quote(&quotes, "I think NATO")), "Okafor");
     assert_eq!(speaker(quote(&quotes, "it had set up")), "AROS");
+    // An article the parser hung on the cue still opens the subject.
+    let (_, quotes) = quotes_of("A State Department spokeswoman said Washington was in contact with officials in New Delhi.", None);
+    assert_eq!(speaker(quote(&quotes, "Washington was")), "A State Department spokeswoman");
 }
