@@ -1262,11 +1262,9 @@ mod tests {
         ParseInput { form, lemma: form, upos, xpos }
     }
 
-    #[test]
-    fn a_title_read_as_the_quoted_clause_or_a_bare_oblique_describes_the_name() {
-        // "“We won,” campaign manager Hirgon Tal said": the quotation hung on the title, and the
-        // title read as what Tal said.
-        let words = [
+    /// "“We won,” campaign manager Hirgon Tal said."
+    fn quotation_then_titled_name() -> [ParseInput<'static>; 11] {
+        [
             word("“", "PUNCT"),
             word("We", "PRON"),
             tagged("won", "VERB", "VBD"),
@@ -1278,7 +1276,14 @@ mod tests {
             word("Tal", "PROPN"),
             tagged("said", "VERB", "VBD"),
             word(".", "PUNCT"),
-        ];
+        ]
+    }
+
+    #[test]
+    fn a_title_read_as_the_quoted_clause_or_a_bare_oblique_describes_the_name() {
+        // "“We won,” campaign manager Hirgon Tal said": the quotation hung on the title, and the
+        // title read as what Tal said.
+        let words = quotation_then_titled_name();
         let mut arcs = vec![(3, "punct"), (3, "nsubj"), (7, "amod"), (7, "punct"), (7, "punct"), (7, "compound"), (10, "ccomp"), (10, "nsubj"), (8, "flat"), (0, "root"), (10, "punct")];
         titles_before_names_not_second_subjects(&words, &mut arcs);
         assert_eq!(arcs, vec![(3, "punct"), (3, "nsubj"), (10, "ccomp"), (10, "punct"), (10, "punct"), (7, "compound"), (8, "nmod:desc"), (10, "nsubj"), (8, "flat"), (0, "root"), (10, "punct")]);
@@ -1342,19 +1347,7 @@ mod tests {
     fn a_title_after_a_quotation_or_a_coordinator_gives_way_to_the_verb() {
         // "“We won,” campaign manager Hirgon Tal said": the title read as an apposition of the
         // quotation's root, "said" as its relative clause.
-        let words = [
-            word("“", "PUNCT"),
-            word("We", "PRON"),
-            tagged("won", "VERB", "VBD"),
-            word(",", "PUNCT"),
-            word("”", "PUNCT"),
-            word("campaign", "NOUN"),
-            word("manager", "NOUN"),
-            word("Hirgon", "PROPN"),
-            word("Tal", "PROPN"),
-            tagged("said", "VERB", "VBD"),
-            word(".", "PUNCT"),
-        ];
+        let words = quotation_then_titled_name();
         let mut arcs = vec![(3, "punct"), (3, "nsubj"), (0, "root"), (7, "punct"), (7, "punct"), (7, "compound"), (3, "appos"), (10, "nsubj"), (8, "flat"), (7, "acl:relcl"), (3, "punct")];
         subjects_not_roots_of_relative_clauses(&words, &mut arcs);
         assert_eq!(arcs, vec![(3, "punct"), (3, "nsubj"), (10, "ccomp"), (10, "punct"), (10, "punct"), (7, "compound"), (8, "nmod:desc"), (10, "nsubj"), (8, "flat"), (0, "root"), (10, "punct")]);
