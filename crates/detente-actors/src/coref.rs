@@ -37,7 +37,6 @@ const WINDOW: u32 = 4;
 /// linear.
 const STORY_WINDOW: u32 = 100;
 
-
 /// The country a story is filed from (its dateline), for agents that name no country.
 pub(crate) struct Context {
     pub code: String,
@@ -338,11 +337,11 @@ fn acronym(doc: &Document, found: &[Found], i: usize) -> Option<usize> {
     })
 }
 
-/// The antecedent(s) of a pronoun: one mention, or for "they" also the conjoined actors of a
-/// coordination ("Lavrov and Kerry said they …" → both).
 /// Pronouns that stand for a group ("they"), or for each actor of a coordination.
 const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "theirs", "themselves"];
 
+/// The antecedent(s) of a pronoun: one mention, or for "they" also the conjoined actors of a
+/// coordination ("Lavrov and Kerry said they …" → both).
 fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<Vec<usize>> {
     let plural = PLURAL_PRONOUNS.contains(&pronoun);
     let agrees = |m: &Found| match pronoun {
@@ -651,7 +650,6 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
     let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower" | "government");
     let rivals = matches!(lemma.as_str(), "rival" | "foe" | "adversary");
-
     let wanted: &[fn(&Found) -> bool] = if people_first {
         &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
     } else if of_states {

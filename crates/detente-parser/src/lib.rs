@@ -360,8 +360,6 @@ fn describe_name(arcs: &mut [(u32, &str)], t: usize, n: usize) {
 /// Discrimination Committee is suing").
 fn subjects_not_roots_of_relative_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     let Some(top) = arcs.iter().position(|&(h, _)| h == 0) else { return };
-    let children = |arcs: &[(u32, &str)], h: usize| (0..arcs.len()).filter(move |&k| arcs[k].0 as usize == h + 1).collect::<Vec<_>>();
-    let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
     // The noun read as the root, or a title right after the quotation the root heads ("…,”
     // Clinton press *secretary* Brian Fallon said").
     let after_quotation = |k: usize| {
@@ -369,9 +367,9 @@ fn subjects_not_roots_of_relative_clauses(words: &[ParseInput<'_>], arcs: &mut [
         start > 0 && matches!(words[start - 1].form, "\"" | "”" | "'" | "’" | "''")
     };
     let candidates: Vec<usize> = std::iter::once(top)
-        .chain(children(arcs, top).into_iter().filter(|&k| k > top && words[k].upos == "NOUN" && bare_title(words, arcs, k) && after_quotation(k)))
+        .chain(dependents(arcs, top).into_iter().filter(|&k| k > top && words[k].upos == "NOUN" && bare_title(words, arcs, k) && after_quotation(k)))
         .chain((0..words.len()).filter(|&k| arcs[k].1 == "conj" && words[k].upos == "NOUN" && bare_title(words, arcs, k)))
-        .filter(|&t| nominal(t) && !children(arcs, t).iter().any(|&k| matches!(arcs[k].1, "nsubj" | "nsubj:pass" | "cop" | "case")))
+        .filter(|&t| bare_nominal(words, arcs, t))
         .collect();
     for t in candidates {
         if subject_from_relative_clause(words, arcs, top, t) {
@@ -383,12 +381,11 @@ fn subjects_not_roots_of_relative_clauses(words: &[ParseInput<'_>], arcs: &mut [
 /// [`subjects_not_roots_of_relative_clauses`] for noun `t` (the root `top` or a title under
 /// it): whether the tree was changed.
 fn subject_from_relative_clause(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)], top: usize, t: usize) -> bool {
-    let children = |arcs: &[(u32, &str)], h: usize| (0..arcs.len()).filter(move |&k| arcs[k].0 as usize == h + 1).collect::<Vec<_>>();
     let nominal = |k: usize| matches!(words[k].upos, "NOUN" | "PROPN");
     let finite = |k: usize| matches!(words[k].xpos, "VBD" | "VBZ" | "VBP") || arcs.iter().any(|&(h, r)| h as usize == k + 1 && r == "aux");
     let Some(v) = (t + 1..words.len()).find(|&k| arcs[k] == (t as u32 + 1, "acl:relcl") && finite(k)) else { return false };
     let verb = v as u32 + 1;
-    let verb_children = children(arcs, v);
+    let verb_children = dependents(arcs, v);
     let relative = |k: usize| matches!(words[k].xpos, "WP" | "WDT" | "WP$" | "WRB") || words[k].form.eq_ignore_ascii_case("that");
     let Some(&n) = verb_children.iter().find(|&&k| arcs[k].1 == "nsubj" && nominal(k)) else { return false };
     let starts_after_noun = (t + 1..=n).all(|k| dominates(arcs, n, k));
@@ -398,7 +395,7 @@ fn subject_from_relative_clause(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
     // What the noun governed after the verb is the verb's, and so is what the root did (the
     // full stop) where the verb becomes the root.
     let conjunct = t != top && arcs[t].1 == "conj";
-    let governed = if conjunct { children(arcs, t) } else { [children(arcs, top), children(arcs, t)].concat() };
+    let governed = if conjunct { dependents(arcs, t) } else { [dependents(arcs, top), dependents(arcs, t)].concat() };
     for k in governed {
         if k > v {
             arcs[k].0 = verb;
@@ -421,7 +418,7 @@ fn subject_from_relative_clause(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
     if words[t].upos == "NOUN" && words[n].upos == "PROPN" {
         describe_name(arcs, t, n);
     } else {
-        for k in children(arcs, t) {
+        for k in dependents(arcs, t) {
             if matches!(arcs[k].1, "det" | "nummod") {
                 arcs[k].0 = n as u32 + 1;
             }
@@ -438,18 +435,17 @@ fn subject_from_relative_clause(words: &[ParseInput<'_>], arcs: &mut [(u32, &str
 /// shape.
 fn main_verbs_not_conjuncts_of_relative_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     let Some(n) = arcs.iter().position(|&(h, _)| h == 0) else { return };
-    let children = |arcs: &[(u32, &str)], h: usize| (0..arcs.len()).filter(move |&k| arcs[k].0 as usize == h + 1).collect::<Vec<_>>();
-    if !matches!(words[n].upos, "NOUN" | "PROPN") || children(arcs, n).iter().any(|&k| matches!(arcs[k].1, "nsubj" | "nsubj:pass" | "cop" | "case")) {
+    if !bare_nominal(words, arcs, n) {
         return;
     }
-    for r in children(arcs, n).into_iter().filter(|&k| arcs[k].1 == "acl:relcl") {
-        let opened = children(arcs, r).iter().any(|&k| k < r && matches!(words[k].xpos, "WDT" | "WP"));
-        let main = children(arcs, r).into_iter().find(|&v| {
-            arcs[v].1 == "conj" && matches!(words[v].xpos, "VBD" | "VBZ" | "VBP") && !children(arcs, v).iter().any(|&k| arcs[k].1.starts_with("nsubj"))
+    for r in dependents(arcs, n).into_iter().filter(|&k| arcs[k].1 == "acl:relcl") {
+        let opened = dependents(arcs, r).iter().any(|&k| k < r && matches!(words[k].xpos, "WDT" | "WP"));
+        let main = dependents(arcs, r).into_iter().find(|&v| {
+            arcs[v].1 == "conj" && matches!(words[v].xpos, "VBD" | "VBZ" | "VBP") && !dependents(arcs, v).iter().any(|&k| arcs[k].1.starts_with("nsubj"))
         });
         let Some(v) = main.filter(|_| opened) else { continue };
         let verb = v as u32 + 1;
-        for k in children(arcs, n) {
+        for k in dependents(arcs, n) {
             if k > v {
                 arcs[k].0 = verb;
             }
@@ -1006,6 +1002,16 @@ fn take_place(arcs: &mut [(u32, &str)], word: usize, by: usize) {
 /// A capitalised adjective ("Lebanese", "Western"), which the repairs trust to open a name.
 fn proper_adjective(word: &ParseInput<'_>) -> bool {
     word.upos == "ADJ" && word.form.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The dependents of word `h` (0-based indices, 1-based heads), in order.
+fn dependents(arcs: &[(u32, &str)], h: usize) -> Vec<usize> {
+    (0..arcs.len()).filter(|&k| arcs[k].0 as usize == h + 1).collect()
+}
+
+/// Whether word `n` is a noun with no predicate of its own: no subject, copula or preposition.
+fn bare_nominal(words: &[ParseInput<'_>], arcs: &[(u32, &str)], n: usize) -> bool {
+    matches!(words[n].upos, "NOUN" | "PROPN") && !dependents(arcs, n).iter().any(|&k| matches!(arcs[k].1, "nsubj" | "nsubj:pass" | "cop" | "case"))
 }
 
 /// Whether word `k` lies in the subtree of word `top` (0-based indices, 1-based heads).

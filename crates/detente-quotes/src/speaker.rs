@@ -367,9 +367,7 @@ fn widen_over_nominals(
     // cue's clause hangs on ("the third *time* AROS said"), nor a phrase the cue governs by
     // another relation ("In a Bloomberg *interview* Trump declared").
     let other_phrase = |i: u32| {
-        let mut chain = std::iter::once(i).chain(tree.ancestors(i));
-        let below_cue = chain.find(|&a| tree.head(a) == Some(cue));
-        match below_cue {
+        match std::iter::once(i).chain(tree.ancestors(i)).find(|&a| tree.head(a) == Some(cue)) {
             Some(a) => !matches!(tree.base_rel(a), "nsubj" | "compound" | "amod" | "det" | "nummod" | "dep"),
             None => tree.ancestors(cue).any(|a| a == i),
         }
