@@ -313,7 +313,7 @@ fn bare_title(words: &[ParseInput<'_>], arcs: &[(u32, &str)], a: usize) -> bool 
     let modified = !quantified && arcs.iter().any(|&(h, r)| h == title && matches!(r, "amod" | "compound"));
     let marked = arcs.iter().any(|&(h, r)| h == title && matches!(r, "det" | "case" | "nummod"));
     let question = (0..a).any(|k| dominates(arcs, a, k) && words[k].xpos.starts_with('W'));
-    modified && !marked && !question && !TIME_NOUNS.contains(&words[a].lemma.to_lowercase().as_str())
+    modified && !marked && !question && !one_of(words[a].lemma, &TIME_NOUNS)
 }
 
 /// The words title `a` governs before its own phrase (a quotation the parser hung on it and the
@@ -439,8 +439,9 @@ fn main_verbs_not_conjuncts_of_relative_clauses(words: &[ParseInput<'_>], arcs: 
         return;
     }
     for r in dependents(arcs, n).into_iter().filter(|&k| arcs[k].1 == "acl:relcl") {
-        let opened = dependents(arcs, r).iter().any(|&k| k < r && matches!(words[k].xpos, "WDT" | "WP"));
-        let main = dependents(arcs, r).into_iter().find(|&v| {
+        let clause = dependents(arcs, r);
+        let opened = clause.iter().any(|&k| k < r && matches!(words[k].xpos, "WDT" | "WP"));
+        let main = clause.into_iter().find(|&v| {
             arcs[v].1 == "conj" && matches!(words[v].xpos, "VBD" | "VBZ" | "VBP") && !dependents(arcs, v).iter().any(|&k| arcs[k].1.starts_with("nsubj"))
         });
         let Some(v) = main.filter(|_| opened) else { continue };
@@ -464,11 +465,11 @@ fn names_before_time_phrases(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)])
     for c in 0..words.len() {
         let (head, rel) = arcs[c];
         let h = head as usize;
-        if rel != "compound" || words[c].upos != "PROPN" || h <= c + 1 || !TIME_NOUNS.contains(&words[h - 1].lemma.to_lowercase().as_str()) {
+        if rel != "compound" || words[c].upos != "PROPN" || h <= c + 1 || !one_of(words[h - 1].lemma, &TIME_NOUNS) {
             continue;
         }
         let (time_head, time_rel) = arcs[h - 1];
-        let deictic = (c + 1..h - 1).any(|k| arcs[k] == (head, "amod") && DEICTIC.contains(&words[k].lemma.to_lowercase().as_str()));
+        let deictic = (c + 1..h - 1).any(|k| arcs[k] == (head, "amod") && one_of(words[k].lemma, &DEICTIC));
         if !deictic || !time_rel.starts_with("obl") {
             continue;
         }
@@ -516,7 +517,7 @@ fn gerunds_after_agents(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
             continue;
         }
         let me = g as u32 + 1;
-        let marked = (0..g).any(|k| arcs[k] == (me, "mark") && matches!(words[k].form.to_lowercase().as_str(), "of" | "for"));
+        let marked = (0..g).any(|k| arcs[k] == (me, "mark") && one_of(words[k].form, &["of", "for"]));
         if marked {
             arcs[g] = (arcs[agent as usize - 1].0, "advcl");
         }
@@ -1002,6 +1003,11 @@ fn take_place(arcs: &mut [(u32, &str)], word: usize, by: usize) {
 /// A capitalised adjective ("Lebanese", "Western"), which the repairs trust to open a name.
 fn proper_adjective(word: &ParseInput<'_>) -> bool {
     word.upos == "ADJ" && word.form.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` is one of the lowercase `list`, in any case, without allocating.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The dependents of word `h` (0-based indices, 1-based heads), in order.
