@@ -1091,9 +1091,13 @@ fn address_to_counterparts(events: &mut Vec<Event>, unaddressed: Vec<Event>) {
             }
             for (from, to) in [(ca, b), (cb, a)] {
                 match dyads.iter_mut().find(|(f, t, _)| *f == from && t.country == to.country) {
-                    // The latest mention stands for the counterpart.
+                    // The latest mention stands for the counterpart, one of its state before
+                    // any other ("detained two fishermen" does not make the fishermen the
+                    // addressee of the next demand to their country).
                     Some(entry) => {
-                        entry.1 = to;
+                        if of_the_state(to) || !of_the_state(entry.1) {
+                            entry.1 = to;
+                        }
                         entry.2 += 1;
                     }
                     None => dyads.push((from, to, 1)),
@@ -1175,12 +1179,17 @@ fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
     if a.code == b.code {
         return true;
     }
-    let state = |x: &ActorRef| x.sector.as_deref().map_or(true, |s| detente_lexicon::STATE_SECTORS.contains(&s));
     a.country.is_some()
         && a.country == b.country
-        && ((a.sector.is_none() && state(b))
-            || (b.sector.is_none() && state(a))
+        && ((a.sector.is_none() && of_the_state(b))
+            || (b.sector.is_none() && of_the_state(a))
             || (a.sector.as_deref() == Some("GOV") && b.sector.as_deref() == Some("GOV")))
+}
+
+/// A country itself or an arm of its state (`RUS`, `RUSGOV`, `RUSMIL`), not its rebels,
+/// businesses or fishermen.
+fn of_the_state(x: &ActorRef) -> bool {
+    x.sector.as_deref().map_or(true, |s| detente_lexicon::STATE_SECTORS.contains(&s))
 }
 
 /// Whether two mentions name different bodies: neither's words contain the other's head word.

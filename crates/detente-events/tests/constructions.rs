@@ -1460,3 +1460,25 @@ fn sides_that_trade_threats_threaten_each_other() {
     let found = events("Ethiopia and Eritrea traded threats on Monday.", Some("2025-03-10"));
     assert!(found.iter().all(|e| !e.cameo.code.starts_with("06")), "{}", describe(&found));
 }
+
+#[test]
+fn insisting_that_something_is_so_demands_nothing() {
+    let text = "Venezuela accused Guyana of provocations. Guyana rejected the claim. Venezuela threatened Guyana. \
+                Maduro insisted that Venezuela sought a peaceful solution.";
+    let found = events(text, Some("2025-03-12"));
+    assert!(found.iter().all(|e| e.cameo.root != "10"), "{}", describe(&found));
+    // Insisting on something still is a demand, addressed to the counterpart.
+    let text = "Venezuela accused Guyana of provocations. Guyana rejected the claim. Venezuela threatened Guyana. \
+                Maduro insisted on direct negotiations.";
+    let found = events(text, Some("2025-03-12"));
+    assert!(found.iter().any(|e| e.cameo.root == "10"), "{}", describe(&found));
+}
+
+#[test]
+fn a_demand_addressed_to_a_counterpart_goes_to_its_state_not_its_fishermen() {
+    let text = "Venezuela accused Guyana of provocations. Guyana rejected the claim. Venezuela threatened Guyana. \
+                Venezuelan troops detained two Guyanese fishermen. Maduro insisted on direct negotiations.";
+    let found = events(text, Some("2025-03-12"));
+    let demand = found.iter().find(|e| e.cameo.root == "10").unwrap_or_else(|| panic!("no demand:\n{}", describe(&found)));
+    assert_eq!(demand.target.iter().map(|a| a.code.as_deref().unwrap_or("")).collect::<Vec<_>>(), ["GUY"], "{}", describe(&found));
+}
