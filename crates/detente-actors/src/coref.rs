@@ -528,10 +528,17 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
     }
     if me.kind == Kind::Government {
         // "Colombia's government signed … (eight sentences on) The government's chief
-        // negotiator": the last government so named, however far back, before the dateline's.
+        // negotiator": the last government so named, however far back, before the dateline's;
+        // or an international body so named ("The International Court of Justice ordered …
+        // Caracas does not recognise the court").
         return (0..i).rev().find(|&j| {
             let m = &found[j];
-            m.kind == Kind::Government && m.sentence < me.sentence && m.code.as_deref().is_some_and(|c| c.len() > 3) && m.titles.iter().any(|t| t == lemma)
+            let so_named = if m.kind == Kind::Organisation {
+                m.code.as_deref().is_some_and(|c| c.starts_with("IGO")) && doc.syntax[m.head as usize].lemma.eq_ignore_ascii_case(lemma)
+            } else {
+                m.kind == Kind::Government && m.titles.iter().any(|t| t == lemma)
+            };
+            so_named && m.sentence < me.sentence && m.code.as_deref().is_some_and(|c| c.len() > 3)
         });
     }
     // "the minister" → the last person so titled; "the rebels" → the last group so named, else
@@ -687,9 +694,26 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     if both_sides(doc, me) {
         return None;
     }
-    // "Angola offered to mediate between the two neighbours": not the sentence's own subject,
-    // nor a capital named as a place ("talks in Luanda").
-    let outside = |m: &Found| (me.subject || m.sentence != me.sentence || !m.subject) && !(m.located && m.kind == Kind::Government);
+    // "both countries", "both governments": the story's two main states, unless a pair was
+    // just coordinated.
+    if of_states && opened_by_both(doc, me) {
+        if let Some(pair) = most_named_states(found, i) {
+            return Some(pair);
+        }
+    }
+    // "Angola offered to mediate between the two neighbours": not the sentence's own subject
+    // nor, for states, any mention of its country ("Brazil, which borders both countries", Brazil
+    // named before); not a capital named as a place ("talks in Luanda") nor a place of the
+    // sentence itself ("leaders meeting in Barbados urged …").
+    let onlookers: Vec<&str> = found.iter().filter(|m| !me.subject && m.sentence == me.sentence && m.subject).filter_map(|m| country(&m.code)).collect();
+    let outside = |m: &Found| {
+        let onlooker = if m.kind == Kind::Person {
+            !me.subject && m.sentence == me.sentence && m.subject
+        } else {
+            country(&m.code).is_some_and(|c| onlookers.contains(&c))
+        };
+        !onlooker && !(m.located && (m.kind == Kind::Government || m.sentence == me.sentence))
+    };
     for fits in wanted {
         let mut picked: Vec<usize> = Vec::new();
         for j in earlier(found, i) {

@@ -908,3 +908,28 @@ fn both_governments_are_the_pairs_governments() {
     let doc = resolve("Washington said it was in contact with both governments.", "2025-03-10");
     assert_eq!(codes(&doc, "both governments"), ["GOV"]);
 }
+
+#[test]
+fn a_pair_leaves_out_whoever_speaks_of_it() {
+    // Brazil, named before, is the subject of the clause that names "both countries".
+    let text = "Venezuela massed troops near Guyana. Venezuela denied it planned an attack. \
+                Guyana said it would defend itself and asked Brazil for help. Brazil, which borders both countries, sent troops north.";
+    let doc = resolve(text, "2025-03-12");
+    assert_eq!(codes(&doc, "both countries"), ["GUY", "VEN"]);
+    // A place of the sentence itself is no party: "leaders meeting in Barbados urged both governments".
+    let text = "Venezuela massed troops near Guyana. Guyana called the move a threat. Caracas denied any plan to invade. \
+                Guyana asked the UN for help. The United States warned Caracas. Caribbean leaders meeting in Barbados urged both governments to talk.";
+    let doc = resolve(text, "2025-03-12");
+    assert_eq!(codes(&doc, "both governments"), ["GUYGOV", "VENGOV"]);
+}
+
+#[test]
+fn the_court_after_an_international_court_is_that_court() {
+    let text = "The International Court of Justice ordered Venezuela to refrain from any action. Caracas does not recognise the court.";
+    let doc = resolve(text, "2025-03-12");
+    assert_eq!(codes(&doc, "the court"), ["IGOUNOJUDICJ"]);
+    // A national court named before is still the court.
+    let text = "Venezuela's Supreme Court upheld the ban. Caracas said the court had ruled.";
+    let doc = resolve(text, "2025-03-12");
+    assert_eq!(codes(&doc, "the court"), ["VENJUD"]);
+}
