@@ -524,6 +524,22 @@ fn gerunds_after_agents(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     }
 }
 
+/// "rejected the warning*, accusing* the US of meddling": a participle set off by a comma after a
+/// verb's object, read as the object's clause, is the verb's adverbial clause (so EWT and GUM
+/// have it ten times out of eleven).
+fn participles_after_objects_as_adverbial_clauses(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for g in 1..words.len() {
+        let (object, rel) = arcs[g];
+        if rel != "acl" || object == 0 || words[g].xpos != "VBG" || words[g - 1].form != "," {
+            continue;
+        }
+        let (verb, object_rel) = arcs[object as usize - 1];
+        if object_rel == "obj" && verb != 0 && words[verb as usize - 1].upos == "VERB" {
+            arcs[g] = (verb, "advcl");
+        }
+    }
+}
+
 /// "The Gondor Herald's Hirgon Tal sees": a possessor read as the verb's. UD hangs `nmod:poss`
 /// on nominals only (neither treebank has one on a verb); a possessor right before a subject
 /// or object of the same verb is that argument's.
@@ -1148,6 +1164,7 @@ impl Parser {
         names_before_time_phrases(words, &mut arcs);
         prepositional_objects_as_obliques(words, &mut arcs);
         gerunds_after_agents(words, &mut arcs);
+        participles_after_objects_as_adverbial_clauses(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
@@ -1454,6 +1471,32 @@ mod tests {
         let mut arcs = vec![(0, "root"), (3, "case"), (4, "advmod"), (5, "nummod"), (1, "obj")];
         let before = arcs.clone();
         prepositional_objects_as_obliques(&words, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn a_participle_after_the_objects_comma_is_the_verbs_adverbial_clause() {
+        // "Maduro rejected the warning, accusing Washington of meddling".
+        let words = [
+            word("Maduro", "PROPN"),
+            word("rejected", "VERB"),
+            word("the", "DET"),
+            word("warning", "NOUN"),
+            word(",", "PUNCT"),
+            tagged("accusing", "VERB", "VBG"),
+            word("Washington", "PROPN"),
+            word("of", "SCONJ"),
+            tagged("meddling", "VERB", "VBG"),
+        ];
+        let mut arcs = vec![(2, "nsubj"), (0, "root"), (4, "det"), (2, "obj"), (6, "punct"), (4, "acl"), (6, "obj"), (9, "mark"), (6, "advcl")];
+        participles_after_objects_as_adverbial_clauses(&words, &mut arcs);
+        assert_eq!(arcs[5], (2, "advcl"));
+        // Without the comma the participle is the object's: "a petition asking the government".
+        let mut arcs = vec![(2, "nsubj"), (0, "root"), (4, "det"), (2, "obj"), (6, "punct"), (4, "acl"), (6, "obj"), (9, "mark"), (6, "advcl")];
+        let mut words = words;
+        words[4] = word("now", "ADV");
+        let before = arcs.clone();
+        participles_after_objects_as_adverbial_clauses(&words, &mut arcs);
         assert_eq!(arcs, before);
     }
 
