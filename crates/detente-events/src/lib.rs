@@ -1347,7 +1347,7 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
     for &h in heads {
         // From a word inside a name ("Putin" of "Vladimir Putin") to the name's head, then to
         // the first of its conjuncts.
-        let mut h = h;
+        let mut h = what_it_called(tree, h).unwrap_or(h);
         while matches!(tree.base_rel(h), "flat" | "fixed" | "goeswith") {
             match tree.head(h) {
                 Some(p) => h = p,
@@ -1387,6 +1387,16 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
         }
     }
     out
+}
+
+/// "condemned *what it called* Venezuela's provocations", "what it described as a provocation by
+/// Manila": the phrase a free relative names its object by, which says whose act it is.
+fn what_it_called(tree: &SentenceTree, h: u32) -> Option<u32> {
+    if !tree.lemma(h).eq_ignore_ascii_case("what") {
+        return None;
+    }
+    let naming = tree.children(h).iter().copied().find(|&c| tree.deprel(c) == "acl:relcl" && matches!(tree.lemma(c), "call" | "describe" | "term" | "label" | "brand" | "dub"))?;
+    tree.children(naming).iter().copied().find(|&c| matches!(tree.base_rel(c), "xcomp" | "obj") || (tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("as")))
 }
 
 /// The words that can name the actor behind a noun no actor covers: appositions, adjectives and

@@ -1482,3 +1482,15 @@ fn a_demand_addressed_to_a_counterpart_goes_to_its_state_not_its_fishermen() {
     let demand = found.iter().find(|e| e.cameo.root == "10").unwrap_or_else(|| panic!("no demand:\n{}", describe(&found)));
     assert_eq!(demand.target.iter().map(|a| a.code.as_deref().unwrap_or("")).collect::<Vec<_>>(), ["GUY"], "{}", describe(&found));
 }
+
+#[test]
+fn condemning_what_one_calls_someones_act_targets_them() {
+    expect("The United States condemned what it called Venezuela's \"reckless provocations\".", "USA", "VEN", "111");
+    expect("China denounced what it described as a provocation by the Philippines.", "CHN", "PHL", "111");
+}
+
+#[test]
+fn an_accusation_after_a_rejection_is_coded_too() {
+    // The participle after the object's comma is the rejecting verb's clause, not the warning's.
+    expect("Maduro rejected the warning, accusing the United States of meddling in South American affairs.", "VEN", "USA", "112");
+}
