@@ -23,7 +23,7 @@ const HYPOTHETICAL_HEADS: &[&str] = &[
     "hope", "seek", "try", "consider", "expect", "predict", "forecast", "urge", "ask", "call", "demand", "propose",
     "suggest", "would", "if", "unless", "appeal", "press", "implore", "plead", "exhort", "encourage", "allow", "permit", "pressure",
     "pressurise", "pressurize", "persuade", "convince", "lobby", "push", "invite", "instruct", "request", "beg", "advise", "order",
-    "empower", "enable",
+    "empower", "enable", "offer",
 ];
 
 /// Adjectives of doubt and fear, whose clause (however the parser attaches it) is not asserted.

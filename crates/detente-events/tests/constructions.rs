@@ -1494,3 +1494,10 @@ fn an_accusation_after_a_rejection_is_coded_too() {
     // The participle after the object's comma is the rejecting verb's clause, not the warning's.
     expect("Maduro rejected the warning, accusing the United States of meddling in South American affairs.", "VEN", "USA", "112");
 }
+
+#[test]
+fn what_is_offered_has_not_happened() {
+    let found = events("Brazil offered to host talks between Venezuela and Guyana.", Some("2025-03-12"));
+    assert!(found.iter().any(|e| e.cameo.code == "036"), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.code != "043"), "{}", describe(&found));
+}
