@@ -96,6 +96,9 @@ const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain"];
 /// offensive", not "found a job").
 const PREDICATE_CUES: &[&str] = &["find"];
 
+/// What neighbours share that is no view: "Brazil, which shares borders with both countries".
+const SHARED_GROUND: &[&str] = &["border", "frontier", "boundary", "coast", "coastline", "river", "lake", "sea", "airspace", "island"];
+
 /// Verbs of speaking whose "to" and "with" phrases name the audience and whose "on" phrase
 /// the channel or terms ("spoke to reporters", "talked with aides", "spoke on condition of
 /// anonymity"), unlike "responded to the charges".
@@ -1436,7 +1439,7 @@ impl<'a> Run<'a> {
         let addressed = ADDRESSEE_CUES.contains(&lemma);
         let predicate_only = PREDICATE_CUES.contains(&lemma);
         let position = |c: u32| match tree.base_rel(c) {
-            "obj" => !predicate_only,
+            "obj" => !predicate_only && !(lemma == "share" && SHARED_GROUND.contains(&self.lemma_lower(c))),
             "xcomp" => true,
             "obl" => match tree.case_marker(c).as_deref() {
                 // Whom one speaks to or with, and how, is no position.

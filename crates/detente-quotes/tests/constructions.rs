@@ -2015,3 +2015,12 @@ fn a_speaker_takes_in_no_phrase_the_cue_governs_nor_the_noun_its_clause_describe
     let (_, quotes) = quotes_of("A State Department spokeswoman said Washington was in contact with officials in New Delhi.", None);
     assert_eq!(speaker(quote(&quotes, "Washington was")), "A State Department spokeswoman");
 }
+
+#[test]
+fn neighbours_sharing_a_border_report_nothing() {
+    let (_, quotes) = quotes_of("Brazil, which shares borders with both countries, sent troops north.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    // Sharing a view still is a stance.
+    let (_, quotes) = quotes_of("Brazil shared concerns about the build-up.", None);
+    assert!(!quotes.is_empty());
+}
