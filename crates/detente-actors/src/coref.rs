@@ -126,7 +126,16 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             Pending::Acronym => acronym(doc, found, i).map(|j| (vec![j], "acronym")),
             Pending::Possessor(p) => {
                 let owner = found.iter().position(|m| m.head == *p && m.tokens.contains(p));
-                if let Some((code, j)) = owner.and_then(|j| Some((compose(found[j].code.as_deref()?, agent_of(lexicon, &found[i])?)?, j))) {
+                let owned = |j: usize| {
+                    let code = found[j].code.as_deref()?;
+                    if found[i].kind == Kind::State {
+                        // "his country": the owner's country, if the owner has one.
+                        code.get(..3).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c)).map(str::to_string)
+                    } else {
+                        compose(code, agent_of(lexicon, &found[i])?)
+                    }
+                };
+                if let Some((code, j)) = owner.and_then(|j| Some((owned(j)?, j))) {
                     let antecedent = found[origin[j]].text_span(doc);
                     found[i].code = Some(code);
                     found[i].how = Resolution::Coreference { antecedent, rule: "possessor".to_string() };

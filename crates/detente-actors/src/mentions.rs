@@ -734,6 +734,14 @@ impl Sentence<'_, '_> {
             out.push(f);
             return;
         }
+        // "denied that his country planned to invade": the possessor's country.
+        let owner = self.tree.children(h).iter().copied().find(|&c| self.tree.deprel(c) == "nmod:poss" && self.tree.upos(c) == "PRON");
+        if let Some(p) = owner.filter(|_| !place && !f.plural && COUNTRY_NOUNS.contains(&lemma) && parts.is_empty()) {
+            f.kind = Kind::State;
+            f.pending = Pending::Possessor(p);
+            out.push(f);
+            return;
+        }
         if !place && determined && !f.plural && COUNTRY_NOUNS.contains(&lemma) && parts.is_empty() && !self.names_a_condition(h) {
             f.kind = Kind::State;
             f.pending = Pending::Definite(lemma.to_string());

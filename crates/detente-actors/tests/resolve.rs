@@ -933,3 +933,13 @@ fn the_court_after_an_international_court_is_that_court() {
     let doc = resolve(text, "2025-03-12");
     assert_eq!(codes(&doc, "the court"), ["VENJUD"]);
 }
+
+#[test]
+fn his_country_is_the_possessors_country() {
+    let doc = resolve("Venezuela's defence minister denied that his country planned to invade its smaller neighbour.", "2025-03-12");
+    assert_eq!(codes(&doc, "country"), ["VEN"]);
+    assert_eq!(code_of(&doc, "its").as_deref(), Some("VEN"));
+    // An organisation's officer has no country of his own.
+    let doc = resolve("The UN envoy said his country would not take sides.", "2025-03-12");
+    assert!(codes(&doc, "country").is_empty(), "{:#?}", doc.actors);
+}
