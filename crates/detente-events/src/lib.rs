@@ -720,12 +720,16 @@ impl<'l> EventCoder<'l> {
             })
             .collect();
         // "urged both sides to return to the negotiating table", "agreed to resume talks": an appeal
-        // or intent whose complement is a meeting asks for or promises one (026/036; mediation
-        // 028/038), whatever the line says.
+        // or intent whose complement is a meeting asks for or promises one (026/036), whatever the
+        // line says; mediation is asked for (028) or offered by the mediator (039).
         let to_meet = if matches!(m.pattern.cameo.root.as_str(), "02" | "03") {
             let meeting = complements.iter().filter_map(|&c| self.lexicon.best_match(tree, c)).filter(|p| !p.negated).map(|p| p.pattern.cameo).find(|c| c.root == "04");
             meeting.and_then(|c| {
-                let kind = if c.code.starts_with("045") { '8' } else { '6' };
+                let kind = match (c.code.starts_with("045"), m.pattern.cameo.root.as_str()) {
+                    (true, "03") => '9',
+                    (true, _) => '8',
+                    (false, _) => '6',
+                };
                 self.ontology.cameo(&format!("{}{kind}", m.pattern.cameo.root))
             })
         } else {

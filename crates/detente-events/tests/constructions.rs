@@ -1501,3 +1501,12 @@ fn what_is_offered_has_not_happened() {
     assert!(found.iter().any(|e| e.cameo.code == "036"), "{}", describe(&found));
     assert!(found.iter().all(|e| e.cameo.code != "043"), "{}", describe(&found));
 }
+
+#[test]
+fn offering_to_mediate_is_intent_to_mediate() {
+    let found = events("The AU chairperson offered to mediate between Ethiopia and Eritrea.", Some("2025-03-10"));
+    assert!(found.iter().any(|e| e.cameo.code == "039"), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.code != "045" && e.cameo.code != "038"), "{}", describe(&found));
+    // Asking someone to mediate still is an appeal for mediation.
+    expect("The UN urged Qatar to mediate between Ethiopia and Eritrea.", "IGO", "QAT", "028");
+}
