@@ -174,6 +174,8 @@ const LIGHT_NOUNS: &[&str] = &[
     "much",
     "many",
     "several",
+    // "defend every *inch* of its territory".
+    "inch",
 ];
 
 /// A condition on the trigger or its dependents. All of a pattern's constraints must hold.

@@ -773,12 +773,18 @@ impl<'l> EventCoder<'l> {
                     info = complaint;
                 }
             }
-            // CAMEO codes a promised material act as an intent: "will send aid" is 033, "will
-            // strike" a threat of force (138).
+            // CAMEO codes a promised material act as an intent: "will send aid" is 033 (military
+            // aid 0332, protection 0334), "will strike" a threat of force (138).
             if modality == Modality::Future {
                 let intent = match info.root.as_str() {
                     "06" => Some("031"),
-                    "07" => Some("033"),
+                    "07" => Some(match info.code.as_str() {
+                        "071" => "0331",
+                        "072" => "0332",
+                        "073" => "0333",
+                        "074" => "0334",
+                        _ => "033",
+                    }),
                     "08" => Some("035"),
                     "18" | "19" | "20" => Some("138"),
                     _ => None,

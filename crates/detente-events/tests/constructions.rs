@@ -1510,3 +1510,13 @@ fn offering_to_mediate_is_intent_to_mediate() {
     // Asking someone to mediate still is an appeal for mediation.
     expect("The UN urged Qatar to mediate between Ethiopia and Eritrea.", "IGO", "QAT", "028");
 }
+
+#[test]
+fn promised_aid_keeps_its_kind() {
+    let found = events("Japan will send humanitarian aid to Gaza.", Some("2025-03-12"));
+    assert!(found.iter().any(|e| e.cameo.code == "0333"), "{}", describe(&found));
+    // "every inch of" a territory is the territory: protection, not verbal defence.
+    let found = events("Kenya pledged to defend every inch of Somalia's territory.", Some("2025-03-12"));
+    assert!(found.iter().any(|e| e.cameo.code == "0334"), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.code != "052"), "{}", describe(&found));
+}
