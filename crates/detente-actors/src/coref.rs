@@ -235,11 +235,19 @@ fn countryless_agent<'l>(lexicon: &'l ActorLexicon, doc: &Document, m: &Found) -
 }
 
 /// Words that say an agent belongs to no one country: "an international tribunal", "a foreign
-/// court", "Western diplomats" are neither the dateline's nor the country in focus.
+/// court", "Western diplomats" are neither the dateline's nor the country in focus; but "the
+/// foreign ministry" is a country's own (`FOREIGN_AFFAIRS`).
 const OF_NO_COUNTRY: &[&str] = &["international", "foreign", "global", "multinational", "western", "overseas"];
 
+/// Words after "foreign" that name a government's office for foreign affairs.
+const FOREIGN_AFFAIRS: &[&str] = &["minister", "ministry", "office", "secretary", "affairs", "policy", "service"];
+
 fn of_no_country(doc: &Document, m: &Found) -> bool {
-    m.tokens.clone().any(|t| OF_NO_COUNTRY.contains(&doc.slice(doc.tokens[t as usize].span).to_lowercase().as_str()))
+    let word = |t: u32| doc.slice(doc.tokens[t as usize].span).to_lowercase();
+    m.tokens.clone().any(|t| {
+        let w = word(t);
+        OF_NO_COUNTRY.contains(&w.as_str()) && !(w == "foreign" && t + 1 < m.tokens.end && FOREIGN_AFFAIRS.contains(&word(t + 1).as_str()))
+    })
 }
 
 /// "the government" with no government named before and no dateline: the agent's sector of

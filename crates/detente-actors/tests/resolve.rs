@@ -129,6 +129,10 @@ fn an_international_or_foreign_agent_takes_no_country_from_dateline_or_focus() {
     assert_eq!(code_of(&doc, "A foreign court").as_deref(), Some("JUD"));
     let doc = resolve("Vietnam protested. An international tribunal ruled on the dispute.", "2025-05-10");
     assert_eq!(code_of(&doc, "An international tribunal").as_deref(), Some("JUD"), "{:#?}", doc.actors);
+    // A foreign ministry is a country's own.
+    let doc = resolve("BAMAKO, Mali (Detente) - The foreign ministry said the official had to leave. Foreign fighters attacked a convoy.", "2024-08-05");
+    assert_eq!(code_of(&doc, "The foreign ministry").as_deref(), Some("MLIGOV"), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "Foreign fighters").as_deref(), Some("UAF"), "{:#?}", doc.actors);
 }
 
 #[test]
