@@ -594,15 +594,17 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     let subject = |r: &str| matches!(r, "nsubj" | "nsubj:pass");
     for b in 2..words.len() {
         let (head, rel) = arcs[b];
-        // Names only: "carelessness, failure to meet the standard, was …" is an apposition.
-        if words[b - 1].form != "," || words[b].upos != "PROPN" {
+        // Names only: "carelessness, failure to meet the standard, was …" is an apposition. The
+        // name may open with words of its own ("Mali, *Burkina* Faso and Niger").
+        let start = (0..b).find(|&k| words[k].upos != "PUNCT" && dominates(arcs, b, k)).unwrap_or(b);
+        if start < 2 || words[start - 1].form != "," || words[b].upos != "PROPN" {
             continue;
         }
         // "Russia, China and Cuba voted": the first name may have been read as a vocative.
-        let first_subject = |k: usize| k < b - 1 && (subject(arcs[k].1) || (k == 0 && arcs[k].1 == "vocative")) && words[k].upos == "PROPN";
+        let first_subject = |k: usize| k < start - 1 && (subject(arcs[k].1) || (k == 0 && arcs[k].1 == "vocative")) && words[k].upos == "PROPN";
         let a = match rel {
-            r if subject(r) => (0..b - 1).find(|&k| arcs[k].0 == head && first_subject(k)),
-            "appos" => Some(head as usize).filter(|&h| h > 0).map(|h| h - 1).filter(|&k| first_subject(k)),
+            r if subject(r) => (0..start - 1).find(|&k| arcs[k].0 == head && first_subject(k)),
+            "appos" | "list" => Some(head as usize).filter(|&h| h > 0).map(|h| h - 1).filter(|&k| first_subject(k)),
             _ => None,
         };
         let Some(a) = a else { continue };
@@ -610,7 +612,7 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
         // "B and C": a conjunct with its coordinator.
         let has_conjunct = (b + 1..words.len()).any(|c| arcs[c] == (me, "conj") && arcs.iter().any(|&(h, r)| h == c as u32 + 1 && r == "cc"));
         // The first subject's phrase runs up to the comma.
-        if !has_conjunct || !(a..b - 1).all(|k| dominates(arcs, a, k)) {
+        if !has_conjunct || !(a..start - 1).all(|k| dominates(arcs, a, k)) {
             continue;
         }
         let first = a as u32 + 1;
@@ -1302,6 +1304,27 @@ mod tests {
         let mut arcs = vec![(6, "vocative"), (1, "punct"), (6, "nsubj"), (5, "cc"), (3, "conj"), (0, "root")];
         subject_lists_as_conjuncts(&words, &mut arcs);
         assert_eq!(arcs, vec![(6, "nsubj"), (1, "punct"), (1, "conj"), (5, "cc"), (1, "conj"), (0, "root")]);
+        // Or a name of two words read as a list item ("Arnor, Eriador Calenardhon and Gondor").
+        let words = [
+            word("Arnor", "PROPN"),
+            word(",", "PUNCT"),
+            word("Eriador", "PROPN"),
+            word("Calenardhon", "PROPN"),
+            word("and", "CCONJ"),
+            word("Gondor", "PROPN"),
+            word("welcomed", "VERB"),
+        ];
+        let mut arcs = vec![(7, "nsubj"), (4, "punct"), (4, "compound"), (1, "list"), (6, "cc"), (4, "conj"), (0, "root")];
+        subject_lists_as_conjuncts(&words, &mut arcs);
+        assert_eq!(arcs, vec![(7, "nsubj"), (4, "punct"), (4, "compound"), (1, "conj"), (6, "cc"), (1, "conj"), (0, "root")]);
+        let words = [
+            word("Arnor", "PROPN"),
+            word(",", "PUNCT"),
+            word("Calenardhon", "PROPN"),
+            word("and", "CCONJ"),
+            word("Gondor", "PROPN"),
+            word("welcomed", "VERB"),
+        ];
         // Without a coordinated third name it may be an apposition: left alone.
         let mut apposition = vec![(6, "nsubj"), (3, "punct"), (6, "nsubj"), (5, "cc"), (6, "obj"), (0, "root")];
         let before = apposition.clone();
