@@ -125,7 +125,9 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             }
             Pending::Acronym => acronym(doc, found, i).map(|j| (vec![j], "acronym")),
             Pending::Possessor(p) => {
-                let owner = found.iter().position(|m| m.head == *p && m.tokens.contains(p));
+                let Some(owner) = found.iter().position(|m| m.head == *p && m.tokens.contains(p)) else { continue };
+                // "Their leaders" after "Mali, Burkina Faso and Niger": each owner's.
+                let owners = if group[owner].len() > 1 { group[owner].clone() } else { vec![owner] };
                 let owned = |j: usize| {
                     let code = found[j].code.as_deref()?;
                     if found[i].kind == Kind::State {
@@ -135,10 +137,16 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
                         compose(code, agent_of(lexicon, &found[i])?)
                     }
                 };
-                if let Some((code, j)) = owner.and_then(|j| Some((owned(j)?, j))) {
-                    let antecedent = found[origin[j]].text_span(doc);
-                    found[i].code = Some(code);
-                    found[i].how = Resolution::Coreference { antecedent, rule: "possessor".to_string() };
+                let codes: Vec<(String, usize)> = owners.into_iter().filter_map(|j| Some((owned(j)?, j))).collect();
+                for (k, (code, j)) in codes.into_iter().enumerate() {
+                    let mut m = found[i].clone();
+                    m.code = Some(code);
+                    m.how = Resolution::Coreference { antecedent: found[origin[j]].text_span(doc), rule: "possessor".to_string() };
+                    if k == 0 {
+                        found[i] = m;
+                    } else {
+                        extra.push(m);
+                    }
                 }
                 continue;
             }

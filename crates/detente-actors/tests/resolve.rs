@@ -947,3 +947,12 @@ fn his_country_is_the_possessors_country() {
     let doc = resolve("The UN envoy said his country would not take sides.", "2025-03-12");
     assert!(codes(&doc, "country").is_empty(), "{:#?}", doc.actors);
 }
+
+#[test]
+fn their_leaders_after_three_countries_are_each_ones_leaders() {
+    let doc = resolve("Mali, Burkina Faso and Niger withdrew from ECOWAS in January. Their leaders have pledged to build a joint force.", "2024-08-05");
+    assert_eq!(codes(&doc, "leaders"), ["BFAGOV", "MLIGOV", "NERGOV"]);
+    // One owner: one code.
+    let doc = resolve("Niger withdrew from ECOWAS in January. Its leaders have pledged to build a force.", "2024-08-05");
+    assert_eq!(codes(&doc, "leaders"), ["NERGOV"]);
+}
