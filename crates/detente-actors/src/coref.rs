@@ -27,7 +27,7 @@
 use detente_core::{Document, Resolution, SentenceTree, TextSpan};
 use detente_lexicon::ActorLexicon;
 
-use crate::mentions::{compose, from_elsewhere, sector_code, Found, Kind, Pending, PERSON_PAIR_NOUNS};
+use crate::mentions::{compose, from_elsewhere, sector_code, Found, Kind, Pending, PERSON_PAIR_NOUNS, SPEAKS_FOR};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: u32 = 4;
@@ -239,7 +239,19 @@ fn countryless_agent<'l>(lexicon: &'l ActorLexicon, doc: &Document, m: &Found) -
     if !sector_only || matches!(m.how, Resolution::Coreference { .. }) || of_no_country(doc, m) {
         return None;
     }
-    m.agent.as_ref().map(|(id, _)| lexicon.entry(*id))
+    let agent = m.agent.as_ref().map(|(id, _)| lexicon.entry(*id))?;
+    (!speaks_for_unknown_body(doc, m, agent)).then_some(agent)
+}
+
+/// "a spokesman for the National Rifle Association": one who speaks for a body the lexicon does
+/// not know is that body's, not the government of the dateline or of the country in focus.
+fn speaks_for_unknown_body(doc: &Document, m: &Found, agent: &detente_lexicon::Entry) -> bool {
+    if !SPEAKS_FOR.contains(&agent.name.as_str()) {
+        return false;
+    }
+    let tree = SentenceTree::new(doc, m.sentence as usize);
+    let body = |c: &u32| tree.base_rel(*c) == "nmod" && tree.upos(*c) == "PROPN" && matches!(tree.case_marker(*c).as_deref(), Some("for" | "of"));
+    tree.children(m.head).iter().any(body)
 }
 
 /// Words that say an agent belongs to no one country: "an international tribunal", "a foreign

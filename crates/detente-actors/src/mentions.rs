@@ -181,7 +181,7 @@ const AFFILIATION: &[&str] = &["supporter", "member", "loyalist", "follower", "s
 const FROM_ELSEWHERE: &[&str] = &["refugee", "migrant", "immigrant", "asylum seeker", "peacekeeper", "tourist"];
 
 /// Agent words for people who speak for whom the "for" phrase names ("a spokesman for the UN").
-const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+pub(crate) const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
 
 pub(crate) fn from_elsewhere(agent: &Entry) -> bool {
     FROM_ELSEWHERE.contains(&agent.name.as_str())

@@ -956,3 +956,14 @@ fn their_leaders_after_three_countries_are_each_ones_leaders() {
     let doc = resolve("Niger withdrew from ECOWAS in January. Its leaders have pledged to build a force.", "2024-08-05");
     assert_eq!(codes(&doc, "leaders"), ["NERGOV"]);
 }
+
+#[test]
+fn a_spokesman_for_a_body_the_lexicon_does_not_know_is_not_the_datelines_government() {
+    let doc = resolve("WASHINGTON (Detente) - Alan Brewer, a spokesman for the National Rifle Association, criticised the bill.", "2025-06-10");
+    assert!(doc.actors.iter().all(|a| a.code.as_deref() != Some("USAGOV")), "{:#?}", doc.actors);
+    // A spokesman for no one named still speaks for the dateline's government; a press
+    // secretary is a government's, not the press.
+    let doc = resolve("WASHINGTON (Detente) - A spokesman said the bill would pass. Press secretary Karen Olsen agreed.", "2025-06-10");
+    assert_eq!(code_of(&doc, "A spokesman").as_deref(), Some("USAGOV"), "{:#?}", doc.actors);
+    assert_eq!(code_of(&doc, "Press secretary Karen Olsen").as_deref(), Some("USAGOV"), "{:#?}", doc.actors);
+}
