@@ -1416,6 +1416,10 @@ fn what_it_called(tree: &SentenceTree, h: u32) -> Option<u32> {
 fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for &d in tree.children(noun) {
+        // "states, *not Washington*": whom a phrase sets aside is not behind the noun.
+        if tree.children(d).iter().any(|&n| tree.word(n).eq_ignore_ascii_case("not")) {
+            continue;
+        }
         let rel = tree.base_rel(d);
         match rel {
             "appos" | "amod" | "compound" => {

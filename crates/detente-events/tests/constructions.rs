@@ -1520,3 +1520,11 @@ fn promised_aid_keeps_its_kind() {
     assert!(found.iter().any(|e| e.cameo.code == "0334"), "{}", describe(&found));
     assert!(found.iter().all(|e| e.cameo.code != "052"), "{}", describe(&found));
 }
+
+#[test]
+fn whom_a_phrase_sets_aside_is_no_target() {
+    let text = "WASHINGTON (Detente) - Senator Tom Harlan of Wyoming, the party's chief whip, called it \"a solution in search of a problem\" \
+                and said states, not Washington, should set the rules.";
+    let found = events(text, Some("2025-06-10"));
+    assert!(found.iter().all(|e| e.target.iter().all(|a| a.text != "Washington")), "{}", describe(&found));
+}
