@@ -534,7 +534,10 @@ fn participles_after_objects_as_adverbial_clauses(words: &[ParseInput<'_>], arcs
             continue;
         }
         let (verb, object_rel) = arcs[object as usize - 1];
-        if object_rel == "obj" && verb != 0 && words[verb as usize - 1].upos == "VERB" {
+        // Not after an inverted frame read as an object ("…, said *the minister*, adding …"):
+        // there the participle is the speaker's.
+        let subject = arcs.iter().any(|&(h, r)| h == verb && r.starts_with("nsubj"));
+        if object_rel == "obj" && verb != 0 && words[verb as usize - 1].upos == "VERB" && subject {
             arcs[g] = (verb, "advcl");
         }
     }
@@ -1609,6 +1612,12 @@ mod tests {
         let mut arcs = vec![(2, "nsubj"), (0, "root"), (4, "det"), (2, "obj"), (6, "punct"), (4, "acl"), (6, "obj"), (9, "mark"), (6, "advcl")];
         let mut words = words;
         words[4] = word("now", "ADV");
+        let before = arcs.clone();
+        participles_after_objects_as_adverbial_clauses(&words, &mut arcs);
+        assert_eq!(arcs, before);
+        // After an inverted frame ("…, said the minister, adding …") it stays the speaker's.
+        let words = [word("said", "VERB"), word("the", "DET"), word("minister", "NOUN"), word(",", "PUNCT"), tagged("adding", "VERB", "VBG")];
+        let mut arcs = vec![(0, "root"), (3, "det"), (1, "obj"), (5, "punct"), (3, "acl")];
         let before = arcs.clone();
         participles_after_objects_as_adverbial_clauses(&words, &mut arcs);
         assert_eq!(arcs, before);
