@@ -92,6 +92,14 @@ const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
 /// …") but take no position on an object ("continued the tour", "maintained a lead").
 const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain"];
 
+/// Whether verb `t` is what someone was not allowed to do: "(was) not authorized to discuss".
+fn not_permitted(tree: &SentenceTree, t: u32) -> bool {
+    const PERMISSIONS: &[&str] = &["authorize", "authorise", "allow", "permit", "clear", "empower", "entitle", "free"];
+    let Some(h) = tree.head(t).filter(|_| tree.base_rel(t) == "xcomp") else { return false };
+    PERMISSIONS.contains(&tree.lemma(h).to_lowercase().as_str())
+        && tree.children(h).iter().any(|&c| matches!(tree.word(c).to_lowercase().as_str(), "not" | "n't" | "never"))
+}
+
 /// Verbs that take a position on their object only with a predicate on it ("found the remark
 /// offensive", not "found a job").
 const PREDICATE_CUES: &[&str] = &["find"];
@@ -950,6 +958,10 @@ impl<'a> Run<'a> {
                 }
                 if let Some(found) = self.feeling_passive(tree, t) {
                     reported.push(found);
+                    continue;
+                }
+                // "who was not authorized to discuss strategy": speech not allowed reports nothing.
+                if not_permitted(tree, t) {
                     continue;
                 }
                 let classes = self.verb_cue(t);

@@ -44,9 +44,13 @@ const NOT_IN_SPAN: &[&str] = &["parataxis", "advcl", "dep", "discourse", "vocati
 /// block around the head, without punctuation at the edges.
 pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
     let mut kept = vec![head];
+    // Nodes inside a clause that describes the speaker, whose own adverbial clauses belong to
+    // it ("an aide who spoke on condition of anonymity *because he was not authorized to …*").
+    let mut described: Vec<u32> = Vec::new();
     let mut k = 0;
     while k < kept.len() {
         let node = kept[k];
+        let in_clause = described.contains(&node);
         for &c in tree.children(node) {
             let rel = tree.base_rel(c);
             let participle = rel == "acl" && tree.deprel(c) != "acl:relcl";
@@ -68,11 +72,15 @@ pub fn speaker_tokens(tree: &SentenceTree, head: u32) -> Range<u32> {
                     .iter()
                     .all(|&g| !matches!(tree.base_rel(g), "nsubj" | "aux" | "mark" | "ccomp"))
                 && (tree.word(first) == "," || (first > tree.first && tree.word(first - 1) == ","));
-            let aside = (NOT_IN_SPAN.contains(&rel) && !misread_apposition) || set_off || date;
+            let clause_of_description = in_clause && rel == "advcl";
+            let aside = (NOT_IN_SPAN.contains(&rel) && !misread_apposition && !clause_of_description) || set_off || date;
             // The head's own preposition ("according to", possessive 's) is not the speaker.
             let marker = node == head && rel == "case";
             if !aside && !marker {
                 kept.push(c);
+                if in_clause || tree.deprel(c) == "acl:relcl" {
+                    described.push(c);
+                }
             }
         }
         k += 1;

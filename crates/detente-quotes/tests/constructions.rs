@@ -2024,3 +2024,14 @@ fn neighbours_sharing_a_border_report_nothing() {
     let (_, quotes) = quotes_of("Brazil shared concerns about the build-up.", None);
     assert!(!quotes.is_empty());
 }
+
+#[test]
+fn an_anonymous_sources_reason_is_part_of_the_speaker_and_reports_nothing() {
+    let (_, quotes) = quotes_of(
+        "One senior aide, who spoke on condition of anonymity because he was not authorized to discuss strategy, said leaders were weighing a narrower bill.",
+        None,
+    );
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    let q = quote(&quotes, "leaders were weighing");
+    assert_eq!(speaker(q), "One senior aide, who spoke on condition of anonymity because he was not authorized to discuss strategy");
+}
