@@ -575,7 +575,10 @@ fn finite_verbs_not_conjuncts_of_nominals(words: &[ParseInput<'_>], arcs: &mut [
         }
         let (verb, noun_rel) = arcs[noun as usize - 1];
         let own_subject = arcs.iter().any(|&(h, r)| h == c as u32 + 1 && r.starts_with("nsubj"));
-        if matches!(noun_rel, "obj" | "xcomp") && verb != 0 && words[verb as usize - 1].upos == "VERB" && !own_subject {
+        // Inside a reported clause the verb may as well be the reporter's ("told them that X
+        // doesn't need a conflict and offered …"): left alone.
+        let main = verb != 0 && !matches!(arcs[verb as usize - 1].1, "ccomp" | "xcomp" | "advcl" | "acl" | "acl:relcl" | "csubj");
+        if matches!(noun_rel, "obj" | "xcomp") && main && words[verb as usize - 1].upos == "VERB" && !own_subject {
             arcs[c].0 = verb;
         }
     }
@@ -1648,6 +1651,13 @@ mod tests {
         // A verb with its own subject may be a clause joined to the noun: left alone.
         let words = [word("Tal", "PROPN"), tagged("called", "VERB", "VBD"), word("it", "PRON"), word("a", "DET"), word("disgrace", "NOUN"), word("and", "CCONJ"), word("Roe", "PROPN"), tagged("agreed", "VERB", "VBD")];
         let mut arcs = vec![(2, "nsubj"), (0, "root"), (2, "obj"), (5, "det"), (2, "xcomp"), (8, "cc"), (8, "nsubj"), (5, "conj")];
+        let before = arcs.clone();
+        finite_verbs_not_conjuncts_of_nominals(&words, &mut arcs);
+        assert_eq!(arcs, before);
+        // Nor when the object's verb is itself a reported clause ("told them Roe needs no war and
+        // offered …": the offer may be the teller's).
+        let words = [word("Tal", "PROPN"), tagged("told", "VERB", "VBD"), word("Roe", "PROPN"), tagged("needs", "VERB", "VBZ"), word("war", "NOUN"), word("and", "CCONJ"), tagged("offered", "VERB", "VBD")];
+        let mut arcs = vec![(2, "nsubj"), (0, "root"), (4, "nsubj"), (2, "ccomp"), (4, "obj"), (7, "cc"), (5, "conj")];
         let before = arcs.clone();
         finite_verbs_not_conjuncts_of_nominals(&words, &mut arcs);
         assert_eq!(arcs, before);
