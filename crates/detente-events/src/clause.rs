@@ -271,6 +271,8 @@ pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
 pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
     let mut cur = trigger;
     let mut future = false;
+    // Clause levels climbed so far, conjuncts not counted.
+    let mut clauses = 0;
     for depth in 0..6 {
         for &c in tree.children(cur) {
             // "they’ll", "it’d": the curly apostrophe of news text too.
@@ -319,16 +321,19 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             break;
         }
         if rel == "xcomp" || rel == "ccomp" || rel == "advcl" {
-            if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) && depth == 0 {
+            // The head's own complement only, or a conjunct of it ("agreed to hold meetings and
+            // to share data").
+            if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) && clauses == 0 {
                 return Modality::Hypothetical;
             }
-            if FUTURE_HEADS.contains(&lemma.as_str()) && depth == 0 {
+            if FUTURE_HEADS.contains(&lemma.as_str()) && clauses == 0 {
                 future = true;
             }
             // Reported speech ("said that X will …") keeps the complement's own modality.
             if rel == "ccomp" {
                 break;
             }
+            clauses += 1;
         }
         cur = h;
     }
@@ -343,13 +348,25 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
 /// `trigger` (the trigger itself, or the verb it is the object or complement of).
 pub(crate) fn reported_obligation(tree: &SentenceTree, trigger: u32) -> Option<(u32, u32)> {
     let governor = tree.head(trigger).filter(|_| matches!(tree.base_rel(trigger), "obj" | "xcomp"));
-    let obliged = std::iter::once(trigger).chain(governor).find(|&v| {
-        tree.children(v).iter().any(|&c| tree.base_rel(c) == "aux" && matches!(tree.word(c).to_lowercase().as_str(), "must" | "should" | "ought"))
-    })?;
+    let modal = |v: u32| tree.children(v).iter().any(|&c| tree.base_rel(c) == "aux" && matches!(tree.word(c).to_lowercase().as_str(), "must" | "should" | "ought"));
+    // "insists that Armenia first amend its constitution": a subject with a bare verb, no
+    // auxiliary and no "to", under a verb of demanding.
+    let subjunctive = |v: u32| {
+        tree.syntax(v).xpos == "VB"
+            && tree.child_with(v, "nsubj").is_some()
+            && !tree.children(v).iter().any(|&c| tree.base_rel(c) == "aux" || (tree.base_rel(c) == "mark" && tree.word(c).eq_ignore_ascii_case("to")))
+            && tree.head(v).is_some_and(|h| DEMANDING.contains(&tree.lemma(h).to_lowercase().as_str()))
+    };
+    let obliged = std::iter::once(trigger).chain(governor).find(|&v| modal(v) || subjunctive(v))?;
     // "demonstrators must be protected" names no one the demand is made of.
     let speech = tree.head(obliged).filter(|_| tree.base_rel(obliged) == "ccomp" && !tree.is_passive(obliged))?;
-    SPEECH.contains(&tree.lemma(speech).to_lowercase().as_str()).then_some((speech, obliged))
+    let lemma = tree.lemma(speech).to_lowercase();
+    (SPEECH.contains(&lemma.as_str()) || DEMANDING.contains(&lemma.as_str())).then_some((speech, obliged))
 }
+
+/// Verbs whose "that" clause is what they demand, in the subjunctive ("demanded that Israel
+/// withdraw").
+const DEMANDING: &[&str] = &["insist", "demand", "require", "request", "urge", "ask", "recommend", "propose"];
 
 /// The clause is the complement of a speech or commitment verb in the past ("said", "had
 /// promised"), where English moves "will" back to "would".

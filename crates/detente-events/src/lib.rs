@@ -774,10 +774,17 @@ impl<'l> EventCoder<'l> {
                 }
             }
             // CAMEO codes a promised material act as an intent: "will send aid" is 033 (military
-            // aid 0332, protection 0334), "will strike" a threat of force (138).
+            // aid 0332, protection 0334), "will share intelligence" 0314, "will strike" a threat
+            // of force (138).
             if modality == Modality::Future {
                 let intent = match info.root.as_str() {
-                    "06" => Some("031"),
+                    "06" => Some(match info.code.as_str() {
+                        "061" => "0311",
+                        "062" => "0312",
+                        "063" => "0313",
+                        "064" => "0314",
+                        _ => "031",
+                    }),
                     "07" => Some(match info.code.as_str() {
                         "071" => "0331",
                         "072" => "0332",

@@ -1528,3 +1528,17 @@ fn whom_a_phrase_sets_aside_is_no_target() {
     let found = events(text, Some("2025-06-10"));
     assert!(found.iter().all(|e| e.target.iter().all(|a| a.text != "Washington")), "{}", describe(&found));
 }
+
+#[test]
+fn insisting_that_someone_act_in_the_subjunctive_is_a_demand() {
+    expect("Azerbaijan insists that Armenia first amend its constitution.", "AZE", "ARM", "10");
+}
+
+#[test]
+fn a_second_promised_act_is_promised_too() {
+    let found = events("Biden, Yoon and Kishida agreed to hold annual meetings and to share real-time missile warning data by the end of the year.", Some("2023-08-20"));
+    let share = found.iter().find(|e| e.evidence.trigger.text == "share").unwrap_or_else(|| panic!("no sharing:\n{}", describe(&found)));
+    assert_eq!((share.cameo.code.as_str(), share.modality), ("0314", detente_core::Modality::Future), "{}", describe(&found));
+    // Warning data is no warning.
+    assert!(found.iter().all(|e| e.cameo.root != "13"), "{}", describe(&found));
+}
