@@ -271,8 +271,9 @@ pub(crate) fn alleged(tree: &SentenceTree, trigger: u32) -> bool {
 pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
     let mut cur = trigger;
     let mut future = false;
-    // Clause levels climbed so far, conjuncts not counted.
+    // Clause levels climbed so far, conjuncts and purposes not counted.
     let mut clauses = 0;
+    let mut through_purpose = false;
     for depth in 0..6 {
         for &c in tree.children(cur) {
             // "they’ll", "it’d": the curly apostrophe of news text too.
@@ -315,7 +316,10 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         let means = rel == "advcl"
             && (tree.has_mark(cur, "by")
                 || (tree.syntax(cur).xpos == "VBG" && !tree.has_any_mark(cur)));
-        if rel == "advcl" && !(to_clause && takes_complement) && !means {
+        // "pledged to build a force *to fight* the insurgents": a purpose shares the modality of
+        // what it is the purpose of, as a clause of it.
+        let purpose = to_clause && !takes_complement;
+        if rel == "advcl" && !to_clause && !means {
             // "… if Washington kept ignoring …" was handled by the mark; other adverbial
             // clauses share their head's modality only through their own auxiliaries.
             break;
@@ -324,6 +328,11 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             // The head's own complement only, or a conjunct of it ("agreed to hold meetings and
             // to share data").
             if HYPOTHETICAL_HEADS.contains(&lemma.as_str()) && clauses == 0 {
+                // The purpose of an option weighed stays as told: it names whom the option is
+                // aimed at ("considering sending aid to help Lebanon").
+                if through_purpose {
+                    break;
+                }
                 return Modality::Hypothetical;
             }
             if FUTURE_HEADS.contains(&lemma.as_str()) && clauses == 0 {
@@ -333,7 +342,11 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             if rel == "ccomp" {
                 break;
             }
-            clauses += 1;
+            if purpose {
+                through_purpose = true;
+            } else {
+                clauses += 1;
+            }
         }
         cur = h;
     }

@@ -1542,3 +1542,12 @@ fn a_second_promised_act_is_promised_too() {
     // Warning data is no warning.
     assert!(found.iter().all(|e| e.cameo.root != "13"), "{}", describe(&found));
 }
+
+#[test]
+fn a_purpose_shares_the_modality_of_what_it_is_the_purpose_of() {
+    let text = "Mali, Burkina Faso and Niger left ECOWAS. Their leaders have pledged to build a joint force of 5,000 troops to fight the insurgents.";
+    let found = events(text, Some("2024-08-05"));
+    assert!(found.iter().all(|e| e.cameo.root != "19"), "{}", describe(&found));
+    // Sent to fight: the sending happened, and the fighting is told as its purpose.
+    expect("Kenya sent troops to fight the rebels.", "KEN", "KEN", "154");
+}
