@@ -742,13 +742,10 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     // nor, for states, any mention of its country ("Brazil, which borders both countries", Brazil
     // named before); not a capital named as a place ("talks in Luanda") nor a place of the
     // sentence itself ("leaders meeting in Barbados urged …").
-    let onlookers: Vec<&str> = found.iter().filter(|m| !me.subject && m.sentence == me.sentence && m.subject).filter_map(|m| country(&m.code)).collect();
+    let speaks_of_me = |m: &Found| !me.subject && m.sentence == me.sentence && m.subject;
+    let onlookers: Vec<&str> = found.iter().filter(|m| speaks_of_me(m)).filter_map(|m| country(&m.code)).collect();
     let outside = |m: &Found| {
-        let onlooker = if m.kind == Kind::Person {
-            !me.subject && m.sentence == me.sentence && m.subject
-        } else {
-            country(&m.code).is_some_and(|c| onlookers.contains(&c))
-        };
+        let onlooker = if m.kind == Kind::Person { speaks_of_me(m) } else { country(&m.code).is_some_and(|c| onlookers.contains(&c)) };
         !onlooker && !(m.located && (m.kind == Kind::Government || m.sentence == me.sentence))
     };
     for fits in wanted {

@@ -1424,7 +1424,7 @@ fn modifier_heads(tree: &SentenceTree, noun: u32) -> Vec<u32> {
     let mut out = Vec::new();
     for &d in tree.children(noun) {
         // "states, *not Washington*": whom a phrase sets aside is not behind the noun.
-        if tree.children(d).iter().any(|&n| tree.word(n).eq_ignore_ascii_case("not")) {
+        if tree.is_negated(d) {
             continue;
         }
         let rel = tree.base_rel(d);

@@ -536,8 +536,7 @@ fn participles_after_objects_as_adverbial_clauses(words: &[ParseInput<'_>], arcs
         let (verb, object_rel) = arcs[object as usize - 1];
         // Not after an inverted frame read as an object ("…, said *the minister*, adding …"):
         // there the participle is the speaker's.
-        let subject = arcs.iter().any(|&(h, r)| h == verb && r.starts_with("nsubj"));
-        if object_rel == "obj" && verb != 0 && words[verb as usize - 1].upos == "VERB" && subject {
+        if object_rel == "obj" && verb != 0 && words[verb as usize - 1].upos == "VERB" && has_subject(arcs, verb) {
             arcs[g] = (verb, "advcl");
         }
     }
@@ -574,11 +573,10 @@ fn finite_verbs_not_conjuncts_of_nominals(words: &[ParseInput<'_>], arcs: &mut [
             continue;
         }
         let (verb, noun_rel) = arcs[noun as usize - 1];
-        let own_subject = arcs.iter().any(|&(h, r)| h == c as u32 + 1 && r.starts_with("nsubj"));
         // Inside a reported clause the verb may as well be the reporter's ("told them that X
         // doesn't need a conflict and offered …"): left alone.
         let main = verb != 0 && !matches!(arcs[verb as usize - 1].1, "ccomp" | "xcomp" | "advcl" | "acl" | "acl:relcl" | "csubj");
-        if matches!(noun_rel, "obj" | "xcomp") && main && words[verb as usize - 1].upos == "VERB" && !own_subject {
+        if matches!(noun_rel, "obj" | "xcomp") && main && words[verb as usize - 1].upos == "VERB" && !has_subject(arcs, c as u32 + 1) {
             arcs[c].0 = verb;
         }
     }
@@ -1109,6 +1107,11 @@ fn dependents(arcs: &[(u32, &str)], h: usize) -> Vec<usize> {
 /// Whether word `n` is a noun with no predicate of its own: no subject, copula or preposition.
 fn bare_nominal(words: &[ParseInput<'_>], arcs: &[(u32, &str)], n: usize) -> bool {
     matches!(words[n].upos, "NOUN" | "PROPN") && !dependents(arcs, n).iter().any(|&k| matches!(arcs[k].1, "nsubj" | "nsubj:pass" | "cop" | "case"))
+}
+
+/// Whether word `h` (1-based) has a subject of its own.
+fn has_subject(arcs: &[(u32, &str)], h: u32) -> bool {
+    arcs.iter().any(|&(head, r)| head == h && r.starts_with("nsubj"))
 }
 
 /// Whether the arcs (1-based heads) form one tree: a single root that every word reaches.

@@ -96,8 +96,7 @@ const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain"];
 fn not_permitted(tree: &SentenceTree, t: u32) -> bool {
     const PERMISSIONS: &[&str] = &["authorize", "authorise", "allow", "permit", "clear", "empower", "entitle", "free"];
     let Some(h) = tree.head(t).filter(|_| tree.base_rel(t) == "xcomp") else { return false };
-    PERMISSIONS.contains(&tree.lemma(h).to_lowercase().as_str())
-        && tree.children(h).iter().any(|&c| matches!(tree.word(c).to_lowercase().as_str(), "not" | "n't" | "never"))
+    PERMISSIONS.contains(&tree.lemma(h).to_lowercase().as_str()) && tree.is_negated(h)
 }
 
 /// Verbs that take a position on their object only with a predicate on it ("found the remark
