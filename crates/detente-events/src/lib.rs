@@ -515,7 +515,13 @@ impl<'l> EventCoder<'l> {
         let is_place = |a: &ActorRef| {
             location.as_ref().is_some_and(|l| l.span == a.span) || actors.iter().any(|x| x.span == a.span && x.kind == "place")
         };
+        let had_target = !target.is_empty();
         target.retain(|a| ((conflict || yielding) && is_place(a)) || !source.iter().any(|s| same_actor(s, a)));
+        // Protection of one's own ("would defend every inch of its territory", "to protect its
+        // security") is no event.
+        if had_target && target.is_empty() && m.pattern.cameo.code == "074" {
+            return Vec::new();
+        }
         // One actor per code: "Special forces soldiers in Guinea" are one GINMIL.
         for side in [&mut source, &mut target] {
             let mut seen: Vec<Option<String>> = Vec::new();

@@ -1551,3 +1551,11 @@ fn a_purpose_shares_the_modality_of_what_it_is_the_purpose_of() {
     // Sent to fight: the sending happened, and the fighting is told as its purpose.
     expect("Kenya sent troops to fight the rebels.", "KEN", "KEN", "154");
 }
+
+#[test]
+fn protecting_ones_own_is_no_event() {
+    for text in ["Peskov said Russia would take countermeasures to protect its security.", "Guyana's president said Guyana would defend every inch of its territory."] {
+        let found = events(text, Some("2025-03-12"));
+        assert!(found.iter().all(|e| !e.cameo.code.starts_with("033") && e.cameo.root != "07"), "{text}\n{}", describe(&found));
+    }
+}
