@@ -580,6 +580,35 @@ fn finite_verbs_not_conjuncts_of_nominals(words: &[ParseInput<'_>], arcs: &mut [
     }
 }
 
+/// "India suspended a treaty after the attack, *expelled* diplomats and closed the border": a
+/// subjectless tensed verb after a comma, read as a parataxis of a verb of the same tense with
+/// a subject, is the second of a series when a verb joined by a coordinator follows it; it and
+/// its own conjuncts join the first verb, as UD hangs every conjunct on the first. Rare in the
+/// treebanks (one such arc right on EWT/GUM train and dev, three were right) but the way news
+/// lists what a government did.
+fn series_of_predicates_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for g in 1..words.len() {
+        let (h, rel) = arcs[g];
+        if rel != "parataxis" || h == 0 || h as usize > g || words[g - 1].form != "," || words[g].upos != "VERB" {
+            continue;
+        }
+        let first = h as usize - 1;
+        let me = g as u32 + 1;
+        if words[first].upos != "VERB" || words[first].xpos != words[g].xpos || !matches!(words[g].xpos, "VBD" | "VBZ" | "VBP") || !has_subject(arcs, h) || has_subject(arcs, me) {
+            continue;
+        }
+        let last: Vec<usize> =
+            dependents(arcs, g).into_iter().filter(|&k| k > g && arcs[k].1 == "conj" && words[k].upos == "VERB" && dependents(arcs, k).iter().any(|&c| arcs[c].1 == "cc")).collect();
+        if last.is_empty() {
+            continue;
+        }
+        arcs[g] = (h, "conj");
+        for k in last {
+            arcs[k].0 = h;
+        }
+    }
+}
+
 /// "said *states*, not Washington, *should set* the rules", "doubt *the party can win*": a verb
 /// of saying or thinking whose object is followed by a verb with a modal, no subject and no
 /// coordinator is reporting a clause, with the object as its subject (two such arcs right on
@@ -1261,6 +1290,7 @@ impl Parser {
         between_phrases_of_objects(words, &mut arcs);
         finite_verbs_not_conjuncts_of_nominals(words, &mut arcs);
         reported_clauses_after_objects(words, &mut arcs);
+        series_of_predicates_as_conjuncts(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
@@ -1637,6 +1667,34 @@ mod tests {
         // offered …": the offer may be the teller's).
         let words = [word("Tal", "PROPN"), tagged("told", "VERB", "VBD"), word("Roe", "PROPN"), tagged("needs", "VERB", "VBZ"), word("war", "NOUN"), word("and", "CCONJ"), tagged("offered", "VERB", "VBD")];
         leaves_alone(finite_verbs_not_conjuncts_of_nominals, &words, vec![(2, "nsubj"), (0, "root"), (4, "nsubj"), (2, "ccomp"), (4, "obj"), (7, "cc"), (5, "conj")]);
+    }
+
+    #[test]
+    fn the_second_of_a_series_of_predicates_read_as_parataxis_is_a_conjunct() {
+        // "Tal shut a road, expelled envoys and closed the border".
+        let words = [
+            word("Tal", "PROPN"),
+            tagged("shut", "VERB", "VBD"),
+            word("a", "DET"),
+            word("road", "NOUN"),
+            word(",", "PUNCT"),
+            tagged("expelled", "VERB", "VBD"),
+            word("envoys", "NOUN"),
+            word("and", "CCONJ"),
+            tagged("closed", "VERB", "VBD"),
+            word("the", "DET"),
+            word("border", "NOUN"),
+        ];
+        let arcs = vec![(2, "nsubj"), (0, "root"), (4, "det"), (2, "obj"), (6, "punct"), (2, "parataxis"), (6, "obj"), (9, "cc"), (6, "conj"), (11, "det"), (9, "obj")];
+        let mut repaired = arcs.clone();
+        series_of_predicates_as_conjuncts(&words, &mut repaired);
+        assert_eq!((repaired[5], repaired[8]), ((2, "conj"), (2, "conj")));
+        // Without a coordinated verb after it, a parataxis stays one ("Tal shut a road, expelled envoys").
+        leaves_alone(series_of_predicates_as_conjuncts, &words[..7], arcs[..7].to_vec());
+        // Nor with a subject of its own ("…, envoys expelled and closed …").
+        let mut arcs2 = arcs.clone();
+        arcs2[6] = (6, "nsubj");
+        leaves_alone(series_of_predicates_as_conjuncts, &words, arcs2);
     }
 
     #[test]
