@@ -173,6 +173,26 @@ impl<'d> SentenceTree<'d> {
         })
     }
 
+    /// Whether verb `i` asks that its subject go unnamed: "asked not to be named", "declined to
+    /// be identified", "requested anonymity", "asked that his name not be used". News uses it
+    /// of sources; it is neither an appeal nor a statement.
+    pub fn requests_anonymity(&self, i: u32) -> bool {
+        const ASKING: &[&str] = &["ask", "request", "decline", "refuse", "prefer", "demand", "insist", "seek", "want", "agree"];
+        const NAMING: &[&str] = &["name", "identify", "quote", "cite", "use", "publish", "disclose", "reveal", "attribute"];
+        if !ASKING.iter().any(|w| self.lemma(i).eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        self.children(i).iter().any(|&c| match self.base_rel(c) {
+            "obj" | "obl" => self.lemma(c).eq_ignore_ascii_case("anonymity"),
+            // "to be named", "(that) his name not be used".
+            "xcomp" | "ccomp" => {
+                NAMING.iter().any(|w| self.lemma(c).eq_ignore_ascii_case(w))
+                    && (self.is_passive(c) || self.children_with(c, "nsubj:pass").any(|s| self.lemma(s).eq_ignore_ascii_case("name")))
+            }
+            _ => false,
+        })
+    }
+
     /// Whether verb `i` is passive: it has a passive subject or a passive auxiliary.
     pub fn is_passive(&self, i: u32) -> bool {
         self.children(i).iter().any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))

@@ -206,7 +206,8 @@ impl<'l> EventCoder<'l> {
         // A denial that the pattern reads as the negation it needs ("refused to rule out talks")
         // does not deny the event.
         let negation_absorbed = m.trigger_negated && !m.negated;
-        if m.negated || (!negation_absorbed && clause::denied(tree, t)) || clause::alleged(tree, t) {
+        // "a diplomat who asked not to be named": a source's request for anonymity is no appeal.
+        if m.negated || (!negation_absorbed && clause::denied(tree, t)) || clause::alleged(tree, t) || tree.requests_anonymity(t) {
             return Vec::new();
         }
         // "Moscow said Kyiv must withdraw its troops": not Kyiv's act but Moscow's demand of Kyiv.

@@ -1559,3 +1559,17 @@ fn protecting_ones_own_is_no_event() {
         assert!(found.iter().all(|e| !e.cameo.code.starts_with("033") && e.cameo.root != "07"), "{text}\n{}", describe(&found));
     }
 }
+
+#[test]
+fn a_sources_request_for_anonymity_is_no_appeal() {
+    for text in [
+        "A Serbian diplomat who asked not to be named said the talks had stalled.",
+        "A minister who requested anonymity said the talks had stalled.",
+        "The official asked that his name not be used.",
+    ] {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| e.cameo.root != "02"), "{text}: {}", describe(&found));
+    }
+    // A request of a state still is one.
+    expect("Kosovo asked Serbia to release the prisoners.", "KSV", "SRB", "02");
+}

@@ -959,8 +959,9 @@ impl<'a> Run<'a> {
                     reported.push(found);
                     continue;
                 }
-                // "who was not authorized to discuss strategy": speech not allowed reports nothing.
-                if not_permitted(tree, t) {
+                // "who was not authorized to discuss strategy", "who asked not to be named": speech
+                // not allowed, or a source's request for anonymity, reports nothing.
+                if not_permitted(tree, t) || tree.requests_anonymity(t) {
                     continue;
                 }
                 let classes = self.verb_cue(t);

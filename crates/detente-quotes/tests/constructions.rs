@@ -2035,3 +2035,19 @@ fn an_anonymous_sources_reason_is_part_of_the_speaker_and_reports_nothing() {
     let q = quote(&quotes, "leaders were weighing");
     assert_eq!(speaker(q), "One senior aide, who spoke on condition of anonymity because he was not authorized to discuss strategy");
 }
+
+#[test]
+fn a_sources_request_for_anonymity_reports_nothing() {
+    for (text, speaker_text) in [
+        ("A Serbian diplomat who asked not to be named said the talks had stalled.", "A Serbian diplomat who asked not to be named"),
+        ("An aide, who declined to be identified, said the talks had stalled.", "An aide, who declined to be identified"),
+        ("A minister who requested anonymity said the talks had stalled.", "A minister who requested anonymity"),
+    ] {
+        let (_, quotes) = quotes_of(text, None);
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+        assert_eq!(speaker(quote(&quotes, "the talks had stalled")), speaker_text);
+    }
+    // Asking to be heard is still a request reported.
+    let (_, quotes) = quotes_of("Kosovo asked to be included in the talks.", None);
+    assert!(!quotes.is_empty());
+}
