@@ -280,10 +280,8 @@ fn name_from(words: &[ParseInput<'_>], arcs: &[(u32, &str)], b: usize) -> usize 
 fn titles_before_names_not_second_subjects(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     let subject = |r: &str| matches!(r, "nsubj" | "nsubj:pass");
     for a in 0..words.len().saturating_sub(1) {
-        if words[a].upos != "NOUN" || words[a + 1].upos != "PROPN" {
-            continue;
-        }
-        let n = name_from(words, arcs, a + 1);
+        let Some(b) = name_after_title(words, arcs, a) else { continue };
+        let n = name_from(words, arcs, b);
         // A title after a quotation may have been read as the quoted clause ("…,” campaign
         // *manager* Jeff Weaver said"); neither treebank has a noun in these relations right
         // before its verb's subject name. So may a modified title be read as a bare oblique or
@@ -301,6 +299,22 @@ fn titles_before_names_not_second_subjects(words: &[ParseInput<'_>], arcs: &mut 
         }
         describe_name(arcs, a, n);
     }
+}
+
+/// Where the name after title `a` starts: right after a common noun ("Kenyan *official* John
+/// Ngata"), or after a capitalised title's "of" phrase ("*Secretary of State* Marco Rubio",
+/// "Minister of Foreign Affairs Ana Ruiz"), which UD hangs on the name as `nmod:desc` too.
+fn name_after_title(words: &[ParseInput<'_>], arcs: &[(u32, &str)], a: usize) -> Option<usize> {
+    if words[a].upos == "NOUN" && words[a + 1].upos == "PROPN" {
+        return Some(a + 1);
+    }
+    let title = a as u32 + 1;
+    let capitalised = |k: usize| !matches!(words[k].upos, "NOUN" | "PROPN" | "ADJ") || words[k].form.starts_with(|c: char| c.is_uppercase());
+    let of_phrase = (a + 1..words.len()).find(|&k| arcs[k] == (title, "nmod")).filter(|&k| dependents(arcs, k).iter().any(|&c| arcs[c].1 == "case" && words[c].lemma == "of"))?;
+    let end = (of_phrase..words.len()).take_while(|&k| dominates(arcs, a, k)).last()?;
+    let b = end + 1;
+    let whole = (a + 1..=end).all(|k| dominates(arcs, a, k) && capitalised(k));
+    (matches!(words[a].upos, "NOUN" | "PROPN") && capitalised(a) && whole && b < words.len() && words[b].upos == "PROPN").then_some(b)
 }
 
 /// Whether noun `a` looks like a title in front of a name: modified ("presidential
@@ -1762,6 +1776,15 @@ mod tests {
         assert_eq!(arcs, vec![(2, "det"), (4, "nsubj"), (2, "appos"), (0, "root")]);
         // A subject and an object are left alone.
         leaves_alone(titles_before_names_not_second_subjects, &words, vec![(2, "det"), (4, "nsubj"), (4, "obj"), (0, "root")]);
+        // A capitalised title with an "of" phrase: "Secretary of State Hirgon Tal said".
+        let words = [word("Secretary", "PROPN"), word("of", "ADP"), word("State", "PROPN"), word("Hirgon", "PROPN"), word("Tal", "PROPN"), word("said", "VERB")];
+        let mut arcs = vec![(6, "nsubj"), (3, "case"), (1, "nmod"), (6, "nsubj"), (4, "flat"), (0, "root")];
+        titles_before_names_not_second_subjects(&words, &mut arcs);
+        assert_eq!(arcs[0], (4, "nmod:desc"));
+        // Not a lowercase one ("the head of security Tal"), nor a name inside the phrase.
+        let mut lower = words;
+        lower[2] = word("security", "NOUN");
+        leaves_alone(titles_before_names_not_second_subjects, &lower, vec![(6, "nsubj"), (3, "case"), (1, "nmod"), (6, "nsubj"), (4, "flat"), (0, "root")]);
     }
 
     #[test]
