@@ -399,6 +399,12 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     let bound = bound_subject(&tree, &found[i])
         .and_then(|s| found.iter().position(|f| f.sentence == found[i].sentence && f.tokens.contains(&s)));
     let free = |j: &usize| bound.is_none_or(|b| *j != b && (found[b].entry.is_none() || found[*j].entry != found[b].entry));
+    // "Both governments have boxed *themselves* in": a reflexive is its clause's subject.
+    if pronoun.ends_with("self") || pronoun.ends_with("selves") {
+        if let Some(b) = bound.filter(|&b| agrees(&found[b]) || organisation(&found[b])) {
+            return Some(vec![b]);
+        }
+    }
     // "a Russian announcement that it had opened corridors": the author of what is said.
     if let Some(j) = author_of_content(&tree, found, i).or_else(|| controller(&tree, found, i)).filter(|&j| agrees(&found[j])) {
         return Some(vec![j]);
@@ -731,9 +737,10 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     if both_sides(doc, me) {
         return None;
     }
-    // "both countries", "both governments": the story's two main states, unless a pair was
-    // just coordinated.
-    if of_states && opened_by_both(doc, me) {
+    // "both countries", "both governments", "the two neighbours": the story's two main states,
+    // unless a pair was just coordinated.
+    let counted = (me.tokens.start..me.head).any(|k| matches!(doc.syntax[k as usize].lemma.to_lowercase().as_str(), "two" | "both"));
+    if of_states && counted {
         if let Some(pair) = most_named_states(found, i) {
             return Some(pair);
         }

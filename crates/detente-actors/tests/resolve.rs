@@ -967,3 +967,21 @@ fn a_spokesman_for_a_body_the_lexicon_does_not_know_is_not_the_datelines_governm
     assert_eq!(code_of(&doc, "A spokesman").as_deref(), Some("USAGOV"), "{:#?}", doc.actors);
     assert_eq!(code_of(&doc, "Press secretary Karen Olsen").as_deref(), Some("USAGOV"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_reflexive_is_its_clauses_subject() {
+    let doc = resolve("Kenya and Somalia closed the border. Hospitals in Mandera declared an emergency. Both governments have boxed themselves in, a diplomat said.", "2024-03-01");
+    assert_eq!(codes(&doc, "themselves"), vec!["KEN", "SOM"], "{:#?}", doc.actors);
+    let doc = resolve("The rebels said the army had attacked them and vowed to defend themselves.", "2024-03-01");
+    assert_eq!(codes(&doc, "themselves"), vec!["REB"]);
+}
+
+#[test]
+fn the_two_neighbours_are_the_storys_main_states_over_the_last_two_named() {
+    let doc = resolve(
+        "Ethiopia accused Eritrea of massing troops. Eritrea denied it. Ethiopia closed the border, and Eritrea recalled its envoy. \
+         Sudan called for calm, and Egypt offered to mediate. Analysts said the two neighbours could not afford a war.",
+        "2024-03-01",
+    );
+    assert_eq!(codes(&doc, "the two neighbours"), vec!["ERI", "ETH"], "{:#?}", doc.actors);
+}
