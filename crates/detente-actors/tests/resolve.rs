@@ -985,3 +985,10 @@ fn the_two_neighbours_are_the_storys_main_states_over_the_last_two_named() {
     );
     assert_eq!(codes(&doc, "the two neighbours"), vec!["ERI", "ETH"], "{:#?}", doc.actors);
 }
+
+#[test]
+fn airlines_traders_and_manufacturers_are_business() {
+    let doc = resolve("Pakistan closed its airspace to Indian airlines, and a German manufacturer halted exports.", "2024-03-01");
+    assert_eq!(code_of(&doc, "Indian airlines").as_deref(), Some("INDBUS"));
+    assert_eq!(code_of(&doc, "a German manufacturer").as_deref(), Some("DEUBUS"));
+}
