@@ -159,6 +159,9 @@ impl<'l> EventCoder<'l> {
                 if event.target.is_empty() && matches!(event.cameo.root.as_str(), "01" | "10" | "11" | "12") {
                     event.target = act_referred_to(doc, &tree, t, &event, &acts);
                 }
+                if event.target.is_empty() && event.quad_class == 4 && answers_force(&tree, t) {
+                    event.target = force_answered(&event, &acts);
+                }
                 // A transitive event whose target is still unknown says too little to code,
                 // unless its kind says enough alone (`UNADDRESSED_OK`).
                 if event.target.is_empty() && transitive && event.source.len() < 2 {
@@ -178,7 +181,7 @@ impl<'l> EventCoder<'l> {
                 });
                 if !duplicate {
                     if event.quad_class >= 3 {
-                        acts.push(Act { sentence: event.sentence, lemma: tree.lemma(t).to_lowercase(), source: event.source.clone() });
+                        acts.push(Act { sentence: event.sentence, force: event.quad_class == 4, lemma: tree.lemma(t).to_lowercase(), source: event.source.clone() });
                     }
                     events.push(event);
                 }
@@ -1044,6 +1047,8 @@ const ADDRESSED_ROOTS: [&str; 2] = ["10", "13"];
 /// A hostile act coded earlier in the document, as a later noun may refer to it.
 struct Act {
     sentence: u32,
+    /// Force (QuadClass 4: "shelled", "fired on"), which a later "retaliated" answers.
+    force: bool,
     /// The trigger's lemma ("arrest", "invade").
     lemma: String,
     source: Vec<ActorRef>,
@@ -1082,6 +1087,29 @@ fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, a
     let quoted = doc.quotes.iter().rev().filter(|q| q.sentences.last().is_some_and(|&s| s < event.sentence && recent(s))).find_map(|q| q.speaker.as_ref().filter(|s| s.code.is_some()));
     let mention = quoted.and_then(|q| doc.actors.iter().find(|m| q.span.start <= m.span.start && m.span.end <= q.span.end && m.code == q.code));
     mention.map(ActorRef::from).into_iter().filter(not_source).collect()
+}
+
+/// Whether verb `t` answers force with force: "retaliated", "returned fire", "hit back".
+fn answers_force(tree: &SentenceTree, t: u32) -> bool {
+    match tree.lemma(t).to_lowercase().as_str() {
+        "retaliate" => true,
+        "return" => tree.children_with(t, "obj").any(|o| tree.lemma(o).eq_ignore_ascii_case("fire")),
+        "hit" | "strike" | "fight" => tree.children(t).iter().any(|&c| tree.word(c).eq_ignore_ascii_case("back") && matches!(tree.base_rel(c), "compound" | "advmod")),
+        _ => false,
+    }
+}
+
+/// "Indian troops fired across the border and Pakistani soldiers *returned fire*": an answer to
+/// force with no target of its own is aimed at whoever used force last, within
+/// [`ACT_REFERENCE_WINDOW`] sentences, of another country than its source.
+fn force_answered(event: &Event, acts: &[Act]) -> Vec<ActorRef> {
+    let foreign = |x: &ActorRef| !event.source.iter().any(|s| same_actor(s, x) || (s.country.is_some() && s.country == x.country));
+    acts.iter()
+        .rev()
+        .take_while(|a| event.sentence - a.sentence <= ACT_REFERENCE_WINDOW)
+        .find(|a| a.force && !a.source.is_empty() && a.source.iter().all(foreign))
+        .map(|a| a.source.clone())
+        .unwrap_or_default()
 }
 
 /// Whether `noun` is the name of the act of `verb`: the same word ("attack", "arrest"), its

@@ -1573,3 +1573,18 @@ fn a_sources_request_for_anonymity_is_no_appeal() {
     // A request of a state still is one.
     expect("Kosovo asked Serbia to release the prisoners.", "KSV", "SRB", "02");
 }
+
+#[test]
+fn an_answer_to_force_is_aimed_at_whoever_used_it() {
+    expect("Armenian troops shelled Azerbaijani posts on Monday. Azerbaijan retaliated with artillery fire.", "AZE", "ARMMIL", "19");
+    expect(
+        "The minister said Armenian soldiers had fired across the border and that Azerbaijani troops had returned fire.",
+        "AZEMIL",
+        "ARMMIL",
+        "19",
+    );
+    expect("Armenian drones struck a depot. Azerbaijan hit back with rockets.", "AZE", "ARM", "19");
+    // Hitting back at critics is words.
+    let found = events("Armenia's prime minister hit back at critics of the deal.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.root != "19"), "{}", describe(&found));
+}
