@@ -623,6 +623,39 @@ fn series_of_predicates_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32,
     }
 }
 
+/// "called the strikes “a heinous *act* of war”", "called the arrests a *travesty*": a noun or
+/// adjective after the object of a verb of naming, read as the object's apposition (with no
+/// comma, colon or dash between) or as a bare oblique of the verb (not a time word), is the
+/// object's predicate (`xcomp`), as UD has "called it a disgrace". Quotation marks and long
+/// objects hide the predicate from the parser; neither treebank has such an arc.
+fn predicates_of_naming_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const NAMING: &[&str] = &["call", "label", "brand", "dub", "term", "deem"];
+    let naming = |v: u32| v != 0 && words[v as usize - 1].upos == "VERB" && one_of(words[v as usize - 1].lemma, NAMING);
+    for g in 0..words.len() {
+        let (h, rel) = arcs[g];
+        if h == 0 || !matches!(words[g].upos, "NOUN" | "ADJ") {
+            continue;
+        }
+        let verb = match rel {
+            "appos" => {
+                let o = h as usize - 1;
+                let (v, object) = arcs[o];
+                let start = (0..=g).find(|&k| words[k].upos != "PUNCT" && dominates(arcs, g, k)).unwrap_or(g);
+                let separated = (o + 1..start).any(|k| matches!(words[k].form, "," | ";" | ":" | "(" | "-" | "–" | "—"));
+                (object == "obj" && naming(v) && (v as usize) <= o && !separated).then_some(v)
+            }
+            "obl:unmarked" | "obl:npmod" => {
+                let object_before = (0..g).any(|k| arcs[k] == (h, "obj"));
+                (words[g].upos == "NOUN" && naming(h) && object_before && !one_of(words[g].lemma, &TIME_NOUNS)).then_some(h)
+            }
+            _ => None,
+        };
+        if let Some(v) = verb {
+            arcs[g] = (v, "xcomp");
+        }
+    }
+}
+
 /// "said *states*, not Washington, *should set* the rules", "doubt *the party can win*": a verb
 /// of saying or thinking whose object is followed by a verb with a modal, no subject and no
 /// coordinator is reporting a clause, with the object as its subject (two such arcs right on
@@ -1305,6 +1338,7 @@ impl Parser {
         finite_verbs_not_conjuncts_of_nominals(words, &mut arcs);
         reported_clauses_after_objects(words, &mut arcs);
         series_of_predicates_as_conjuncts(words, &mut arcs);
+        predicates_of_naming_verbs(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
@@ -1709,6 +1743,40 @@ mod tests {
         let mut arcs2 = arcs.clone();
         arcs2[6] = (6, "nsubj");
         leaves_alone(series_of_predicates_as_conjuncts, &words, arcs2);
+    }
+
+    #[test]
+    fn a_noun_after_the_object_of_called_is_its_predicate() {
+        // "Tal called the raid “an act of war”".
+        let words = [
+            word("Tal", "PROPN"),
+            ParseInput { lemma: "call", ..word("called", "VERB") },
+            word("the", "DET"),
+            word("raid", "NOUN"),
+            word("\u{201c}", "PUNCT"),
+            word("an", "DET"),
+            word("act", "NOUN"),
+            word("of", "ADP"),
+            word("war", "NOUN"),
+            word("\u{201d}", "PUNCT"),
+        ];
+        let arcs = vec![(2, "nsubj"), (0, "root"), (4, "det"), (2, "obj"), (7, "punct"), (7, "det"), (4, "appos"), (9, "case"), (7, "nmod"), (7, "punct")];
+        let mut repaired = arcs.clone();
+        predicates_of_naming_verbs(&words, &mut repaired);
+        assert_eq!(repaired[6], (2, "xcomp"));
+        // After a comma it stays an apposition ("called Roe, an envoy").
+        let mut comma = words;
+        comma[4] = word(",", "PUNCT");
+        leaves_alone(predicates_of_naming_verbs, &comma, arcs);
+        // A bare oblique after the object: "Tal called the raid a travesty" (not "last week").
+        let words = [word("Tal", "PROPN"), ParseInput { lemma: "call", ..word("called", "VERB") }, word("the", "DET"), word("raid", "NOUN"), word("a", "DET"), word("travesty", "NOUN")];
+        let arcs = vec![(2, "nsubj"), (0, "root"), (4, "det"), (2, "obj"), (6, "det"), (2, "obl:unmarked")];
+        let mut repaired = arcs.clone();
+        predicates_of_naming_verbs(&words, &mut repaired);
+        assert_eq!(repaired[5], (2, "xcomp"));
+        let mut week = words;
+        week[5] = word("week", "NOUN");
+        leaves_alone(predicates_of_naming_verbs, &week, arcs);
     }
 
     #[test]
