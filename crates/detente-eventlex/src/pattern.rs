@@ -125,6 +125,7 @@ fn hyphenated(tree: &SentenceTree, i: u32) -> Option<String> {
 /// Nouns that carry little meaning of their own in an argument: the term is also tried on the
 /// noun they quantify or are compounded with.
 const LIGHT_NOUNS: &[&str] = &[
+    "act",
     "effort",
     "attempt",
     "process",
@@ -342,8 +343,9 @@ fn constraint_holds(c: &Constraint, tree: &SentenceTree, t: u32, pos: TriggerPos
         }),
         // Also one level down, through an aspectual verb: "agreed to keep talking" has xcomp
         // "keep" and, under it, "talking".
+        // A predicate noun may be light: "called it an *act* of war".
         Constraint::Xcomp(term) => clausal_complements(tree, t)
-            .any(|k| term.matches(tree, k) || tree.children_with(k, "xcomp").any(|g| term.matches(tree, g))),
+            .any(|k| term.matches_any(tree, &[k]) || tree.children_with(k, "xcomp").any(|g| term.matches(tree, g))),
         Constraint::XcompObject(term) => {
             clausal_complements(tree, t).filter_map(|x| tree.child_with(x, "obj")).any(|o| term.matches_any(tree, &tree.conjuncts(o)))
         }

@@ -181,7 +181,8 @@ impl<'l> EventCoder<'l> {
                 });
                 if !duplicate {
                     if event.quad_class >= 3 {
-                        acts.push(Act { sentence: event.sentence, force: event.quad_class == 4, lemma: tree.lemma(t).to_lowercase(), source: event.source.clone() });
+                        let object = tree.child_with(t, "obj").filter(|&o| tree.upos(o) == "NOUN").map(|o| tree.lemma(o).to_lowercase());
+                        acts.push(Act { sentence: event.sentence, force: event.quad_class == 4, lemma: tree.lemma(t).to_lowercase(), object, source: event.source.clone() });
                     }
                     events.push(event);
                 }
@@ -1051,6 +1052,8 @@ struct Act {
     force: bool,
     /// The trigger's lemma ("arrest", "invade").
     lemma: String,
+    /// The lemma of its nominal object, which may name the act ("launched *strikes*").
+    object: Option<String>,
     source: Vec<ActorRef>,
 }
 
@@ -1066,7 +1069,8 @@ const ACCUSATIONS: [&str; 3] = ["accusation", "allegation", "charge"];
 /// Nouns that name what someone said.
 const STATEMENT_NOUNS: &[&str] = &["remark", "remarks", "comment", "comments", "statement", "words", "speech", "claim", "claims", "assertion"];
 
-/// "Ugandan police arrested 30 fishermen. Kenya condemned *the arrests*": a statement,
+/// "Ugandan police arrested 30 fishermen. Kenya condemned *the arrests*", "India launched
+/// strikes. Pakistan called *the strikes* an act of war": a statement,
 /// demand, criticism or rejection whose object names a recent hostile act, and no target, is
 /// aimed at whoever committed it; one whose object is "the remarks" or "these comments" at
 /// whoever was last quoted in the sentences before.
@@ -1077,7 +1081,7 @@ fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, a
     let recent = |sentence: u32| event.sentence - sentence <= ACT_REFERENCE_WINDOW;
     // An accusation is answered further on than an act is named again.
     let window = if ACCUSATIONS.contains(&noun.as_str()) { ACCUSATION_REFERENCE_WINDOW } else { ACT_REFERENCE_WINDOW };
-    if let Some(act) = acts.iter().rev().take_while(|a| event.sentence - a.sentence <= window).find(|a| names_the_act(&noun, &a.lemma)) {
+    if let Some(act) = acts.iter().rev().take_while(|a| event.sentence - a.sentence <= window).find(|a| names_the_act(&noun, &a.lemma) || a.object.as_deref() == Some(noun.as_str())) {
         return act.source.iter().filter(|x| not_source(x)).cloned().collect();
     }
     let definite = tree.children_with(object, "det").any(|d| matches!(tree.word(d).to_lowercase().as_str(), "the" | "these" | "those" | "this" | "that"));

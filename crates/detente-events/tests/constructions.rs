@@ -1588,3 +1588,13 @@ fn an_answer_to_force_is_aimed_at_whoever_used_it() {
     let found = events("Armenia's prime minister hit back at critics of the deal.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.cameo.root != "19"), "{}", describe(&found));
 }
+
+#[test]
+fn calling_an_act_a_crime_denounces_whoever_committed_it() {
+    expect("Armenia launched drone strikes on Tuesday. Azerbaijan called the strikes “an act of aggression”.", "AZE", "ARM", "111");
+    let found = events("Serbia's prime minister called the decision a provocation.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "111" && e.source.iter().any(|a| a.code.as_deref() == Some("SRBGOV"))), "{}", describe(&found));
+    // An act of courage is no denunciation.
+    let found = events("The mayor called the rescue an act of courage.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.root != "11"), "{}", describe(&found));
+}
