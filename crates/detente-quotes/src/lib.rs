@@ -90,7 +90,7 @@ const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
 
 /// Speech verbs that frame a quote (“…,” she continued) or report a clause ("maintained that
 /// …") but take no position on an object ("continued the tour", "maintained a lead").
-const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain"];
+const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain", "plan"];
 
 /// Whether verb `t` is what someone was not allowed to do: "(was) not authorized to discuss".
 fn not_permitted(tree: &SentenceTree, t: u32) -> bool {
@@ -105,6 +105,9 @@ const PREDICATE_CUES: &[&str] = &["find"];
 
 /// What neighbours share that is no view: "Brazil, which shares borders with both countries".
 const SHARED_GROUND: &[&str] = &["border", "frontier", "boundary", "coast", "coastline", "river", "lake", "sea", "airspace", "island"];
+
+/// Conduct one shows, which is no view: "urged both sides to show *restraint*".
+const SHOWN_CONDUCT: &[&str] = &["restraint", "strength", "leadership", "courage", "resolve", "flexibility", "patience", "mercy", "maturity", "force", "muscle", "discipline", "caution"];
 
 /// Verbs of speaking whose "to" and "with" phrases name the audience and whose "on" phrase
 /// the channel or terms ("spoke to reporters", "talked with aides", "spoke on condition of
@@ -1451,7 +1454,11 @@ impl<'a> Run<'a> {
         let addressed = ADDRESSEE_CUES.contains(&lemma);
         let predicate_only = PREDICATE_CUES.contains(&lemma);
         let position = |c: u32| match tree.base_rel(c) {
-            "obj" => !predicate_only && !(lemma == "share" && SHARED_GROUND.contains(&self.lemma_lower(c))),
+            "obj" => {
+                !predicate_only
+                    && !(lemma == "share" && SHARED_GROUND.contains(&self.lemma_lower(c)))
+                    && !(lemma == "show" && SHOWN_CONDUCT.contains(&self.lemma_lower(c)))
+            }
             "xcomp" => true,
             "obl" => match tree.case_marker(c).as_deref() {
                 // Whom one speaks to or with, and how, is no position.
@@ -2573,8 +2580,12 @@ impl<'a> Run<'a> {
         if self.upos(t) != "NOUN" || tree.base_rel(t) != "obj" {
             return None;
         }
+        // Not under a verb of planning, which performs nothing ("planned the attack on Y").
         let verb = tree.head(t).filter(|&v| {
-            v < t && self.upos(v) == "VERB" && tree.child_with(v, "nsubj").is_some()
+            v < t
+                && self.upos(v) == "VERB"
+                && tree.child_with(v, "nsubj").is_some()
+                && !matches!(self.lemma_lower(v), "plan" | "plot" | "prepare" | "foil" | "thwart" | "prevent")
         })?;
         // A complement clause ("that" as its conjunction, not a relative pronoun).
         let clause = tree.children(t).iter().copied().find(|&c| {

@@ -2051,3 +2051,16 @@ fn a_sources_request_for_anonymity_reports_nothing() {
     let (_, quotes) = quotes_of("Kosovo asked to be included in the talks.", None);
     assert!(!quotes.is_empty());
 }
+
+#[test]
+fn planning_an_act_or_showing_restraint_takes_no_position() {
+    let (_, quotes) = quotes_of("Police arrested two men who planned the attack on the market.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    let (_, quotes) = quotes_of("The United Nations urged both sides to show restraint.", None);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(cue(quote(&quotes, "both sides")), "urged");
+    // A plan to act, and support shown, still are reported.
+    let (_, quotes) = quotes_of("The governor planned to veto the bill, and her allies showed support for the veto.", None);
+    assert_eq!(cue(quote(&quotes, "to veto")), "planned");
+    assert_eq!(cue(quote(&quotes, "support for the veto")), "showed");
+}
