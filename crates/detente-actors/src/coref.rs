@@ -54,22 +54,7 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     // before the agent does not leave it to the dateline; nor does one set in another country's
     // place ("KYIV — Protesters rallied in Tbilisi"), wherever the place is named.
     // Mentions are in sentence order, so a sentence's are one slice.
-    let elsewhere: Vec<bool> = match context {
-        None => vec![false; found.len()],
-        Some(x) => {
-            let other = |m: &Found| {
-                let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
-                country.is_some_and(|c| !x.code.starts_with(c))
-            };
-            (0..found.len())
-                .map(|i| {
-                    let s = found[i].sentence;
-                    let (lo, hi) = (found.partition_point(|m| m.sentence < s), found.partition_point(|m| m.sentence <= s));
-                    found[lo..i].iter().any(other) || found[lo..hi].iter().any(|m| m.located && other(m))
-                })
-                .collect()
-        }
-    };
+    let elsewhere: Vec<bool> = (0..found.len()).map(|i| context.is_some_and(|x| set_elsewhere(found, i, x))).collect();
     if let Some(context) = context {
         for i in 0..found.len() {
             if found[i].pending == Pending::Nothing && !elsewhere[i] {
@@ -91,7 +76,9 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
             Pending::Definite(lemma) => match definite(doc, found, i, lemma).or_else(|| organisation_named_again(doc, found, i)) {
                 Some(j) => Some((vec![j], "definite description")),
                 None => {
-                    if let Some(context) = context.filter(|_| !elsewhere[i]) {
+                    // Checked again now that the mentions before it are resolved ("He chaired a
+                    // meeting, which authorised the armed forces": his country's).
+                    if let Some(context) = context.filter(|x| !elsewhere[i] && !set_elsewhere(found, i, x)) {
                         from_dateline(lexicon, doc, &mut found[i], context);
                         if found[i].code.as_deref().is_some_and(|c| c.len() > 3) {
                             continue;
@@ -182,6 +169,18 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     found.extend(extra);
     found.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     found.retain(|m| m.actor);
+}
+
+/// Whether mention `i`'s sentence names another country than the dateline's before it, or is set
+/// in another country's place wherever it names it.
+fn set_elsewhere(found: &[Found], i: usize, context: &Context) -> bool {
+    let other = |m: &Found| {
+        let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
+        country.is_some_and(|c| !context.code.starts_with(c))
+    };
+    let s = found[i].sentence;
+    let (lo, hi) = (found.partition_point(|m| m.sentence < s), found.partition_point(|m| m.sentence <= s));
+    found[lo..i].iter().any(other) || found[lo..hi].iter().any(|m| m.located && other(m))
 }
 
 /// Nouns of people who study a country rather than act for it ("a China specialist").

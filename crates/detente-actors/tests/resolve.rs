@@ -992,3 +992,14 @@ fn airlines_traders_and_manufacturers_are_business() {
     assert_eq!(code_of(&doc, "Indian airlines").as_deref(), Some("INDBUS"));
     assert_eq!(code_of(&doc, "a German manufacturer").as_deref(), Some("DEUBUS"));
 }
+
+#[test]
+fn a_sector_after_a_pronoun_of_another_country_is_not_the_datelines() {
+    let doc = resolve(
+        "NAIROBI, March 3 (Detente) - Kenya closed the border on Monday.\n\n\
+         Somalia's president said the move was hostile. He chaired a meeting of the security council, which ordered the armed forces to stay alert.",
+        "2024-03-03",
+    );
+    assert_eq!(code_of(&doc, "He").as_deref(), Some("SOMGOV"));
+    assert_eq!(code_of(&doc, "the armed forces").as_deref(), Some("SOMMIL"), "{:#?}", doc.actors);
+}
