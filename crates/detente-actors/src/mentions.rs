@@ -621,7 +621,7 @@ impl Sentence<'_, '_> {
         }
         let mut composed = self.compose_with_possessors(&f, n.entry);
         if composed.is_empty() {
-            composed = self.compose_with_place(&f, n.entry).into_iter().collect();
+            composed = self.compose_with_places(&f, n.entry);
         }
         if !composed.is_empty() {
             return composed
@@ -973,6 +973,29 @@ impl Sentence<'_, '_> {
     /// prepositional modifier of the agent word. Where agents from elsewhere are ("refugees in
     /// Lebanon") is not their country.
     fn compose_with_place(&self, f: &Found, agent: &Entry) -> Option<(String, Resolution)> {
+        let name = self.place_of(f, agent)?;
+        self.compose_name(f, name, agent)
+    }
+
+    /// "the foreign ministers of Congo and Rwanda": the agent composed with each country of the
+    /// place phrase, conjuncts included (the parser may hang them on a word inside the first
+    /// name: "Republic of *Congo* and Rwanda").
+    fn compose_with_places(&self, f: &Found, agent: &Entry) -> Vec<(String, Resolution)> {
+        let Some(first) = self.place_of(f, agent) else { return Vec::new() };
+        let t = self.tree;
+        let conjoined = (first.start..first.end).flat_map(|k| t.children_with(k, "conj")).filter(|c| !first.covers(*c));
+        let others = conjoined.filter_map(|c| self.names.iter().find(|n| n.covers(c) && is_base(n.entry)));
+        std::iter::once(first).chain(others).filter_map(|name| self.compose_name(f, name, agent)).collect()
+    }
+
+    fn compose_name(&self, f: &Found, name: &Name<'_>, agent: &Entry) -> Option<(String, Resolution)> {
+        let code = compose(office_code(name.entry, self.date)?, agent)?;
+        let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
+        Some((code, Resolution::Composition { parts }))
+    }
+
+    /// The country in a prepositional modifier of the agent word (see [`Self::compose_with_place`]).
+    fn place_of(&self, f: &Found, agent: &Entry) -> Option<&Name<'_>> {
         let t = self.tree;
         let cases: &[&str] = if from_elsewhere(agent) {
             &["from", "of"]
@@ -989,13 +1012,10 @@ impl Sentence<'_, '_> {
         let capitalised = |k: u32| t.word(k).starts_with(|ch: char| ch.is_uppercase());
         let deeper = places_under(f.head).filter(|&c| capitalised(c) && t.case_marker(c).as_deref() == Some("of")).flat_map(places_under);
         let on_name = f.tokens.clone().filter(|&k| k != f.head && t.base_rel(k) == "flat").flat_map(places_under);
-        let name = places_under(f.head)
+        places_under(f.head)
             .chain(deeper)
             .chain(on_name)
-            .find_map(|place| self.names.iter().find(|n| n.covers(place) && is_base(n.entry)))?;
-        let code = compose(office_code(name.entry, self.date)?, agent)?;
-        let parts = vec![self.span_of(name.start..name.end), self.span_of(f.head..f.head + 1)];
-        Some((code, Resolution::Composition { parts }))
+            .find_map(|place| self.names.iter().find(|n| n.covers(place) && is_base(n.entry)))
     }
 
     /// "Congo and M23 rebels": a country's name conjoined with an armed group whose code

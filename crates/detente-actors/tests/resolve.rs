@@ -1003,3 +1003,9 @@ fn a_sector_after_a_pronoun_of_another_country_is_not_the_datelines() {
     assert_eq!(code_of(&doc, "He").as_deref(), Some("SOMGOV"));
     assert_eq!(code_of(&doc, "the armed forces").as_deref(), Some("SOMMIL"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn officials_of_two_countries_are_each_ones() {
+    let doc = resolve("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement on Friday.", "2025-06-27");
+    assert_eq!(codes(&doc, "The foreign ministers"), vec!["CODGOV", "RWAGOV"], "{:#?}", doc.actors);
+}
