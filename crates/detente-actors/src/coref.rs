@@ -169,6 +169,26 @@ pub(crate) fn resolve(lexicon: &ActorLexicon, doc: &Document, found: &mut Vec<Fo
     found.extend(extra);
     found.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     found.retain(|m| m.actor);
+    spokesmen_for_bodies_named_before(doc, found);
+}
+
+/// "The M23 rebels … A spokesman for *the group* said": a spokesman with no country of his own
+/// speaks for the body his "for" phrase refers to, once that phrase is resolved (it comes after
+/// him, so it is resolved after him).
+fn spokesmen_for_bodies_named_before(doc: &Document, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let m = &found[i];
+        let sector_only = m.code.as_deref().is_none_or(|c| detente_lexicon::SECTOR_CODES.contains(&c));
+        if !sector_only || !m.titles.iter().any(|t| SPEAKS_FOR.contains(&t.as_str())) {
+            continue;
+        }
+        let tree = SentenceTree::new(doc, m.sentence as usize);
+        let Some(body) = tree.children(m.head).iter().copied().find(|&c| tree.base_rel(c) == "nmod" && tree.case_marker(c).as_deref() == Some("for")) else { continue };
+        let Some(j) = found.iter().position(|f| f.sentence == m.sentence && f.head == body && f.code.is_some()) else { continue };
+        let antecedent = found[j].text_span(doc);
+        found[i].code = found[j].code.clone();
+        found[i].how = Resolution::Coreference { antecedent, rule: "spokesman for".to_string() };
+    }
 }
 
 /// Whether mention `i`'s sentence names another country than the dateline's before it, or is set

@@ -1009,3 +1009,9 @@ fn officials_of_two_countries_are_each_ones() {
     let doc = resolve("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement on Friday.", "2025-06-27");
     assert_eq!(codes(&doc, "The foreign ministers"), vec!["CODGOV", "RWAGOV"], "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_spokesman_for_a_body_named_before_speaks_for_it() {
+    let doc = resolve("The M23 rebels seized Goma in January. A spokesman for the group said talks would continue.", "2025-06-27");
+    assert_eq!(code_of(&doc, "A spokesman").as_deref(), Some("CODREB"), "{:#?}", doc.actors);
+}
