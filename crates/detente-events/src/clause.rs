@@ -377,6 +377,21 @@ pub(crate) fn reported_obligation(tree: &SentenceTree, trigger: u32) -> Option<(
     (SPEECH.contains(&lemma.as_str()) || DEMANDING.contains(&lemma.as_str())).then_some((speech, obliged))
 }
 
+/// Whether clause `c` tells of what is done or was so ("had failed", "were not implemented",
+/// "has massed"), with no modal looking ahead ("would fail", "could face"): a warning of it
+/// threatens nothing.
+pub(crate) fn tells_of_the_past(tree: &SentenceTree, c: u32) -> bool {
+    let auxiliaries: Vec<u32> = tree.children(c).iter().copied().filter(|&k| matches!(tree.base_rel(k), "aux" | "cop")).collect();
+    if auxiliaries.iter().any(|&k| tree.syntax(k).xpos == "MD" || tree.word(k).eq_ignore_ascii_case("going")) {
+        return false;
+    }
+    let past = |k: u32| tree.syntax(k).xpos == "VBD" || (tree.lemma(k).eq_ignore_ascii_case("have") && tree.syntax(c).xpos == "VBN");
+    match auxiliaries.first() {
+        Some(&k) => past(k),
+        None => tree.syntax(c).xpos == "VBD",
+    }
+}
+
 /// Verbs whose "that" clause is what they demand, in the subjunctive ("demanded that Israel
 /// withdraw").
 const DEMANDING: &[&str] = &["insist", "demand", "require", "request", "urge", "ask", "recommend", "propose"];

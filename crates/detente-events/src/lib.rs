@@ -210,6 +210,13 @@ impl<'l> EventCoder<'l> {
         // A denial that the pattern reads as the negation it needs ("refused to rule out talks")
         // does not deny the event.
         let negation_absorbed = m.trigger_negated && !m.negated;
+        // "warned that past agreements had failed": a warning of what is done threatens nothing.
+        if m.pattern.cameo.root == "13"
+            && tree.lemma(t).eq_ignore_ascii_case("warn")
+            && tree.children_with(t, "ccomp").next().is_some_and(|c| clause::tells_of_the_past(tree, c))
+        {
+            return Vec::new();
+        }
         // "a diplomat who asked not to be named": a source's request for anonymity is no appeal.
         if m.negated || (!negation_absorbed && clause::denied(tree, t)) || clause::alleged(tree, t) || tree.requests_anonymity(t) {
             return Vec::new();

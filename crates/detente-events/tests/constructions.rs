@@ -1598,3 +1598,13 @@ fn calling_an_act_a_crime_denounces_whoever_committed_it() {
     let found = events("The mayor called the rescue an act of courage.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.cameo.root != "11"), "{}", describe(&found));
 }
+
+#[test]
+fn a_warning_of_what_is_done_threatens_nothing() {
+    for text in ["Rwanda warned that past agreements had failed because they were not implemented.", "Serbia warned that the deal has collapsed."] {
+        let found = events(text, Some("2024-03-01"));
+        assert!(found.iter().all(|e| e.cameo.root != "13"), "{text}: {}", describe(&found));
+    }
+    // A warning of what may come still threatens.
+    expect("Rwanda warned that Congo would pay a price.", "RWA", "COD", "13");
+}
