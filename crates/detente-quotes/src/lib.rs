@@ -106,6 +106,14 @@ const PREDICATE_CUES: &[&str] = &["find"];
 /// What neighbours share that is no view: "Brazil, which shares borders with both countries".
 const SHARED_GROUND: &[&str] = &["border", "frontier", "boundary", "coast", "coastline", "river", "lake", "sea", "airspace", "island"];
 
+/// Words that take a question introduced by "if" ("wondered if", "is unsure if").
+const QUESTIONING: &[&str] = &[
+    "ask", "wonder", "know", "see", "check", "question", "decide", "doubt", "determine", "find", "remember", "learn", "consider", "care",
+    "investigate", "inquire", "enquire", "examine", "debate", "discuss", "judge", "test", "assess", "verify", "confirm", "unclear",
+    "clear", "sure", "unsure", "uncertain", "curious", "figure", "guess", "notice", "understand", "ponder", "query", "imagine", "predict",
+    "forget", "hear", "read", "explain", "mind", "seek",
+];
+
 /// Conduct one shows, which is no view: "urged both sides to show *restraint*".
 const SHOWN_CONDUCT: &[&str] = &["restraint", "strength", "leadership", "courage", "resolve", "flexibility", "patience", "mercy", "maturity", "force", "muscle", "discipline", "caution"];
 
@@ -1010,7 +1018,11 @@ impl<'a> Run<'a> {
                     && !consequence
                     && tree.child_with(t, "nsubj").is_some()
                 {
-                    content = self.clausal_complement(tree, t);
+                    // "would only work *if* Rwanda honoured …": a condition the parser took for a
+                    // complement, unless the verb asks or knows ("asked if", "is unsure if").
+                    content = self.clausal_complement(tree, t).filter(|c| {
+                        self.lower(c.start) != "if" || classes.is_verb() || QUESTIONING.contains(&self.lemma_lower(t))
+                    });
                 }
                 // Any cue verb without a clause or an infinitive takes a position on its object:
                 // "endorsed Y", and also "said no", "explained the plan", "demanded an apology".

@@ -2064,3 +2064,13 @@ fn planning_an_act_or_showing_restraint_takes_no_position() {
     assert_eq!(cue(quote(&quotes, "to veto")), "planned");
     assert_eq!(cue(quote(&quotes, "support for the veto")), "showed");
 }
+
+#[test]
+fn a_condition_is_no_reported_clause() {
+    let (_, quotes) = quotes_of("She said the agreement would only work if Rwanda honoured its commitments.", None);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(cue(quote(&quotes, "the agreement would only work")), "said");
+    // A question is: "wondered if".
+    let (_, quotes) = quotes_of("Voters wondered if the mayor would resign.", None);
+    assert_eq!(cue(quote(&quotes, "if the mayor")), "wondered");
+}
