@@ -192,15 +192,28 @@ fn spokesmen_for_bodies_named_before(doc: &Document, found: &mut [Found]) {
 }
 
 /// Whether mention `i`'s sentence names another country than the dateline's before it, or is set
-/// in another country's place wherever it names it.
+/// in another country's place wherever it names it, or the story so far is about two other
+/// countries, each named more often than the dateline's ("WASHINGTON — Congo and Rwanda signed
+/// … *Aid groups* said": filed from Washington, not about it).
 fn set_elsewhere(found: &[Found], i: usize, context: &Context) -> bool {
-    let other = |m: &Found| {
-        let country = m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c));
-        country.is_some_and(|c| !context.code.starts_with(c))
-    };
+    fn country_of(m: &Found) -> Option<&str> {
+        m.code.as_deref().and_then(|c| c.get(..3)).filter(|c| !detente_lexicon::SECTOR_CODES.contains(c))
+    }
+    let other = |m: &Found| country_of(m).is_some_and(|c| !context.code.starts_with(c));
     let s = found[i].sentence;
     let (lo, hi) = (found.partition_point(|m| m.sentence < s), found.partition_point(|m| m.sentence <= s));
-    found[lo..i].iter().any(other) || found[lo..hi].iter().any(|m| m.located && other(m))
+    if found[lo..i].iter().any(other) || found[lo..hi].iter().any(|m| m.located && other(m)) {
+        return true;
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in found[..i].iter().filter(|m| m.actor).filter_map(country_of) {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let home = counts.iter().find(|(k, _)| context.code.starts_with(k)).map_or(0, |&(_, n)| n);
+    counts.iter().filter(|&&(k, n)| !context.code.starts_with(k) && n > home).count() >= 2
 }
 
 /// Nouns of people who study a country rather than act for it ("a China specialist").

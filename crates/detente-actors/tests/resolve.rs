@@ -1015,3 +1015,21 @@ fn a_spokesman_for_a_body_named_before_speaks_for_it() {
     let doc = resolve("The M23 rebels seized Goma in January. A spokesman for the group said talks would continue.", "2025-06-27");
     assert_eq!(code_of(&doc, "A spokesman").as_deref(), Some("CODREB"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn a_story_about_two_other_countries_is_not_the_datelines() {
+    let doc = resolve(
+        "WASHINGTON, June 27 (Detente) - Congo and Rwanda signed a peace agreement on Friday.\n\n\
+         Rwanda is to withdraw its troops from Congo, and Congo is to stop supporting the FDLR. Rwanda denies backing the M23.\n\n\
+         Aid groups said seven million people had been displaced.",
+        "2025-06-28",
+    );
+    assert_eq!(code_of(&doc, "Aid groups").as_deref(), Some("NGO"), "{:#?}", doc.actors);
+    // A story about the dateline's own country keeps it.
+    let doc = resolve(
+        "NAIROBI, March 3 (Detente) - Kenya closed its border with Somalia on Monday. Kenya said the move was temporary.\n\n\
+         Aid groups said thousands of people were stranded.",
+        "2024-03-03",
+    );
+    assert_eq!(code_of(&doc, "Aid groups").as_deref(), Some("NGOKEN"), "{:#?}", doc.actors);
+}
