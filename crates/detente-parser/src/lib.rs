@@ -656,6 +656,47 @@ fn predicates_of_naming_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
     }
 }
 
+/// "Opposition leaders *called* for a new election and urged their supporters …": a participle
+/// read as a reduced relative clause of the subject, when the verb that subject governs comes
+/// after a coordinator closing that clause, is the first of two coordinated predicates: the
+/// participle (with no auxiliary, subject, marker or "by" agent of its own) takes the verb's
+/// place, the subject and the later verb hang on it. The treebanks' parses have no such arc;
+/// news openings do.
+fn reduced_relatives_as_first_predicates(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for a in 0..words.len() {
+        let (s, rel) = arcs[a];
+        if rel != "acl" || s == 0 || s as usize > a || !matches!(words[a].xpos, "VBN" | "VBD") {
+            continue;
+        }
+        let subject = s as usize - 1;
+        let (r, subject_rel) = arcs[subject];
+        if r == 0 || !subject_rel.starts_with("nsubj") || (r as usize) <= a + 1 {
+            continue;
+        }
+        let verb = r as usize - 1;
+        if words[verb].upos != "VERB" || !matches!(words[verb].xpos, "VBD" | "VBZ" | "VBP") {
+            continue;
+        }
+        let own = dependents(arcs, a);
+        let agent = |k: usize| arcs[k].1 == "obl" && dependents(arcs, k).iter().any(|&c| words[c].lemma == "by");
+        if own.iter().any(|&k| matches!(arcs[k].1, "aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "mark") || agent(k)) {
+            continue;
+        }
+        let end = (a..words.len()).filter(|&k| dominates(arcs, a, k)).max().unwrap_or(a);
+        if !dependents(arcs, verb).iter().any(|&k| arcs[k].1 == "cc" && end < k && k < verb) {
+            continue;
+        }
+        let me = a as u32 + 1;
+        let last = words.len() - 1;
+        arcs[a] = arcs[verb];
+        arcs[subject].0 = me;
+        arcs[verb] = (me, "conj");
+        if arcs[last] == (r, "punct") {
+            arcs[last].0 = me;
+        }
+    }
+}
+
 /// "said *states*, not Washington, *should set* the rules", "doubt *the party can win*": a verb
 /// of saying or thinking whose object is followed by a verb with a modal, no subject and no
 /// coordinator is reporting a clause, with the object as its subject (two such arcs right on
@@ -1339,6 +1380,7 @@ impl Parser {
         reported_clauses_after_objects(words, &mut arcs);
         series_of_predicates_as_conjuncts(words, &mut arcs);
         predicates_of_naming_verbs(words, &mut arcs);
+        reduced_relatives_as_first_predicates(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
@@ -1777,6 +1819,29 @@ mod tests {
         let mut week = words;
         week[5] = word("week", "NOUN");
         leaves_alone(predicates_of_naming_verbs, &week, arcs);
+    }
+
+    #[test]
+    fn a_reduced_relative_before_a_coordinated_verb_is_the_first_predicate() {
+        // "Leaders called for talks and urged calm", "called" read as "leaders (who were) called".
+        let words = [
+            word("Leaders", "NOUN"),
+            tagged("called", "VERB", "VBN"),
+            word("for", "ADP"),
+            word("talks", "NOUN"),
+            word("and", "CCONJ"),
+            tagged("urged", "VERB", "VBD"),
+            word("calm", "NOUN"),
+            word(".", "PUNCT"),
+        ];
+        let arcs = vec![(6, "nsubj"), (1, "acl"), (4, "case"), (2, "obl"), (6, "cc"), (0, "root"), (6, "obj"), (6, "punct")];
+        let mut repaired = arcs.clone();
+        reduced_relatives_as_first_predicates(&words, &mut repaired);
+        assert_eq!(repaired, vec![(2, "nsubj"), (0, "root"), (4, "case"), (2, "obl"), (6, "cc"), (2, "conj"), (6, "obj"), (2, "punct")]);
+        // With a "by" agent it is a passive participle ("Leaders elected by the party urged calm").
+        let mut by = words;
+        by[2] = ParseInput { lemma: "by", ..word("by", "ADP") };
+        leaves_alone(reduced_relatives_as_first_predicates, &by, arcs);
     }
 
     #[test]
