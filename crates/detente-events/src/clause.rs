@@ -342,9 +342,10 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             if rel == "ccomp" {
                 break;
             }
+            // An aspectual verb is no clause level of its own: "urged them to *keep* protesting".
             if purpose {
                 through_purpose = true;
-            } else {
+            } else if !(rel == "xcomp" && ASPECTUAL.contains(&lemma.as_str())) {
                 clauses += 1;
             }
         }
@@ -356,6 +357,9 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
         Modality::Asserted
     }
 }
+
+/// Verbs that say when an act runs, not whether it happens.
+const ASPECTUAL: &[&str] = &["keep", "continue", "start", "begin", "resume"];
 
 /// "X said Y must withdraw": the speech verb and the verb of the obliged clause holding
 /// `trigger` (the trigger itself, or the verb it is the object or complement of).

@@ -1608,3 +1608,19 @@ fn a_warning_of_what_is_done_threatens_nothing() {
     // A warning of what may come still threatens.
     expect("Rwanda warned that Congo would pay a price.", "RWA", "COD", "13");
 }
+
+#[test]
+fn what_others_are_urged_to_keep_doing_is_not_done() {
+    let found = events("Serbian opposition leaders called for a new election and urged their supporters to keep protesting.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.cameo.root != "14"), "{}", describe(&found));
+    // The call, read past the parser's "leaders (who were) called", is the leaders' own.
+    assert!(found.iter().any(|e| e.cameo.code.starts_with("02") && e.evidence.trigger.text == "called"), "{}", describe(&found));
+    // Kept up by the doer, it is done.
+    let found = events("Serbian protesters kept blocking the road to the Kosovo border.", Some("2024-03-01"));
+    assert!(found.iter().any(|e| e.cameo.code == "144" && e.modality == detente_core::Modality::Asserted), "{}", describe(&found));
+}
+
+#[test]
+fn a_vow_to_eradicate_threatens() {
+    expect("Georgia's prime minister accused the opposition of plotting a coup and vowed to eradicate it.", "GEOGOV", "GEOOPP", "13");
+}
