@@ -1033,3 +1033,9 @@ fn a_story_about_two_other_countries_is_not_the_datelines() {
     );
     assert_eq!(code_of(&doc, "Aid groups").as_deref(), Some("NGOKEN"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn an_ombudsman_is_a_state_office() {
+    let doc = resolve("TBILISI, Dec 6 (Detente) - Police detained 48 protesters. The ombudsman said she had documented injuries.", "2024-12-06");
+    assert_eq!(code_of(&doc, "The ombudsman").as_deref(), Some("GEOGOV"), "{:#?}", doc.actors);
+}
