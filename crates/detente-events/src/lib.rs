@@ -605,7 +605,15 @@ impl<'l> EventCoder<'l> {
         }
         // Reciprocal: "Washington and Moscow agreed" with no target → each toward the other.
         let mut pairs: Vec<(Vec<ActorRef>, Vec<ActorRef>)> = Vec::new();
-        let distinct: Vec<&ActorRef> = dedup_codes(&source);
+        let mut distinct: Vec<&ActorRef> = dedup_codes(&source);
+        // "The foreign ministers of Armenia and Azerbaijan" name each state and its officials: a
+        // state beside its own officials is no side of its own.
+        let named = distinct.clone();
+        distinct.retain(|a| {
+            let bare = a.code.as_deref().is_some_and(|c| c.len() == 3);
+            let official = |o: &&ActorRef| o.code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|s| detente_lexicon::STATE_SECTORS.contains(&s));
+            !(bare && a.country.is_some() && named.iter().any(|o| o.country == a.country && official(o)))
+        });
         // Other acts are mutual only by their verb: "X and Y clashed / exchanged fire / swapped
         // prisoners / traded accusations", but "X and Y carried out strikes" are allies.
         let lemma = tree.syntax(t).lemma.as_str();

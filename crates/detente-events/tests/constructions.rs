@@ -530,7 +530,9 @@ fn hosting_weapons_is_military_cooperation_not_a_visit() {
 #[test]
 fn envoys_of_two_sides_are_both_sides() {
     expect_exact("Representatives of Israel and Lebanon signed a maritime border deal.", "ISR", "LBN", "057");
-    expect_exact("Diplomats from Serbia and Kosovo met in Brussels on Thursday.", "KSV", "SRBGOV", "044");
+    expect_exact("Diplomats from Serbia and Kosovo met in Brussels on Thursday.", "KSVGOV", "SRBGOV", "044");
+    // Officials of two states named with them are one side each.
+    expect_exact("The foreign ministers of Armenia and Azerbaijan met in Geneva on Thursday.", "ARMGOV", "AZEGOV", "044");
 }
 
 #[test]
