@@ -88,8 +88,9 @@ const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &[
     "through",
 ];
 
-/// Speech verbs that frame a quote (“…,” she continued) or report a clause ("maintained that
-/// …") but take no position on an object ("continued the tour", "maintained a lead").
+/// Cue verbs that frame a quote (“…,” she continued) or report a clause or an infinitive
+/// ("maintained that …", "planned to veto") but take no position on an object ("continued the
+/// tour", "maintained a lead", "planned the attack").
 const FRAME_ONLY_CUES: &[&str] = &["continue", "add", "maintain", "plan"];
 
 /// Whether verb `t` is what someone was not allowed to do: "(was) not authorized to discuss".
