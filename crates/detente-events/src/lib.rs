@@ -508,7 +508,9 @@ impl<'l> EventCoder<'l> {
                 actors.iter().any(|a| a.country.is_some() && a.country != d.country && !source.iter().any(|s| s.country == a.country))
             };
             let dateline = || self.dateline_place(doc).filter(|d| (insurgents.is_none() || d.country == insurgents) && !elsewhere(d));
-            let place = place.or_else(|| if aid || yielding || pos == TriggerPos::Noun || rebels_home.is_some() { None } else { dateline() });
+            // Nor is it for an answer to force, aimed at whoever used it (`force_answered`).
+            let answer = pos == TriggerPos::Verb && answers_force(tree, t);
+            let place = place.or_else(|| if aid || yielding || answer || pos == TriggerPos::Noun || rebels_home.is_some() { None } else { dateline() });
             if let Some(country) = rebels_home {
                 target.iter_mut().for_each(|a| give_country(a, &country));
             } else if let Some(loc) = place.filter(|l| l.country.is_some()) {

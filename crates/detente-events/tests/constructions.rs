@@ -1586,6 +1586,13 @@ fn an_answer_to_force_is_aimed_at_whoever_used_it() {
         "19",
     );
     expect("Armenian drones struck a depot. Azerbaijan hit back with rockets.", "AZE", "ARM", "19");
+    // Whoever used force, not the dateline's country.
+    expect(
+        "YEREVAN, May 8 (Detente) - The minister said Armenian soldiers had fired across the border and that Azerbaijani troops had returned fire.",
+        "AZEMIL",
+        "ARMMIL",
+        "19",
+    );
     // Hitting back at critics is words.
     let found = events("Armenia's prime minister hit back at critics of the deal.", Some("2024-03-01"));
     assert!(found.iter().all(|e| e.cameo.root != "19"), "{}", describe(&found));
