@@ -610,10 +610,10 @@ impl<'l> EventCoder<'l> {
         let mut distinct: Vec<&ActorRef> = dedup_codes(&source);
         // "The foreign ministers of Armenia and Azerbaijan" name each state and its officials: a
         // state beside its own officials is no side of its own.
+        let official = |o: &&ActorRef| o.code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|s| detente_lexicon::STATE_SECTORS.contains(&s));
         let named = distinct.clone();
         distinct.retain(|a| {
             let bare = a.code.as_deref().is_some_and(|c| c.len() == 3);
-            let official = |o: &&ActorRef| o.code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|s| detente_lexicon::STATE_SECTORS.contains(&s));
             !(bare && a.country.is_some() && named.iter().any(|o| o.country == a.country && official(o)))
         });
         // Other acts are mutual only by their verb: "X and Y clashed / exchanged fire / swapped

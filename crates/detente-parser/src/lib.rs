@@ -640,7 +640,7 @@ fn predicates_of_naming_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
             "appos" => {
                 let o = h as usize - 1;
                 let (v, object) = arcs[o];
-                let start = (0..=g).find(|&k| words[k].upos != "PUNCT" && dominates(arcs, g, k)).unwrap_or(g);
+                let start = first_word_of(words, arcs, g);
                 let separated = (o + 1..start).any(|k| matches!(words[k].form, "," | ";" | ":" | "(" | "-" | "–" | "—"));
                 (object == "obj" && naming(v) && (v as usize) <= o && !separated).then_some(v)
             }
@@ -682,7 +682,7 @@ fn reduced_relatives_as_first_predicates(words: &[ParseInput<'_>], arcs: &mut [(
         if own.iter().any(|&k| matches!(arcs[k].1, "aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "mark") || agent(k)) {
             continue;
         }
-        let end = (a..words.len()).filter(|&k| dominates(arcs, a, k)).max().unwrap_or(a);
+        let end = phrase_end(arcs, a);
         if !dependents(arcs, verb).iter().any(|&k| arcs[k].1 == "cc" && end < k && k < verb) {
             continue;
         }
@@ -712,7 +712,7 @@ fn reported_clauses_after_objects(words: &[ParseInput<'_>], arcs: &mut [(u32, &s
         }
         let me = v as u32 + 1;
         let Some(o) = (v + 1..words.len()).find(|&k| arcs[k] == (me, "obj") && matches!(words[k].upos, "NOUN" | "PROPN" | "PRON")) else { continue };
-        let end = (o..words.len()).filter(|&k| dominates(arcs, o, k)).max().unwrap_or(o);
+        let end = phrase_end(arcs, o);
         let Some(x) = (end + 1..words.len()).find(|&k| matches!(words[k].upos, "VERB" | "AUX") && !matches!(arcs[k].1, "aux" | "aux:pass" | "cop")) else { continue };
         let deps = dependents(arcs, x);
         let modal = deps.iter().any(|&k| arcs[k].1 == "aux" && words[k].xpos == "MD");
@@ -761,7 +761,7 @@ fn subject_lists_as_conjuncts(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]
         let (head, rel) = arcs[b];
         // Names only: "carelessness, failure to meet the standard, was …" is an apposition. The
         // name may open with words of its own ("Mali, *Burkina* Faso and Niger").
-        let start = (0..b).find(|&k| words[k].upos != "PUNCT" && dominates(arcs, b, k)).unwrap_or(b);
+        let start = first_word_of(words, arcs, b);
         if start < 2 || words[start - 1].form != "," || words[b].upos != "PROPN" {
             continue;
         }
@@ -1241,6 +1241,17 @@ fn is_tree(arcs: &[(u32, &str)]) -> bool {
         false
     };
     arcs.iter().filter(|&&(h, _)| h == 0).count() == 1 && (0..arcs.len()).all(rooted)
+}
+
+/// The last word of word `h`'s phrase (0-based).
+fn phrase_end(arcs: &[(u32, &str)], h: usize) -> usize {
+    (h..arcs.len()).filter(|&k| dominates(arcs, h, k)).max().unwrap_or(h)
+}
+
+/// The first word of word `h`'s phrase that is no punctuation (0-based): "Mali" of "Mali," or of
+/// an opening quotation mark.
+fn first_word_of(words: &[ParseInput<'_>], arcs: &[(u32, &str)], h: usize) -> usize {
+    (0..h).find(|&k| words[k].upos != "PUNCT" && dominates(arcs, h, k)).unwrap_or(h)
 }
 
 /// Whether word `k` lies in the subtree of word `top` (0-based indices, 1-based heads).
