@@ -1181,6 +1181,46 @@ fn decimals_typed_with_a_space(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)
     }
 }
 
+/// "met Hun Manet and *Thailand's* foreign minister": a name with "'s" right after a coordinator,
+/// read as the conjunct of the name before it, possesses only the noun phrase after it, which is
+/// the conjunct; when the parser made both names the possessors ("[Hun Manet and Thailand]'s
+/// minister"), the first name takes the noun's place. The treebanks hold no possessor shared by
+/// two names without a "'s" each ("Atta's and Moussaoui's inquiries"); the few shared ones are
+/// common nouns ("my mother and father's health").
+fn possessors_after_conjunctions(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for s in 3..words.len() {
+        let (y, cc) = (s - 1, s - 2);
+        let own_possessive = words[cc - 1].xpos == "POS";
+        if words[s].xpos != "POS" || arcs[s] != (y as u32 + 1, "case") || words[y].upos != "PROPN" || !matches!(words[cc].lemma, "and" | "or") || own_possessive {
+            continue;
+        }
+        let (hx, rel) = arcs[y];
+        if rel != "conj" || hx == 0 || hx as usize - 1 >= cc || words[hx as usize - 1].upos != "PROPN" {
+            continue;
+        }
+        let x = hx as usize - 1;
+        // The possessed phrase: the nominal words after "'s", with one head among them.
+        let run = (s + 1..words.len()).take_while(|&k| matches!(words[k].upos, "ADJ" | "NOUN" | "PROPN" | "NUM")).last().map_or(s + 1..s + 1, |end| s + 1..end + 1);
+        let roots: Vec<usize> = run.clone().filter(|&k| !run.contains(&(arcs[k].0 as usize).wrapping_sub(1))).collect();
+        let [z] = roots[..] else { continue };
+        if arcs[x] == (z as u32 + 1, "nmod:poss") {
+            for k in 0..x {
+                if arcs[k].0 == z as u32 + 1 {
+                    arcs[k].0 = x as u32 + 1;
+                }
+            }
+            arcs[x] = arcs[z];
+        } else if dominates(arcs, z, x) {
+            continue;
+        }
+        arcs[z] = (x as u32 + 1, "conj");
+        arcs[y] = (z as u32 + 1, "nmod:poss");
+        if arcs[cc].0 == y as u32 + 1 {
+            arcs[cc].0 = z as u32 + 1;
+        }
+    }
+}
+
 /// "Trade Representative Robert Zoellick *and* Kuwaiti Minister X": a conjunct read as one of
 /// the words of the name before it. A word of a flat name heads nothing: the conjunct joins the
 /// name's head.
@@ -1393,6 +1433,7 @@ impl Parser {
         predicates_of_naming_verbs(words, &mut arcs);
         reduced_relatives_as_first_predicates(words, &mut arcs);
         conjuncts_of_names_not_of_their_words(&mut arcs);
+        possessors_after_conjunctions(words, &mut arcs);
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
         purposes_not_clauses_of_names(words, &mut arcs);
@@ -1796,6 +1837,38 @@ mod tests {
         let mut arcs2 = arcs.clone();
         arcs2[6] = (6, "nsubj");
         leaves_alone(series_of_predicates_as_conjuncts, &words, arcs2);
+    }
+
+    #[test]
+    fn a_name_with_s_after_a_coordinator_possesses_only_the_conjunct_after_it() {
+        // "Tal met Hun Roe and Gondor's foreign minister".
+        let pos = |form| tagged(form, "PART", "POS");
+        let words = [
+            word("Tal", "PROPN"),
+            tagged("met", "VERB", "VBD"),
+            word("Hun", "PROPN"),
+            word("Roe", "PROPN"),
+            ParseInput { lemma: "and", ..word("and", "CCONJ") },
+            word("Gondor", "PROPN"),
+            pos("'s"),
+            word("foreign", "ADJ"),
+            word("minister", "NOUN"),
+        ];
+        // Read as two possessors of the minister.
+        let shared = vec![(2, "nsubj"), (0, "root"), (9, "nmod:poss"), (3, "flat"), (6, "cc"), (3, "conj"), (6, "case"), (9, "amod"), (2, "obj")];
+        let mut repaired = shared.clone();
+        possessors_after_conjunctions(&words, &mut repaired);
+        assert_eq!(repaired[2], (2, "obj"));
+        assert_eq!((repaired[4], repaired[5], repaired[8]), ((9, "cc"), (9, "nmod:poss"), (3, "conj")));
+        // Read as a conjunct of its own, the minister hanging elsewhere.
+        let mut own = shared.clone();
+        own[2] = (2, "obj");
+        own[8] = (2, "obl");
+        possessors_after_conjunctions(&words, &mut own);
+        assert_eq!(own, repaired);
+        // Each name with its own "'s" shares the noun ("Roe's and Gondor's claims").
+        let words = [word("Tal", "PROPN"), tagged("met", "VERB", "VBD"), word("Roe", "PROPN"), pos("'s"), ParseInput { lemma: "and", ..word("and", "CCONJ") }, word("Gondor", "PROPN"), pos("'s"), word("claims", "NOUN")];
+        leaves_alone(possessors_after_conjunctions, &words, vec![(2, "nsubj"), (0, "root"), (8, "nmod:poss"), (3, "case"), (6, "cc"), (3, "conj"), (6, "case"), (2, "obj")]);
     }
 
     #[test]
