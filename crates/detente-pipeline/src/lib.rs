@@ -49,13 +49,14 @@ impl Pipeline {
         let actors = ActorResolver::builtin();
         let mut syntax = SyntaxStage::load(models)?;
         // The lexicon's multi-word names tell the tagger that "Human Rights Watch" is a name,
-        // and its places that "Guinea" is one.
+        // its places that "Guinea" is one, and its country adjectives that "Cambodian" is no name.
         let entries = actors.lexicon().entries();
         let names = entries.iter().filter(|e| e.kind != EntryKind::Agent).flat_map(|e| e.names.iter().map(|n| n.text.as_str()));
         let place = |e: &&Entry| matches!(e.kind, EntryKind::State | EntryKind::Territory | EntryKind::Former | EntryKind::Capital | EntryKind::Place);
         let naming = |n: &&Name| matches!(n.kind, NameKind::Name | NameKind::Short | NameKind::Alias | NameKind::Capital);
         let places = entries.iter().filter(place).flat_map(|e| e.names.iter().filter(naming).map(|n| n.text.as_str()));
-        syntax.set_known_names(KnownNames::new(names).with_places(places));
+        let adjectives = entries.iter().filter(place).flat_map(|e| e.names.iter().filter(|n| n.kind == NameKind::Adjective).map(|n| n.text.as_str()));
+        syntax.set_known_names(KnownNames::new(names).with_places(places).with_adjectives(adjectives));
         Ok(Pipeline {
             segmenter: Segmenter::new(),
             syntax: Some(syntax),

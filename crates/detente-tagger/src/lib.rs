@@ -148,6 +148,8 @@ pub struct Tagger {
     /// [`Tagger::read_plurals_before_verbs`].
     proper_noun: Option<u16>,
     plural_noun: Option<u16>,
+    /// The class ADJ/JJ, for [`Tagger::read_acting_titles`].
+    adjective: Option<u16>,
     perfect: Option<PerfectClasses>,
     /// Multi-word names whose words are proper nouns, from [`Tagger::set_known_names`].
     known_names: KnownNames,
@@ -229,6 +231,7 @@ impl Tagger {
         let (present, base) = (class("VERB", "VBP"), class("VERB", "VB"));
         let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past, present, base });
         let (proper_noun, plural_noun) = (class("PROPN", "NNP"), class("NOUN", "NNS"));
+        let adjective = class("ADJ", "JJ");
         let perfect = (|| Some(PerfectClasses { adverb: class("ADV", "RB")?, have: class("AUX", "VBP")?, has: class("AUX", "VBZ")?, had: class("AUX", "VBD")? }))();
         Tagger {
             description,
@@ -238,6 +241,7 @@ impl Tagger {
             predicate_classes,
             proper_noun,
             plural_noun,
+            adjective,
             perfect,
             known_names: KnownNames::default(),
         }
@@ -281,7 +285,8 @@ impl Tagger {
                     upos: &class.upos,
                     xpos: &class.xpos,
                     feats: &self.model.feats[f as usize],
-                    lemma: self.model.lemmatiser.lemma(w, &class.xpos),
+                    // A country adjective keeps its capital, as UD lemmatises "American".
+                    lemma: if class.xpos == "JJ" && self.known_names.is_adjective(w) { w.to_string() } else { self.model.lemmatiser.lemma(w, &class.xpos) },
                 }
             })
             .collect()
@@ -315,6 +320,7 @@ impl Tagger {
         self.read_reduced_relatives(words, &mut tags);
         self.read_interrupting_participles(words, info, &mut tags);
         self.read_perfects_with_since(words, info, &mut tags);
+        self.read_acting_titles(words, &mut tags);
         tags
     }
 
@@ -532,10 +538,13 @@ impl Tagger {
     /// A word of a known multi-word name read as a common noun, verb, modal or function word
     /// ("Human *Rights* *Watch*", "Theresa *May*") is a proper noun. Its adjectives stay
     /// adjectives, as UD tags them ("*Islamic* State", "*New* York"). So is a known one-word
-    /// place name read as a common noun ("soldiers in *Guinea*").
+    /// place name read as a common noun ("soldiers in *Guinea*"). A known country adjective read as a
+    /// noun before a word it describes, outside a known name, is an adjective ("met *Cambodian*
+    /// Prime Minister Hun Manet", "*Burkinabe* officials").
     fn read_known_names(&self, words: &[&str], tags: &mut [u16]) {
         let Some(proper) = self.proper_noun.filter(|_| !self.known_names.is_empty()) else { return };
-        for k in self.known_names.words_in_names(words) {
+        let in_names = self.known_names.words_in_names(words);
+        for &k in &in_names {
             if !matches!(self.xpos(tags[k]), "NNP" | "NNPS" | "JJ" | "JJR" | "JJS" | "CD") {
                 tags[k] = proper;
             }
@@ -543,6 +552,15 @@ impl Tagger {
         for (k, word) in words.iter().enumerate() {
             if matches!(self.xpos(tags[k]), "NN" | "NNS") && self.known_names.is_place(word) {
                 tags[k] = proper;
+            }
+            // A country adjective before a noun or name it describes; alone ("a Cambodian") it
+            // may be a noun. Opening a sentence the model's reading stands: there the parser
+            // reads "Dutch Prime Minister X, whose …, called" better with the name's tag.
+            let describes = k > 0 && tags.get(k + 1).is_some_and(|&t| matches!(self.xpos(t), "NN" | "NNS" | "NNP" | "NNPS" | "JJ"));
+            if let Some(adjective) = self.adjective.filter(|_| describes && matches!(self.xpos(tags[k]), "NNP" | "NN")) {
+                if self.known_names.is_adjective(word) && !in_names.contains(&k) {
+                    tags[k] = adjective;
+                }
             }
         }
     }
@@ -645,6 +663,23 @@ impl Tagger {
                 if self.xpos(tags[k + 2]) != "VBN" {
                     tags[k + 2] = verbs.participle;
                 }
+            }
+        }
+    }
+
+    /// "Thailand's *acting* prime minister", "the acting director": "acting" after a determiner or
+    /// a possessive, or opening the sentence, and before a noun or adjective describes the office
+    /// holder. The treebanks hold no such use, and the model reads a participle whose object is
+    /// the title.
+    fn read_acting_titles(&self, words: &[&str], tags: &mut [u16]) {
+        let Some(adjective) = self.adjective else { return };
+        for k in 0..words.len().saturating_sub(1) {
+            if !words[k].eq_ignore_ascii_case("acting") {
+                continue;
+            }
+            let opens = k == 0 || matches!(self.xpos(tags[k - 1]), "DT" | "POS" | "PRP$");
+            if opens && matches!(self.xpos(tags[k + 1]), "NN" | "NNP" | "JJ") {
+                tags[k] = adjective;
             }
         }
     }

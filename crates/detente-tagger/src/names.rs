@@ -1,14 +1,18 @@
 //! Proper names known from elsewhere (the actor lexicon), whose words the tagger reads as proper
 //! nouns: alone, "Human Rights Watch called …" looks like "rights watch" with a verb, "Theresa
-//! May said" like a modal, and "soldiers in Guinea" like the guinea of "guinea pig".
+//! May said" like a modal, and "soldiers in Guinea" like the guinea of "guinea pig". Its country
+//! adjectives are adjectives before what they describe ("*Cambodian* Prime Minister Hun Manet",
+//! which the model, never having seen the word, reads as a name).
 
 use std::collections::{HashMap, HashSet};
 
-/// Names of two or more capitalised words, indexed by their first word, and one-word place names.
+/// Names of two or more capitalised words, indexed by their first word, one-word place names and
+/// country adjectives.
 #[derive(Clone, Debug, Default)]
 pub struct KnownNames {
     by_first: HashMap<String, Vec<Vec<String>>>,
     places: HashSet<String>,
+    adjectives: HashSet<String>,
 }
 
 impl KnownNames {
@@ -27,7 +31,7 @@ impl KnownNames {
         for names in by_first.values_mut() {
             names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
-        KnownNames { by_first, places: HashSet::new() }
+        KnownNames { by_first, places: HashSet::new(), adjectives: HashSet::new() }
     }
 
     /// Adds the one-word place names among `names` (countries, regions, cities), capitalised as
@@ -38,17 +42,29 @@ impl KnownNames {
         self
     }
 
+    /// Adds the one-word country adjectives among `words` ("Cambodian", "Burkinabe").
+    pub fn with_adjectives<S: AsRef<str>>(mut self, words: impl IntoIterator<Item = S>) -> KnownNames {
+        let one_word = |n: &str| !n.contains(' ') && is_capitalised(n);
+        self.adjectives.extend(words.into_iter().filter(|n| one_word(n.as_ref())).map(|n| n.as_ref().to_string()));
+        self
+    }
+
     /// Whether `word` is a known one-word place name, in its capitalised form.
     pub fn is_place(&self, word: &str) -> bool {
         self.places.contains(word)
     }
 
+    /// Whether `word` is a known country adjective, in its capitalised form.
+    pub fn is_adjective(&self, word: &str) -> bool {
+        self.adjectives.contains(word)
+    }
+
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum::<usize>() + self.places.len()
+        self.by_first.values().map(Vec::len).sum::<usize>() + self.places.len() + self.adjectives.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty() && self.places.is_empty()
+        self.by_first.is_empty() && self.places.is_empty() && self.adjectives.is_empty()
     }
 
     /// The words of `words` inside a known name, longest match first, left to right.
@@ -95,5 +111,8 @@ mod tests {
         let names = names.with_places(["Guinea", "Tripoli", "New York", "UK"]);
         assert_eq!(names.len(), 5);
         assert!(names.is_place("Guinea") && !names.is_place("guinea") && !names.is_place("UK"));
+        let names = names.with_adjectives(["Cambodian", "Central African", "US"]);
+        assert_eq!(names.len(), 6);
+        assert!(names.is_adjective("Cambodian") && !names.is_adjective("Central African") && !names.is_adjective("Guinea"));
     }
 }

@@ -255,3 +255,41 @@ fn committed_model_reads_a_past_tense_set_off_after_a_noun_with_its_agent_as_a_p
     let words = ["Turnout", "fell", "in", "the", "north", ",", "rose", "by", "a", "third", "in", "the", "south", ",", "and", "fell", "elsewhere", "."];
     assert_eq!(tagger.tag(&words)[6].xpos, "VBD");
 }
+
+#[test]
+fn committed_model_reads_acting_before_a_title_as_an_adjective() {
+    let tagger = committed_model();
+    let words = ["He", "met", "Thailand", "'s", "acting", "prime", "minister", ",", "Phumtham", "Wechayachai", "."];
+    let tagged = tagger.tag(&words);
+    assert_eq!((tagged[4].upos, tagged[4].xpos), ("ADJ", "JJ"));
+    let tagged = tagger.tag(&["Acting", "President", "Jane", "Roe", "resigned", "."]);
+    assert_eq!(tagged[0].upos, "ADJ");
+    // Acting as someone, or on something, stays a verb.
+    let tagged = tagger.tag(&["She", "was", "acting", "president", "for", "a", "year", "."]);
+    assert_eq!(tagged[2].upos, "VERB");
+    let tagged = tagger.tag(&["They", "are", "acting", "on", "advice", "."]);
+    assert_eq!(tagged[2].upos, "VERB");
+}
+
+#[test]
+fn committed_model_reads_a_known_country_adjective_as_an_adjective() {
+    let mut tagger = committed_model();
+    let words = ["He", "met", "Cambodian", "Prime", "Minister", "Hun", "Manet", "."];
+    // Alone, the model reads a name.
+    assert_eq!(tagger.tag(&words)[2].xpos, "NNP");
+    tagger.set_known_names(KnownNames::new(["Hun Manet", "American Airlines"]).with_adjectives(["Cambodian", "American"]));
+    assert_eq!((tagger.tag(&words)[2].upos, tagger.tag(&words)[2].xpos), ("ADJ", "JJ"));
+    // A word of a known name keeps the name's tag, and an adjective alone may be a noun.
+    let tagged = tagger.tag(&["She", "flew", "American", "Airlines", "."]);
+    assert_eq!(tagged[2].xpos, "NNP");
+    let tagged = tagger.tag(&["A", "Cambodian", "was", "hurt", "."]);
+    assert_ne!(tagged[1].xpos, "JJ");
+}
+
+#[test]
+fn committed_model_keeps_the_capital_of_a_known_country_adjectives_lemma() {
+    let mut tagger = committed_model();
+    tagger.set_known_names(KnownNames::new(["Hun Manet"]).with_adjectives(["Dutch", "Cambodian"]));
+    let tagged = tagger.tag(&["He", "met", "Dutch", "officials", "."]);
+    assert_eq!((tagged[2].xpos, tagged[2].lemma.as_str()), ("JJ", "Dutch"));
+}
