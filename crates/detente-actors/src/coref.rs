@@ -730,7 +730,8 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     let me = &found[i];
     let lemma = doc.syntax[me.head as usize].lemma.to_lowercase();
     let people_first = lemma == "two" || lemma == "both" || PERSON_PAIR_NOUNS.contains(&lemma.as_str());
-    let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower" | "government");
+    // "both armies" are the armies of the story's two states.
+    let of_states = matches!(lemma.as_str(), "country" | "nation" | "state" | "neighbour" | "neighbor" | "power" | "superpower" | "government" | "army" | "military");
     let rivals = matches!(lemma.as_str(), "rival" | "foe" | "adversary");
     let wanted: &[fn(&Found) -> bool] = if people_first {
         &[|m| m.kind == Kind::Person, |m| m.kind != Kind::Person]
@@ -781,7 +782,16 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     // nor, for states, any mention of its country ("Brazil, which borders both countries", Brazil
     // named before); not a capital named as a place ("talks in Luanda") nor a place of the
     // sentence itself ("leaders meeting in Barbados urged …").
-    let speaks_of_me = |m: &Found| !me.subject && m.sentence == me.sentence && m.subject;
+    // The subject of the nearest clause holding the mention outside its subject (for a relative
+    // clause, the noun it describes): in "X and Y agreed …, Z said after hosting talks between
+    // the two leaders", Z hosts, X and Y are the leaders; in "Z said the ministers' meeting
+    // would …", Z speaks.
+    let tree = SentenceTree::new(doc, me.sentence as usize);
+    let path: Vec<u32> = std::iter::once(me.head).chain(tree.ancestors(me.head)).collect();
+    let speaker = path.windows(2).find_map(|w| tree.child_with(w[1], "nsubj").filter(|&s| s != w[0]).map(|s| (w[1], s)));
+    let speaker = speaker.map(|(v, s)| if matches!(tree.syntax(s).xpos.as_str(), "WDT" | "WP") { tree.head(v).unwrap_or(s) } else { s });
+    let speakers = speaker.map(|s| tree.conjuncts(s)).unwrap_or_default();
+    let speaks_of_me = |m: &Found| !me.subject && m.sentence == me.sentence && speakers.contains(&m.head);
     let onlookers: Vec<&str> = found.iter().filter(|m| speaks_of_me(m)).filter_map(|m| country(&m.code)).collect();
     let outside = |m: &Found| {
         let onlooker = if m.kind == Kind::Person { speaks_of_me(m) } else { country(&m.code).is_some_and(|c| onlookers.contains(&c)) };

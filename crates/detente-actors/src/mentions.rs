@@ -193,7 +193,7 @@ pub(crate) const PERSON_PAIR_NOUNS: &[&str] = &["leader", "president", "minister
 /// Plural heads that stand for two actors already named ("the former Cold War foes").
 const PAIR_NOUNS: &[&str] = &[
     "two", "both", "foe", "rival", "adversary", "side", "neighbour", "neighbor", "leader", "president",
-    "minister", "counterpart", "country", "nation", "power", "superpower", "government",
+    "minister", "counterpart", "country", "nation", "power", "superpower", "government", "army", "military",
 ];
 
 /// Agent words that name an institution rather than a person ("the ministry said" is not "she").
@@ -632,9 +632,9 @@ impl Sentence<'_, '_> {
         // On any word of the agent's name: "his chief of staff" hangs "his" on "chief".
         if let Some(p) = self.possessor_to_resolve(f.tokens.clone()) {
             f.pending = Pending::Possessor(p);
-        } else if f.plural && PAIR_NOUNS.contains(&lemma) && (self.has_definite_article(f.head) || (self.determined_by_both(f.head) && !PERSON_PAIR_NOUNS.contains(&lemma))) {
-            // "the two leaders", "both governments"; "both ministers" may be any two of those
-            // named, and keep their sector.
+        } else if f.plural && PAIR_NOUNS.contains(&lemma) && (self.has_definite_article(f.head) || (self.determined_by_both(f.head) && (!PERSON_PAIR_NOUNS.contains(&lemma) || lemma == "leader"))) {
+            // "the two leaders", "both governments", "both leaders"; "both ministers" may be any
+            // two of those named, and keep their sector.
             f.pending = Pending::Pair;
         } else if self.has_definite_article(f.head) {
             f.pending = Pending::Definite(lemma.to_string());
@@ -813,18 +813,28 @@ impl Sentence<'_, '_> {
     /// A machine of force acts for whoever the phrase says operates it: "a Venezuelan police
     /// helicopter" is VENCOP, "army tanks" the army's; a weapon only armed forces use
     /// is the military of the country or group named with it ("Israeli drones" ISRMIL, "Hamas
-    /// rockets" Hamas). A vehicle with a country alone ("a Turkish plane") may be anyone's, and
+    /// rockets" Hamas), and so is a vehicle of a military model ("Thai F-16 jets"). A vehicle with a country alone ("a Turkish plane") may be anyone's, and
     /// one with no country ("a military vehicle") is a thing, not an actor.
     fn operated_by(&self, f: &Found, parts: &[&Name<'_>], lemma: &str) -> Option<Found> {
         // "a Berlin think tank" is no weapon.
         let think_tank = lemma == "tank" && f.head > self.tree.first && self.tree.word(f.head - 1).eq_ignore_ascii_case("think");
-        let weapon = WEAPONS.contains(&lemma) && !think_tank;
-        if !weapon && !VEHICLES.contains(&lemma) {
+        let vehicle = VEHICLES.contains(&lemma);
+        // "Thai *F-16* jets", "Su-25 aircraft": a military model makes the vehicle a weapon.
+        let t = self.tree;
+        let model = |k: u32| {
+            let letters = t.word(k);
+            (1..=3).contains(&letters.len())
+                && letters.starts_with(|c: char| c.is_ascii_uppercase())
+                && letters.chars().all(|c| c.is_ascii_alphabetic())
+                && t.word(k + 1) == "-"
+                && t.word(k + 2).chars().all(|c| c.is_ascii_digit())
+        };
+        let weapon = (WEAPONS.contains(&lemma) && !think_tank) || (vehicle && (f.tokens.start..f.head.saturating_sub(2)).any(model));
+        if !weapon && !vehicle {
             return None;
         }
         // "British-supplied missiles", "US-made jets": the country made or gave the machine;
         // who operates it is not said.
-        let t = self.tree;
         let maker = |p: &&Name<'_>| {
             t.tokens().contains(&(p.end + 1))
                 && t.word(p.end) == "-"

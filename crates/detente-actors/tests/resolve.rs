@@ -615,6 +615,15 @@ fn a_machine_of_force_acts_for_its_operator() {
 }
 
 #[test]
+fn a_vehicle_of_a_military_model_is_a_weapon() {
+    let doc = resolve("Thai F-16 jets bombed Cambodian positions. Two Russian Su-25 aircraft crashed. A Thai jet landed in Bangkok.", "2025-07-25");
+    assert_eq!(code_of(&doc, "Thai F-16 jets").as_deref(), Some("THAMIL"));
+    assert_eq!(code_of(&doc, "Two Russian Su-25 aircraft").as_deref(), Some("RUSMIL"));
+    // Without a model the vehicle may be anyone's.
+    assert_eq!(code_of(&doc, "Thai").as_deref(), Some("THA"));
+}
+
+#[test]
 fn a_post_of_a_force_stands_for_the_force() {
     let doc = resolve(
         "Gunmen stormed a police station in Kano. Syrian troops shelled rebel positions in Idlib. \
@@ -984,6 +993,26 @@ fn the_two_neighbours_are_the_storys_main_states_over_the_last_two_named() {
         "2024-03-01",
     );
     assert_eq!(codes(&doc, "the two neighbours"), vec!["ERI", "ETH"], "{:#?}", doc.actors);
+}
+
+#[test]
+fn the_pair_a_host_talks_between_is_not_the_host() {
+    // The agreeing states are the leaders; the host, subject of the clause that hosts, is not.
+    let doc = resolve("Thailand and Cambodia agreed to a ceasefire, Malaysia's prime minister said after hosting talks between the two leaders.", "2025-07-28");
+    assert_eq!(codes(&doc, "the two leaders"), vec!["KHMGOV", "THAGOV"], "{:#?}", doc.actors);
+    // A relative clause's subject is the noun it describes: the caller is not one of those called.
+    let doc = resolve(
+        "Thailand accused Cambodia of laying mines. Cambodia denied it. Thailand closed the border. \
+         The talks were praised by President Donald Trump, who had called both leaders.",
+        "2025-07-28",
+    );
+    assert_eq!(codes(&doc, "both leaders"), vec!["KHMGOV", "THAGOV"], "{:#?}", doc.actors);
+}
+
+#[test]
+fn both_armies_are_the_armies_of_the_storys_two_states() {
+    let doc = resolve("Thailand accused Cambodia of laying mines, a charge Cambodia denied. Both armies then exchanged fire.", "2025-07-28");
+    assert_eq!(codes(&doc, "Both armies"), vec!["KHMMIL", "THAMIL"], "{:#?}", doc.actors);
 }
 
 #[test]
