@@ -906,6 +906,25 @@ fn purposes_not_clauses_of_names(words: &[ParseInput<'_>], arcs: &mut [(u32, &st
     }
 }
 
+/// "China offered *to help* mediate": an infinitive right after a verb that takes one as its
+/// complement is that complement (`xcomp`), not a clause of purpose. The treebanks have these
+/// verbs with "to" and a verb right after them as `xcomp` some 950 times, never as `advcl`.
+fn infinitives_of_control_verbs(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    const SUBJECT_CONTROL: &[&str] = &[
+        "offer", "agree", "promise", "pledge", "vow", "threaten", "decide", "refuse", "plan", "want", "try", "seek", "hope", "attempt",
+        "fail", "aim", "intend", "prepare", "wish", "expect", "choose", "tend", "vote", "volunteer", "undertake", "resolve",
+    ];
+    for t in 0..words.len().saturating_sub(2) {
+        let (to, k) = (t + 1, t + 2);
+        if words[t].upos != "VERB" || !SUBJECT_CONTROL.contains(&words[t].lemma) || !words[to].form.eq_ignore_ascii_case("to") {
+            continue;
+        }
+        if words[k].upos == "VERB" && arcs[k] == (t as u32 + 1, "advcl") && arcs[to] == (k as u32 + 1, "mark") {
+            arcs[k].1 = "xcomp";
+        }
+    }
+}
+
 /// "Last week, on August 6, *the government* expelled …": the subject read as an apposition of
 /// the time phrase before it, which leaves the finite verb with no subject. A finite verb has
 /// one in English: the noun phrase right before it, set off by a comma, is it.
@@ -1437,6 +1456,7 @@ impl Parser {
         objects_of_verbs(words, &mut arcs);
         objects_after_obliques_not_conjuncts(words, &mut arcs);
         purposes_not_clauses_of_names(words, &mut arcs);
+        infinitives_of_control_verbs(words, &mut arcs);
         subjects_not_appositions(words, &mut arcs);
         particles_not_compounds(words, &mut arcs);
         hyphenated_participles_as_modifiers(words, &mut arcs);
@@ -1869,6 +1889,18 @@ mod tests {
         // Each name with its own "'s" shares the noun ("Roe's and Gondor's claims").
         let words = [word("Tal", "PROPN"), tagged("met", "VERB", "VBD"), word("Roe", "PROPN"), pos("'s"), ParseInput { lemma: "and", ..word("and", "CCONJ") }, word("Gondor", "PROPN"), pos("'s"), word("claims", "NOUN")];
         leaves_alone(possessors_after_conjunctions, &words, vec![(2, "nsubj"), (0, "root"), (8, "nmod:poss"), (3, "case"), (6, "cc"), (3, "conj"), (6, "case"), (2, "obj")]);
+    }
+
+    #[test]
+    fn an_infinitive_right_after_a_control_verb_is_its_complement() {
+        // "Tal offered to help", the infinitive read as a purpose.
+        let words = [word("Tal", "PROPN"), ParseInput { lemma: "offer", ..tagged("offered", "VERB", "VBD") }, word("to", "PART"), ParseInput { lemma: "help", ..tagged("help", "VERB", "VB") }];
+        let mut arcs = vec![(2, "nsubj"), (0, "root"), (4, "mark"), (2, "advcl")];
+        infinitives_of_control_verbs(&words, &mut arcs);
+        assert_eq!(arcs[3], (2, "xcomp"));
+        // Other verbs keep their purpose ("Tal came to help").
+        let words = [word("Tal", "PROPN"), ParseInput { lemma: "come", ..tagged("came", "VERB", "VBD") }, word("to", "PART"), ParseInput { lemma: "help", ..tagged("help", "VERB", "VB") }];
+        leaves_alone(infinitives_of_control_verbs, &words, vec![(2, "nsubj"), (0, "root"), (4, "mark"), (2, "advcl")]);
     }
 
     #[test]
