@@ -342,7 +342,8 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
             if rel == "ccomp" {
                 break;
             }
-            // An aspectual verb is no clause level of its own: "urged them to *keep* protesting".
+            // An aspectual verb is no clause level of its own: "urged them to *keep* protesting",
+            // "offered to *help* mediate".
             if purpose {
                 through_purpose = true;
             } else if !(rel == "xcomp" && ASPECTUAL.contains(&lemma.as_str())) {
@@ -358,8 +359,9 @@ pub(crate) fn modality(tree: &SentenceTree, trigger: u32) -> Modality {
     }
 }
 
-/// Verbs that say when an act runs, not whether it happens.
-const ASPECTUAL: &[&str] = &["keep", "continue", "start", "begin", "resume"];
+/// Verbs that say when an act runs, or that one takes part in it ("offered to *help* mediate"),
+/// not whether it happens.
+const ASPECTUAL: &[&str] = &["keep", "continue", "start", "begin", "resume", "help"];
 
 /// "X said Y must withdraw": the speech verb and the verb of the obliged clause holding
 /// `trigger` (the trigger itself, or the verb it is the object or complement of).

@@ -617,10 +617,12 @@ impl<'l> EventCoder<'l> {
             !(bare && a.country.is_some() && named.iter().any(|o| o.country == a.country && official(o)))
         });
         // Other acts are mutual only by their verb: "X and Y clashed / exchanged fire / swapped
-        // prisoners / traded accusations", but "X and Y carried out strikes" are allies.
+        // prisoners / traded accusations", but "X and Y carried out strikes" are allies. A truce
+        // two sides agree to or declare binds each to the other.
         let lemma = tree.syntax(t).lemma.as_str();
         let exchange = matches!(lemma, "exchange" | "swap" | "trade");
-        let mutual = exchange || (m.pattern.cameo.root == "19" && matches!(lemma, "clash" | "fight" | "skirmish" | "battle"));
+        let truce = m.pattern.cameo.code == "0871";
+        let mutual = exchange || truce || (m.pattern.cameo.root == "19" && matches!(lemma, "clash" | "fight" | "skirmish" | "battle"));
         // "Russia and China held naval drills": exercises two states hold together are joint (062).
         let exercise = |k: u32| matches!(tree.lemma(k), "exercise" | "drill" | "manoeuvre" | "maneuver" | "game");
         let joint_exercise = m.pattern.cameo.code == "150"

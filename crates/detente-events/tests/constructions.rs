@@ -17,6 +17,12 @@ fn two_sides_that_swap_prisoners_release_to_each_other() {
 }
 
 #[test]
+fn two_sides_that_agree_to_an_immediate_truce_bind_each_other() {
+    expect("Thailand and Cambodia agreed on Monday to an immediate and unconditional ceasefire.", "THA", "KHM", "0871");
+    expect("Thailand and Cambodia agreed on Monday to an immediate and unconditional ceasefire.", "KHM", "THA", "0871");
+}
+
+#[test]
 fn two_that_back_a_plan_do_not_back_each_other() {
     let found = events("France and Italy backed the plan, while Germany voted against it.", Some("2024-03-01"));
     let each_other = |e: &Event| e.cameo.code.starts_with("05") && !e.target.is_empty();
@@ -1511,6 +1517,19 @@ fn offering_to_mediate_is_intent_to_mediate() {
     assert!(found.iter().all(|e| e.cameo.code != "045" && e.cameo.code != "038"), "{}", describe(&found));
     // Asking someone to mediate still is an appeal for mediation.
     expect("The UN urged Qatar to mediate between Ethiopia and Eritrea.", "IGO", "QAT", "028");
+    // Offering to help mediate is offering to mediate: no aid offered, no mediation yet.
+    let found = events("China, which has close ties with Cambodia, offered to help mediate.", Some("2025-07-28"));
+    let codes: Vec<&str> = found.iter().map(|e| e.cameo.code.as_str()).collect();
+    assert_eq!(codes, ["039"], "{}", describe(&found));
+}
+
+#[test]
+fn helping_to_mediate_is_mediating_not_giving_aid() {
+    let found = events("Egypt helped mediate the truce.", Some("2025-07-28"));
+    assert!(found.iter().any(|e| e.cameo.code == "045"), "{}", describe(&found));
+    assert!(found.iter().all(|e| e.cameo.code != "070"), "{}", describe(&found));
+    // Helping someone is aid.
+    expect("Egypt helped Sudan.", "EGY", "SDN", "070");
 }
 
 #[test]
