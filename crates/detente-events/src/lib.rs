@@ -1091,10 +1091,12 @@ const STATEMENT_NOUNS: &[&str] = &["remark", "remarks", "comment", "comments", "
 /// "Ugandan police arrested 30 fishermen. Kenya condemned *the arrests*", "India launched
 /// strikes. Pakistan called *the strikes* an act of war": a statement,
 /// demand, criticism or rejection whose object names a recent hostile act, and no target, is
-/// aimed at whoever committed it; one whose object is "the remarks" or "these comments" at
-/// whoever was last quoted in the sentences before.
+/// aimed at whoever committed it ("…, a charge Phnom Penh denied" at the accuser); one whose
+/// object is "the remarks" or "these comments" at whoever was last quoted in the sentences before.
 fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, acts: &[Act]) -> Vec<ActorRef> {
-    let Some(object) = tree.child_with(t, "obj").filter(|&o| tree.upos(o) == "NOUN") else { return Vec::new() };
+    // Or the noun a relative clause describes: "…, a charge Phnom Penh denied".
+    let described = || tree.head(t).filter(|_| tree.deprel(t) == "acl:relcl" && tree.child_with(t, "obj").is_none());
+    let Some(object) = tree.child_with(t, "obj").or_else(described).filter(|&o| tree.upos(o) == "NOUN") else { return Vec::new() };
     let noun = tree.lemma(object).to_lowercase();
     let not_source = |x: &ActorRef| !event.source.iter().any(|s| same_actor(s, x));
     let recent = |sentence: u32| event.sentence - sentence <= ACT_REFERENCE_WINDOW;

@@ -1441,6 +1441,12 @@ fn an_allegation_answered_paragraphs_later_answers_the_accuser() {
 }
 
 #[test]
+fn a_charge_denied_in_a_relative_clause_answers_the_accuser() {
+    expect("Thailand accused Cambodia of laying fresh mines, a charge Phnom Penh denied.", "KHM", "THA", "016");
+    expect("Russia accused Ukraine of shelling the plant, an allegation Kyiv rejected.", "UKR", "RUS", "12");
+}
+
+#[test]
 fn rejecting_the_accusation_answers_the_accuser() {
     expect(
         "Vietnam accused China of ramming a fishing boat near the Paracel Islands. Beijing rejected the accusation on Wednesday.",

@@ -104,6 +104,12 @@ fn not_permitted(tree: &SentenceTree, t: u32) -> bool {
 /// offensive", not "found a job").
 const PREDICATE_CUES: &[&str] = &["find"];
 
+/// Stance verbs that are also acts of force ("attacked Y" in words or with arms).
+const FORCE_CUES: &[&str] = &["attack", "target", "hit", "hammer", "blast", "strike", "bash", "assail"];
+
+/// Sectors of armed forces, whose attacks are no words.
+const ARMED_SECTORS: &[&str] = &["MIL", "REB", "UAF", "INS", "SEP", "COP", "SPY"];
+
 /// What neighbours share that is no view: "Brazil, which shares borders with both countries".
 const SHARED_GROUND: &[&str] = &["border", "frontier", "boundary", "coast", "coastline", "river", "lake", "sea", "airspace", "island"];
 
@@ -1443,6 +1449,9 @@ impl<'a> Run<'a> {
         if !own && !shared && !gerund && !participle && !beside() {
             return None;
         }
+        if self.used_force(tree, t) {
+            return None;
+        }
         let complements: Vec<u32> = tree
             .children(t)
             .iter()
@@ -1524,6 +1533,19 @@ impl<'a> Run<'a> {
             self.without_asides(tree, self.trim(start..last + 1)),
         );
         (!content.is_empty()).then_some(content)
+    }
+
+    /// "Russian forces *attacked* Kharkiv", "drones *targeted* the port": a verb of attack whose
+    /// subject is an armed force or a weapon, or whose object is a place, is force, not words.
+    fn used_force(&self, tree: &SentenceTree, t: u32) -> bool {
+        if !FORCE_CUES.contains(&self.lemma_lower(t)) {
+            return false;
+        }
+        let armed = tree.child_with(t, "nsubj").and_then(|s| actor_of(self.doc, &(s..s + 1), s)).is_some_and(|a| {
+            a.kind == "machine" || a.sector.as_deref().is_some_and(|s| ARMED_SECTORS.contains(&s))
+        });
+        let place = || tree.child_with(t, "obj").is_some_and(|o| self.doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&o)));
+        armed || place()
     }
 
     /// What "say" with a subject reports when the parser missed its clause: a verb tagged as
@@ -1721,6 +1743,11 @@ impl<'a> Run<'a> {
                 "acl" => tree.syntax(d).xpos == "VBG" && first == d,
                 // ", despite the polls": the reporter's concession, not the report's.
                 "obl" | "nmod" => self.lower(first) == "despite",
+                // ", a charge Phnom Penh denied": the reporter's word on the charge.
+                "appos" => {
+                    matches!(self.lemma_lower(d), "charge" | "claim" | "accusation" | "allegation" | "assertion")
+                        && tree.children(d).iter().any(|&c| tree.deprel(c) == "acl:relcl")
+                }
                 _ => false,
             };
             if aside {

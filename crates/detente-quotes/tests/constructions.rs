@@ -2074,3 +2074,18 @@ fn a_condition_is_no_reported_clause() {
     let (_, quotes) = quotes_of("Voters wondered if the mayor would resign.", None);
     assert_eq!(cue(quote(&quotes, "if the mayor")), "wondered");
 }
+
+#[test]
+fn the_reporters_word_on_a_charge_is_no_part_of_it() {
+    let (_, quotes) = quotes_of("Thailand accused Cambodia of laying fresh mines on its side of the frontier, a charge Phnom Penh denied.", None);
+    let q = quote(&quotes, "Cambodia of laying");
+    assert_eq!(q.content.text, "Cambodia of laying fresh mines on its side of the frontier");
+    assert_eq!(speaker(q), "Thailand");
+}
+
+#[test]
+fn an_attack_by_arms_or_on_a_place_is_no_stance() {
+    let (_, quotes) = quotes_of("Shelling resumed when Russian forces attacked Kharkiv. Israeli drones targeted the port. The senator attacked the governor over the budget.", None);
+    let contents: Vec<&str> = quotes.iter().map(|q| q.content.text.as_str()).collect();
+    assert_eq!(contents, ["the governor over the budget"]);
+}
