@@ -1103,6 +1103,28 @@ fn relative_clauses_not_complements(words: &[ParseInput<'_>], arcs: &mut [(u32, 
     }
 }
 
+/// "called on the Emirates, *which* the army accuses of …": a clause opened by "which", "who" or
+/// "whom" right after a comma that follows a noun, read as a clause of the verb, describes that
+/// noun (`acl:relcl`).
+fn relative_clauses_after_commas(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for p in 2..words.len() {
+        let relative = matches!(words[p].form.to_ascii_lowercase().as_str(), "which" | "who" | "whom") && words[p].upos == "PRON";
+        let noun = p - 2;
+        if !relative || words[p - 1].form != "," || !matches!(words[noun].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let (c, rel) = arcs[p];
+        if c == 0 || !matches!(rel, "nsubj" | "nsubj:pass" | "obj") {
+            continue;
+        }
+        let c = c as usize - 1;
+        if c < p || !matches!(arcs[c].1, "advcl" | "ccomp" | "parataxis") || dominates(arcs, c, noun) {
+            continue;
+        }
+        arcs[c] = (noun as u32 + 1, "acl:relcl");
+    }
+}
+
 /// "accuse *Rwanda* of supporting M23": the accused read as a compound of the noun after the
 /// gerund, with the gerund hanging on it. The accused takes that noun's place (the verb's
 /// object), the gerund becomes an adverbial clause of the verb, and the noun its object.
@@ -1463,6 +1485,7 @@ impl Parser {
         clauses_after_conjunctions_not_prepositions(words, &mut arcs);
         opening_clauses_not_main_clauses(words, &mut arcs);
         relative_clauses_not_complements(words, &mut arcs);
+        relative_clauses_after_commas(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -1901,6 +1924,29 @@ mod tests {
         // Other verbs keep their purpose ("Tal came to help").
         let words = [word("Tal", "PROPN"), ParseInput { lemma: "come", ..tagged("came", "VERB", "VBD") }, word("to", "PART"), ParseInput { lemma: "help", ..tagged("help", "VERB", "VB") }];
         leaves_alone(infinitives_of_control_verbs, &words, vec![(2, "nsubj"), (0, "root"), (4, "mark"), (2, "advcl")]);
+    }
+
+    #[test]
+    fn a_clause_opened_by_which_after_a_comma_describes_the_noun_before() {
+        // "Tal called on Gondor, which Roe accuses, to act".
+        let words = [
+            word("Tal", "PROPN"),
+            tagged("called", "VERB", "VBD"),
+            word("on", "ADP"),
+            word("Gondor", "PROPN"),
+            word(",", "PUNCT"),
+            word("which", "PRON"),
+            word("Roe", "PROPN"),
+            tagged("accuses", "VERB", "VBZ"),
+        ];
+        let arcs = vec![(2, "nsubj"), (0, "root"), (4, "case"), (2, "obl"), (8, "punct"), (8, "obj"), (8, "nsubj"), (2, "advcl")];
+        let mut repaired = arcs.clone();
+        relative_clauses_after_commas(&words, &mut repaired);
+        assert_eq!(repaired[7], (4, "acl:relcl"));
+        // Without the comma after a noun ("called, which …") it stays.
+        let mut words2 = words;
+        words2[3] = word("again", "ADV");
+        leaves_alone(relative_clauses_after_commas, &words2, arcs);
     }
 
     #[test]

@@ -641,7 +641,9 @@ fn a_clause_after_a_semicolon_attributes_nothing_before_it() {
 fn relative_clause_of_an_inverted_speaker_is_not_reported() {
     let text = "\"It is really hard to poll this state,\" said Eric Stone, who chairs the history department at the state university.";
     let (_, quotes) = quotes_of(text, None);
-    assert_eq!(speaker(quote(&quotes, "It is really hard")), "Eric Stone");
+    // The speaker keeps the clause that describes him, as attribution corpora mark him (PolNeAR's
+    // train sources after "said X, who …" do so 57 times in 88).
+    assert_eq!(speaker(quote(&quotes, "It is really hard")), "Eric Stone, who chairs the history department at the state university");
     assert!(
         !quotes.iter().any(|q| q.content.text.starts_with("who")),
         "{quotes:#?}"
