@@ -212,6 +212,14 @@ impl<'d> SentenceTree<'d> {
         out
     }
 
+    /// The noun a relative clause's pronoun `pronoun` stands for: "Orban" for the "who" of
+    /// "Orban, who has resisted …", the Emirates for the "which" of "the Emirates, which the
+    /// army accuses of …".
+    pub fn relative_antecedent(&self, pronoun: u32) -> Option<u32> {
+        let clause = self.head(pronoun).filter(|&v| self.deprel(v) == "acl:relcl")?;
+        self.head(clause)
+    }
+
     /// Ancestors of `i` from its head up to the root.
     pub fn ancestors(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
         let mut cur = Some(i);

@@ -1153,20 +1153,22 @@ fn names_the_act(noun: &str, verb: &str) -> bool {
 
 /// Codes each unaddressed demand or threat toward its source country's counterpart in the
 /// document — the country it exchanges the most events with, at least two and more than any
-/// other. The rest are kept without a target if their kind says enough alone (threats), else
-/// dropped (demands). Events stay in text order.
+/// other. The state and the country's rebels or other non-state actors are counted apart:
+/// Washington's sanctions on Sudan's rebels make it no counterpart of Sudan's army chief. The
+/// rest are kept without a target if their kind says enough alone (threats), else dropped
+/// (demands). Events stay in text order.
 fn address_to_counterparts(events: &mut Vec<Event>, unaddressed: Vec<Event>) {
     if unaddressed.is_empty() {
         return;
     }
-    let mut dyads: Vec<(&str, &ActorRef, usize)> = Vec::new();
+    let mut dyads: Vec<((&str, bool), &ActorRef, usize)> = Vec::new();
     for e in events.iter() {
         for (a, b) in e.source.iter().flat_map(|s| e.target.iter().map(move |t| (s, t))) {
             let (Some(ca), Some(cb)) = (a.country.as_deref(), b.country.as_deref()) else { continue };
             if ca == cb {
                 continue;
             }
-            for (from, to) in [(ca, b), (cb, a)] {
+            for (from, to) in [((ca, of_the_state(a)), b), ((cb, of_the_state(b)), a)] {
                 match dyads.iter_mut().find(|(f, t, _)| *f == from && t.country == to.country) {
                     // The latest mention stands for the counterpart, one of its state before
                     // any other ("detained two fishermen" does not make the fishermen the
@@ -1184,8 +1186,8 @@ fn address_to_counterparts(events: &mut Vec<Event>, unaddressed: Vec<Event>) {
     }
     let mut addressed: Vec<Event> = Vec::new();
     for mut event in unaddressed {
-        let country = event.source.first().and_then(|s| s.country.as_deref());
-        let mut partners: Vec<&(&str, &ActorRef, usize)> = dyads.iter().filter(|(f, _, _)| Some(*f) == country).collect();
+        let side = event.source.first().and_then(|s| Some((s.country.as_deref()?, of_the_state(s))));
+        let mut partners: Vec<&((&str, bool), &ActorRef, usize)> = dyads.iter().filter(|(f, _, _)| Some(*f) == side).collect();
         partners.sort_by_key(|(_, _, n)| std::cmp::Reverse(*n));
         let unique = partners.get(1).map_or(true, |second| second.2 < partners[0].2);
         match partners.first().filter(|(_, _, n)| unique && *n >= 2) {
@@ -1425,6 +1427,10 @@ fn actors_at(tree: &SentenceTree, actors: &[&ActorMention], heads: &[u32]) -> Ve
         // From a word inside a name ("Putin" of "Vladimir Putin") to the name's head, then to
         // the first of its conjuncts.
         let mut h = what_it_called(tree, h).unwrap_or(h);
+        // "the Emirates, *which* the army accuses of …": the noun the pronoun stands for.
+        if matches!(tree.syntax(h).xpos.as_str(), "WDT" | "WP") {
+            h = tree.relative_antecedent(h).unwrap_or(h);
+        }
         while matches!(tree.base_rel(h), "flat" | "fixed" | "goeswith") {
             match tree.head(h) {
                 Some(p) => h = p,

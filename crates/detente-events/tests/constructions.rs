@@ -1498,6 +1498,24 @@ fn a_demand_addressed_to_a_counterpart_goes_to_its_state_not_its_fishermen() {
 }
 
 #[test]
+fn a_countrys_rebels_make_no_counterpart_of_its_state() {
+    // Washington deals with Sudan's rebels, not with its army chief.
+    let text = "The United States has accused the RSF of genocide, and Washington imposed sanctions on the RSF in January. \
+                The State Department urged the RSF to allow safe passage. Sudan's army chief, Abdel Fattah al-Burhan, vowed to fight on.";
+    let found = events(text, Some("2025-10-29"));
+    let threat = found.iter().find(|e| e.cameo.code == "130").unwrap_or_else(|| panic!("no threat:\n{}", describe(&found)));
+    assert!(threat.target.is_empty(), "{}", describe(&found));
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_it_follows() {
+    let text = "Sudan's army lost El Fasher. The State Department called on the United Arab Emirates, which the army accuses of arming the RSF, to use its influence.";
+    let found = events(text, Some("2025-10-29"));
+    let accusation = found.iter().find(|e| e.cameo.code.starts_with("112")).unwrap_or_else(|| panic!("no accusation:\n{}", describe(&found)));
+    assert_eq!(accusation.target.iter().map(|a| a.code.as_deref().unwrap_or("")).collect::<Vec<_>>(), ["ARE"], "{}", describe(&found));
+}
+
+#[test]
 fn condemning_what_one_calls_someones_act_targets_them() {
     expect("The United States condemned what it called Venezuela's \"reckless provocations\".", "USA", "VEN", "111");
     expect("China denounced what it described as a provocation by the Philippines.", "CHN", "PHL", "111");

@@ -76,7 +76,7 @@ use detente_core::{Document, Quote, QuoteKind, SentenceTree, Speaker};
 use marks::Quoted;
 use speaker::{
     actor_of, agent_of, describe_resolution, in_reporter_tense, is_participle, is_time_word,
-    relative_antecedent, speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
+    speaker_next_to, speaker_tokens, subject_of_cue, FoundSpeaker,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -3440,7 +3440,7 @@ impl<'a> Run<'a> {
         if !matches!(tree.syntax(pronoun).xpos.as_str(), "WP" | "WDT") {
             return None;
         }
-        let antecedent = relative_antecedent(tree, pronoun)?;
+        let antecedent = tree.relative_antecedent(pronoun)?;
         actor_of(self.doc, &(antecedent..antecedent + 1), antecedent)
     }
 

@@ -125,7 +125,7 @@ pub fn subject_of_cue(tree: &SentenceTree, cue: u32, frame: &Range<u32>) -> Opti
         // "this" or "that" alone stands for a fact, not for someone, and so does a relative
         // "which" or "that" unless it stands for a name ("the Sierra Club, which backs Y").
         let named_antecedent =
-            || relative_antecedent(tree, head).is_some_and(|a| tree.upos(a) == "PROPN");
+            || tree.relative_antecedent(head).is_some_and(|a| tree.upos(a) == "PROPN");
         let thing = tokens.len() == 1
             && tree.upos(head) == "PRON"
             && match tree.syntax(head).xpos.as_str() {
@@ -390,13 +390,6 @@ fn widen_over_nominals(
         end += 1;
     }
     (start..end, head)
-}
-
-/// The noun a relative clause's pronoun `pronoun` stands for: "Orban" for the "who" of "Orban,
-/// who has resisted …".
-pub fn relative_antecedent(tree: &SentenceTree, pronoun: u32) -> Option<u32> {
-    let clause = tree.head(pronoun).filter(|&v| tree.deprel(v) == "acl:relcl")?;
-    tree.head(clause)
 }
 
 /// The agent of passive verb `verb` ("by X"), if named.
