@@ -617,15 +617,15 @@ fn definite(doc: &Document, found: &[Found], i: usize, lemma: &str) -> Option<us
         });
     }
     // "the minister" → the last person so titled; "the rebels" → the last group so named, else
-    // the last armed group ("the ELN … The rebels deny that").
+    // the last armed group ("the ELN … The rebels deny that", "the RSF … the paramilitaries").
     earlier(found, i)
         .find(|&j| {
             let m = &found[j];
             m.kind == me.kind && matches!(m.kind, Kind::Person | Kind::Group) && m.code.is_some() && m.titles.iter().any(|t| t.contains(lemma))
         })
         .or_else(|| {
-            let armed_word = me.kind == Kind::Group && matches!(lemma, "rebel" | "guerrilla" | "insurgent" | "militant");
-            let armed = |m: &Found| m.code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|s| s == "REB");
+            let armed_word = me.kind == Kind::Group && matches!(lemma, "rebel" | "guerrilla" | "insurgent" | "militant" | "paramilitary" | "fighter");
+            let armed = |m: &Found| m.code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|s| matches!(s, "REB" | "UAF" | "INS"));
             earlier(found, i).find(|&j| armed_word && matches!(found[j].kind, Kind::Organisation | Kind::Group) && armed(&found[j]))
         })
 }

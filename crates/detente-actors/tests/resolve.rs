@@ -1010,6 +1010,15 @@ fn the_pair_a_host_talks_between_is_not_the_host() {
 }
 
 #[test]
+fn the_paramilitaries_are_the_armed_group_named_before() {
+    let doc = resolve(
+        "The Rapid Support Forces seized El Fasher on Sunday. Aid groups said they had received reports of killings as the paramilitaries moved through the city.",
+        "2025-10-29",
+    );
+    assert_eq!(codes(&doc, "the paramilitaries"), vec!["SDNREB"], "{:#?}", doc.actors);
+}
+
+#[test]
 fn both_armies_are_the_armies_of_the_storys_two_states() {
     let doc = resolve("Thailand accused Cambodia of laying mines, a charge Cambodia denied. Both armies then exchanged fire.", "2025-07-28");
     assert_eq!(codes(&doc, "Both armies"), vec!["KHMMIL", "THAMIL"], "{:#?}", doc.actors);

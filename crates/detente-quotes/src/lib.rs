@@ -1541,7 +1541,12 @@ impl<'a> Run<'a> {
         if !FORCE_CUES.contains(&self.lemma_lower(t)) {
             return false;
         }
-        let armed = tree.child_with(t, "nsubj").and_then(|s| actor_of(self.doc, &(s..s + 1), s)).is_some_and(|a| {
+        // Its own subject, or that of the verb it complements ("the RSF denied *targeting* …").
+        let subject = tree.child_with(t, "nsubj").or_else(|| {
+            let h = tree.head(t).filter(|_| matches!(tree.base_rel(t), "xcomp" | "ccomp" | "advcl" | "conj"))?;
+            tree.child_with(h, "nsubj")
+        });
+        let armed = subject.and_then(|s| actor_of(self.doc, &(s..s + 1), s)).is_some_and(|a| {
             a.kind == "machine" || a.sector.as_deref().is_some_and(|s| ARMED_SECTORS.contains(&s))
         });
         let place = || tree.child_with(t, "obj").is_some_and(|o| self.doc.entities.iter().any(|e| e.label == "LOC" && e.tokens.contains(&o)));

@@ -2090,4 +2090,8 @@ fn an_attack_by_arms_or_on_a_place_is_no_stance() {
     let (_, quotes) = quotes_of("Shelling resumed when Russian forces attacked Kharkiv. Israeli drones targeted the port. The senator attacked the governor over the budget.", None);
     let contents: Vec<&str> = quotes.iter().map(|q| q.content.text.as_str()).collect();
     assert_eq!(contents, ["the governor over the budget"]);
+    // The subject of the verb it complements counts: the denial is a report, the targeting none.
+    let (_, quotes) = quotes_of("The rebels denied targeting civilians.", None);
+    let contents: Vec<&str> = quotes.iter().map(|q| q.content.text.as_str()).collect();
+    assert_eq!(contents, ["targeting civilians"]);
 }
