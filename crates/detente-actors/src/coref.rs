@@ -441,6 +441,9 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     if let Some(j) = author_of_content(&tree, found, i).or_else(|| controller(&tree, found, i)).filter(|&j| agrees(&found[j])) {
         return Some(vec![j]);
     }
+    // "every inch of land *they* occupied": whoever uses force is no civilian, refugee or aid group.
+    let forceful = plural && tree.base_rel(found[i].head) == "nsubj" && tree.head(found[i].head).is_some_and(|v| FORCE_VERBS.contains(&tree.lemma(v).to_lowercase().as_str()));
+    let free = |j: &usize| free(j) && !(forceful && found[*j].code.as_deref().is_some_and(unarmed));
     let best = most_salient(found, i, earlier(found, i).filter(free).filter(|&j| agrees(&found[j]) || coordinated(j).len() > 1))
         .or_else(|| most_salient(found, i, earlier(found, i).filter(free).filter(|&j| organisation(&found[j]))))?;
     if matches!(pronoun, "it" | "its" | "itself") {
@@ -454,6 +457,19 @@ fn pronoun(doc: &Document, found: &[Found], i: usize, pronoun: &str) -> Option<V
     }
     let group = coordinated(best);
     Some(if agrees(&found[best]) || organisation(&found[best]) || group.len() < 2 { vec![best] } else { group })
+}
+
+/// Verbs of force, whose doer is armed.
+const FORCE_VERBS: &[&str] = &[
+    "occupy", "attack", "seize", "capture", "kill", "shell", "bomb", "invade", "storm", "raid", "ambush", "abduct", "kidnap", "loot",
+    "besiege", "overrun", "shoot",
+];
+
+/// Whether `code` is of people who do not fight: civilians, refugees, aid, health, media,
+/// education or rights groups.
+fn unarmed(code: &str) -> bool {
+    // Any three-letter part: "CVL", "SDNCVL", "IGOUNOREF".
+    (0..code.len() / 3).filter_map(|k| code.get(3 * k..3 * k + 3)).any(|part| matches!(part, "CVL" | "REF" | "NGO" | "HLH" | "MED" | "JRN" | "EDU" | "HRI"))
 }
 
 /// "called on Rwanda to withdraw *its* forces", "urged Israel to halt *its* offensive": a

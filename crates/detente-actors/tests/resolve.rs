@@ -1019,6 +1019,18 @@ fn the_paramilitaries_are_the_armed_group_named_before() {
 }
 
 #[test]
+fn whoever_uses_force_is_no_civilian() {
+    let doc = resolve(
+        "The rebels seized the town in March. Thousands of civilians fled. \"We will take back every inch of land they occupied,\" the general said.",
+        "2025-10-29",
+    );
+    assert_eq!(codes(&doc, "they"), vec!["REB"], "{:#?}", doc.actors);
+    // Civilians may still do what civilians do.
+    let doc = resolve("Thousands of civilians fled the town. They walked for days.", "2025-10-29");
+    assert_eq!(codes(&doc, "They"), vec!["CVL"], "{:#?}", doc.actors);
+}
+
+#[test]
 fn both_armies_are_the_armies_of_the_storys_two_states() {
     let doc = resolve("Thailand accused Cambodia of laying mines, a charge Cambodia denied. Both armies then exchanged fire.", "2025-07-28");
     assert_eq!(codes(&doc, "Both armies"), vec!["KHMMIL", "THAMIL"], "{:#?}", doc.actors);
