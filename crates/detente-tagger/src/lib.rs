@@ -197,6 +197,8 @@ struct PredicateClasses {
     /// VERB/VBP and VERB/VB, when the model has them: a headline's plural subject's verb.
     present: Option<u16>,
     base: Option<u16>,
+    /// VERB/VBZ: the verb of a name that looks plural ("The Emirates *denies* …").
+    third_person: Option<u16>,
 }
 
 /// Per-sentence buffers, kept per thread so that tagging a sentence does
@@ -228,8 +230,8 @@ impl Tagger {
         let nominal = model.classes.iter().map(|c| is_nominal(&c.xpos)).collect();
         let roles = model.classes.iter().map(|c| Role::of(&c.upos, &c.xpos)).collect();
         let class = |upos: &str, xpos: &str| model.classes.iter().position(|c| c.upos == upos && c.xpos == xpos).map(|i| i as u16);
-        let (present, base) = (class("VERB", "VBP"), class("VERB", "VB"));
-        let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past, present, base });
+        let (present, base, third_person) = (class("VERB", "VBP"), class("VERB", "VB"), class("VERB", "VBZ"));
+        let predicate_classes = class("VERB", "VBN").zip(class("VERB", "VBD")).map(|(participle, past)| PredicateClasses { participle, past, present, base, third_person });
         let (proper_noun, plural_noun) = (class("PROPN", "NNP"), class("NOUN", "NNS"));
         let adjective = class("ADJ", "JJ");
         let perfect = (|| Some(PerfectClasses { adverb: class("ADV", "RB")?, have: class("AUX", "VBP")?, has: class("AUX", "VBZ")?, had: class("AUX", "VBD")? }))();
@@ -361,7 +363,9 @@ impl Tagger {
     /// past tense is read as one. With no participle, an "-ed" word read as a noun or adjective
     /// after a nominal is ("a court on Tuesday *freed* activist X"); with neither, a singular noun
     /// after a plural subject that may be a present tense is one (the headline "China and Russia
-    /// *call* on US to lift sanctions").
+    /// *call* on US to lift sanctions"), and else a lowercase "-s" word read as a plural noun after
+    /// a name, before a gerund, determiner or "to", is a third person ("The Emirates *denies*
+    /// supplying weapons").
     fn give_a_predicate(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(verbs) = self.predicate_classes else { return };
         let mut in_relative = false;
@@ -370,6 +374,7 @@ impl Tagger {
         let mut candidate = None;
         let mut ed_word = None;
         let mut present = None;
+        let mut third = None;
         let mut pronoun_clause = false;
         // Whether a relative or subordinate clause has opened.
         let mut had_clause = false;
@@ -436,6 +441,10 @@ impl Tagger {
             if present.is_none() && !in_relative && !in_subordinate && followed && self.xpos(tags[k]) == "NN" && self.plural_subject_before(tags, k) {
                 present = Some(k);
             }
+            let lowercase = || words[k].starts_with(|c: char| c.is_lowercase());
+            if third.is_none() && !in_relative && !in_subordinate && followed && self.xpos(tags[k]) == "NNS" && k > 0 && matches!(self.xpos(tags[k - 1]), "NNP" | "NNPS") && lowercase() {
+                third = Some(k);
+            }
         }
         if let Some(k) = candidate.or(ed_word) {
             if self.may_be_past(words, info, k, verbs) {
@@ -446,6 +455,18 @@ impl Tagger {
             let base = verbs.base;
             if info[k + PAD].closed.is_some_and(|class| self.model.dict.closed_tags(class).iter().any(|&t| t == vbp || Some(t) == base)) {
                 tags[k] = vbp;
+            }
+        } else if let Some((k, vbz)) = third.zip(verbs.third_person) {
+            // "The Emirates *denies* supplying …": an "-s" word after a name, read as a plural noun,
+            // before what opens a verb's complement (a gerund, a determiner, "to"), that training
+            // saw as a verb's third person or never saw ("Bechtel Corp *contracts* in Iraq" stays).
+            let complement_next = tags.get(k + 1).is_some_and(|&t| matches!(self.xpos(t), "VBG" | "DT" | "TO"));
+            let may_be_verb = match info[k + PAD].closed {
+                Some(class) => self.model.dict.closed_tags(class).contains(&vbz),
+                None => words[k].ends_with('s'),
+            };
+            if complement_next && may_be_verb {
+                tags[k] = vbz;
             }
         }
     }

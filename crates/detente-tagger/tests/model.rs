@@ -204,6 +204,16 @@ fn committed_model_reads_a_headlines_present_tense_after_a_plural_subject() {
 }
 
 #[test]
+fn committed_model_reads_the_verb_of_a_plural_looking_name_as_a_third_person() {
+    let tagger = committed_model();
+    let words = ["The", "Emirates", "denies", "supplying", "weapons", "to", "either", "side", "."];
+    assert_eq!(tagger.tag(&words)[2].xpos, "VBZ");
+    // With a finite verb elsewhere the noun stays ("Apple shares fell").
+    let words = ["Apple", "shares", "fell", "sharply", "."];
+    assert_eq!(tagger.tag(&words)[1].xpos, "NNS");
+}
+
+#[test]
 fn committed_model_reads_the_words_of_known_names_as_proper_nouns() {
     let mut tagger = committed_model();
     let words = ["Human", "Rights", "Watch", "called", "on", "Kenya", "to", "act", "."];
