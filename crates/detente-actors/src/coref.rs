@@ -804,8 +804,8 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     // would …", Z speaks.
     let tree = SentenceTree::new(doc, me.sentence as usize);
     let path: Vec<u32> = std::iter::once(me.head).chain(tree.ancestors(me.head)).collect();
-    let speaker = path.windows(2).find_map(|w| tree.child_with(w[1], "nsubj").filter(|&s| s != w[0]).map(|s| (w[1], s)));
-    let speaker = speaker.map(|(v, s)| if matches!(tree.syntax(s).xpos.as_str(), "WDT" | "WP") { tree.head(v).unwrap_or(s) } else { s });
+    let speaker = path.windows(2).find_map(|w| tree.child_with(w[1], "nsubj").filter(|&s| s != w[0]));
+    let speaker = speaker.map(|s| if matches!(tree.syntax(s).xpos.as_str(), "WDT" | "WP") { tree.relative_antecedent(s).unwrap_or(s) } else { s });
     let speakers = speaker.map(|s| tree.conjuncts(s)).unwrap_or_default();
     let speaks_of_me = |m: &Found| !me.subject && m.sentence == me.sentence && speakers.contains(&m.head);
     let onlookers: Vec<&str> = found.iter().filter(|m| speaks_of_me(m)).filter_map(|m| country(&m.code)).collect();

@@ -1108,7 +1108,7 @@ fn relative_clauses_not_complements(words: &[ParseInput<'_>], arcs: &mut [(u32, 
 /// noun (`acl:relcl`).
 fn relative_clauses_after_commas(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
     for p in 2..words.len() {
-        let relative = matches!(words[p].form.to_ascii_lowercase().as_str(), "which" | "who" | "whom") && words[p].upos == "PRON";
+        let relative = words[p].upos == "PRON" && ["which", "who", "whom"].iter().any(|w| words[p].form.eq_ignore_ascii_case(w));
         let noun = p - 2;
         if !relative || words[p - 1].form != "," || !matches!(words[noun].upos, "NOUN" | "PROPN") {
             continue;

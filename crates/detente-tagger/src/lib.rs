@@ -148,7 +148,8 @@ pub struct Tagger {
     /// [`Tagger::read_plurals_before_verbs`].
     proper_noun: Option<u16>,
     plural_noun: Option<u16>,
-    /// The class ADJ/JJ, for [`Tagger::read_acting_titles`].
+    /// The class ADJ/JJ, for [`Tagger::read_acting_titles`] and the country adjectives of
+    /// [`Tagger::read_known_names`].
     adjective: Option<u16>,
     perfect: Option<PerfectClasses>,
     /// Multi-word names whose words are proper nouns, from [`Tagger::set_known_names`].
