@@ -300,7 +300,7 @@ impl Sentence<'_, '_> {
         let nominal = matches!(upos, "NOUN" | "PROPN" | "PRON")
             || (upos == "NUM" && (form.eq_ignore_ascii_case("two") || form.eq_ignore_ascii_case("both")))
             || (upos == "DET" && form.eq_ignore_ascii_case("both") && matches!(rel, "nsubj" | "obj" | "obl" | "nmod"))
-            || (head_name.is_some() && matches!(rel, "nsubj" | "obj" | "obl" | "nmod" | "conj" | "root" | "appos"));
+            || (head_name.is_some() && matches!(rel, "nsubj" | "obj" | "obl" | "nmod" | "conj" | "root" | "appos") && !self.conjoined_modifier(h));
         if !nominal {
             return;
         }
@@ -435,6 +435,13 @@ impl Sentence<'_, '_> {
                 },
             },
         }
+    }
+
+    /// "nuclear and *military* sites": an adjective conjoined with another describes the same
+    /// noun and names no actor of its own.
+    fn conjoined_modifier(&self, h: u32) -> bool {
+        let t = self.tree;
+        t.upos(h) == "ADJ" && t.base_rel(h) == "conj" && t.head(h).is_some_and(|p| t.upos(p) == "ADJ")
     }
 
     /// The mention's tokens: the head with its compounds, adjectives, determiners, numbers and

@@ -930,11 +930,11 @@ impl<'l> EventCoder<'l> {
         Some(Location { text: text.to_string(), span: d.place, country: Some(code.get(..3).unwrap_or(code).to_string()) })
     }
 
-    /// "in Geneva", "at the UN": a place in the trigger's clause.
+    /// "in Geneva", "at the UN", "across Iran": a place in the trigger's clause.
     fn location(&self, doc: &Document, tree: &SentenceTree, heads: &[u32]) -> Option<Location> {
         for &h in heads {
             for c in clause_nominals(tree, h) {
-                if !matches!(tree.base_rel(c), "obl" | "nmod") || !matches!(tree.case_marker(c).as_deref(), Some("in" | "at" | "inside")) {
+                if !matches!(tree.base_rel(c), "obl" | "nmod") || !matches!(tree.case_marker(c).as_deref(), Some("in" | "at" | "inside" | "across" | "throughout")) {
                     continue;
                 }
                 // "in Afghanistan's Kunar province", "in the north of Syria": a common noun
@@ -1114,10 +1114,12 @@ fn act_referred_to(doc: &Document, tree: &SentenceTree, t: u32, event: &Event, a
     mention.map(ActorRef::from).into_iter().filter(not_source).collect()
 }
 
-/// Whether verb `t` answers force with force: "retaliated", "returned fire", "hit back".
+/// Whether verb `t` answers force with force: "retaliated", "returned fire", "hit back",
+/// "answered with missiles" (the pattern lines say which "with" phrases are force).
 fn answers_force(tree: &SentenceTree, t: u32) -> bool {
     match tree.lemma(t).to_lowercase().as_str() {
         "retaliate" => true,
+        "respond" | "answer" | "reply" => tree.children(t).iter().any(|&c| tree.base_rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("with")),
         "return" => tree.children_with(t, "obj").any(|o| tree.lemma(o).eq_ignore_ascii_case("fire")),
         "hit" | "strike" | "fight" => tree.children(t).iter().any(|&c| tree.word(c).eq_ignore_ascii_case("back") && matches!(tree.base_rel(c), "compound" | "advmod")),
         _ => false,

@@ -1629,6 +1629,10 @@ fn an_answer_to_force_is_aimed_at_whoever_used_it() {
         "19",
     );
     expect("Armenian drones struck a depot. Azerbaijan hit back with rockets.", "AZE", "ARM", "19");
+    expect("Armenia struck a depot on Friday, and Azerbaijan answered with waves of rockets.", "AZE", "ARM", "190");
+    // An answer in words is none.
+    let found = events("Armenia struck a depot on Friday, and Azerbaijan responded with a statement.", Some("2024-03-01"));
+    assert!(found.iter().all(|e| e.evidence.trigger.text != "responded"), "{}", describe(&found));
     // Whoever used force, not the dateline's country.
     expect(
         "YEREVAN, May 8 (Detente) - The minister said Armenian soldiers had fired across the border and that Azerbaijani troops had returned fire.",
@@ -1675,4 +1679,9 @@ fn what_others_are_urged_to_keep_doing_is_not_done() {
 #[test]
 fn a_vow_to_eradicate_threatens() {
     expect("Georgia's prime minister accused the opposition of plotting a coup and vowed to eradicate it.", "GEOGOV", "GEOOPP", "13");
+}
+
+#[test]
+fn force_across_a_country_targets_it() {
+    expect_exact("Armenia struck dozens of nuclear and military sites across Azerbaijan on Friday.", "ARM", "AZE", "190");
 }
