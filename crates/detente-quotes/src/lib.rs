@@ -107,6 +107,13 @@ const PREDICATE_CUES: &[&str] = &["find"];
 /// Stance verbs that are also acts of force ("attacked Y" in words or with arms).
 const FORCE_CUES: &[&str] = &["attack", "target", "hit", "hammer", "blast", "strike", "bash", "assail"];
 
+/// Arms and their use, with which an answer is force ("responded with a barrage of drones")
+/// and which hold no view ("the strikes could release radiation").
+const FORCE_MEANS: &[&str] = &[
+    "missile", "rocket", "drone", "shell", "mortar", "artillery", "bomb", "strike", "airstrike", "raid", "shelling", "bombing",
+    "bombardment", "barrage", "salvo", "volley", "fire", "gunfire", "force",
+];
+
 /// Sectors of armed forces, whose attacks are no words.
 const ARMED_SECTORS: &[&str] = &["MIL", "REB", "UAF", "INS", "SEP", "COP", "SPY"];
 
@@ -979,7 +986,7 @@ impl<'a> Run<'a> {
                 }
                 // "who was not authorized to discuss strategy", "who asked not to be named": speech
                 // not allowed, or a source's request for anonymity, reports nothing.
-                if not_permitted(tree, t) || tree.requests_anonymity(t) {
+                if not_permitted(tree, t) || tree.requests_anonymity(t) || self.answered_with_force(tree, t) {
                     continue;
                 }
                 let classes = self.verb_cue(t);
@@ -1055,8 +1062,18 @@ impl<'a> Run<'a> {
                 }
                 if let Some(content) = content {
                     let speaker_cue = self.coordinated_report(tree, t).unwrap_or(t);
-                    let speaker = subject_of_cue(tree, speaker_cue, &tree.tokens())
+                    let mut speaker = subject_of_cue(tree, speaker_cue, &tree.tokens())
                         .filter(|sp| !content.contains(&sp.head));
+                    // "strikes on nuclear sites could *release* radiation": arms hold no view. A
+                    // cue that took them from a verb it was misparsed as coordinated with ("…
+                    // reports that force had been used and *asked* …") still reports, for a
+                    // speaker found later.
+                    if speaker.as_ref().is_some_and(|sp| FORCE_MEANS.contains(&self.lemma_lower(sp.head))) {
+                        if tree.child_with(speaker_cue, "nsubj").is_some() {
+                            continue;
+                        }
+                        speaker = None;
+                    }
                     reported.push((content, t..t + 1, speaker));
                     continue;
                 }
@@ -1176,7 +1193,21 @@ impl<'a> Run<'a> {
             }
         }
         for found in reported {
+            let cue = found.1.clone();
+            let before = self.found.len();
             self.push_reported(found);
+            // The cue's report that stopped short of the quoted words ("urged Iran to return to
+            // talks" before “before there is nothing left”) is this one, not a second.
+            if self.found.len() > before {
+                let wider = self.found[before].content.clone();
+                self.found.retain(|o| {
+                    !(o.kind == QuoteKind::Indirect
+                        && o.cue.as_ref() == Some(&cue)
+                        && o.content != wider
+                        && wider.start <= o.content.start
+                        && o.content.end <= wider.end)
+                });
+            }
         }
     }
 
@@ -1553,6 +1584,20 @@ impl<'a> Run<'a> {
         armed || place()
     }
 
+    /// "Iran *answered* with waves of missiles": an answer given with arms is force, not words.
+    fn answered_with_force(&self, tree: &SentenceTree, t: u32) -> bool {
+        if !matches!(self.lemma_lower(t), "answer" | "respond" | "reply") {
+            return false;
+        }
+        let means = |n: u32| FORCE_MEANS.contains(&self.lemma_lower(n));
+        tree.children(t).iter().any(|&c| {
+            tree.base_rel(c) == "obl"
+                && tree.case_marker(c).as_deref() == Some("with")
+                // Or what a quantity of it is made of ("a barrage of drones").
+                && (means(c) || tree.children(c).iter().any(|&n| tree.base_rel(n) == "nmod" && tree.case_marker(n).as_deref() == Some("of") && means(n)))
+        })
+    }
+
     /// What "say" with a subject reports when the parser missed its clause: a verb tagged as
     /// a noun ("X said each year of study yields …") or the clause taken for the head of the
     /// cue ("while X says Y will …, Z"). "Say" rarely takes a plain object, so the words after
@@ -1764,7 +1809,7 @@ impl<'a> Run<'a> {
 
     /// The cue verb whose reported clause cue verb `t` is coordinated with, when `t` has no
     /// subject of its own: "X says she likes Y but argues that Z" is two reports of X, though
-    /// the parser hangs "argues" on "likes". A verb with a modal or another tense than the cue's
+    /// the parser hangs "argues" on "likes" (or on a verb deeper in the clause). A verb with a modal or another tense than the cue's
     /// goes on the reported clause ("X said she was Y and would back Z").
     fn coordinated_report(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
         if tree.base_rel(t) != "conj"
@@ -1774,13 +1819,20 @@ impl<'a> Run<'a> {
         {
             return None;
         }
-        let clause = tree
-            .head(t)
-            .filter(|&h| h < t && tree.base_rel(h) == "ccomp")?;
-        let cue = tree
-            .head(clause)
-            .filter(|&c| c < clause && self.verb_cue(c).speech)?;
-        in_reporter_tense(tree, t, cue).then_some(cue)
+        // The parser may hang it deeper in the reported clause ("said it was concerned by
+        // reports that force had been used and asked …"): up through its phrases and clauses.
+        let mut clause = tree.head(t).filter(|&h| h < t)?;
+        for _ in 0..4 {
+            let up = tree.head(clause).filter(|&u| u < clause)?;
+            if tree.base_rel(clause) == "ccomp" && self.verb_cue(up).speech {
+                return in_reporter_tense(tree, t, up).then_some(up);
+            }
+            if !matches!(tree.base_rel(clause), "ccomp" | "acl" | "obl" | "xcomp") {
+                return None;
+            }
+            clause = up;
+        }
+        None
     }
 
     /// A report put before its frame, whatever the parser made of it: "Y, officials said." /

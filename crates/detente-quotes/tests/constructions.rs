@@ -2095,3 +2095,26 @@ fn an_attack_by_arms_or_on_a_place_is_no_stance() {
     let contents: Vec<&str> = quotes.iter().map(|q| q.content.text.as_str()).collect();
     assert_eq!(contents, ["targeting civilians"]);
 }
+
+#[test]
+fn an_answer_with_arms_and_a_view_held_by_arms_are_no_reports() {
+    let (_, quotes) = quotes_of("Armenia answered with waves of missiles. Baku responded with a barrage of drones. Strikes on the reactor could release radiation.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    // An answer in words, or with attacks in words, is one.
+    let (_, quotes) = quotes_of("The senator responded with attacks on the governor.", None);
+    assert_eq!(cue(quote(&quotes, "with attacks")), "responded");
+}
+
+#[test]
+fn a_report_reaching_a_partial_quote_replaces_the_one_stopping_short() {
+    let (_, quotes) = quotes_of("The mayor urged residents to leave the valley \"before the river rises.\"", None);
+    let reports: Vec<&str> = quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| q.content.text.as_str()).collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(reports[0].starts_with("residents to leave the valley") && reports[0].contains("river rises"), "{reports:?}");
+}
+
+#[test]
+fn a_request_misparsed_deep_in_a_report_is_the_reporters() {
+    let (_, quotes) = quotes_of("The rights office said it was alarmed by reports that force had been used and asked the authorities to investigate.", None);
+    assert_eq!(speaker(quote(&quotes, "the authorities to investigate")), "The rights office");
+}
