@@ -471,6 +471,28 @@ fn main_verbs_not_conjuncts_of_relative_clauses(words: &[ParseInput<'_>], arcs: 
     }
 }
 
+/// "Gondor, which had hosted the talks, condemned the raid and *said* …": a verb read as a
+/// conjunct of a verb inside a clause that a later verb governs (the relative clause of the
+/// main verb's subject) coordinates with that later verb. Such an arc would cross the later
+/// verb's; neither treebank has one.
+fn conjuncts_not_across_their_clause(words: &[ParseInput<'_>], arcs: &mut [(u32, &str)]) {
+    for d in 0..words.len() {
+        let (h, rel) = arcs[d];
+        if rel != "conj" || h == 0 || words[d].upos != "VERB" {
+            continue;
+        }
+        let h = h as usize - 1;
+        if h >= d || words[h].upos != "VERB" {
+            continue;
+        }
+        // The topmost such verb: the one no other in between governs.
+        let governing: Vec<usize> = (h + 1..d).filter(|&v| words[v].upos == "VERB" && dominates(arcs, v, h)).collect();
+        if let Some(&v) = governing.iter().find(|&&v| !governing.iter().any(|&o| o != v && dominates(arcs, o, v))) {
+            arcs[d].0 = v as u32 + 1;
+        }
+    }
+}
+
 /// "signed a pact with *Rohan* last month": a name read as a compound of the time phrase after
 /// it, across the time phrase's "last", "next" or "this" (which neither treebank has), is the
 /// oblique itself, with the preposition; the time phrase is an oblique of its own.
@@ -1486,6 +1508,7 @@ impl Parser {
         opening_clauses_not_main_clauses(words, &mut arcs);
         relative_clauses_not_complements(words, &mut arcs);
         relative_clauses_after_commas(words, &mut arcs);
+        conjuncts_not_across_their_clause(words, &mut arcs);
         that_clauses_after_day_words(words, &mut arcs);
         gerunds_after_of_not_inside_compounds(words, &mut arcs);
         compounds_across_prepositions(words, &mut arcs);
@@ -1761,6 +1784,30 @@ mod tests {
         assert_eq!(arcs[9], (0, "root"));
         assert_eq!(arcs[12], (10, "punct"));
         assert_eq!(arcs[4], (1, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_conjunct_across_the_verb_governing_its_head_joins_that_verb() {
+        // "Gondor , which hosted talks , condemned the raid and said no".
+        let words = [
+            word("Gondor", "PROPN"),
+            word(",", "PUNCT"),
+            tagged("which", "PRON", "WDT"),
+            tagged("hosted", "VERB", "VBD"),
+            word("talks", "NOUN"),
+            word(",", "PUNCT"),
+            tagged("condemned", "VERB", "VBD"),
+            word("the", "DET"),
+            word("raid", "NOUN"),
+            word("and", "CCONJ"),
+            tagged("said", "VERB", "VBD"),
+            word("no", "INTJ"),
+        ];
+        let mut arcs = vec![(7, "nsubj"), (4, "punct"), (4, "nsubj"), (1, "acl:relcl"), (4, "obj"), (4, "punct"), (0, "root"), (9, "det"), (7, "obj"), (11, "cc"), (4, "conj"), (11, "obj")];
+        conjuncts_not_across_their_clause(&words, &mut arcs);
+        assert_eq!(arcs[10], (7, "conj"));
+        // Coordinated with the main verb already, it stays.
+        leaves_alone(conjuncts_not_across_their_clause, &words, vec![(7, "nsubj"), (4, "punct"), (4, "nsubj"), (1, "acl:relcl"), (4, "obj"), (4, "punct"), (0, "root"), (9, "det"), (7, "obj"), (11, "cc"), (7, "conj"), (11, "obj")]);
     }
 
     #[test]
