@@ -1215,8 +1215,11 @@ impl<'a> Run<'a> {
     /// clause ("called on X to act").
     fn infinitive_of(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
         tree.child_with(t, "xcomp").or_else(|| {
-            tree.children_with(t, "advcl")
-                .find(|&c| c > t && self.lower(tree.subtree(c)[0]) == "to")
+            tree.children_with(t, "advcl").find(|&c| {
+                // Negated too: "called on Iran not to retaliate".
+                let first = tree.subtree(c)[0];
+                c > t && (self.lower(first) == "to" || (matches!(self.lower(first), "not" | "never") && tree.has_mark(c, "to")))
+            })
         })
     }
 

@@ -2118,3 +2118,11 @@ fn a_request_misparsed_deep_in_a_report_is_the_reporters() {
     let (_, quotes) = quotes_of("The rights office said it was alarmed by reports that force had been used and asked the authorities to investigate.", None);
     assert_eq!(speaker(quote(&quotes, "the authorities to investigate")), "The rights office");
 }
+
+#[test]
+fn a_call_not_to_act_reports_the_negated_infinitive() {
+    let (_, quotes) = quotes_of("Norway called on Serbia not to retaliate against civilian targets.", None);
+    let q = quote(&quotes, "not to retaliate");
+    assert_eq!(q.content.text, "not to retaliate against civilian targets");
+    assert_eq!(cue(q), "called");
+}
