@@ -767,8 +767,12 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
             return Some(pair);
         }
     }
-    // "the two nuclear-armed rivals": the story's main antagonists, wherever named.
-    if let Some(pair) = most_named_states(found, i).filter(|_| rivals) {
+    // "the two nuclear-armed rivals", "mediate between the two countries": the story's main
+    // antagonists, wherever named, whoever was coordinated since ("Saudi Arabia and Qatar also
+    // denounced the strikes").
+    let tree = SentenceTree::new(doc, me.sentence as usize);
+    let between = of_states && tree.case_marker(me.head).as_deref() == Some("between");
+    if let Some(pair) = most_named_states(found, i).filter(|_| rivals || between) {
         return Some(pair);
     }
     // "Germany and France pledged jets to Poland. The two countries …", "X and Y held talks. The
@@ -802,7 +806,6 @@ fn pair(doc: &Document, found: &[Found], i: usize) -> Option<Vec<usize>> {
     // clause, the noun it describes): in "X and Y agreed …, Z said after hosting talks between
     // the two leaders", Z hosts, X and Y are the leaders; in "Z said the ministers' meeting
     // would …", Z speaks.
-    let tree = SentenceTree::new(doc, me.sentence as usize);
     let path: Vec<u32> = std::iter::once(me.head).chain(tree.ancestors(me.head)).collect();
     let speaker = path.windows(2).find_map(|w| tree.child_with(w[1], "nsubj").filter(|&s| s != w[0]));
     let speaker = speaker.map(|s| if matches!(tree.syntax(s).xpos.as_str(), "WDT" | "WP") { tree.relative_antecedent(s).unwrap_or(s) } else { s });

@@ -1089,3 +1089,14 @@ fn an_ombudsman_is_a_state_office() {
     let doc = resolve("TBILISI, Dec 6 (Detente) - Police detained 48 protesters. The ombudsman said she had documented injuries.", "2024-12-06");
     assert_eq!(code_of(&doc, "The ombudsman").as_deref(), Some("GEOGOV"), "{:#?}", doc.actors);
 }
+
+#[test]
+fn the_two_countries_mediated_between_are_the_storys_antagonists_not_the_last_pair() {
+    let text = "Armenia shelled Azerbaijani posts on Friday. Azerbaijan struck back at Armenian positions, and Armenia said it would respond. \
+                France and Italy condemned the fighting. Russia offered to mediate between the two countries.";
+    let doc = resolve(text, "2025-03-10");
+    assert_eq!(codes(&doc, "the two countries"), ["ARM", "AZE"]);
+    // Outside a "between" phrase, the last pair coordinated still counts.
+    let doc = resolve("Armenia shelled Azerbaijani posts. France and Italy condemned the fighting. The two countries called for talks.", "2025-03-10");
+    assert_eq!(codes(&doc, "The two countries"), ["FRA", "ITA"]);
+}
