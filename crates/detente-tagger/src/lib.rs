@@ -324,6 +324,7 @@ impl Tagger {
         self.read_interrupting_participles(words, info, &mut tags);
         self.read_perfects_with_since(words, info, &mut tags);
         self.read_acting_titles(words, &mut tags);
+        self.read_infinitives_after_help(words, info, &mut tags);
         tags
     }
 
@@ -702,6 +703,23 @@ impl Tagger {
             let opens = k == 0 || matches!(self.xpos(tags[k - 1]), "DT" | "POS" | "PRP$");
             if opens && matches!(self.xpos(tags[k + 1]), "NN" | "NNP" | "JJ") {
                 tags[k] = adjective;
+            }
+        }
+    }
+
+    /// "helped *broker* a truce", "offered to help *mediate* between …": a singular noun right
+    /// after a verb "help" is its bare infinitive when training saw the word as a base verb or
+    /// never saw it, or when a determiner follows (a bare singular noun takes none after it).
+    fn read_infinitives_after_help(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
+        let Some(base) = self.predicate_classes.and_then(|v| v.base) else { return };
+        for k in 1..words.len().saturating_sub(1) {
+            let helping = matches!(words[k - 1].to_lowercase().as_str(), "help" | "helps" | "helped" | "helping") && self.xpos(tags[k - 1]).starts_with("VB");
+            if !helping || self.xpos(tags[k]) != "NN" || !words[k].starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
+            let seen_as_verb = info[k + PAD].closed.is_none_or(|class| self.model.dict.closed_tags(class).contains(&base));
+            if seen_as_verb || matches!(self.xpos(tags[k + 1]), "DT" | "PRP$" | "PDT") {
+                tags[k] = base;
             }
         }
     }

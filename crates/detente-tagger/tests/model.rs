@@ -303,3 +303,15 @@ fn committed_model_keeps_the_capital_of_a_known_country_adjectives_lemma() {
     let tagged = tagger.tag(&["He", "met", "Dutch", "officials", "."]);
     assert_eq!((tagged[2].xpos, tagged[2].lemma.as_str()), ("JJ", "Dutch"));
 }
+
+#[test]
+fn committed_model_reads_a_verb_after_help_as_its_infinitive() {
+    let tagger = committed_model();
+    let tagged = tagger.tag(&["Qatar", "helped", "broker", "a", "truce", "."]);
+    assert_eq!(tagged[2].upos, "VERB");
+    let tagged = tagger.tag(&["Egypt", "offered", "to", "help", "mediate", "between", "the", "two", "sides", "."]);
+    assert_eq!(tagged[4].upos, "VERB");
+    // A noun after help stays one.
+    let tagged = tagger.tag(&["Aid", "agencies", "help", "people", "in", "need", "."]);
+    assert_eq!(tagged[3].upos, "NOUN");
+}
