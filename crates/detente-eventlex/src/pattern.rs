@@ -229,6 +229,9 @@ pub enum Slot {
     Prep(Vec<String>),
     /// `xcomp-obj`: the object of the controlled clause ("agreed to *free* the hostages").
     XcompObject,
+    /// `xcomp-prep:P|Q`: a phrase of the controlled clause (or of one it controls) introduced by
+    /// one of the markers ("offered to (help) mediate *between* the two countries").
+    XcompPrep(Vec<String>),
 }
 
 /// The complete description of one lexicon pattern.
@@ -515,6 +518,19 @@ pub(crate) fn slot_heads(tree: &SentenceTree, t: u32, slot: &Slot, pos: TriggerP
         Slot::Possessor => tree.child_with(t, "nmod:poss"),
         Slot::Prep(markers) => prep_children(tree, t, markers, pos).next(),
         Slot::XcompObject => clausal_complements(tree, t).find_map(|x| tree.child_with(x, "obj")),
+        // Through a chain of controlled clauses: "offered to help *mediate between* …".
+        Slot::XcompPrep(markers) => {
+            let mut clauses: Vec<u32> = clausal_complements(tree, t).collect();
+            let mut found = None;
+            while let Some(x) = clauses.pop() {
+                found = prep_children(tree, x, markers, TriggerPos::Verb).next();
+                if found.is_some() {
+                    break;
+                }
+                clauses.extend(clausal_complements(tree, x));
+            }
+            found
+        }
     }?;
     Some(tree.conjuncts(head))
 }
@@ -728,9 +744,10 @@ fn parse_slots(spec: &str) -> Result<Vec<Slot>, String> {
             "nsubj" => Ok(Slot::Subject),
             "poss" => Ok(Slot::Possessor),
             "xcomp-obj" => Ok(Slot::XcompObject),
-            _ => match s.strip_prefix("prep:") {
-                Some(p) => Ok(Slot::Prep(parse_markers(p)?)),
-                None => Err(format!("bad slot {s:?} (obj, iobj, nsubj, poss, xcomp-obj, prep:P, or none / - alone)")),
+            _ => match (s.strip_prefix("prep:"), s.strip_prefix("xcomp-prep:")) {
+                (Some(p), _) => Ok(Slot::Prep(parse_markers(p)?)),
+                (_, Some(p)) => Ok(Slot::XcompPrep(parse_markers(p)?)),
+                _ => Err(format!("bad slot {s:?} (obj, iobj, nsubj, poss, xcomp-obj, prep:P, xcomp-prep:P, or none / - alone)")),
             },
         })
         .collect()

@@ -1685,3 +1685,10 @@ fn a_vow_to_eradicate_threatens() {
 fn force_across_a_country_targets_it() {
     expect_exact("Armenia struck dozens of nuclear and military sites across Azerbaijan on Friday.", "ARM", "AZE", "190");
 }
+
+#[test]
+fn an_offer_to_mediate_between_two_targets_both() {
+    expect("Egypt offered to mediate between Sudan and Chad.", "EGY", "SDN", "039");
+    expect("Egypt offered to mediate between Sudan and Chad.", "EGY", "TCD", "039");
+    expect("Qatar offered to help mediate between Sudan and Chad.", "QAT", "TCD", "039");
+}
