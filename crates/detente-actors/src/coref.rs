@@ -675,14 +675,29 @@ fn most_named_states(found: &[Found], i: usize) -> Option<Vec<usize>> {
 /// not people, civilians or aid groups), on the same terms, leaving out whoever the mention's
 /// own sentence has speak or act of them ("Canberra urged both sides"): whom "both sides" mean
 /// ("the army" and "the RSF", "Ethiopia" and "Eritrea").
-fn most_named_parties(found: &[Found], i: usize) -> Option<Vec<usize>> {
+fn most_named_parties<'f>(found: &'f [Found], i: usize) -> Option<Vec<usize>> {
     let me = &found[i];
     let contender = |m: &Found| {
         m.code.as_deref().is_some_and(|c| c.starts_with("IGO") || (c.len() >= 6 && CONTENDING_SECTORS.contains(&&c[c.len() - 3..])))
     };
-    fn key(m: &Found) -> Option<&str> {
-        if state_or_government(m) { country(&m.code) } else { m.code.as_deref() }
+    // A state's forces fight for it ("Israel struck …, killing commanders of the Revolutionary
+    // Guards": the sides are Israel and Iran), unless the story names a group of that country
+    // contending with the state (the army and the RSF are two sides).
+    let lo = found.partition_point(|m| m.sentence + STORY_WINDOW < me.sentence);
+    let story = &found[lo..i];
+    let divided = |c: &str| {
+        story.iter().any(|m| {
+            m.kind != Kind::Person && country(&m.code) == Some(c) && contender(m) && !m.code.as_deref().is_some_and(|k| k.ends_with("GOV") || k.ends_with("MIL"))
+        })
+    };
+    let stately = |m: &Found| {
+        state_or_government(m)
+            || m.code.as_deref().is_some_and(|k| k.len() == 6 && k.ends_with("MIL") && story.iter().any(|s| state_or_government(s) && country(&s.code) == Some(&k[..3])) && !divided(&k[..3]))
+    };
+    fn side<'m>(m: &'m Found, stately: bool) -> Option<&'m str> {
+        if stately { country(&m.code) } else { m.code.as_deref() }
     }
+    let key = |m: &'f Found| side(m, stately(m));
     let bystanders: Vec<&str> = found
         .iter()
         .filter(|m| m.sentence == me.sentence && m.subject && m.tokens.end <= me.tokens.start)
@@ -690,7 +705,7 @@ fn most_named_parties(found: &[Found], i: usize) -> Option<Vec<usize>> {
         .collect();
     let party = |m: &Found| {
         let kind = state_or_government(m) || (!matches!(m.kind, Kind::Person | Kind::Place | Kind::Machine) && contender(m));
-        kind && key(m).is_some_and(|k| !bystanders.contains(&k))
+        kind && side(m, stately(m)).is_some_and(|k| !bystanders.contains(&k))
     };
     most_named(found, i, party, key)
 }

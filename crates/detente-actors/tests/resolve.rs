@@ -906,6 +906,11 @@ fn both_sides_are_the_storys_two_main_parties() {
                 Japan and Australia voiced concern. Canberra urged both sides to exercise restraint.";
     let doc = resolve(text, "2024-06-01");
     assert_eq!(codes(&doc, "both sides"), ["CHN", "PHL"]);
+    // A state's forces fight for it: Armenia and Azerbaijan are the sides, not Azerbaijan and its army.
+    let text = "Armenia shelled Azerbaijan on Friday, killing two Azerbaijani soldiers. Azerbaijani troops fired back. \
+                Armenia said it would respond. The UN urged both sides to show restraint.";
+    let doc = resolve(text, "2025-03-10");
+    assert_eq!(codes(&doc, "both sides"), ["ARM", "AZE"]);
     // Sides of a border, or sides no story names twice, are no actor.
     let doc = resolve("Rescuers on both sides of the border dug through the night.", "2025-03-10");
     assert!(mentions(&doc, "both sides").is_empty(), "{:#?}", doc.actors);
