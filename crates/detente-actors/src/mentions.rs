@@ -836,7 +836,9 @@ impl Sentence<'_, '_> {
                 && t.word(k + 1) == "-"
                 && t.word(k + 2).chars().all(|c| c.is_ascii_digit())
         };
-        let weapon = (WEAPONS.contains(&lemma) && !think_tank) || (vehicle && (f.tokens.start..f.head.saturating_sub(2)).any(model));
+        // "Iranian *air defences* shot down two drones": the units that fire them.
+        let air_defence = matches!(lemma, "defence" | "defense") && f.head > t.first && t.word(f.head - 1).eq_ignore_ascii_case("air");
+        let weapon = (WEAPONS.contains(&lemma) && !think_tank) || air_defence || (vehicle && (f.tokens.start..f.head.saturating_sub(2)).any(model));
         if !weapon && !vehicle {
             return None;
         }

@@ -1105,3 +1105,12 @@ fn the_two_countries_mediated_between_are_the_storys_antagonists_not_the_last_pa
     let doc = resolve("Armenia shelled Azerbaijani posts. France and Italy condemned the fighting. The two countries called for talks.", "2025-03-10");
     assert_eq!(codes(&doc, "The two countries"), ["FRA", "ITA"]);
 }
+
+#[test]
+fn air_defences_are_forces() {
+    let doc = resolve("Armenian air defences shot down two drones.", "2025-03-10");
+    assert_eq!(code_of(&doc, "Armenian air defences").as_deref(), Some("ARMMIL"));
+    // With no one named to operate them, they are a thing.
+    let doc = resolve("NATO would strengthen air defences along its eastern flank.", "2025-03-10");
+    assert!(mentions(&doc, "air defences").is_empty(), "{:#?}", doc.actors);
+}
