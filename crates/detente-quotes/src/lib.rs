@@ -1189,7 +1189,15 @@ impl<'a> Run<'a> {
                         + 1,
             );
             if content.start <= f.content.start && f.content.end <= content.end {
-                reported.push((content, cue, f.speaker.clone()));
+                // Where the cue's report that stops short of the quoted words starts, not before
+                // ("acknowledged in a televised address *that* …").
+                let own_start = self
+                    .found
+                    .iter()
+                    .filter(|o| o.kind == QuoteKind::Indirect && o.cue.as_ref() == Some(&cue))
+                    .map(|o| o.content.start)
+                    .find(|&s| content.start < s && s <= f.content.start);
+                reported.push((own_start.unwrap_or(content.start)..content.end, cue, f.speaker.clone()));
             }
         }
         for found in reported {

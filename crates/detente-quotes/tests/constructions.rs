@@ -2111,6 +2111,11 @@ fn a_report_reaching_a_partial_quote_replaces_the_one_stopping_short() {
     let reports: Vec<&str> = quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| q.content.text.as_str()).collect();
     assert_eq!(reports.len(), 1, "{reports:?}");
     assert!(reports[0].starts_with("residents to leave the valley") && reports[0].contains("river rises"), "{reports:?}");
+    // From where that report starts, not from the circumstances before it.
+    let (_, quotes) = quotes_of("The general acknowledged in a televised address that his troops had withdrawn \"to a safer place\" to spare civilians.", None);
+    let reports: Vec<&str> = quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| q.content.text.as_str()).collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(reports[0].starts_with("that his troops had withdrawn") && reports[0].contains("safer place"), "{reports:?}");
 }
 
 #[test]
