@@ -986,7 +986,12 @@ impl<'a> Run<'a> {
                 }
                 // "who was not authorized to discuss strategy", "who asked not to be named": speech
                 // not allowed, or a source's request for anonymity, reports nothing.
-                if not_permitted(tree, t) || tree.requests_anonymity(t) || self.answered_with_force(tree, t) {
+                // "any fighter *found* to have committed abuses": the noun a passive participle
+                // describes is what was found or said of, not who found or said it.
+                // Right after the noun: after a comma it is more often a misparsed main verb
+                // ("X, the top Democrat on the committee, *called* on …").
+                let described = tree.deprel(t) == "acl" && tree.syntax(t).xpos == "VBN" && tree.head(t) == Some(t.wrapping_sub(1));
+                if not_permitted(tree, t) || tree.requests_anonymity(t) || self.answered_with_force(tree, t) || described {
                     continue;
                 }
                 let classes = self.verb_cue(t);

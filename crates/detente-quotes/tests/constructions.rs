@@ -2131,3 +2131,12 @@ fn a_call_not_to_act_reports_the_negated_infinitive() {
     assert_eq!(q.content.text, "not to retaliate against civilian targets");
     assert_eq!(cue(q), "called");
 }
+
+#[test]
+fn a_noun_described_by_a_passive_participle_reports_nothing() {
+    let (_, quotes) = quotes_of("A program called EB-5 lets investors buy visas.", None);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    // A main verb after an apposition still reports, however the parser hung it.
+    let (_, quotes) = quotes_of("Rep. Jane Roe, the top Democrat on the committee, called on the president to act.", None);
+    assert_eq!(cue(quote(&quotes, "to act")), "called");
+}
