@@ -986,10 +986,10 @@ impl<'a> Run<'a> {
                 }
                 // "who was not authorized to discuss strategy", "who asked not to be named": speech
                 // not allowed, or a source's request for anonymity, reports nothing.
-                // "any fighter *found* to have committed abuses": the noun a passive participle
-                // describes is what was found or said of, not who found or said it.
-                // Right after the noun: after a comma it is more often a misparsed main verb
-                // ("X, the top Democrat on the committee, *called* on …").
+                // "a program *called* EB-5": the noun a passive participle right after it
+                // describes is what was called, found or said of, not who did so. After a comma
+                // the participle is more often a misparsed main verb ("X, the top Democrat on the
+                // committee, *called* on …").
                 let described = tree.deprel(t) == "acl" && tree.syntax(t).xpos == "VBN" && tree.head(t) == Some(t.wrapping_sub(1));
                 if not_permitted(tree, t) || tree.requests_anonymity(t) || self.answered_with_force(tree, t) || described {
                     continue;
@@ -1825,8 +1825,9 @@ impl<'a> Run<'a> {
 
     /// The cue verb whose reported clause cue verb `t` is coordinated with, when `t` has no
     /// subject of its own: "X says she likes Y but argues that Z" is two reports of X, though
-    /// the parser hangs "argues" on "likes" (or on a verb deeper in the clause). A verb with a modal or another tense than the cue's
-    /// goes on the reported clause ("X said she was Y and would back Z").
+    /// the parser hangs "argues" on "likes" (or on a verb deeper in the clause). A verb with a
+    /// modal or another tense than the cue's goes on the reported clause ("X said she was Y and
+    /// would back Z").
     fn coordinated_report(&self, tree: &SentenceTree, t: u32) -> Option<u32> {
         if tree.base_rel(t) != "conj"
             || self.upos(t) != "VERB"
