@@ -685,14 +685,14 @@ fn most_named_parties<'f>(found: &'f [Found], i: usize) -> Option<Vec<usize>> {
     // contending with the state (the army and the RSF are two sides).
     let lo = found.partition_point(|m| m.sentence + STORY_WINDOW < me.sentence);
     let story = &found[lo..i];
-    let divided = |c: &str| {
-        story.iter().any(|m| {
-            m.kind != Kind::Person && country(&m.code) == Some(c) && contender(m) && !m.code.as_deref().is_some_and(|k| k.ends_with("GOV") || k.ends_with("MIL"))
-        })
-    };
+    let divided: Vec<&str> = story
+        .iter()
+        .filter(|m| m.kind != Kind::Person && contender(m) && !m.code.as_deref().is_some_and(|k| k.ends_with("GOV") || k.ends_with("MIL")))
+        .filter_map(|m| country(&m.code))
+        .collect();
+    let united: Vec<&str> = story.iter().filter(|m| state_or_government(m)).filter_map(|m| country(&m.code)).filter(|c| !divided.contains(c)).collect();
     let stately = |m: &Found| {
-        state_or_government(m)
-            || m.code.as_deref().is_some_and(|k| k.len() == 6 && k.ends_with("MIL") && story.iter().any(|s| state_or_government(s) && country(&s.code) == Some(&k[..3])) && !divided(&k[..3]))
+        state_or_government(m) || m.code.as_deref().is_some_and(|k| k.len() == 6 && k.ends_with("MIL") && united.contains(&&k[..3]))
     };
     fn side<'m>(m: &'m Found, stately: bool) -> Option<&'m str> {
         if stately { country(&m.code) } else { m.code.as_deref() }

@@ -713,8 +713,11 @@ impl Tagger {
     fn read_infinitives_after_help(&self, words: &[&str], info: &[WordInfo], tags: &mut [u16]) {
         let Some(base) = self.predicate_classes.and_then(|v| v.base) else { return };
         for k in 1..words.len().saturating_sub(1) {
-            let helping = matches!(words[k - 1].to_lowercase().as_str(), "help" | "helps" | "helped" | "helping") && self.xpos(tags[k - 1]).starts_with("VB");
-            if !helping || self.xpos(tags[k]) != "NN" || !words[k].starts_with(|c: char| c.is_lowercase()) {
+            // The tag first: most words are no noun after a verb, and no word is lowercased.
+            if self.xpos(tags[k]) != "NN" || !self.xpos(tags[k - 1]).starts_with("VB") || !words[k].starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
+            if !["help", "helps", "helped", "helping"].iter().any(|h| words[k - 1].eq_ignore_ascii_case(h)) {
                 continue;
             }
             let seen_as_verb = info[k + PAD].closed.is_none_or(|class| self.model.dict.closed_tags(class).contains(&base));
